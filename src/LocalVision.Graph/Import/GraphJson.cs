@@ -1,0 +1,50 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LocalVision.Graph.Model;
+
+namespace LocalVision.Graph.Import;
+
+/// <summary>
+/// The JSON-lines record format of <c>data/</c>, the CLI and export: one object per line, either
+/// <c>{"node":{"name","label","displayName","properties"}}</c> or <c>{"relationship":{"type","start","end","properties"}}</c>.
+/// </summary>
+public static class GraphJson
+{
+    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
+
+    public static JsonObject ToJson(GraphNode node) => new()
+    {
+        ["name"] = node.Name,
+        ["label"] = node.Label,
+        ["displayName"] = node.DisplayName,
+        ["properties"] = node.Properties.DeepClone(),
+    };
+
+    public static JsonObject ToJson(GraphRelationship relationship) => new()
+    {
+        ["type"] = relationship.Type,
+        ["start"] = relationship.Start,
+        ["end"] = relationship.End,
+        ["properties"] = relationship.Properties.DeepClone(),
+    };
+
+    public static string ToLine(GraphNode node) => new JsonObject { ["node"] = ToJson(node) }.ToJsonString(Compact);
+
+    public static string ToLine(GraphRelationship relationship) => new JsonObject { ["relationship"] = ToJson(relationship) }.ToJsonString(Compact);
+
+    public static GraphNode NodeFromJson(JsonObject o) => new(
+        JsonValues.AsString(o["name"]) ?? "",
+        JsonValues.AsString(o["label"]) ?? "",
+        JsonValues.AsString(o["displayName"]) ?? "",
+        o["properties"] is JsonObject p ? (JsonObject)p.DeepClone() : []);
+
+    public static GraphRelationship RelationshipFromJson(JsonObject o) => new(
+        JsonValues.AsString(o["type"]) ?? "",
+        JsonValues.AsString(o["start"]) ?? "",
+        JsonValues.AsString(o["end"]) ?? "",
+        o["properties"] is JsonObject p ? (JsonObject)p.DeepClone() : []);
+
+    /// <summary>Parses properties stored as JSON text.</summary>
+    public static JsonObject ParseProperties(string json) =>
+        JsonNode.Parse(json) as JsonObject ?? throw new FormatException("properties are not a JSON object");
+}

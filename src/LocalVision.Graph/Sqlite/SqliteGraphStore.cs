@@ -1,0 +1,741 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json.Nodes;
+using LocalVision.Graph.Import;
+using LocalVision.Graph.Model;
+using LocalVision.Graph.Schema;
+using LocalVision.Graph.Store;
+using LocalVision.Graph.Traversal;
+using Microsoft.Data.Sqlite;
+
+namespace LocalVision.Graph.Sqlite;
+
+/// <summary>Settings of the embedded store.</summary>
+/// <param name="Durable">Sync the write-ahead log on every commit (survives power loss, not only process death).</param>
+public sealed record SqliteStoreOptions(bool Durable = true, TimeProvider? Clock = null);
+
+/// <summary>
+/// The embedded graph store: one SQLite file in WAL mode, owned by one process (a lock file beside it),
+/// with an in-memory adjacency index for traversals. Writes are serialised and atomic; reads run concurrently.
+/// </summary>
+public sealed class SqliteGraphStore : IGraphStore
+{
+    private const int ChunkSize = 500;
+
+    private readonly string _connectionString;
+    private readonly SqliteConnection _writer;
+    private readonly FileStream _ownership;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly AdjacencyIndex _index = new();
+    private readonly TimeProvider _clock;
+    private int _nextNodeId;
+    private long _nextRelationshipId;
+    private long _version;
+
+    private SqliteGraphStore(string path, string connectionString, SqliteConnection writer, FileStream ownership, TimeProvider clock)
+    {
+        Location = path;
+        _connectionString = connectionString;
+        _writer = writer;
+        _ownership = ownership;
+        _clock = clock;
+    }
+
+    public string Location { get; }
+
+    /// <summary>The in-memory index the store keeps; exposed for traversals and projections.</summary>
+    public AdjacencyIndex Index => _index;
+
+    /// <summary>Opens (creating if needed) the store at a path.</summary>
+    /// <exception cref="GraphStoreUnavailableException">Another process holds it, or the file is not a usable store.</exception>
+    public static SqliteGraphStore Open(string path, SqliteStoreOptions? options = null)
+    {
+        options ??= new SqliteStoreOptions();
+        path = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        FileStream ownership;
+        try
+        {
+            ownership = new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new GraphStoreUnavailableException(StoreFault.InUse,
+                $"the store {path} is in use by another process (it holds {path}.lock); stop that process or choose another --store path", e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new GraphStoreUnavailableException(StoreFault.ReadOnly, $"cannot write beside the store {path}: {e.Message}", e);
+        }
+
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        var writer = new SqliteConnection(connectionString);
+        var store = new SqliteGraphStore(path, connectionString, writer, ownership, options.Clock ?? TimeProvider.System);
+        try
+        {
+            writer.Open();
+            store.Execute("PRAGMA journal_mode = WAL");
+            store.Execute($"PRAGMA synchronous = {(options.Durable ? "FULL" : "NORMAL")}");
+            store.Execute("PRAGMA foreign_keys = ON");
+            SqliteMigrations.Apply(writer);
+            store.LoadIndex();
+            return store;
+        }
+        catch (SqliteException e)
+        {
+            writer.Dispose();
+            ownership.Dispose();
+            throw Translate(e, path);
+        }
+        catch (InvalidOperationException e)
+        {
+            writer.Dispose();
+            ownership.Dispose();
+            throw new GraphStoreUnavailableException(StoreFault.Rejected, $"the store {path} cannot be used: {e.Message}", e);
+        }
+    }
+
+    public ValueTask<long> GetVersionAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Interlocked.Read(ref _version));
+
+    public async Task<GraphNode?> GetNodeAsync(string name, CancellationToken cancellationToken)
+    {
+        var nodes = await GetNodesAsync([name], cancellationToken);
+        return nodes.Count == 0 ? null : nodes[0];
+    }
+
+    public Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<GraphNode>>(connection =>
+        {
+            var found = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
+            foreach (var chunk in names.Distinct().Chunk(ChunkSize))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT name, label, display_name, properties, create_time, update_time FROM nodes WHERE name IN ({Parameters(command, "n", chunk)})";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    var node = ReadNode(reader);
+                    found[node.Name] = node;
+                }
+            }
+            return names.Where(found.ContainsKey).Select(n => found[n]).ToList();
+        });
+
+    public Task<Page<GraphNode>> ListNodesAsync(NodeQuery query, CancellationToken cancellationToken) =>
+        ReadAsync(connection =>
+        {
+            var after = PageToken.Decode(query.PageToken, $"nodes|{query.Label}|{query.Filter.Text}");
+            using var command = connection.CreateCommand();
+            var where = new List<string>();
+            if (!string.IsNullOrEmpty(query.Label))
+            {
+                where.Add("label = @label");
+                command.Parameters.AddWithValue("@label", query.Label);
+            }
+            for (var i = 0; i < query.Filter.Clauses.Count; i++)
+            {
+                where.Add(FilterSql(query.Filter.Clauses[i], i, command));
+            }
+            var condition = where.Count == 0 ? "1" : string.Join(" AND ", where);
+            command.CommandText = $"SELECT COUNT(*) FROM nodes WHERE {condition}";
+            var total = Convert.ToInt32(command.ExecuteScalar());
+
+            command.CommandText = $"SELECT name, label, display_name, properties, create_time, update_time FROM nodes WHERE {condition}"
+                + (after is null ? "" : " AND name > @after") + " ORDER BY name LIMIT @limit";
+            if (after is not null)
+            {
+                command.Parameters.AddWithValue("@after", after);
+            }
+            command.Parameters.AddWithValue("@limit", query.PageSize + 1);
+            var nodes = new List<GraphNode>();
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    nodes.Add(ReadNode(reader));
+                }
+            }
+            string? next = null;
+            if (nodes.Count > query.PageSize)
+            {
+                nodes.RemoveAt(nodes.Count - 1);
+                next = PageToken.Encode($"nodes|{query.Label}|{query.Filter.Text}", nodes[^1].Name);
+            }
+            return new Page<GraphNode>(nodes, next, total);
+        });
+
+    public async Task<WriteResult> WriteAsync(GraphBatch batch, WriteOptions options, CancellationToken cancellationToken)
+    {
+        var violations = GraphSchema.Validate(batch);
+        if (violations.Count > 0)
+        {
+            throw new GraphValidationException(violations);
+        }
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (options.RequestId is { } requestId && FindRequest(requestId) is { } replayed)
+            {
+                return replayed;
+            }
+            return WriteLocked(batch, options.RequestId, cancellationToken);
+        }
+        catch (SqliteException e)
+        {
+            throw Translate(e, Location);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private WriteResult WriteLocked(GraphBatch batch, string? requestId, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var nodeIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var newNodes = new HashSet<string>(StringComparer.Ordinal);
+        var nextNodeId = _nextNodeId;
+        foreach (var node in batch.Nodes)
+        {
+            if (_index.TryGetId(node.Name, out var id))
+            {
+                nodeIds[node.Name] = id;
+            }
+            else
+            {
+                nodeIds[node.Name] = nextNodeId++;
+                newNodes.Add(node.Name);
+            }
+        }
+
+        var missing = new List<FieldViolation>();
+        for (var i = 0; i < batch.Relationships.Count; i++)
+        {
+            var relationship = batch.Relationships[i];
+            foreach (var (field, name) in new[] { ("start", relationship.Start), ("end", relationship.End) })
+            {
+                if (!nodeIds.ContainsKey(name))
+                {
+                    if (_index.TryGetId(name, out var id))
+                    {
+                        nodeIds[name] = id;
+                    }
+                    else
+                    {
+                        missing.Add(new($"relationships[{i}].{field}", $"node `{name}` does not exist"));
+                    }
+                }
+            }
+        }
+        if (missing.Count > 0)
+        {
+            throw new MissingNodesException(missing);
+        }
+
+        var written = new List<GraphNode>(batch.Nodes.Count);
+        var relationshipIds = new List<(long Id, bool IsNew)>(batch.Relationships.Count);
+        var nextRelationshipId = _nextRelationshipId;
+        using var transaction = _writer.BeginTransaction();
+        using (var insertNode = Command(transaction,
+            "INSERT INTO nodes (id, name, label, display_name, properties, create_time, update_time) VALUES (@id, @name, @label, @display, @props, @now, @now)"))
+        using (var updateNode = Command(transaction,
+            "UPDATE nodes SET display_name = @display, properties = @props, update_time = @now WHERE id = @id RETURNING create_time"))
+        {
+            foreach (var node in batch.Nodes)
+            {
+                var id = nodeIds[node.Name];
+                var properties = node.Properties.ToJsonString();
+                var created = now;
+                if (newNodes.Contains(node.Name))
+                {
+                    Bind(insertNode, ("@id", id), ("@name", node.Name), ("@label", node.Label), ("@display", node.DisplayName), ("@props", properties), ("@now", nowMs));
+                    insertNode.ExecuteNonQuery();
+                }
+                else
+                {
+                    Bind(updateNode, ("@id", id), ("@display", node.DisplayName), ("@props", properties), ("@now", nowMs));
+                    created = DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(updateNode.ExecuteScalar()));
+                }
+                written.Add(node with { CreateTime = created, UpdateTime = now });
+            }
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+
+        using (var insertRelationship = Command(transaction,
+            "INSERT INTO relationships (id, type, start_id, end_id, properties) VALUES (@id, @type, @start, @end, @props)"))
+        using (var updateRelationship = Command(transaction, "UPDATE relationships SET properties = @props WHERE id = @id"))
+        {
+            foreach (var relationship in batch.Relationships)
+            {
+                var start = nodeIds[relationship.Start];
+                var end = nodeIds[relationship.End];
+                var existing = newNodes.Contains(relationship.Start) || newNodes.Contains(relationship.End)
+                    ? null
+                    : _index.Read(r => r.FindRelationship(start, AdjacencyIndex.TypeCode(relationship.Type), end));
+                var properties = relationship.Properties.ToJsonString();
+                if (existing is { } id)
+                {
+                    Bind(updateRelationship, ("@id", id), ("@props", properties));
+                    updateRelationship.ExecuteNonQuery();
+                    relationshipIds.Add((id, false));
+                }
+                else
+                {
+                    id = nextRelationshipId++;
+                    Bind(insertRelationship, ("@id", id), ("@type", relationship.Type), ("@start", start), ("@end", end), ("@props", properties));
+                    insertRelationship.ExecuteNonQuery();
+                    relationshipIds.Add((id, true));
+                }
+            }
+        }
+
+        var version = Interlocked.Read(ref _version) + 1;
+        using (var bump = Command(transaction, "UPDATE meta SET value = @v WHERE key = 'graph_version'"))
+        {
+            Bind(bump, ("@v", version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            bump.ExecuteNonQuery();
+        }
+        var result = new WriteResult(written, batch.Relationships);
+        if (requestId is not null)
+        {
+            using var remember = Command(transaction, "INSERT INTO requests (request_id, result, create_time) VALUES (@id, @result, @now)");
+            Bind(remember, ("@id", requestId), ("@result", SerializeResult(result)), ("@now", nowMs));
+            remember.ExecuteNonQuery();
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        transaction.Commit();
+
+        _nextNodeId = nextNodeId;
+        _nextRelationshipId = nextRelationshipId;
+        Interlocked.Exchange(ref _version, version);
+        _index.Apply(index =>
+        {
+            foreach (var name in newNodes)
+            {
+                index.AddNode(nodeIds[name], name, Labels.OfName(name)!);
+            }
+            for (var i = 0; i < batch.Relationships.Count; i++)
+            {
+                if (relationshipIds[i].IsNew)
+                {
+                    var relationship = batch.Relationships[i];
+                    index.AddRelationship(relationshipIds[i].Id, nodeIds[relationship.Start], AdjacencyIndex.TypeCode(relationship.Type), nodeIds[relationship.End]);
+                }
+            }
+        });
+        return result;
+    }
+
+    public async Task<int> DeleteNodeAsync(string name, bool cascade, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_index.TryGetId(name, out var id))
+            {
+                throw new NodeNotFoundException(name);
+            }
+            var relationships = _index.Read(r => r.EdgesOf(id).Select(e => e.RelationshipId).Distinct().Count());
+            if (relationships > 0 && !cascade)
+            {
+                throw new NodeHasRelationshipsException(name, relationships);
+            }
+            using var transaction = _writer.BeginTransaction();
+            using (var deleteRelationships = Command(transaction, "DELETE FROM relationships WHERE start_id = @id OR end_id = @id"))
+            {
+                Bind(deleteRelationships, ("@id", id));
+                deleteRelationships.ExecuteNonQuery();
+            }
+            using (var deleteNode = Command(transaction, "DELETE FROM nodes WHERE id = @id"))
+            {
+                Bind(deleteNode, ("@id", id));
+                deleteNode.ExecuteNonQuery();
+            }
+            var version = Interlocked.Read(ref _version) + 1;
+            using (var bump = Command(transaction, "UPDATE meta SET value = @v WHERE key = 'graph_version'"))
+            {
+                Bind(bump, ("@v", version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                bump.ExecuteNonQuery();
+            }
+            transaction.Commit();
+            Interlocked.Exchange(ref _version, version);
+            _index.Apply(index => index.RemoveNode(id));
+            return relationships;
+        }
+        catch (SqliteException e)
+        {
+            throw Translate(e, Location);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public Task<Page<GraphRelationship>> ListRelationshipsAsync(RelationshipQuery query, CancellationToken cancellationToken) =>
+        ReadAsync(connection =>
+        {
+            if (!_index.TryGetId(query.Node, out var id))
+            {
+                throw new NodeNotFoundException(query.Node);
+            }
+            var fingerprint = $"relationships|{query.Node}|{query.Type}|{query.Direction}";
+            var after = PageToken.Decode(query.PageToken, fingerprint);
+            using var command = connection.CreateCommand();
+            var ends = query.Direction switch
+            {
+                Direction.Outgoing => "r.start_id = @id",
+                Direction.Incoming => "r.end_id = @id",
+                _ => "(r.start_id = @id OR r.end_id = @id)",
+            };
+            command.CommandText =
+                "SELECT r.id, r.type, s.name, e.name, r.properties FROM relationships r "
+                + "JOIN nodes s ON s.id = r.start_id JOIN nodes e ON e.id = r.end_id "
+                + $"WHERE {ends}" + (string.IsNullOrEmpty(query.Type) ? "" : " AND r.type = @type")
+                + " AND r.id > @after ORDER BY r.id LIMIT @limit";
+            command.Parameters.AddWithValue("@id", id);
+            command.Parameters.AddWithValue("@type", query.Type ?? "");
+            command.Parameters.AddWithValue("@after", after is null ? -1 : long.Parse(after, System.Globalization.CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("@limit", query.PageSize + 1);
+            var rows = new List<(long Id, GraphRelationship Relationship)>();
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    rows.Add((reader.GetInt64(0), new GraphRelationship(reader.GetString(1), reader.GetString(2), reader.GetString(3), GraphJson.ParseProperties(reader.GetString(4)))));
+                }
+            }
+            string? next = null;
+            if (rows.Count > query.PageSize)
+            {
+                rows.RemoveAt(rows.Count - 1);
+                next = PageToken.Encode(fingerprint, rows[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            return new Page<GraphRelationship>(rows.Select(r => r.Relationship).ToList(), next, rows.Count);
+        });
+
+    public async Task<Subgraph> GetNeighborhoodAsync(NeighborhoodQuery query, CancellationToken cancellationToken)
+    {
+        if (!_index.TryGetId(query.Name, out var start))
+        {
+            throw new NodeNotFoundException(query.Name);
+        }
+        var types = query.RelationshipTypes.Count == 0 ? null : query.RelationshipTypes.Select(AdjacencyIndex.TypeCode).ToHashSet();
+        var labels = query.Labels.Count == 0 ? null : query.Labels.Select(AdjacencyIndex.LabelCode).ToHashSet();
+        var (ids, nodesTruncated) = _index.Expand(start, query.Depth, types, labels, query.Limit, cancellationToken);
+        var (relationshipIds, relationshipsTruncated) = _index.RelationshipsAmong(ids.ToHashSet(), types, query.Limit * 10);
+        var names = _index.Read(r => ids.Select(r.NameOf).ToList());
+        var nodes = await GetNodesAsync(names, cancellationToken);
+        var relationships = await ReadAsync(connection => ReadRelationshipsById(connection, relationshipIds, cancellationToken));
+        return new Subgraph(nodes, relationships, nodesTruncated || relationshipsTruncated);
+    }
+
+    public async IAsyncEnumerable<GraphNode> ReadNodesAsync(IReadOnlyCollection<string> labels, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? after = null;
+        while (true)
+        {
+            var page = await ReadAsync(connection =>
+            {
+                using var command = connection.CreateCommand();
+                var labelCondition = labels.Count == 0 ? "1" : $"label IN ({Parameters(command, "l", labels)})";
+                command.CommandText = "SELECT name, label, display_name, properties, create_time, update_time FROM nodes "
+                    + $"WHERE {labelCondition} AND name > @after ORDER BY name LIMIT 1000";
+                command.Parameters.AddWithValue("@after", after ?? "");
+                using var reader = command.ExecuteReader();
+                var nodes = new List<GraphNode>();
+                while (reader.Read())
+                {
+                    nodes.Add(ReadNode(reader));
+                }
+                return nodes;
+            });
+            foreach (var node in page)
+            {
+                yield return node;
+            }
+            if (page.Count < 1000)
+            {
+                yield break;
+            }
+            after = page[^1].Name;
+        }
+    }
+
+    public async IAsyncEnumerable<GraphRelationship> ReadRelationshipsAsync(IReadOnlyCollection<string> labels, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var after = -1L;
+        while (true)
+        {
+            var page = await ReadAsync(connection =>
+            {
+                using var command = connection.CreateCommand();
+                var labelCondition = labels.Count == 0
+                    ? "1"
+                    : $"s.label IN ({Parameters(command, "l", labels)}) AND e.label IN ({Parameters(command, "m", labels)})";
+                command.CommandText = "SELECT r.id, r.type, s.name, e.name, r.properties FROM relationships r "
+                    + "JOIN nodes s ON s.id = r.start_id JOIN nodes e ON e.id = r.end_id "
+                    + $"WHERE {labelCondition} AND r.id > @after ORDER BY r.id LIMIT 1000";
+                command.Parameters.AddWithValue("@after", after);
+                using var reader = command.ExecuteReader();
+                var rows = new List<(long, GraphRelationship)>();
+                while (reader.Read())
+                {
+                    rows.Add((reader.GetInt64(0), new GraphRelationship(reader.GetString(1), reader.GetString(2), reader.GetString(3), GraphJson.ParseProperties(reader.GetString(4)))));
+                }
+                return rows;
+            });
+            foreach (var (_, relationship) in page)
+            {
+                yield return relationship;
+            }
+            if (page.Count < 1000)
+            {
+                yield break;
+            }
+            after = page[^1].Item1;
+        }
+    }
+
+    public Task<GraphCounts> CountAsync(CancellationToken cancellationToken) =>
+        ReadAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT label, COUNT(*) FROM nodes GROUP BY label";
+            var byLabel = new Dictionary<string, long>(StringComparer.Ordinal);
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    byLabel[reader.GetString(0)] = reader.GetInt64(1);
+                }
+            }
+            command.CommandText = "SELECT COUNT(*) FROM relationships";
+            var relationships = Convert.ToInt64(command.ExecuteScalar());
+            return new GraphCounts(byLabel.Values.Sum(), relationships, byLabel);
+        });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writeGate.WaitAsync();
+        try
+        {
+            await _writer.DisposeAsync();
+            SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+            await _ownership.DisposeAsync();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private void LoadIndex()
+    {
+        var maxNode = -1;
+        var maxRelationship = -1L;
+        _index.Apply(index =>
+        {
+            index.Clear();
+            using (var command = _writer.CreateCommand())
+            {
+                command.CommandText = "SELECT id, name, label FROM nodes ORDER BY id";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    var id = reader.GetInt32(0);
+                    index.AddNode(id, reader.GetString(1), reader.GetString(2));
+                    maxNode = id;
+                }
+            }
+            using (var command = _writer.CreateCommand())
+            {
+                command.CommandText = "SELECT id, type, start_id, end_id FROM relationships";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    var id = reader.GetInt64(0);
+                    index.AddRelationship(id, reader.GetInt32(2), AdjacencyIndex.TypeCode(reader.GetString(1)), reader.GetInt32(3));
+                    maxRelationship = Math.Max(maxRelationship, id);
+                }
+            }
+        });
+        _nextNodeId = maxNode + 1;
+        _nextRelationshipId = maxRelationship + 1;
+        using var version = _writer.CreateCommand();
+        version.CommandText = "SELECT value FROM meta WHERE key = 'graph_version'";
+        _version = long.Parse((string)version.ExecuteScalar()!, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private WriteResult? FindRequest(string requestId)
+    {
+        using var command = _writer.CreateCommand();
+        command.CommandText = "SELECT result FROM requests WHERE request_id = @id";
+        command.Parameters.AddWithValue("@id", requestId);
+        if (command.ExecuteScalar() is not string json)
+        {
+            return null;
+        }
+        var stored = (JsonObject)JsonNode.Parse(json)!;
+        var nodes = stored["nodes"]!.AsArray().Select(n => GraphJson.NodeFromJson(n!.AsObject()) with
+        {
+            CreateTime = DateTimeOffset.FromUnixTimeMilliseconds((long)n!["createTime"]!),
+            UpdateTime = DateTimeOffset.FromUnixTimeMilliseconds((long)n!["updateTime"]!),
+        }).ToList();
+        var relationships = stored["relationships"]!.AsArray().Select(r => GraphJson.RelationshipFromJson(r!.AsObject())).ToList();
+        return new WriteResult(nodes, relationships, Replayed: true);
+    }
+
+    private static string SerializeResult(WriteResult result)
+    {
+        var nodes = new JsonArray();
+        foreach (var node in result.Nodes)
+        {
+            var json = GraphJson.ToJson(node);
+            json["createTime"] = node.CreateTime.ToUnixTimeMilliseconds();
+            json["updateTime"] = node.UpdateTime.ToUnixTimeMilliseconds();
+            nodes.Add(json);
+        }
+        var relationships = new JsonArray(result.Relationships.Select(r => (JsonNode)GraphJson.ToJson(r)).ToArray());
+        return new JsonObject { ["nodes"] = nodes, ["relationships"] = relationships }.ToJsonString();
+    }
+
+    private static List<GraphRelationship> ReadRelationshipsById(SqliteConnection connection, IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    {
+        var relationships = new List<GraphRelationship>(ids.Count);
+        foreach (var chunk in ids.Chunk(ChunkSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT r.type, s.name, e.name, r.properties FROM relationships r "
+                + "JOIN nodes s ON s.id = r.start_id JOIN nodes e ON e.id = r.end_id "
+                + $"WHERE r.id IN ({Parameters(command, "r", chunk.Cast<object>().ToArray())}) ORDER BY r.id";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                relationships.Add(new GraphRelationship(reader.GetString(0), reader.GetString(1), reader.GetString(2), GraphJson.ParseProperties(reader.GetString(3))));
+            }
+        }
+        return relationships;
+    }
+
+    private async Task<T> ReadAsync<T>(Func<SqliteConnection, T> read)
+    {
+        try
+        {
+            await using var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync();
+            return read(connection);
+        }
+        catch (SqliteException e)
+        {
+            throw Translate(e, Location);
+        }
+    }
+
+    private static GraphNode ReadNode(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        GraphJson.ParseProperties(reader.GetString(3)),
+        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
+        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)));
+
+    private static string FilterSql(FilterClause clause, int i, SqliteCommand command)
+    {
+        var op = clause.Operator switch
+        {
+            FilterOperator.Equal or FilterOperator.NotEqual => "=",
+            FilterOperator.Less => "<",
+            FilterOperator.LessOrEqual => "<=",
+            FilterOperator.Greater => ">",
+            _ => ">=",
+        };
+        string comparison;
+        if (clause.Property == NodeFilter.DisplayNameProperty)
+        {
+            command.Parameters.AddWithValue($"@v{i}", clause.Value is string ? clause.Value : "\u0000never");
+            comparison = clause.Value is string ? $"display_name {op} @v{i}" : "0";
+        }
+        else
+        {
+            command.Parameters.AddWithValue($"@p{i}", "$." + clause.Property);
+            comparison = clause.Value switch
+            {
+                string s => Bound(command, i, s, $"(json_type(properties, @p{i}) = 'text' AND json_extract(properties, @p{i}) {op} @v{i})"),
+                double d => Bound(command, i, d, $"(json_type(properties, @p{i}) IN ('integer', 'real') AND json_extract(properties, @p{i}) {op} @v{i})"),
+                bool b => Bound(command, i, b ? "true" : "false", $"(json_type(properties, @p{i}) = @v{i})"),
+                _ => "0",
+            };
+        }
+        return clause.Operator == FilterOperator.NotEqual ? $"NOT COALESCE({comparison}, 0)" : $"COALESCE({comparison}, 0)";
+    }
+
+    private static string Bound(SqliteCommand command, int i, object value, string sql)
+    {
+        command.Parameters.AddWithValue($"@v{i}", value);
+        return sql;
+    }
+
+    private static string Parameters(SqliteCommand command, string prefix, IEnumerable<object> values)
+    {
+        var names = new StringBuilder();
+        var i = 0;
+        foreach (var value in values)
+        {
+            var name = $"@{prefix}{i++}";
+            command.Parameters.AddWithValue(name, value);
+            names.Append(names.Length == 0 ? "" : ", ").Append(name);
+        }
+        return i == 0 ? "NULL" : names.ToString();
+    }
+
+    private SqliteCommand Command(SqliteTransaction transaction, string sql)
+    {
+        var command = _writer.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static void Bind(SqliteCommand command, params (string Name, object Value)[] values)
+    {
+        foreach (var (name, value) in values)
+        {
+            if (command.Parameters.Contains(name))
+            {
+                command.Parameters[name].Value = value;
+            }
+            else
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+        }
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = _writer.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static GraphStoreUnavailableException Translate(SqliteException e, string path) => e.SqliteErrorCode switch
+    {
+        13 => new(StoreFault.DiskFull, $"the disk holding {path} is full; nothing of this request was written", e),
+        8 => new(StoreFault.ReadOnly, $"the store {path} is read-only; check the file's and folder's permissions", e),
+        11 or 26 => new(StoreFault.Corrupt, $"the store {path} is corrupt or not a LocalVision store; restore it from a backup or move it aside", e),
+        5 or 6 => new(StoreFault.InUse, $"the store {path} is locked by another process", e),
+        14 => new(StoreFault.Unreachable, $"the store {path} cannot be opened: {e.Message}", e),
+        _ => new(StoreFault.Unreachable, $"the store {path} failed: {e.Message}", e),
+    };
+}

@@ -1,0 +1,73 @@
+using Microsoft.Data.Sqlite;
+
+namespace LocalVision.Graph.Sqlite;
+
+/// <summary>The embedded store's schema, as numbered migrations recorded in <c>PRAGMA user_version</c>.</summary>
+internal static class SqliteMigrations
+{
+    private static readonly string[] Steps =
+    [
+        // 1: nodes, relationships (unique per type and endpoints), graph metadata.
+        """
+        CREATE TABLE nodes (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            label TEXT NOT NULL,
+            display_name TEXT NOT NULL,
+            properties TEXT NOT NULL,
+            create_time INTEGER NOT NULL,
+            update_time INTEGER NOT NULL
+        );
+        CREATE INDEX nodes_by_label ON nodes (label, name);
+        CREATE TABLE relationships (
+            id INTEGER PRIMARY KEY,
+            type TEXT NOT NULL,
+            start_id INTEGER NOT NULL REFERENCES nodes (id),
+            end_id INTEGER NOT NULL REFERENCES nodes (id),
+            properties TEXT NOT NULL,
+            UNIQUE (start_id, type, end_id)
+        );
+        CREATE INDEX relationships_by_end ON relationships (end_id, type);
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT INTO meta (key, value) VALUES ('graph_version', '0');
+        """,
+        // 2: results of writes made under a request id, so a retried request is not applied twice.
+        """
+        CREATE TABLE requests (
+            request_id TEXT PRIMARY KEY,
+            result TEXT NOT NULL,
+            create_time INTEGER NOT NULL
+        );
+        """,
+    ];
+
+    public static int Latest => Steps.Length;
+
+    /// <summary>Brings a database up to the latest schema; refuses one written by a newer version.</summary>
+    public static void Apply(SqliteConnection connection)
+    {
+        var current = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"));
+        if (current > Latest)
+        {
+            throw new InvalidOperationException($"the store has schema version {current}, newer than this server understands ({Latest}); upgrade the server");
+        }
+        for (var version = current; version < Latest; version++)
+        {
+            using var transaction = connection.BeginTransaction();
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = Steps[version] + $"\nPRAGMA user_version = {version + 1};";
+                command.ExecuteNonQuery();
+            }
+            transaction.Commit();
+        }
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}

@@ -1,0 +1,66 @@
+using LocalVision.Graph.Model;
+
+namespace LocalVision.Graph.Store;
+
+/// <summary>
+/// Where the graph lives. Every store validates writes against <see cref="Schema.GraphSchema"/> before writing,
+/// writes each call atomically, and is safe for concurrent readers and writers.
+/// </summary>
+public interface IGraphStore : IAsyncDisposable
+{
+    /// <summary>A human-readable description of where the data is (a path or a server), without secrets.</summary>
+    string Location { get; }
+
+    /// <summary>Rises with every committed write; caches compare it to know when they are stale.</summary>
+    ValueTask<long> GetVersionAsync(CancellationToken cancellationToken);
+
+    Task<GraphNode?> GetNodeAsync(string name, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken);
+
+    Task<Page<GraphNode>> ListNodesAsync(NodeQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Creates or updates nodes and relationships in one transaction.</summary>
+    /// <exception cref="GraphValidationException">The batch breaks the schema; nothing was written.</exception>
+    /// <exception cref="MissingNodesException">A relationship ends at a node that does not exist; nothing was written.</exception>
+    Task<WriteResult> WriteAsync(GraphBatch batch, WriteOptions options, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a node, and with <paramref name="cascade"/> its relationships.</summary>
+    /// <exception cref="NodeNotFoundException">There is no such node.</exception>
+    /// <exception cref="NodeHasRelationshipsException">It has relationships and cascade is false.</exception>
+    Task<int> DeleteNodeAsync(string name, bool cascade, CancellationToken cancellationToken);
+
+    Task<Page<GraphRelationship>> ListRelationshipsAsync(RelationshipQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The nodes within <c>Depth</c> hops and the relationships among them.</summary>
+    /// <exception cref="NodeNotFoundException">There is no such node.</exception>
+    Task<Subgraph> GetNeighborhoodAsync(NeighborhoodQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Every node of the given labels (all when empty), in name order.</summary>
+    IAsyncEnumerable<GraphNode> ReadNodesAsync(IReadOnlyCollection<string> labels, CancellationToken cancellationToken);
+
+    /// <summary>Every relationship whose ends both have one of the given labels (all when empty).</summary>
+    IAsyncEnumerable<GraphRelationship> ReadRelationshipsAsync(IReadOnlyCollection<string> labels, CancellationToken cancellationToken);
+
+    Task<GraphCounts> CountAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>A page of results and the token for the next (null on the last page).</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextPageToken, int TotalSize);
+
+/// <param name="Filter">A parsed filter; see <see cref="NodeFilter.Parse"/>.</param>
+public sealed record NodeQuery(string? Label, NodeFilter Filter, int PageSize, string? PageToken);
+
+public sealed record RelationshipQuery(string Node, string? Type, Direction Direction, int PageSize, string? PageToken);
+
+public sealed record NeighborhoodQuery(string Name, int Depth, IReadOnlyCollection<string> RelationshipTypes, IReadOnlyCollection<string> Labels, int Limit);
+
+/// <param name="RequestId">When set, a write already made under this id is not made again; its first result is returned.</param>
+public sealed record WriteOptions(string? RequestId = null)
+{
+    public static WriteOptions None { get; } = new();
+}
+
+/// <summary>What a write stored: the nodes as now stored (with their times) and the relationships.</summary>
+/// <param name="Replayed">True when the request id had been seen and nothing new was written.</param>
+public sealed record WriteResult(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphRelationship> Relationships, bool Replayed = false);
