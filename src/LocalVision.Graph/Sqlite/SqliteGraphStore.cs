@@ -31,6 +31,7 @@ public sealed class SqliteGraphStore : IGraphStore
     private int _nextNodeId;
     private long _nextRelationshipId;
     private long _version;
+    private bool _disposed;
 
     private SqliteGraphStore(string path, string connectionString, SqliteConnection writer, FileStream ownership, TimeProvider clock)
     {
@@ -199,8 +200,9 @@ public sealed class SqliteGraphStore : IGraphStore
 
     private WriteResult WriteLocked(GraphBatch batch, string? requestId, CancellationToken cancellationToken)
     {
-        var now = _clock.GetUtcNow();
-        var nowMs = now.ToUnixTimeMilliseconds();
+        // Times are stored to the millisecond; answer with exactly what a later read will see.
+        var nowMs = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(nowMs);
         var nodeIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var newNodes = new HashSet<string>(StringComparer.Ordinal);
         var nextNodeId = _nextNodeId;
@@ -529,6 +531,11 @@ public sealed class SqliteGraphStore : IGraphStore
         await _writeGate.WaitAsync();
         try
         {
+            if (_disposed)
+            {
+                return;
+            }
+            _disposed = true;
             await _writer.DisposeAsync();
             SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
             await _ownership.DisposeAsync();

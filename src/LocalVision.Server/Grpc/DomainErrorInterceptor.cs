@@ -1,0 +1,112 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using LocalVision.Graph.Import;
+using LocalVision.Graph.Store;
+using Status = Google.Rpc.Status;
+
+namespace LocalVision.Server.Grpc;
+
+/// <summary>
+/// Turns the domain's exceptions into canonical gRPC statuses with google.rpc details, so no handler
+/// answers UNKNOWN: bad input is INVALID_ARGUMENT with field violations, a missing node NOT_FOUND, and so on.
+/// </summary>
+public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logger) : Interceptor
+{
+    private const string Domain = "localvision.v1";
+
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            throw Translate(e, context);
+        }
+    }
+
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(requestStream, context);
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            throw Translate(e, context);
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            throw Translate(e, context);
+        }
+    }
+
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(requestStream, responseStream, context);
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            throw Translate(e, context);
+        }
+    }
+
+    private RpcException Translate(Exception exception, ServerCallContext context)
+    {
+        switch (exception)
+        {
+            case GraphValidationException e:
+                var badRequest = new BadRequest();
+                badRequest.FieldViolations.AddRange(e.Violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
+                return Rich(Code.InvalidArgument, e.Message, badRequest);
+            case JsonLinesFormatException e:
+                return Rich(Code.InvalidArgument, e.Message, new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = $"line {e.Line}", Description = e.Message } } });
+            case NodeNotFoundException e:
+                return Rich(Code.NotFound, e.Message, new ResourceInfo { ResourceName = e.Name, Description = "no node has this name" });
+            case MissingNodesException e:
+                var missing = new PreconditionFailure();
+                missing.Violations.AddRange(e.Missing.Select(v => new PreconditionFailure.Types.Violation { Type = "MISSING_NODE", Subject = v.Field, Description = v.Description }));
+                return Rich(Code.FailedPrecondition, e.Message, missing);
+            case NodeHasRelationshipsException e:
+                return Rich(Code.FailedPrecondition, e.Message, new PreconditionFailure
+                {
+                    Violations = { new PreconditionFailure.Types.Violation { Type = "HAS_RELATIONSHIPS", Subject = e.Name, Description = "set cascade to delete its relationships too" } },
+                });
+            case GraphStoreUnavailableException e:
+                logger.LogError(e, "The store failed");
+                var code = e.Fault switch
+                {
+                    StoreFault.DiskFull => Code.ResourceExhausted,
+                    StoreFault.Corrupt or StoreFault.ReadOnly => Code.FailedPrecondition,
+                    _ => Code.Unavailable,
+                };
+                return Rich(code, e.Message, new ErrorInfo { Reason = "STORE_" + e.Fault.ToString().ToUpperInvariant(), Domain = Domain });
+            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
+                return new RpcException(new global::Grpc.Core.Status(
+                    context.Deadline < DateTime.UtcNow ? StatusCode.DeadlineExceeded : StatusCode.Cancelled, "The call was cancelled or ran out of time."));
+            default:
+                logger.LogError(exception, "Unhandled error in {Method}", context.Method);
+                return Rich(Code.Internal, "An internal error occurred; it has been logged.", new ErrorInfo { Reason = "INTERNAL", Domain = Domain });
+        }
+    }
+
+    private static RpcException Rich(Code code, string message, Google.Protobuf.IMessage detail) =>
+        new Status { Code = (int)code, Message = message, Details = { Any.Pack(detail) } }.ToRpcException();
+}

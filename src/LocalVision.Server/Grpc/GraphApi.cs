@@ -1,0 +1,209 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using LocalVision.Graph.Model;
+using LocalVision.Graph.Schema;
+using LocalVision.Graph.Store;
+using LocalVision.Server.Grpc.Mapping;
+using LocalVision.Server.Hosting;
+using LocalVision.V1;
+using Microsoft.Extensions.Options;
+using Status = Google.Rpc.Status;
+using WriteOptions = LocalVision.Graph.Store.WriteOptions;
+using Code = Google.Rpc.Code;
+
+namespace LocalVision.Server.Grpc;
+
+/// <summary>The GraphService: reading and writing nodes and relationships, bulk import and export.</summary>
+public sealed class GraphApi(IGraphStore store, IOptions<LocalVisionOptions> options) : GraphService.GraphServiceBase
+{
+    private const int MaxRequestIdLength = 128;
+
+    private LimitOptions Limits => options.Value.Limits;
+
+    public override async Task<Node> GetNode(GetNodeRequest request, ServerCallContext context)
+    {
+        new RequestChecks().Name("name", request.Name).ThrowIfAny();
+        var node = await store.GetNodeAsync(request.Name, context.CancellationToken) ?? throw new NodeNotFoundException(request.Name);
+        return node.ToProto();
+    }
+
+    public override async Task<ListNodesResponse> ListNodes(ListNodesRequest request, ServerCallContext context)
+    {
+        var checks = new RequestChecks().Label("label", request.Label);
+        var pageSize = checks.PageSize("page_size", request.PageSize, Limits.DefaultPageSize, Limits.MaxPageSize);
+        var filter = NodeFilter.None;
+        try
+        {
+            filter = NodeFilter.Parse(request.Filter);
+        }
+        catch (FormatException e)
+        {
+            checks.Add("filter", e.Message);
+        }
+        checks.ThrowIfAny();
+        var page = await store.ListNodesAsync(new NodeQuery(request.Label, filter, pageSize, request.PageToken), context.CancellationToken);
+        var response = new ListNodesResponse { NextPageToken = page.NextPageToken ?? "", TotalSize = page.TotalSize };
+        response.Nodes.AddRange(page.Items.Select(n => n.ToProto()));
+        return response;
+    }
+
+    public override async Task<UpsertNodesResponse> UpsertNodes(UpsertNodesRequest request, ServerCallContext context)
+    {
+        var checks = new RequestChecks()
+            .Count("nodes", request.Nodes.Count, Limits.MaxBatchSize)
+            .Length("request_id", request.RequestId, MaxRequestIdLength);
+        var nodes = request.Nodes.ToDomain("nodes", checks.Violations);
+        checks.ThrowIfAny();
+        var result = await store.WriteAsync(new GraphBatch(nodes, []), RequestOptions(request.RequestId), context.CancellationToken);
+        var response = new UpsertNodesResponse();
+        response.Nodes.AddRange(result.Nodes.Select(n => n.ToProto()));
+        return response;
+    }
+
+    public override async Task<DeleteNodeResponse> DeleteNode(DeleteNodeRequest request, ServerCallContext context)
+    {
+        new RequestChecks().Name("name", request.Name).ThrowIfAny();
+        var removed = await store.DeleteNodeAsync(request.Name, request.Cascade, context.CancellationToken);
+        return new DeleteNodeResponse { RelationshipsDeleted = removed };
+    }
+
+    public override async Task<UpsertRelationshipsResponse> UpsertRelationships(UpsertRelationshipsRequest request, ServerCallContext context)
+    {
+        var checks = new RequestChecks()
+            .Count("relationships", request.Relationships.Count, Limits.MaxBatchSize)
+            .Length("request_id", request.RequestId, MaxRequestIdLength);
+        var relationships = request.Relationships.ToDomain("relationships", checks.Violations);
+        checks.ThrowIfAny();
+        var result = await store.WriteAsync(new GraphBatch([], relationships), RequestOptions(request.RequestId), context.CancellationToken);
+        var response = new UpsertRelationshipsResponse();
+        response.Relationships.AddRange(result.Relationships.Select(r => r.ToProto()));
+        return response;
+    }
+
+    public override async Task<ListRelationshipsResponse> ListRelationships(ListRelationshipsRequest request, ServerCallContext context)
+    {
+        var checks = new RequestChecks().Name("node", request.Node).RelationshipType("type", request.Type);
+        var pageSize = checks.PageSize("page_size", request.PageSize, Limits.DefaultPageSize, Limits.MaxPageSize);
+        if (!System.Enum.IsDefined(request.Direction))
+        {
+            checks.Add("direction", "is not a Direction");
+        }
+        checks.ThrowIfAny();
+        var page = await store.ListRelationshipsAsync(
+            new RelationshipQuery(request.Node, request.Type, request.Direction.ToDomain(), pageSize, request.PageToken), context.CancellationToken);
+        var response = new ListRelationshipsResponse { NextPageToken = page.NextPageToken ?? "" };
+        response.Relationships.AddRange(page.Items.Select(r => r.ToProto()));
+        return response;
+    }
+
+    public override async Task<V1.Subgraph> GetNeighborhood(GetNeighborhoodRequest request, ServerCallContext context)
+    {
+        var checks = new RequestChecks()
+            .Name("name", request.Name)
+            .RelationshipTypes("relationship_types", request.RelationshipTypes)
+            .Labels("labels", request.Labels);
+        var depth = checks.Bounded("depth", request.Depth, 1, Limits.MaxDepth);
+        var limit = checks.Bounded("limit", request.Limit, Limits.DefaultNeighborhoodNodes, Limits.MaxNeighborhoodNodes);
+        checks.ThrowIfAny();
+        var subgraph = await store.GetNeighborhoodAsync(
+            new NeighborhoodQuery(request.Name, depth, request.RelationshipTypes.Distinct().ToList(), request.Labels.Distinct().ToList(), limit),
+            context.CancellationToken);
+        return subgraph.ToProto();
+    }
+
+    public override async Task<ImportGraphResponse> ImportGraph(IAsyncStreamReader<ImportGraphRequest> requestStream, ServerCallContext context)
+    {
+        var response = new ImportGraphResponse();
+        await foreach (var message in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            var checks = new RequestChecks().Count("nodes", message.Nodes.Count + message.Relationships.Count, Limits.MaxBatchSize);
+            var batch = new GraphBatch(message.Nodes.ToDomain("nodes", checks.Violations), message.Relationships.ToDomain("relationships", checks.Violations));
+            try
+            {
+                checks.ThrowIfAny();
+                await store.WriteAsync(batch, WriteOptions.None, context.CancellationToken);
+            }
+            catch (Exception e) when (e is GraphValidationException or MissingNodesException)
+            {
+                throw RejectedBatch(e, response);
+            }
+            response.Batches++;
+            response.NodesWritten += batch.Nodes.Count;
+            response.RelationshipsWritten += batch.Relationships.Count;
+        }
+        return response;
+    }
+
+    public override async Task ExportGraph(ExportGraphRequest request, IServerStreamWriter<ExportGraphResponse> responseStream, ServerCallContext context)
+    {
+        var checks = new RequestChecks().Labels("labels", request.Labels);
+        var batchSize = checks.Bounded("batch_size", request.BatchSize, 1000, Limits.MaxBatchSize);
+        checks.ThrowIfAny();
+        var labels = request.Labels.Distinct().ToList();
+        var batch = new ExportGraphResponse();
+        await foreach (var node in store.ReadNodesAsync(labels, context.CancellationToken))
+        {
+            batch.Nodes.Add(node.ToProto());
+            if (batch.Nodes.Count >= batchSize)
+            {
+                await responseStream.WriteAsync(batch, context.CancellationToken);
+                batch = new ExportGraphResponse();
+            }
+        }
+        await foreach (var relationship in store.ReadRelationshipsAsync(labels, context.CancellationToken))
+        {
+            batch.Relationships.Add(relationship.ToProto());
+            if (batch.Nodes.Count + batch.Relationships.Count >= batchSize)
+            {
+                await responseStream.WriteAsync(batch, context.CancellationToken);
+                batch = new ExportGraphResponse();
+            }
+        }
+        if (batch.Nodes.Count + batch.Relationships.Count > 0)
+        {
+            await responseStream.WriteAsync(batch, context.CancellationToken);
+        }
+    }
+
+    private static WriteOptions RequestOptions(string requestId) => requestId.Length == 0 ? WriteOptions.None : new WriteOptions(requestId);
+
+    /// <summary>Says which message of the stream failed and what had already been committed before it.</summary>
+    private static RpcException RejectedBatch(Exception error, ImportGraphResponse committed)
+    {
+        var (code, violations) = error switch
+        {
+            GraphValidationException v => (Code.InvalidArgument, v.Violations),
+            MissingNodesException m => (Code.FailedPrecondition, m.Missing),
+            _ => (Code.Internal, (IReadOnlyList<FieldViolation>)[]),
+        };
+        var message = $"message {committed.Batches + 1} of the import was rejected and nothing of it was written; "
+            + $"the {committed.Batches} message(s) before it were committed ({committed.NodesWritten} nodes, {committed.RelationshipsWritten} relationships). "
+            + error.Message;
+        var status = new Status { Code = (int)code, Message = message };
+        if (code == Code.InvalidArgument)
+        {
+            var badRequest = new BadRequest();
+            badRequest.FieldViolations.AddRange(violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
+            status.Details.Add(Any.Pack(badRequest));
+        }
+        else
+        {
+            var precondition = new PreconditionFailure();
+            precondition.Violations.AddRange(violations.Select(v => new PreconditionFailure.Types.Violation { Type = "MISSING_NODE", Subject = v.Field, Description = v.Description }));
+            status.Details.Add(Any.Pack(precondition));
+        }
+        status.Details.Add(Any.Pack(new ErrorInfo
+        {
+            Reason = "IMPORT_BATCH_REJECTED",
+            Domain = "localvision.v1",
+            Metadata =
+            {
+                ["committed_batches"] = committed.Batches.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["nodes_written"] = committed.NodesWritten.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["relationships_written"] = committed.RelationshipsWritten.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+        }));
+        return status.ToRpcException();
+    }
+}

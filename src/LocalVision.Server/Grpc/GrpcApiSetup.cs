@@ -1,0 +1,47 @@
+using LocalVision.Graph.Store;
+using LocalVision.Server.Hosting;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace LocalVision.Server.Grpc;
+
+public static class GrpcApiSetup
+{
+    public static WebApplicationBuilder AddGrpcApi(this WebApplicationBuilder builder)
+    {
+        var limits = builder.GetLocalVisionOptions().Limits;
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.Interceptors.Add<DomainErrorInterceptor>();
+            grpc.MaxReceiveMessageSize = limits.MaxMessageBytes;
+            grpc.MaxSendMessageSize = limits.MaxMessageBytes;
+        });
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
+        return builder;
+    }
+
+    public static WebApplication MapGrpcApi(this WebApplication app)
+    {
+        app.MapGrpcService<GraphApi>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}
+
+/// <summary>Healthy while the store answers a count.</summary>
+public sealed class StoreHealthCheck(IGraphStore store) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var counts = await store.CountAsync(cancellationToken);
+            return HealthCheckResult.Healthy($"{counts.Nodes} nodes");
+        }
+        catch (GraphStoreUnavailableException e)
+        {
+            return HealthCheckResult.Unhealthy(e.Message);
+        }
+    }
+}

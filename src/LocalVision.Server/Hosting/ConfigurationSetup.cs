@@ -1,0 +1,45 @@
+using System.Net;
+
+namespace LocalVision.Server.Hosting;
+
+public static class ConfigurationSetup
+{
+    /// <summary>Short command-line switches for the common settings.</summary>
+    private static readonly Dictionary<string, string> Switches = new(StringComparer.Ordinal)
+    {
+        ["--store"] = "LocalVision:Store:Path",
+        ["--grpc-port"] = "LocalVision:Grpc:Port",
+        ["--bind"] = "LocalVision:Bind",
+        ["--seed"] = "LocalVision:Seed:Path",
+    };
+
+    public static WebApplicationBuilder AddLocalVisionConfiguration(this WebApplicationBuilder builder, string[] args)
+    {
+        builder.Configuration.AddCommandLine(args, Switches);
+        builder.Services.Configure<LocalVisionOptions>(builder.Configuration.GetSection(LocalVisionOptions.Section));
+        return builder;
+    }
+
+    public static LocalVisionOptions GetLocalVisionOptions(this WebApplicationBuilder builder) =>
+        builder.Configuration.GetSection(LocalVisionOptions.Section).Get<LocalVisionOptions>() ?? new LocalVisionOptions();
+
+    /// <summary>gRPC over cleartext HTTP/2 (h2c) on the configured address and port.</summary>
+    public static WebApplicationBuilder AddEndpoints(this WebApplicationBuilder builder)
+    {
+        var options = builder.GetLocalVisionOptions();
+        if (!IPAddress.TryParse(options.Bind, out var address))
+        {
+            throw new StartupConfigurationException($"--bind `{options.Bind}` is not an IP address; use 127.0.0.1 (the default) or the address to serve on");
+        }
+        if (options.Grpc.Port is < 0 or > 65535)
+        {
+            throw new StartupConfigurationException($"--grpc-port {options.Grpc.Port} is not a port number");
+        }
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(address, options.Grpc.Port, listen => listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2);
+            kestrel.Limits.MaxRequestBodySize = options.Limits.MaxMessageBytes;
+        });
+        return builder;
+    }
+}

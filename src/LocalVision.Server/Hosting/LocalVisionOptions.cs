@@ -1,0 +1,65 @@
+namespace LocalVision.Server.Hosting;
+
+/// <summary>The service's settings (section <c>LocalVision</c>; command-line switches in <see cref="ConfigurationSetup"/>).</summary>
+public sealed class LocalVisionOptions
+{
+    public const string Section = "LocalVision";
+
+    public StoreOptions Store { get; set; } = new();
+
+    public GrpcOptions Grpc { get; set; } = new();
+
+    /// <summary>The address to listen on; loopback by default.</summary>
+    public string Bind { get; set; } = "127.0.0.1";
+
+    public SeedOptions Seed { get; set; } = new();
+
+    public LimitOptions Limits { get; set; } = new();
+}
+
+public sealed class StoreOptions
+{
+    /// <summary>Where the embedded store lives; by default in the user's local data folder.</summary>
+    public string Path { get; set; } = DefaultPath;
+
+    /// <summary>Sync every commit to disk (safe against power loss as well as crashes).</summary>
+    public bool Durable { get; set; } = true;
+
+    public static string DefaultPath =>
+        System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "localvision", "localvision.db");
+}
+
+public sealed class GrpcOptions
+{
+    /// <summary>0 picks a free port (tests).</summary>
+    public int Port { get; set; } = 50051;
+}
+
+public sealed class SeedOptions
+{
+    /// <summary>Load the sample dataset when the store is empty.</summary>
+    public bool Enabled { get; set; } = true;
+
+    public string Path { get; set; } = System.IO.Path.Combine(AppContext.BaseDirectory, "data", "localvision.jsonl");
+}
+
+/// <summary>Bounds on what one request may ask for.</summary>
+public sealed class LimitOptions
+{
+    public int MaxPageSize { get; set; } = 1000;
+
+    public int DefaultPageSize { get; set; } = 100;
+
+    public int MaxBatchSize { get; set; } = 10_000;
+
+    public int MaxDepth { get; set; } = 6;
+
+    public int MaxNeighborhoodNodes { get; set; } = 10_000;
+
+    public int DefaultNeighborhoodNodes { get; set; } = 500;
+
+    public int MaxMessageBytes { get; set; } = 16 * 1024 * 1024;
+}
+
+/// <summary>The settings cannot work; the message says what to change.</summary>
+public sealed class StartupConfigurationException(string message) : Exception(message);

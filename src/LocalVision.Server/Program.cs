@@ -1,0 +1,39 @@
+using LocalVision.Graph.Store;
+using LocalVision.Server.Grpc;
+using LocalVision.Server.Hosting;
+
+namespace LocalVision.Server;
+
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        WebApplication app;
+        try
+        {
+            app = Build(args);
+        }
+        catch (Exception e) when (e is GraphStoreUnavailableException or StartupConfigurationException)
+        {
+            await Console.Error.WriteLineAsync($"LocalVision cannot start: {e.Message}");
+            return 1;
+        }
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>The service, in the order it is put together.</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddLocalVisionConfiguration(args);
+        builder.AddEndpoints();
+        builder.AddGraphStore();
+        builder.AddSampleDataSeeding();
+        builder.AddGrpcApi();
+
+        var app = builder.Build();
+        app.MapGrpcApi();
+        return app;
+    }
+}
