@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(LocalVision.Server.Tests.Hosting.SeededServerFixture))]
