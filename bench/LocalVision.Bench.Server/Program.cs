@@ -1,0 +1,97 @@
+using System.Globalization;
+using Grpc.Net.Client;
+using LocalVision.Bench.Server;
+using LocalVision.Bench.V1;
+using LocalVision.V1;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+// Usage: dotnet run -c Release --project bench/LocalVision.Bench.Server -- [throughput|import] [seconds|nodes relationships]
+var mode = args.FirstOrDefault() ?? "throughput";
+var folder = Path.Combine(Path.GetTempPath(), "localvision-bench", Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(folder);
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:u}");
+try
+{
+    if (mode == "import")
+    {
+        var nodes = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
+        var relationships = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5_000_000;
+        await using var server = await StartLocalVisionAsync(folder, seed: false);
+        using var channel = GrpcChannel.ForAddress(server.Address);
+        var result = await ImportRun.RunAsync(new GraphService.GraphServiceClient(channel), nodes, relationships, 10_000,
+            line => Console.WriteLine($"  … {line}"));
+        Console.WriteLine($"ImportGraph: {result.Nodes:N0} nodes + {result.Relationships:N0} relationships in {result.Seconds:F1} s "
+            + $"= {result.RecordsPerSecond:N0} records/s; peak working set {result.PeakWorkingSetBytes / (1024.0 * 1024 * 1024):F2} GiB (server and generator in one process)");
+        return 0;
+    }
+
+    var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+    const int concurrency = 32;
+    var echoApp = await EchoBaseline.StartAsync();
+    await using var lv = await StartLocalVisionAsync(folder, seed: true);
+    using var echoChannel = GrpcChannel.ForAddress(EchoBaseline.AddressOf(echoApp));
+    using var lvChannel = GrpcChannel.ForAddress(lv.Address);
+    var echo = new EchoService.EchoServiceClient(echoChannel);
+    var graph = new GraphService.GraphServiceClient(lvChannel);
+
+    var names = new List<string>();
+    var token = "";
+    do
+    {
+        var page = await graph.ListNodesAsync(new ListNodesRequest { PageSize = 1000, PageToken = token });
+        names.AddRange(page.Nodes.Select(n => n.Name));
+        token = page.NextPageToken;
+    }
+    while (token.Length > 0);
+    var hubs = names.Where(n => n.StartsWith("initiatives/", StringComparison.Ordinal) || n.StartsWith("localities/", StringComparison.Ordinal)).ToArray();
+    Console.WriteLine($"sample dataset: {names.Count} nodes, {hubs.Length} initiatives and localities; {concurrency} concurrent callers, {seconds} s per run");
+
+    var duration = TimeSpan.FromSeconds(seconds);
+    var baseline = await LoadRun.RunAsync("Echo (baseline)", concurrency, duration,
+        async i => await echo.EchoAsync(new EchoMessage { Text = names[i % names.Count] }));
+    var getNode = await LoadRun.RunAsync("GetNode", concurrency, duration,
+        async i => await graph.GetNodeAsync(new GetNodeRequest { Name = names[i % names.Count] }));
+    var neighbourhood = await LoadRun.RunAsync("GetNeighborhood(depth 2)", concurrency, duration,
+        async i => await graph.GetNeighborhoodAsync(new GetNeighborhoodRequest { Name = hubs[i % hubs.Length], Depth = 2 }));
+    await echoApp.StopAsync();
+
+    Console.WriteLine();
+    Console.WriteLine("| call | calls/s | p50 ms | p99 ms | errors | ratio to echo |");
+    Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+    foreach (var run in new[] { baseline, getNode, neighbourhood })
+    {
+        Console.WriteLine($"| {run.Name} | {run.CallsPerSecond:N0} | {run.P50Ms:F2} | {run.P99Ms:F2} | {run.Errors} | {run.CallsPerSecond / baseline.CallsPerSecond:F2}× |");
+    }
+    return 0;
+}
+finally
+{
+    try
+    {
+        Directory.Delete(folder, recursive: true);
+    }
+    catch (IOException)
+    {
+    }
+}
+
+static async Task<RunningLocalVision> StartLocalVisionAsync(string folder, bool seed)
+{
+    var app = LocalVision.Server.Program.Build(
+    [
+        "--store", Path.Combine(folder, "bench.db"), "--grpc-port", "0",
+        $"--LocalVision:Seed:Enabled={seed}", "--Logging:LogLevel:Default=Warning",
+    ]);
+    await app.StartAsync();
+    return new RunningLocalVision(app, app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+}
+
+internal sealed record RunningLocalVision(WebApplication App, string Address) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
