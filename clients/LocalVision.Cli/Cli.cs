@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Grpc.Core;
+using LocalVision.Cli.Output;
+
+namespace LocalVision.Cli;
+
+/// <summary>A mistake the CLI can explain before or without calling the server.</summary>
+public sealed class CliException(string message) : Exception(message);
+
+public static class Cli
+{
+    /// <summary>Runs a command's work with a connection; failures print one line to stderr and give a non-zero exit code.</summary>
+    public static async Task<int> RunAsync(ParseResult parse, Func<Connection, Task> work)
+    {
+        using var connection = new Connection(parse);
+        try
+        {
+            await work(connection);
+            return 0;
+        }
+        catch (RpcException e)
+        {
+            await Console.Error.WriteLineAsync(ErrorLine.Describe(e));
+            return e.StatusCode switch
+            {
+                StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.OutOfRange => 2,
+                StatusCode.NotFound => 3,
+                StatusCode.PermissionDenied or StatusCode.Unauthenticated => 4,
+                StatusCode.Unavailable or StatusCode.DeadlineExceeded => 5,
+                _ => 1,
+            };
+        }
+        catch (CliException e)
+        {
+            await Console.Error.WriteLineAsync("error: " + e.Message);
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Google.Rpc;
+using Grpc.Core;
+
+namespace LocalVision.Cli.Output;
+
+/// <summary>One readable line for a failed call: the status, the message, and each field violation.</summary>
+public static class ErrorLine
+{
+    public static string Describe(RpcException error)
+    {
+        var parts = new List<string> { $"{error.StatusCode}: {error.Status.Detail}" };
+        var status = error.GetRpcStatus();
+        if (status?.GetDetail<BadRequest>() is { } badRequest)
+        {
+            parts.AddRange(badRequest.FieldViolations.Select(v => $"{v.Field}: {v.Description}"));
+        }
+        if (status?.GetDetail<PreconditionFailure>() is { } precondition)
+        {
+            parts.AddRange(precondition.Violations.Select(v => $"{v.Subject}: {v.Description}"));
+        }
+        if (error.StatusCode == StatusCode.Unavailable)
+        {
+            parts.Add("is the server running? start it with `dotnet run --project src/LocalVision.Server`, or pass --server");
+        }
+        return "error: " + string.Join(" | ", parts);
+    }
+}

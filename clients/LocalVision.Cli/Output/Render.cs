@@ -1,0 +1,96 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using LocalVision.V1;
+using Spectre.Console;
+
+namespace LocalVision.Cli.Output;
+
+/// <summary>Prints API results as tables for people or as JSON for scripts.</summary>
+public static class Render
+{
+    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithIndentation().WithFormatDefaultValues(false));
+
+    public static void Message(IMessage message, OutputFormat format, Action table)
+    {
+        if (format == OutputFormat.Json)
+        {
+            Console.WriteLine(Json.Format(message));
+        }
+        else
+        {
+            table();
+        }
+    }
+
+    public static void NodeDetail(Node node)
+    {
+        var grid = new Table().Border(TableBorder.Rounded).AddColumn("property").AddColumn("value");
+        grid.Title = new TableTitle($"{Markup.Escape(node.Name)} ({node.Label})");
+        grid.AddRow("display name", Markup.Escape(node.DisplayName));
+        foreach (var (key, value) in node.Properties?.Fields ?? [])
+        {
+            grid.AddRow(Markup.Escape(key), Markup.Escape(Text(value)));
+        }
+        if (node.UpdateTime is not null)
+        {
+            grid.AddRow("[grey]updated[/]", node.UpdateTime.ToDateTimeOffset().ToString("u"));
+        }
+        AnsiConsole.Write(grid);
+    }
+
+    public static void Nodes(IEnumerable<Node> nodes, string? footer = null)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("name").AddColumn("label").AddColumn("display name").AddColumn("key properties");
+        foreach (var node in nodes)
+        {
+            table.AddRow(Markup.Escape(node.Name), node.Label, Markup.Escape(node.DisplayName), Markup.Escape(KeyProperties(node)));
+        }
+        if (footer is not null)
+        {
+            table.Caption = new TableTitle(Markup.Escape(footer));
+        }
+        AnsiConsole.Write(table);
+    }
+
+    public static void Relationships(IEnumerable<Relationship> relationships, string? footer = null)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("start").AddColumn("type").AddColumn("end").AddColumn("properties");
+        foreach (var r in relationships)
+        {
+            table.AddRow(Markup.Escape(r.Start), $"[blue]{r.Type}[/]", Markup.Escape(r.End),
+                Markup.Escape(string.Join(", ", (r.Properties?.Fields ?? []).Select(kv => $"{kv.Key}={Text(kv.Value)}"))));
+        }
+        if (footer is not null)
+        {
+            table.Caption = new TableTitle(Markup.Escape(footer));
+        }
+        AnsiConsole.Write(table);
+    }
+
+    /// <summary>The few properties that say most about a node of each label.</summary>
+    private static string KeyProperties(Node node)
+    {
+        string[] keys = node.Label switch
+        {
+            "Locality" => ["laType", "region"],
+            "Partner" => ["kind"],
+            "Person" => ["role"],
+            "Initiative" => ["kind", "cohort", "level"],
+            "Observation" => ["code", "score", "at", "confidence"],
+            "Evidence" => ["kind", "reportSection"],
+            "Outcome" => ["domain"],
+            _ => [],
+        };
+        var fields = node.Properties?.Fields;
+        return string.Join(", ", keys.Where(k => fields?.ContainsKey(k) == true).Select(k => $"{k}={Text(fields![k])}"));
+    }
+
+    public static string Text(Value value) => value.KindCase switch
+    {
+        Value.KindOneofCase.StringValue => value.StringValue,
+        Value.KindOneofCase.NumberValue => value.NumberValue.ToString("G", System.Globalization.CultureInfo.InvariantCulture),
+        Value.KindOneofCase.BoolValue => value.BoolValue ? "true" : "false",
+        Value.KindOneofCase.NullValue => "null",
+        _ => JsonFormatter.Default.Format(value),
+    };
+}
