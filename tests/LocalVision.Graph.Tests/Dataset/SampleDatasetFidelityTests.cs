@@ -95,7 +95,8 @@ public sealed class SampleDatasetFidelityTests
         var supported = relationships.Where(r => r.Type == "SUPPORTS").Select(r => r.End).ToHashSet();
         var observed = relationships.Where(r => r.Type == "OBSERVED").Select(r => r.End).ToHashSet();
 
-        Assert.True(observations.Count >= 120, $"only {observations.Count} observations");
+        // CODING.md codes 109 observations; the dataset adds a dated baseline where the report gives one.
+        Assert.True(observations.Count >= 109, $"only {observations.Count} observations");
         Assert.All(observations, o =>
         {
             Assert.False(string.IsNullOrWhiteSpace(o.GetString("section")), $"{o.Name} cites no section");
