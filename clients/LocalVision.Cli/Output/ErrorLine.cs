@@ -8,9 +8,11 @@ public static class ErrorLine
 {
     public static string Describe(RpcException error)
     {
-        var parts = new List<string> { $"{error.StatusCode}: {error.Status.Detail}" };
         var status = error.GetRpcStatus();
-        if (status?.GetDetail<BadRequest>() is { } badRequest)
+        var badRequest = status?.GetDetail<BadRequest>();
+        // With field violations the message only repeats them, so the violations speak for themselves.
+        var parts = new List<string> { badRequest is { FieldViolations.Count: > 0 } ? error.StatusCode.ToString() : $"{error.StatusCode}: {error.Status.Detail}" };
+        if (badRequest is not null)
         {
             parts.AddRange(badRequest.FieldViolations.Select(v => $"{v.Field}: {v.Description}"));
         }

@@ -29,7 +29,7 @@ public static class Render
         grid.AddRow("display name", Markup.Escape(node.DisplayName));
         foreach (var (key, value) in node.Properties?.Fields ?? [])
         {
-            grid.AddRow(Markup.Escape(key), Markup.Escape(Text(value)));
+            grid.AddRow(new Markup(Markup.Escape(key)), Cell(value));
         }
         if (node.UpdateTime is not null)
         {
@@ -65,6 +65,35 @@ public static class Render
             table.Caption = new TableTitle(Markup.Escape(footer));
         }
         AnsiConsole.Write(table);
+    }
+
+    /// <summary>An object becomes a nested table (indicators, councils), anything else its text.</summary>
+    private static Spectre.Console.Rendering.IRenderable Cell(Value value)
+    {
+        if (value.KindCase != Value.KindOneofCase.StructValue)
+        {
+            return new Markup(Markup.Escape(Text(value)));
+        }
+        var nested = new Table().Border(TableBorder.Simple).HideHeaders().AddColumn("key").AddColumn("value");
+        foreach (var (key, inner) in value.StructValue.Fields)
+        {
+            nested.AddRow(Markup.Escape(key), Markup.Escape(Summary(inner)));
+        }
+        return nested;
+    }
+
+    /// <summary>An indicator-like object in one line: its value, unit and year first.</summary>
+    private static string Summary(Value value)
+    {
+        if (value.KindCase != Value.KindOneofCase.StructValue)
+        {
+            return Text(value);
+        }
+        var fields = value.StructValue.Fields;
+        string[] leading = ["value", "unit", "year"];
+        var head = string.Join(" ", leading.Where(fields.ContainsKey).Select(k => Text(fields[k])));
+        var rest = string.Join(", ", fields.Where(kv => !leading.Contains(kv.Key)).Select(kv => $"{kv.Key}: {Text(kv.Value)}"));
+        return head.Length == 0 ? rest : $"{head} — {rest}";
     }
 
     /// <summary>The few properties that say most about a node of each label.</summary>
