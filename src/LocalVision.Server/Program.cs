@@ -31,9 +31,11 @@ public static class Program
         builder.AddGraphStore();
         builder.AddSampleDataSeeding();
         builder.AddGrpcApi();
+        builder.AddWeb();
 
         var app = builder.Build();
         app.MapGrpcApi();
+        app.MapWeb();
         return app;
     }
 }

@@ -9,6 +9,7 @@ public static class ConfigurationSetup
     {
         ["--store"] = "LocalVision:Store:Path",
         ["--grpc-port"] = "LocalVision:Grpc:Port",
+        ["--web-port"] = "LocalVision:Web:Port",
         ["--bind"] = "LocalVision:Bind",
         ["--seed"] = "LocalVision:Seed:Path",
     };

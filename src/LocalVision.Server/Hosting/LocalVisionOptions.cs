@@ -9,6 +9,8 @@ public sealed class LocalVisionOptions
 
     public GrpcOptions Grpc { get; set; } = new();
 
+    public WebOptions Web { get; set; } = new();
+
     /// <summary>The address to listen on; loopback by default.</summary>
     public string Bind { get; set; } = "127.0.0.1";
 

@@ -5,6 +5,8 @@ using LocalVision.V1;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
+using Path = System.IO.Path;
+using LocalVision.Server.Hosting;
 
 namespace LocalVision.Server.Tests.Hosting;
 
@@ -17,16 +19,20 @@ public sealed class RunningServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _folder;
 
-    private RunningServer(WebApplication app, string folder, string address)
+    private RunningServer(WebApplication app, string folder, string address, Uri webAddress)
     {
         _app = app;
         _folder = folder;
         Address = address;
+        WebAddress = webAddress;
         Channel = GrpcChannel.ForAddress(address);
         Graph = new GraphService.GraphServiceClient(Channel);
     }
 
     public string Address { get; }
+
+    /// <summary>The web endpoint: the dashboard and the JSON API under <c>/v1/</c>.</summary>
+    public Uri WebAddress { get; }
 
     public GrpcChannel Channel { get; }
 
@@ -43,6 +49,7 @@ public sealed class RunningServer : IAsyncDisposable
         [
             "--store", Path.Combine(folder, "graph.db"),
             "--grpc-port", "0",
+            "--web-port", "0",
             "--LocalVision:Store:Durable=false",
             $"--LocalVision:Seed:Enabled={seed}",
             "--Logging:LogLevel:Default=Warning",
@@ -50,8 +57,10 @@ public sealed class RunningServer : IAsyncDisposable
         ];
         var app = Program.Build(args);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningServer(app, folder, address);
+        var webAddress = new Uri(app.Services.GetRequiredService<WebEndpoint>().Address);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First(a => new Uri(a).Port != webAddress.Port);
+        return new RunningServer(app, folder, address, webAddress);
     }
 
     public async ValueTask DisposeAsync()

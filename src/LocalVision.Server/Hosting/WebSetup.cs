@@ -1,0 +1,98 @@
+using System.Net;
+using Google.Protobuf.Reflection;
+using Google.Rpc;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.FileProviders;
+
+namespace LocalVision.Server.Hosting;
+
+/// <summary>
+/// The web endpoint: the same RPCs as JSON under <c>/v1/</c> (gRPC JSON transcoding of the protos'
+/// <c>google.api.http</c> rules) and the dashboard built from clients/web, on one HTTP/1.1 port.
+/// </summary>
+public static class WebSetup
+{
+    public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
+    {
+        var options = builder.GetLocalVisionOptions();
+        if (options.Web.Port is < 0 or > 65535)
+        {
+            throw new StartupConfigurationException($"--web-port {options.Web.Port} is not a port number");
+        }
+        if (options.Web.Port != 0 && options.Web.Port == options.Grpc.Port)
+        {
+            throw new StartupConfigurationException($"--web-port and --grpc-port are both {options.Web.Port}; the web endpoint needs a port of its own");
+        }
+        var address = IPAddress.Parse(options.Bind);
+        var endpoint = new WebEndpoint();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, options.Web.Port, listen =>
+        {
+            // Cleartext: HTTP/2 needs TLS negotiation to share a port with HTTP/1.1 (Kestrel would warn and
+            // fall back), and browsers speak HTTP/2 only over TLS. HTTP/2 clients have the gRPC port.
+            listen.Protocols = HttpProtocols.Http1;
+            endpoint.Listen = listen;
+        }));
+        builder.Services.AddSingleton(endpoint);
+        builder.Services.AddGrpc().AddJsonTranscoding(transcoding =>
+            // Error details are google.protobuf.Any: the registry lets them be written as JSON.
+            transcoding.TypeRegistry = TypeRegistry.FromMessages(
+                BadRequest.Descriptor, PreconditionFailure.Descriptor, ResourceInfo.Descriptor, ErrorInfo.Descriptor));
+        return builder;
+    }
+
+    public static WebApplication MapWeb(this WebApplication app)
+    {
+        var root = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LocalVisionOptions>>().Value.Web.Root;
+        var built = File.Exists(Path.Combine(root, "index.html"));
+        if (built)
+        {
+            var files = new PhysicalFileProvider(Path.GetFullPath(root));
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        }
+        else
+        {
+            app.MapGet("/", () => Results.Content(NotBuiltPage(root), "text/html; charset=utf-8"));
+        }
+
+        // A /v1/ route no transcoded RPC claims is a method this server does not serve (yet): answer as
+        // gRPC does, UNIMPLEMENTED, so the dashboard can say "not available yet" instead of failing.
+        app.MapFallback("/v1/{**path}", (HttpContext context) => Results.Json(
+            new { code = (int)Code.Unimplemented, message = $"{context.Request.Method} {context.Request.Path} is not served by this server (UNIMPLEMENTED)", details = Array.Empty<object>() },
+            statusCode: StatusCodes.Status501NotImplemented));
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var endpoint = app.Services.GetRequiredService<WebEndpoint>();
+            app.Logger.LogInformation("Dashboard and JSON API on {Address}{Built}", endpoint.Address,
+                built ? "" : $" (dashboard not built: no index.html in {root})");
+        });
+        return app;
+    }
+
+    private static string NotBuiltPage(string root) => $$"""
+        <!doctype html>
+        <html lang="en"><head><meta charset="utf-8"><title>LocalVision: dashboard not built</title>
+        <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;line-height:1.5}code,pre{background:#f3f3f3;padding:.1rem .3rem}</style></head>
+        <body>
+        <h1>The LocalVision dashboard is not built</h1>
+        <p>The service is running and its JSON API answers under <code>/v1/</code>, but the dashboard's files are not in
+        <code>{{WebUtility.HtmlEncode(root)}}</code>.</p>
+        <p>Build them with Node.js and npm, then build and start the server again:</p>
+        <pre>cd clients/web
+        npm ci
+        npm run build
+        cd ../..
+        dotnet run --project src/LocalVision.Server</pre>
+        </body></html>
+        """;
+}
+
+/// <summary>Where the web endpoint listens, known once the server has bound it (port 0 picks a free port).</summary>
+public sealed class WebEndpoint
+{
+    internal ListenOptions? Listen { get; set; }
+
+    /// <summary>The base address, e.g. <c>http://127.0.0.1:8080/</c>.</summary>
+    public string Address => Listen?.IPEndPoint is { } ip ? $"http://{ip}/" : throw new InvalidOperationException("the web endpoint is not bound yet");
+}
