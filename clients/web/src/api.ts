@@ -1,0 +1,163 @@
+// The service's JSON API (gRPC JSON transcoding under /v1/ on the same origin as the dashboard).
+
+export type Properties = Record<string, unknown>;
+
+export interface GraphNode {
+  name: string;
+  label: string;
+  displayName?: string;
+  properties?: Properties;
+}
+
+export interface Relationship {
+  type: string;
+  start: string;
+  end: string;
+  properties?: Properties;
+}
+
+export interface Subgraph {
+  nodes?: GraphNode[];
+  relationships?: Relationship[];
+  truncated?: boolean;
+}
+
+/** A failed call, carrying the google.rpc.Status the server answered with. */
+export class ApiError extends Error {
+  constructor(
+    readonly httpStatus: number,
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /** The server does not serve this RPC (yet): gRPC UNIMPLEMENTED, HTTP 501. */
+  get unimplemented(): boolean {
+    return this.httpStatus === 501 || this.code === 12;
+  }
+}
+
+export function isUnimplemented(error: unknown): boolean {
+  return error instanceof ApiError && error.unimplemented;
+}
+
+type Query = Record<string, string | number | boolean | string[] | undefined>;
+
+function queryString(query?: Query): string {
+  if (!query) return "";
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === "") continue;
+    for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+async function send(method: string, path: string, body?: unknown): Promise<string> {
+  const response = await fetch(path, {
+    method,
+    headers: body === undefined ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) {
+    let code = 0;
+    let message = text || response.statusText;
+    try {
+      const status = JSON.parse(text) as { code?: number; message?: string };
+      code = status.code ?? 0;
+      message = status.message ?? message;
+    } catch {
+      // Not a google.rpc.Status (a proxy's page, say): keep the text.
+    }
+    throw new ApiError(response.status, code, message);
+  }
+  return text;
+}
+
+export async function getJson<T>(path: string, query?: Query): Promise<T> {
+  return JSON.parse(await send("GET", path + queryString(query))) as T;
+}
+
+export async function postJson<T>(path: string, body: unknown): Promise<T> {
+  return JSON.parse(await send("POST", path, body)) as T;
+}
+
+/** A server-streaming RPC: one JSON message per line. */
+export async function getStream<T>(path: string, query?: Query): Promise<T[]> {
+  const text = await send("GET", path + queryString(query));
+  return text
+    .split("\n")
+    .filter((line) => line.trim().length > 0)
+    .map((line) => JSON.parse(line) as T);
+}
+
+/** `/v1/partners/plymouth-hwbb` for `partners/plymouth-hwbb`. */
+export function resourcePath(name: string, suffix = ""): string {
+  return "/v1/" + name.split("/").map(encodeURIComponent).join("/") + suffix;
+}
+
+// GraphService
+
+export async function getNode(name: string): Promise<GraphNode> {
+  return getJson<GraphNode>(resourcePath(name));
+}
+
+/** Every node of a label, following pages to the end. */
+export async function listNodes(label: string, filter?: string): Promise<GraphNode[]> {
+  const nodes: GraphNode[] = [];
+  let pageToken = "";
+  do {
+    const page = await getJson<{ nodes?: GraphNode[]; nextPageToken?: string }>("/v1/nodes", { label, filter, pageSize: 1000, pageToken });
+    nodes.push(...(page.nodes ?? []));
+    pageToken = page.nextPageToken ?? "";
+  } while (pageToken);
+  return nodes;
+}
+
+export async function listRelationships(node: string, type?: string): Promise<Relationship[]> {
+  const relationships: Relationship[] = [];
+  let pageToken = "";
+  do {
+    const page = await getJson<{ relationships?: Relationship[]; nextPageToken?: string }>(resourcePath(node, "/relationships"), {
+      type,
+      pageSize: 1000,
+      pageToken,
+    });
+    relationships.push(...(page.relationships ?? []));
+    pageToken = page.nextPageToken ?? "";
+  } while (pageToken);
+  return relationships;
+}
+
+export async function getNeighborhood(
+  name: string,
+  options: { depth: number; labels?: string[]; relationshipTypes?: string[]; limit?: number },
+): Promise<Subgraph> {
+  return getJson<Subgraph>(resourcePath(name, "/neighborhood"), {
+    depth: options.depth,
+    labels: options.labels,
+    relationshipTypes: options.relationshipTypes,
+    limit: options.limit,
+  });
+}
+
+/** ExportGraph: the nodes of these labels and every relationship among them. */
+export async function exportGraph(labels: string[]): Promise<Subgraph> {
+  const batches = await getStream<Subgraph>("/v1/graph:export", { labels });
+  return {
+    nodes: batches.flatMap((b) => b.nodes ?? []),
+    relationships: batches.flatMap((b) => b.relationships ?? []),
+  };
+}
+
+export function text(properties: Properties | undefined, key: string): string {
+  const value = properties?.[key];
+  return value === undefined || value === null ? "" : String(value);
+}
+
+export function displayName(node: GraphNode | undefined, fallback = ""): string {
+  return node?.displayName || text(node?.properties, "name") || node?.name || fallback;
+}
