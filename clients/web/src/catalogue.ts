@@ -106,5 +106,9 @@ export function readableCombination(expression: string): string[] {
     .split("*")
     .map((part) => part.trim())
     .filter((part) => part.length > 0)
-    .map((part) => (part.startsWith("~") ? `NOT ${codeOf(part.slice(1)).label.toLowerCase()}` : codeOf(part).label));
+    .map((part) => (part.startsWith("~") ? `NOT ${lowerFirst(codeOf(part.slice(1)).label)}` : codeOf(part).label));
+}
+
+function lowerFirst(words: string): string {
+  return words.charAt(0).toLowerCase() + words.slice(1);
 }

@@ -51,7 +51,7 @@ const kindName = (kind: string) => KIND_NAMES[kind] ?? pretty(kind);
 const TIE_WORDS: Record<string, [outgoing: string, incoming: string]> = {
   BASED_IN: ["based in", "home to"],
   IN_LOCALITY: ["in", "home to"],
-  PARTNER_IN: ["partner in", "partner"],
+  PARTNER_IN: ["partner in", "has partner"],
   ENABLES: ["Enabler of", "enabled by"],
   COLLABORATES_WITH: ["collaborates with", "collaborates with"],
   WORKS_FOR: ["works for", "employs"],

@@ -1,0 +1,140 @@
+using LocalVision.Server.Tests.Hosting;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace LocalVision.Server.Tests.Dashboard;
+
+/// <summary>The Predictors and Cohort pages (InsightService) in a real browser.</summary>
+public sealed class InsightPagesTests(SeededServerFixture fixture, DashboardBrowser browser)
+{
+    private const string NotServed = """{"code":12,"message":"not served by this server (UNIMPLEMENTED)","details":[]}""";
+
+    private const string CannedConditions = """
+        {"outcome":"MOMENTUM","cases":["initiatives/plymouth-local-vision","initiatives/hackney-local-vision","initiatives/wirral-local-vision"],
+         "conditions":[
+          {"condition":"SENIOR_ENGAGEMENT_EARLY","sufficiencyConsistency":0.9,"sufficiencyCoverage":0.6,"necessityConsistency":0.6,"necessityCoverage":0.9,
+           "casesInCondition":["initiatives/plymouth-local-vision","initiatives/hackney-local-vision"],"casesInBoth":["initiatives/plymouth-local-vision","initiatives/hackney-local-vision"]},
+          {"condition":"ALIGNED_BCF","sufficiencyConsistency":0.3,"sufficiencyCoverage":0.2,"necessityConsistency":0.2,"necessityCoverage":0.3,
+           "casesInCondition":["initiatives/wirral-local-vision"],"casesInBoth":[]}]}
+        """;
+
+    private const string CannedSolution = """
+        {"models":[{"expression":"SENIOR_ENGAGEMENT_EARLY*~ALIGNED_BCF + COMMUNITY_ENGAGEMENT","consistency":0.92,"coverage":0.7,
+          "terms":[
+            {"expression":"SENIOR_ENGAGEMENT_EARLY*~ALIGNED_BCF","consistency":0.95,"rawCoverage":0.5,"cases":["initiatives/plymouth-local-vision"]},
+            {"expression":"COMMUNITY_ENGAGEMENT","consistency":0.9,"rawCoverage":0.3,"cases":["initiatives/hackney-local-vision"]}]}]}
+        """;
+
+    private const string CannedCohort = """
+        {"selected":[{"initiative":"initiatives/hackney-local-vision","locality":"localities/hackney","score":0.82,"funding":27000,"selected":true,
+                      "reasons":["Senior leaders engaged from the outset","Meets the London borough minimum"]}],
+         "excluded":[{"initiative":"initiatives/wirral-local-vision","locality":"localities/wirral","score":0.41,"funding":27000,
+                      "reasons":["No dedicated project support"]}],
+         "totalScore":0.82,"totalFunding":27000,"optimal":true}
+        """;
+
+    [Fact]
+    public async Task Predictors_InsightServiceAnswers501_SaysEachPartIsNotAvailableYet()
+    {
+        var page = await browser.NewPageAsync();
+        await RouteAsync(page, "**/v1/conditions:analyze", 501, NotServed);
+        await RouteAsync(page, "**/v1/truthTables:minimize", 501, NotServed);
+
+        await DashboardBrowser.OpenAsync(page, fixture.Server, "#/predictors");
+
+        await Expect(page.Locator("#conditions-analysis .not-available")).ToContainTextAsync("InsightService.AnalyzeConditions");
+        await Expect(page.Locator("#solution .not-available")).ToContainTextAsync("InsightService.MinimizeTruthTable");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Predictors_AgainstThisServer_ShowsTheChartOrSaysItIsNotAvailable()
+    {
+        var page = await browser.NewPageAsync();
+
+        await DashboardBrowser.OpenAsync(page, fixture.Server, "#/predictors");
+
+        await Expect(page.Locator("#conditions-chart, #conditions-analysis .not-available")).ToBeVisibleAsync();
+        await Expect(page.Locator("#conditions-analysis .problem")).ToHaveCountAsync(0);
+        await DashboardBrowser.ScreenshotAsync(page, "predictors");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Predictors_ConditionsAnalysed_DrawsBarsAndReadableCombinationsWithTheirCases()
+    {
+        var page = await browser.NewPageAsync();
+        await RouteAsync(page, "**/v1/conditions:analyze", 200, CannedConditions);
+        await RouteAsync(page, "**/v1/truthTables:minimize", 200, CannedSolution);
+
+        await DashboardBrowser.OpenAsync(page, fixture.Server, "#/predictors");
+
+        await Expect(page.Locator("#conditions-table tbody tr")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#conditions-table tr[data-condition=SENIOR_ENGAGEMENT_EARLY]")).ToContainTextAsync("90%");
+        // The bars are drawn: the canvas holds many pixels of the sufficiency-consistency colour (#1f6fb4).
+        var barPixels = await page.EvaluateAsync<int>("""
+            () => {
+              const canvas = document.getElementById('conditions-chart');
+              const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+              let count = 0;
+              for (let i = 0; i < data.length; i += 4) if (data[i] === 31 && data[i + 1] === 111 && data[i + 2] === 180) count++;
+              return count;
+            }
+            """);
+        Assert.True(barPixels > 500, $"expected sufficiency-consistency bars on the chart; found {barPixels} pixels of their colour");
+        var terms = page.Locator("#solution .term");
+        await Expect(terms).ToHaveCountAsync(2);
+        await Expect(terms.First.Locator(".combination")).ToHaveTextAsync("Senior leaders involved from the start and NOT ran beside the Better Care Fund");
+        await Expect(terms.First.Locator(".cases")).ToHaveTextAsync("Cases: Plymouth Local Vision project");
+        await DashboardBrowser.ScreenshotAsync(page, "predictors-answered");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Cohort_InsightServiceAnswers501_SaysSelectionIsNotAvailableYet()
+    {
+        var page = await browser.NewPageAsync();
+        await RouteAsync(page, "**/v1/cohorts:select", 501, NotServed);
+
+        await DashboardBrowser.OpenAsync(page, fixture.Server, "#/cohort");
+
+        await Expect(page.Locator("#cohort-result .not-available")).ToContainTextAsync("InsightService.SelectCohort");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Cohort_SelectionAnswered_ShowsPicksAndExclusionsWithReasons()
+    {
+        var page = await browser.NewPageAsync();
+        string? requestBody = null;
+        await page.RouteAsync("**/v1/cohorts:select", route =>
+        {
+            requestBody = route.Request.PostData;
+            return route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "application/json", Body = CannedCohort });
+        });
+
+        await DashboardBrowser.OpenAsync(page, fixture.Server, "#/cohort");
+
+        await Expect(page.Locator("#cohort-selected .candidate h3")).ToHaveTextAsync(["Hackney Local Vision project"]);
+        await Expect(page.Locator("#cohort-selected .candidate")).ToContainTextAsync("Meets the London borough minimum");
+        await Expect(page.Locator("#cohort-excluded .candidate")).ToContainTextAsync("No dedicated project support");
+        Assert.Contains("\"LONDON_BOROUGH\"", requestBody);
+        await DashboardBrowser.ScreenshotAsync(page, "cohort-answered");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Cohort_AgainstThisServer_ShowsTheSelectionOrSaysItIsNotAvailable()
+    {
+        var page = await browser.NewPageAsync();
+
+        await DashboardBrowser.OpenAsync(page, fixture.Server, "#/cohort");
+
+        await Expect(page.Locator("#cohort-selected, #cohort-result .not-available")).ToBeVisibleAsync();
+        await Expect(page.Locator("#cohort-result .problem")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    private static Task RouteAsync(IPage page, string url, int status, string body) =>
+        page.RouteAsync(url, route => route.FulfillAsync(new RouteFulfillOptions { Status = status, ContentType = "application/json", Body = body }));
+}
