@@ -98,7 +98,7 @@ public sealed class NetworkPageTests(SeededServerFixture fixture, DashboardBrows
         }
         else
         {
-            await Expect(page.Locator("#path-steps .path-node").First).ToHaveTextAsync("Hackney Council");
+            await Expect(page.Locator("#path-steps .path-node").First).ToHaveTextAsync("London Borough of Hackney");
             await Expect(page.Locator("#path-steps .path-node").Last).ToContainTextAsync("Merton");
         }
         await DashboardBrowser.ScreenshotAsync(page, "network-path");
