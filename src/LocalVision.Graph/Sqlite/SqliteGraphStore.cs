@@ -12,7 +12,9 @@ namespace LocalVision.Graph.Sqlite;
 
 /// <summary>Settings of the embedded store.</summary>
 /// <param name="Durable">Sync the write-ahead log on every commit (survives power loss, not only process death).</param>
-public sealed record SqliteStoreOptions(bool Durable = true, TimeProvider? Clock = null);
+/// <param name="CachedNodes">How many parsed nodes to keep for hot reads (0 turns the cache off).</param>
+/// <param name="CachedRelationships">How many parsed relationships to keep for hot reads.</param>
+public sealed record SqliteStoreOptions(bool Durable = true, TimeProvider? Clock = null, int CachedNodes = 200_000, int CachedRelationships = 1_000_000);
 
 /// <summary>
 /// The embedded graph store: one SQLite file in WAL mode, owned by one process (a lock file beside it),
@@ -28,18 +30,20 @@ public sealed class SqliteGraphStore : IGraphStore
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly AdjacencyIndex _index = new();
     private readonly TimeProvider _clock;
+    private readonly RecordCache _cache;
     private int _nextNodeId;
     private long _nextRelationshipId;
     private long _version;
     private bool _disposed;
 
-    private SqliteGraphStore(string path, string connectionString, SqliteConnection writer, FileStream ownership, TimeProvider clock)
+    private SqliteGraphStore(string path, string connectionString, SqliteConnection writer, FileStream ownership, SqliteStoreOptions options)
     {
+        _cache = new RecordCache(options.CachedNodes, options.CachedRelationships);
         Location = path;
         _connectionString = connectionString;
         _writer = writer;
         _ownership = ownership;
-        _clock = clock;
+        _clock = options.Clock ?? TimeProvider.System;
     }
 
     public string Location { get; }
@@ -77,7 +81,7 @@ public sealed class SqliteGraphStore : IGraphStore
             DefaultTimeout = 30,
         }.ToString();
         var writer = new SqliteConnection(connectionString);
-        var store = new SqliteGraphStore(path, connectionString, writer, ownership, options.Clock ?? TimeProvider.System);
+        var store = new SqliteGraphStore(path, connectionString, writer, ownership, options);
         try
         {
             writer.Open();
@@ -110,24 +114,48 @@ public sealed class SqliteGraphStore : IGraphStore
         return nodes.Count == 0 ? null : nodes[0];
     }
 
-    public Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken) =>
-        ReadAsync<IReadOnlyList<GraphNode>>(connection =>
+    public async Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var name in names)
         {
-            var found = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
-            foreach (var chunk in names.Distinct().Chunk(ChunkSize))
+            if (_cache.TryGetNode(name, out var cached))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT name, label, display_name, properties, create_time, update_time FROM nodes WHERE name IN ({Parameters(command, "n", chunk)})";
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    var node = ReadNode(reader);
-                    found[node.Name] = node;
-                }
+                found[name] = cached;
             }
-            return names.Where(found.ContainsKey).Select(n => found[n]).ToList();
-        });
+            else if (_index.TryGetId(name, out _))
+            {
+                missing.Add(name);
+            }
+        }
+        if (missing.Count > 0)
+        {
+            var generation = _cache.Generation;
+            var read = await ReadAsync(connection =>
+            {
+                var nodes = new List<GraphNode>(missing.Count);
+                foreach (var chunk in missing.Distinct().Chunk(ChunkSize))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    using var command = connection.CreateCommand();
+                    command.CommandText = $"SELECT name, label, display_name, properties, create_time, update_time FROM nodes WHERE name IN ({Parameters(command, "n", chunk)})";
+                    using var reader = command.ExecuteReader();
+                    while (reader.Read())
+                    {
+                        nodes.Add(ReadNode(reader));
+                    }
+                }
+                return nodes;
+            });
+            _cache.AddNodes(read, generation);
+            foreach (var node in read)
+            {
+                found[node.Name] = node;
+            }
+        }
+        return names.Where(found.ContainsKey).Select(n => found[n]).ToList();
+    }
 
     public Task<Page<GraphNode>> ListNodesAsync(NodeQuery query, CancellationToken cancellationToken) =>
         ReadAsync(connection =>
@@ -319,6 +347,7 @@ public sealed class SqliteGraphStore : IGraphStore
         _nextNodeId = nextNodeId;
         _nextRelationshipId = nextRelationshipId;
         Interlocked.Exchange(ref _version, version);
+        _cache.Evict(batch.Nodes.Select(n => n.Name), relationshipIds.Where(r => !r.IsNew).Select(r => r.Id));
         _index.Apply(index =>
         {
             foreach (var name in newNodes)
@@ -370,7 +399,9 @@ public sealed class SqliteGraphStore : IGraphStore
             }
             transaction.Commit();
             Interlocked.Exchange(ref _version, version);
+            var removedRelationships = _index.Read(r => r.EdgesOf(id).Select(e => e.RelationshipId).ToList());
             _index.Apply(index => index.RemoveNode(id));
+            _cache.Evict([name], removedRelationships);
             return relationships;
         }
         catch (SqliteException e)
@@ -437,8 +468,36 @@ public sealed class SqliteGraphStore : IGraphStore
         var (relationshipIds, relationshipsTruncated) = _index.RelationshipsAmong(ids.ToHashSet(), types, query.Limit * 10);
         var names = _index.Read(r => ids.Select(r.NameOf).ToList());
         var nodes = await GetNodesAsync(names, cancellationToken);
-        var relationships = await ReadAsync(connection => ReadRelationshipsById(connection, relationshipIds, cancellationToken));
+        var relationships = await GetRelationshipsAsync(relationshipIds, cancellationToken);
         return new Subgraph(nodes, relationships, nodesTruncated || relationshipsTruncated);
+    }
+
+    private async Task<List<GraphRelationship>> GetRelationshipsAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<long, GraphRelationship>(ids.Count);
+        var missing = new List<long>();
+        foreach (var id in ids)
+        {
+            if (_cache.TryGetRelationship(id, out var cached))
+            {
+                found[id] = cached;
+            }
+            else
+            {
+                missing.Add(id);
+            }
+        }
+        if (missing.Count > 0)
+        {
+            var generation = _cache.Generation;
+            var read = await ReadAsync(connection => ReadRelationshipsById(connection, missing, cancellationToken));
+            _cache.AddRelationships(read, generation);
+            foreach (var (id, relationship) in read)
+            {
+                found[id] = relationship;
+            }
+        }
+        return ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
     }
 
     public async IAsyncEnumerable<GraphNode> ReadNodesAsync(IReadOnlyCollection<string> labels, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -616,20 +675,20 @@ public sealed class SqliteGraphStore : IGraphStore
         return new JsonObject { ["nodes"] = nodes, ["relationships"] = relationships }.ToJsonString();
     }
 
-    private static List<GraphRelationship> ReadRelationshipsById(SqliteConnection connection, IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    private static List<(long Id, GraphRelationship Relationship)> ReadRelationshipsById(SqliteConnection connection, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
-        var relationships = new List<GraphRelationship>(ids.Count);
+        var relationships = new List<(long, GraphRelationship)>(ids.Count);
         foreach (var chunk in ids.Chunk(ChunkSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT r.type, s.name, e.name, r.properties FROM relationships r "
+            command.CommandText = "SELECT r.id, r.type, s.name, e.name, r.properties FROM relationships r "
                 + "JOIN nodes s ON s.id = r.start_id JOIN nodes e ON e.id = r.end_id "
                 + $"WHERE r.id IN ({Parameters(command, "r", chunk.Cast<object>().ToArray())}) ORDER BY r.id";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                relationships.Add(new GraphRelationship(reader.GetString(0), reader.GetString(1), reader.GetString(2), GraphJson.ParseProperties(reader.GetString(3))));
+                relationships.Add((reader.GetInt64(0), new GraphRelationship(reader.GetString(1), reader.GetString(2), reader.GetString(3), GraphJson.ParseProperties(reader.GetString(4)))));
             }
         }
         return relationships;
