@@ -1,79 +1,77 @@
 using System.Collections.Concurrent;
-using LocalVision.Graph.Model;
 
 namespace LocalVision.Graph.Sqlite;
 
 /// <summary>
-/// Nodes and relationships as last read, so hot reads (neighbourhoods, GetNode) skip SQLite and JSON parsing.
-/// Entries are shared between callers and must not be mutated. A read may only fill the cache if no write
-/// evicted anything since the read began; that check and every eviction happen under one lock, so a stale
-/// record can never be cached after the write that replaced it.
+/// Records as last read from disk, so hot reads (neighbourhoods, GetNode) skip SQLite and JSON parsing.
+/// Entries are shared between callers and must not be mutated. A read may only fill the cache if nothing was
+/// evicted since the read began; that check and every eviction happen under one lock, so a stale record can
+/// never be cached after the write that replaced it.
 /// </summary>
-internal sealed class RecordCache(int nodeCapacity, int relationshipCapacity)
+internal sealed class RecordCache<TKey, TRecord>(int capacity, IEqualityComparer<TKey>? comparer = null)
+    where TKey : notnull
 {
-    private readonly ConcurrentDictionary<string, GraphNode> _nodes = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<long, GraphRelationship> _relationships = new();
+    private readonly ConcurrentDictionary<TKey, TRecord> _records = new(comparer);
     private readonly Lock _gate = new();
     private long _generation;
 
-    /// <summary>Taken before reading from disk; rises with every eviction.</summary>
-    public long Generation => Interlocked.Read(ref _generation);
-
-    public bool TryGetNode(string name, out GraphNode node) => _nodes.TryGetValue(name, out node!);
-
-    public bool TryGetRelationship(long id, out GraphRelationship relationship) => _relationships.TryGetValue(id, out relationship!);
-
-    public void AddNodes(IReadOnlyCollection<GraphNode> nodes, long generationAtRead)
+    /// <summary>The records for the keys, in key order, reading the ones not cached; keys that <paramref name="read"/> does not find are left out.</summary>
+    public async Task<List<TRecord>> GetAsync(IReadOnlyCollection<TKey> keys, Func<List<TKey>, Task<List<(TKey Key, TRecord Record)>>> read)
     {
-        lock (_gate)
+        var found = new Dictionary<TKey, TRecord>(keys.Count, comparer);
+        var missing = new List<TKey>();
+        foreach (var key in keys)
         {
-            if (_generation != generationAtRead || nodeCapacity == 0)
+            if (_records.TryGetValue(key, out var cached))
             {
-                return;
+                found[key] = cached;
             }
-            if (_nodes.Count + nodes.Count > nodeCapacity)
+            else
             {
-                _nodes.Clear();
-            }
-            foreach (var node in nodes)
-            {
-                _nodes[node.Name] = node;
+                missing.Add(key);
             }
         }
-    }
-
-    public void AddRelationships(IReadOnlyCollection<(long Id, GraphRelationship Relationship)> relationships, long generationAtRead)
-    {
-        lock (_gate)
+        if (missing.Count > 0)
         {
-            if (_generation != generationAtRead || relationshipCapacity == 0)
+            var generation = Interlocked.Read(ref _generation);
+            var fresh = await read(missing);
+            Fill(fresh, generation);
+            foreach (var (key, record) in fresh)
             {
-                return;
-            }
-            if (_relationships.Count + relationships.Count > relationshipCapacity)
-            {
-                _relationships.Clear();
-            }
-            foreach (var (id, relationship) in relationships)
-            {
-                _relationships[id] = relationship;
+                found[key] = record;
             }
         }
+        return keys.Where(found.ContainsKey).Select(k => found[k]).ToList();
     }
 
-    /// <summary>Called after a commit with what it changed.</summary>
-    public void Evict(IEnumerable<string> nodes, IEnumerable<long> relationships)
+    /// <summary>Called after a commit with the keys it changed.</summary>
+    public void Evict(IEnumerable<TKey> keys)
     {
         lock (_gate)
         {
             _generation++;
-            foreach (var name in nodes)
+            foreach (var key in keys)
             {
-                _nodes.TryRemove(name, out _);
+                _records.TryRemove(key, out _);
             }
-            foreach (var id in relationships)
+        }
+    }
+
+    private void Fill(List<(TKey Key, TRecord Record)> records, long generationAtRead)
+    {
+        lock (_gate)
+        {
+            if (_generation != generationAtRead || capacity == 0)
             {
-                _relationships.TryRemove(id, out _);
+                return;
+            }
+            if (_records.Count + records.Count > capacity)
+            {
+                _records.Clear();
+            }
+            foreach (var (key, record) in records)
+            {
+                _records[key] = record;
             }
         }
     }

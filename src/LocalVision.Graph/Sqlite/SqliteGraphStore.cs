@@ -30,7 +30,8 @@ public sealed class SqliteGraphStore : IGraphStore
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly AdjacencyIndex _index = new();
     private readonly TimeProvider _clock;
-    private readonly RecordCache _cache;
+    private readonly RecordCache<string, GraphNode> _nodeCache;
+    private readonly RecordCache<long, GraphRelationship> _relationshipCache;
     private int _nextNodeId;
     private long _nextRelationshipId;
     private long _version;
@@ -38,7 +39,8 @@ public sealed class SqliteGraphStore : IGraphStore
 
     private SqliteGraphStore(string path, string connectionString, SqliteConnection writer, FileStream ownership, SqliteStoreOptions options)
     {
-        _cache = new RecordCache(options.CachedNodes, options.CachedRelationships);
+        _nodeCache = new RecordCache<string, GraphNode>(options.CachedNodes, StringComparer.Ordinal);
+        _relationshipCache = new RecordCache<long, GraphRelationship>(options.CachedRelationships);
         Location = path;
         _connectionString = connectionString;
         _writer = writer;
@@ -114,48 +116,24 @@ public sealed class SqliteGraphStore : IGraphStore
         return nodes.Count == 0 ? null : nodes[0];
     }
 
-    public async Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
-    {
-        var found = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
-        var missing = new List<string>();
-        foreach (var name in names)
+    public async Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken) =>
+        await _nodeCache.GetAsync(names.Distinct().ToList(), missing => ReadAsync(connection =>
         {
-            if (_cache.TryGetNode(name, out var cached))
+            var nodes = new List<(string, GraphNode)>(missing.Count);
+            foreach (var chunk in missing.Chunk(ChunkSize))
             {
-                found[name] = cached;
-            }
-            else if (_index.TryGetId(name, out _))
-            {
-                missing.Add(name);
-            }
-        }
-        if (missing.Count > 0)
-        {
-            var generation = _cache.Generation;
-            var read = await ReadAsync(connection =>
-            {
-                var nodes = new List<GraphNode>(missing.Count);
-                foreach (var chunk in missing.Distinct().Chunk(ChunkSize))
+                cancellationToken.ThrowIfCancellationRequested();
+                using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT name, label, display_name, properties, create_time, update_time FROM nodes WHERE name IN ({Parameters(command, "n", chunk)})";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    using var command = connection.CreateCommand();
-                    command.CommandText = $"SELECT name, label, display_name, properties, create_time, update_time FROM nodes WHERE name IN ({Parameters(command, "n", chunk)})";
-                    using var reader = command.ExecuteReader();
-                    while (reader.Read())
-                    {
-                        nodes.Add(ReadNode(reader));
-                    }
+                    var node = ReadNode(reader);
+                    nodes.Add((node.Name, node));
                 }
-                return nodes;
-            });
-            _cache.AddNodes(read, generation);
-            foreach (var node in read)
-            {
-                found[node.Name] = node;
             }
-        }
-        return names.Where(found.ContainsKey).Select(n => found[n]).ToList();
-    }
+            return nodes;
+        }));
 
     public Task<Page<GraphNode>> ListNodesAsync(NodeQuery query, CancellationToken cancellationToken) =>
         ReadAsync(connection =>
@@ -347,7 +325,8 @@ public sealed class SqliteGraphStore : IGraphStore
         _nextNodeId = nextNodeId;
         _nextRelationshipId = nextRelationshipId;
         Interlocked.Exchange(ref _version, version);
-        _cache.Evict(batch.Nodes.Select(n => n.Name), relationshipIds.Where(r => !r.IsNew).Select(r => r.Id));
+        _nodeCache.Evict(batch.Nodes.Select(n => n.Name));
+        _relationshipCache.Evict(relationshipIds.Where(r => !r.IsNew).Select(r => r.Id));
         _index.Apply(index =>
         {
             foreach (var name in newNodes)
@@ -401,7 +380,8 @@ public sealed class SqliteGraphStore : IGraphStore
             Interlocked.Exchange(ref _version, version);
             var removedRelationships = _index.Read(r => r.EdgesOf(id).Select(e => e.RelationshipId).ToList());
             _index.Apply(index => index.RemoveNode(id));
-            _cache.Evict([name], removedRelationships);
+            _nodeCache.Evict([name]);
+            _relationshipCache.Evict(removedRelationships);
             return relationships;
         }
         catch (SqliteException e)
@@ -472,33 +452,8 @@ public sealed class SqliteGraphStore : IGraphStore
         return new Subgraph(nodes, relationships, nodesTruncated || relationshipsTruncated);
     }
 
-    private async Task<List<GraphRelationship>> GetRelationshipsAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
-    {
-        var found = new Dictionary<long, GraphRelationship>(ids.Count);
-        var missing = new List<long>();
-        foreach (var id in ids)
-        {
-            if (_cache.TryGetRelationship(id, out var cached))
-            {
-                found[id] = cached;
-            }
-            else
-            {
-                missing.Add(id);
-            }
-        }
-        if (missing.Count > 0)
-        {
-            var generation = _cache.Generation;
-            var read = await ReadAsync(connection => ReadRelationshipsById(connection, missing, cancellationToken));
-            _cache.AddRelationships(read, generation);
-            foreach (var (id, relationship) in read)
-            {
-                found[id] = relationship;
-            }
-        }
-        return ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
-    }
+    private Task<List<GraphRelationship>> GetRelationshipsAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
+        _relationshipCache.GetAsync(ids, missing => ReadAsync(connection => ReadRelationshipsById(connection, missing, cancellationToken)));
 
     public async IAsyncEnumerable<GraphNode> ReadNodesAsync(IReadOnlyCollection<string> labels, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
