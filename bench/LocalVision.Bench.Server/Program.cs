@@ -47,6 +47,9 @@ try
     var hubs = names.Where(n => n.StartsWith("initiatives/", StringComparison.Ordinal) || n.StartsWith("localities/", StringComparison.Ordinal)).ToArray();
     Console.WriteLine($"sample dataset: {names.Count} nodes, {hubs.Length} initiatives and localities; {concurrency} concurrent callers, {seconds} s per run");
 
+    var samples = await Task.WhenAll(hubs.Select(h => graph.GetNeighborhoodAsync(new GetNeighborhoodRequest { Name = h, Depth = 2 }).ResponseAsync));
+    Console.WriteLine($"depth-2 neighbourhoods average {samples.Average(s => s.Nodes.Count):F0} nodes, {samples.Average(s => s.Relationships.Count):F0} relationships, "
+        + $"{samples.Average(s => s.CalculateSize()) / 1024:F1} KiB per response (an echo message is about {new EchoMessage { Text = names[0] }.CalculateSize()} bytes)");
     var duration = TimeSpan.FromSeconds(seconds);
     var baseline = await LoadRun.RunAsync("Echo (baseline)", concurrency, duration,
         async i => await echo.EchoAsync(new EchoMessage { Text = names[i % names.Count] }));

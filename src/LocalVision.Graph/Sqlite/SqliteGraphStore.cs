@@ -12,7 +12,9 @@ namespace LocalVision.Graph.Sqlite;
 
 /// <summary>Settings of the embedded store.</summary>
 /// <param name="Durable">Sync the write-ahead log on every commit (survives power loss, not only process death).</param>
-public sealed record SqliteStoreOptions(bool Durable = true, TimeProvider? Clock = null);
+/// <param name="CachedNodes">How many parsed nodes to keep for hot reads (0 turns the cache off).</param>
+/// <param name="CachedRelationships">How many parsed relationships to keep for hot reads.</param>
+public sealed record SqliteStoreOptions(bool Durable = true, TimeProvider? Clock = null, int CachedNodes = 200_000, int CachedRelationships = 1_000_000);
 
 /// <summary>
 /// The embedded graph store: one SQLite file in WAL mode, owned by one process (a lock file beside it),
@@ -28,18 +30,22 @@ public sealed class SqliteGraphStore : IGraphStore
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly AdjacencyIndex _index = new();
     private readonly TimeProvider _clock;
+    private readonly RecordCache<string, GraphNode> _nodeCache;
+    private readonly RecordCache<long, GraphRelationship> _relationshipCache;
     private int _nextNodeId;
     private long _nextRelationshipId;
     private long _version;
     private bool _disposed;
 
-    private SqliteGraphStore(string path, string connectionString, SqliteConnection writer, FileStream ownership, TimeProvider clock)
+    private SqliteGraphStore(string path, string connectionString, SqliteConnection writer, FileStream ownership, SqliteStoreOptions options)
     {
+        _nodeCache = new RecordCache<string, GraphNode>(options.CachedNodes, StringComparer.Ordinal);
+        _relationshipCache = new RecordCache<long, GraphRelationship>(options.CachedRelationships);
         Location = path;
         _connectionString = connectionString;
         _writer = writer;
         _ownership = ownership;
-        _clock = clock;
+        _clock = options.Clock ?? TimeProvider.System;
     }
 
     public string Location { get; }
@@ -77,7 +83,7 @@ public sealed class SqliteGraphStore : IGraphStore
             DefaultTimeout = 30,
         }.ToString();
         var writer = new SqliteConnection(connectionString);
-        var store = new SqliteGraphStore(path, connectionString, writer, ownership, options.Clock ?? TimeProvider.System);
+        var store = new SqliteGraphStore(path, connectionString, writer, ownership, options);
         try
         {
             writer.Open();
@@ -110,11 +116,11 @@ public sealed class SqliteGraphStore : IGraphStore
         return nodes.Count == 0 ? null : nodes[0];
     }
 
-    public Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken) =>
-        ReadAsync<IReadOnlyList<GraphNode>>(connection =>
+    public async Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken) =>
+        await _nodeCache.GetAsync(names.Distinct().ToList(), missing => ReadAsync(connection =>
         {
-            var found = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
-            foreach (var chunk in names.Distinct().Chunk(ChunkSize))
+            var nodes = new List<(string, GraphNode)>(missing.Count);
+            foreach (var chunk in missing.Chunk(ChunkSize))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var command = connection.CreateCommand();
@@ -123,11 +129,11 @@ public sealed class SqliteGraphStore : IGraphStore
                 while (reader.Read())
                 {
                     var node = ReadNode(reader);
-                    found[node.Name] = node;
+                    nodes.Add((node.Name, node));
                 }
             }
-            return names.Where(found.ContainsKey).Select(n => found[n]).ToList();
-        });
+            return nodes;
+        }));
 
     public Task<Page<GraphNode>> ListNodesAsync(NodeQuery query, CancellationToken cancellationToken) =>
         ReadAsync(connection =>
@@ -319,6 +325,8 @@ public sealed class SqliteGraphStore : IGraphStore
         _nextNodeId = nextNodeId;
         _nextRelationshipId = nextRelationshipId;
         Interlocked.Exchange(ref _version, version);
+        _nodeCache.Evict(batch.Nodes.Select(n => n.Name));
+        _relationshipCache.Evict(relationshipIds.Where(r => !r.IsNew).Select(r => r.Id));
         _index.Apply(index =>
         {
             foreach (var name in newNodes)
@@ -370,7 +378,10 @@ public sealed class SqliteGraphStore : IGraphStore
             }
             transaction.Commit();
             Interlocked.Exchange(ref _version, version);
+            var removedRelationships = _index.Read(r => r.EdgesOf(id).Select(e => e.RelationshipId).ToList());
             _index.Apply(index => index.RemoveNode(id));
+            _nodeCache.Evict([name]);
+            _relationshipCache.Evict(removedRelationships);
             return relationships;
         }
         catch (SqliteException e)
@@ -437,9 +448,12 @@ public sealed class SqliteGraphStore : IGraphStore
         var (relationshipIds, relationshipsTruncated) = _index.RelationshipsAmong(ids.ToHashSet(), types, query.Limit * 10);
         var names = _index.Read(r => ids.Select(r.NameOf).ToList());
         var nodes = await GetNodesAsync(names, cancellationToken);
-        var relationships = await ReadAsync(connection => ReadRelationshipsById(connection, relationshipIds, cancellationToken));
+        var relationships = await GetRelationshipsAsync(relationshipIds, cancellationToken);
         return new Subgraph(nodes, relationships, nodesTruncated || relationshipsTruncated);
     }
+
+    private Task<List<GraphRelationship>> GetRelationshipsAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
+        _relationshipCache.GetAsync(ids, missing => ReadAsync(connection => ReadRelationshipsById(connection, missing, cancellationToken)));
 
     public async IAsyncEnumerable<GraphNode> ReadNodesAsync(IReadOnlyCollection<string> labels, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -616,20 +630,20 @@ public sealed class SqliteGraphStore : IGraphStore
         return new JsonObject { ["nodes"] = nodes, ["relationships"] = relationships }.ToJsonString();
     }
 
-    private static List<GraphRelationship> ReadRelationshipsById(SqliteConnection connection, IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    private static List<(long Id, GraphRelationship Relationship)> ReadRelationshipsById(SqliteConnection connection, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
-        var relationships = new List<GraphRelationship>(ids.Count);
+        var relationships = new List<(long, GraphRelationship)>(ids.Count);
         foreach (var chunk in ids.Chunk(ChunkSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT r.type, s.name, e.name, r.properties FROM relationships r "
+            command.CommandText = "SELECT r.id, r.type, s.name, e.name, r.properties FROM relationships r "
                 + "JOIN nodes s ON s.id = r.start_id JOIN nodes e ON e.id = r.end_id "
                 + $"WHERE r.id IN ({Parameters(command, "r", chunk.Cast<object>().ToArray())}) ORDER BY r.id";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                relationships.Add(new GraphRelationship(reader.GetString(0), reader.GetString(1), reader.GetString(2), GraphJson.ParseProperties(reader.GetString(3))));
+                relationships.Add((reader.GetInt64(0), new GraphRelationship(reader.GetString(1), reader.GetString(2), reader.GetString(3), GraphJson.ParseProperties(reader.GetString(4)))));
             }
         }
         return relationships;

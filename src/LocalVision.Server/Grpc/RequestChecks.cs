@@ -23,44 +23,32 @@ public sealed class RequestChecks
         return this;
     }
 
-    public RequestChecks Label(string field, string label)
+    public RequestChecks Label(string field, string label) =>
+        label.Length == 0 ? this : Known(field, label, SchemaLabels.IsKnown, "a label", SchemaLabels.All);
+
+    public RequestChecks Labels(string field, IReadOnlyList<string> labels) =>
+        Each(field, labels, (f, label) => Known(f, label, SchemaLabels.IsKnown, "a label", SchemaLabels.All));
+
+    public RequestChecks RelationshipType(string field, string type) =>
+        type.Length == 0 ? this : Known(field, type, GraphSchema.IsKnownRelationshipType, "a relationship type", GraphSchema.Relationships.Keys);
+
+    public RequestChecks RelationshipTypes(string field, IReadOnlyList<string> types) =>
+        Each(field, types, (f, type) => Known(f, type, GraphSchema.IsKnownRelationshipType, "a relationship type", GraphSchema.Relationships.Keys));
+
+    private RequestChecks Known(string field, string value, Func<string, bool> isKnown, string what, IEnumerable<string> known)
     {
-        if (label.Length > 0 && !SchemaLabels.IsKnown(label))
+        if (!isKnown(value))
         {
-            Violations.Add(new(field, $"`{Clip(label)}` is not a label; one of {string.Join(", ", SchemaLabels.All)}"));
+            Violations.Add(new(field, $"`{Clip(value)}` is not {what}; one of {string.Join(", ", known)}"));
         }
         return this;
     }
 
-    public RequestChecks Labels(string field, IReadOnlyList<string> labels)
+    private RequestChecks Each(string field, IReadOnlyList<string> values, Func<string, string, RequestChecks> check)
     {
-        for (var i = 0; i < labels.Count; i++)
+        for (var i = 0; i < values.Count; i++)
         {
-            if (!SchemaLabels.IsKnown(labels[i]))
-            {
-                Violations.Add(new($"{field}[{i}]", $"`{Clip(labels[i])}` is not a label; one of {string.Join(", ", SchemaLabels.All)}"));
-            }
-        }
-        return this;
-    }
-
-    public RequestChecks RelationshipType(string field, string type)
-    {
-        if (type.Length > 0 && !GraphSchema.IsKnownRelationshipType(type))
-        {
-            Violations.Add(new(field, $"`{Clip(type)}` is not a relationship type; one of {string.Join(", ", GraphSchema.Relationships.Keys)}"));
-        }
-        return this;
-    }
-
-    public RequestChecks RelationshipTypes(string field, IReadOnlyList<string> types)
-    {
-        for (var i = 0; i < types.Count; i++)
-        {
-            if (!GraphSchema.IsKnownRelationshipType(types[i]))
-            {
-                Violations.Add(new($"{field}[{i}]", $"`{Clip(types[i])}` is not a relationship type; one of {string.Join(", ", GraphSchema.Relationships.Keys)}"));
-            }
+            check($"{field}[{i}]", values[i]);
         }
         return this;
     }

@@ -5,7 +5,6 @@ using LocalVision.V1;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
-using Path = System.IO.Path;
 using LocalVision.Server.Hosting;
 
 namespace LocalVision.Server.Tests.Hosting;

@@ -290,6 +290,22 @@ public abstract class GraphStoreContract
     }
 
     [Fact]
+    public async Task GetNeighborhoodAsync_AfterNodesAndTiesChange_ShowsTheNewValues()
+    {
+        await using var store = await CreateEmptyStoreAsync();
+        var partner = Partner("p", "CCG");
+        var project = Initiative("i");
+        await store.WriteAsync(new GraphBatch([partner, project], [PartnerIn(partner, project, "MEMBER")]), WriteOptions.None, Ct);
+        await store.GetNeighborhoodAsync(new NeighborhoodQuery(project.Name, 1, [], [], 10), Ct);
+
+        await store.WriteAsync(new GraphBatch([Partner("p", "HWBB")], [PartnerIn(partner, project, "LEAD")]), WriteOptions.None, Ct);
+        var after = await store.GetNeighborhoodAsync(new NeighborhoodQuery(project.Name, 1, [], [], 10), Ct);
+
+        Assert.Equal("HWBB", after.Nodes.Single(n => n.Name == partner.Name).GetString("kind"));
+        Assert.Equal("LEAD", Assert.Single(after.Relationships).GetString("role"));
+    }
+
+    [Fact]
     public async Task GetNeighborhoodAsync_MissingNode_ThrowsNotFound()
     {
         await using var store = await CreateEmptyStoreAsync();
