@@ -28,10 +28,10 @@ public static class Program
         var builder = WebApplication.CreateBuilder(args);
         builder.AddLocalVisionConfiguration(args);
         builder.AddEndpoints();
+        builder.AddWeb();
         builder.AddGraphStore();
         builder.AddSampleDataSeeding();
         builder.AddGrpcApi();
-        builder.AddWeb();
 
         var app = builder.Build();
         app.MapGrpcApi();

@@ -116,18 +116,6 @@ public sealed class JsonApiTests(SeededServerFixture fixture) : IDisposable
         Assert.Equal(12, status.GetProperty("code").GetInt32());
     }
 
-    [Fact]
-    public async Task Root_ServesTheDashboardOrSaysHowToBuildIt()
-    {
-        using var response = await _http.GetAsync("/", Ct);
-        var html = await response.Content.ReadAsStringAsync(Ct);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.True(html.Contains("LocalVision", StringComparison.Ordinal), html);
-        Assert.True(html.Contains("id=\"app\"", StringComparison.Ordinal) || html.Contains("npm run build", StringComparison.Ordinal), html);
-    }
-
     private static IEnumerable<string?> FieldViolations(JsonElement status) =>
         status.GetProperty("details").EnumerateArray()
             .Where(d => d.GetProperty("@type").GetString() == "type.googleapis.com/google.rpc.BadRequest")
