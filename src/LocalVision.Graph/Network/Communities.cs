@@ -72,12 +72,15 @@ public static class Communities
     /// gains more than <paramref name="threshold"/>, aggregate, repeat. Nodes are visited in an order shuffled by
     /// <paramref name="seed"/>, so the same seed gives the same partition.
     /// </summary>
+    /// <param name="weighted">Weigh relationships by the projection's weights; defaults to whether it is weighted.</param>
     public static CommunityResult Louvain(
-        NetworkProjection projection, int seed = 42, double resolution = 1.0, double threshold = 1e-7, int maxLevels = 32,
+        NetworkProjection projection, int seed = 42, double resolution = 1.0, double threshold = 1e-7, int maxLevels = 32, bool? weighted = null,
         CancellationToken cancellationToken = default)
     {
         var n = projection.NodeCount;
-        var graph = WeightedGraph.From(projection);
+        var useWeights = weighted ?? projection.IsWeighted;
+        var graph = WeightedGraph.From(projection, useWeights);
+        var original = graph;
         var membership = new int[n];
         for (var v = 0; v < n; v++)
         {
@@ -109,16 +112,18 @@ public static class Communities
             graph = graph.Aggregate(community, communities);
         }
         var count = Renumber(membership);
-        return new CommunityResult(membership, count, Modularity(projection, membership, resolution), Math.Max(levels, 1));
+        return new CommunityResult(membership, count, original.Modularity(membership, resolution), Math.Max(levels, 1));
     }
 
     /// <summary>
     /// Label propagation (Raghavan et al.), asynchronous: in an order shuffled by <paramref name="seed"/> each node takes
     /// the label of greatest total weight among its neighbours, ties broken at random (seeded), until no label changes.
     /// </summary>
-    public static CommunityResult LabelPropagation(NetworkProjection projection, int seed = 42, int maxIterations = 100, CancellationToken cancellationToken = default)
+    public static CommunityResult LabelPropagation(
+        NetworkProjection projection, int seed = 42, int maxIterations = 100, bool? weighted = null, CancellationToken cancellationToken = default)
     {
-        var graph = WeightedGraph.From(projection);
+        var useWeights = weighted ?? projection.IsWeighted;
+        var graph = WeightedGraph.From(projection, useWeights);
         var n = graph.NodeCount;
         var labels = Identity(n);
         var order = Identity(n);
@@ -171,7 +176,7 @@ public static class Communities
             }
         }
         var count = Renumber(labels);
-        return new CommunityResult(labels, count, Modularity(projection, labels));
+        return new CommunityResult(labels, count, graph.Modularity(labels, 1.0));
     }
 
     /// <summary>
@@ -179,7 +184,7 @@ public static class Communities
     /// (L_c: weight inside c, d_c: total degree of c, m: total weight). Lies in [-1/2, 1].
     /// </summary>
     /// <param name="membership">Per node, any integer naming its community.</param>
-    public static double Modularity(NetworkProjection projection, IReadOnlyList<int> membership, double resolution = 1.0)
+    public static double Modularity(NetworkProjection projection, IReadOnlyList<int> membership, double resolution = 1.0, bool? weighted = null)
     {
         if (membership.Count != projection.NodeCount)
         {
@@ -187,7 +192,7 @@ public static class Communities
         }
         var communities = membership.ToArray();
         Renumber(communities);
-        return WeightedGraph.From(projection).Modularity(communities, resolution);
+        return WeightedGraph.From(projection, weighted ?? projection.IsWeighted).Modularity(communities, resolution);
     }
 
     private static int Find(int[] parent, int v)
@@ -243,7 +248,7 @@ public static class Communities
         /// <summary>m: the sum of all relationship weights.</summary>
         public double TotalWeight => Degrees.Sum() / 2;
 
-        public static WeightedGraph From(NetworkProjection projection)
+        public static WeightedGraph From(NetworkProjection projection, bool weighted)
         {
             var n = projection.NodeCount;
             var m = projection.RelationshipCount;
@@ -253,7 +258,7 @@ public static class Communities
             var selfLoops = new double[n];
             for (var r = 0; r < m; r++)
             {
-                var weight = projection.IsWeighted ? projection.WeightOf(r) : 1.0;
+                var weight = weighted ? projection.WeightOf(r) : 1.0;
                 var (s, e) = (projection.StartOf(r), projection.EndOf(r));
                 if (s == e)
                 {

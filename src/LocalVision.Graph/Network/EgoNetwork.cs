@@ -3,18 +3,19 @@ namespace LocalVision.Graph.Network;
 /// <summary>The nodes within some hops of a centre, nearest first, and the relationships among them.</summary>
 /// <param name="Nodes">Node indices in breadth-first order; the centre first.</param>
 /// <param name="Hops">For each entry of <paramref name="Nodes"/>, its distance from the centre.</param>
-/// <param name="Relationships">Relationship indices among the nodes (of the chosen types), each once, ascending.</param>
+/// <param name="Relationships">Relationship indices among the nodes (of the chosen types), each once, ascending; empty when not asked for.</param>
 /// <param name="Truncated">True when the node limit stopped the expansion.</param>
 public sealed record EgoNetwork(IReadOnlyList<int> Nodes, IReadOnlyList<int> Hops, IReadOnlyList<int> Relationships, bool Truncated)
 {
     /// <summary>
     /// Expands breadth-first from <paramref name="center"/> up to <paramref name="depth"/> hops, entering only nodes of
     /// the given labels through relationships of the given types (null or empty: any), keeping at most
-    /// <paramref name="limit"/> nodes.
+    /// <paramref name="limit"/> nodes, and (unless <paramref name="includeRelationships"/> is false) the relationships among them.
     /// </summary>
     public static EgoNetwork Expand(
         NetworkProjection projection, int center, int depth, IReadOnlyCollection<string>? labels = null,
-        IReadOnlyCollection<string>? relationshipTypes = null, int limit = int.MaxValue, CancellationToken cancellationToken = default)
+        IReadOnlyCollection<string>? relationshipTypes = null, int limit = int.MaxValue, bool includeRelationships = true,
+        CancellationToken cancellationToken = default)
     {
         NetworkPaths.CheckNode(projection, center, nameof(center));
         ArgumentOutOfRangeException.ThrowIfNegative(depth);
@@ -58,22 +59,29 @@ public sealed record EgoNetwork(IReadOnlyList<int> Nodes, IReadOnlyList<int> Hop
                 hops.Add(hops[head] + 1);
             }
         }
+        if (!includeRelationships)
+        {
+            return new EgoNetwork(order, hops, [], truncated);
+        }
         var relationships = new List<int>();
+        var undirected = projection.Direction == ProjectionDirection.Undirected;
         foreach (var u in order)
         {
             for (var a = adjacency.Offsets[u]; a < adjacency.Offsets[u + 1]; a++)
             {
+                var v = adjacency.Targets[a];
                 var r = adjacency.Relationships[a];
-                if (hop[adjacency.Targets[a]] >= 0 && (allowedTypes is null || allowedTypes[projection.TypeIdOf(r)]))
+                // An undirected relationship is two arcs: keep the one leaving its start (a self-loop's first arc).
+                if (hop[v] >= 0
+                    && (!undirected || (u == projection.StartOf(r) && (u != v || a == 0 || adjacency.Relationships[a - 1] != r)))
+                    && (allowedTypes is null || allowedTypes[projection.TypeIdOf(r)]))
                 {
                     relationships.Add(r);
                 }
             }
         }
-        // Undirected arcs come in pairs: keep each relationship once.
         relationships.Sort();
-        var distinct = relationships.Distinct().ToArray();
-        return new EgoNetwork(order, hops, distinct, truncated);
+        return new EgoNetwork(order, hops, relationships.ToArray(), truncated);
     }
 
     /// <summary>Which ids of a vocabulary are allowed; null when everything is (no filter given).</summary>
