@@ -1,5 +1,16 @@
 namespace LocalVision.Graph.Network;
 
+/// <summary>The centrality measures <see cref="Centrality.Compute"/> offers.</summary>
+public enum CentralityMeasure
+{
+    Degree,
+    Betweenness,
+    Closeness,
+    Harmonic,
+    PageRank,
+    Brokerage,
+}
+
 /// <summary>A node's score and its rank (1 = highest; equal scores share a rank).</summary>
 public readonly record struct CentralityScore(int Node, string Name, double Score, int Rank);
 
@@ -19,6 +30,21 @@ public sealed record PageRankResult(double[] Scores, int Iterations, bool Conver
 /// </summary>
 public static class Centrality
 {
+    /// <summary>
+    /// One measure with its defaults: normalised degree and betweenness, closeness, harmonic, PageRank (damping 0.85,
+    /// at most 100 iterations, tolerance 1e-6) and raw brokerage counts. Weighted where the projection is.
+    /// </summary>
+    public static double[] Compute(NetworkProjection projection, CentralityMeasure measure, CancellationToken cancellationToken = default) => measure switch
+    {
+        CentralityMeasure.Degree => Degree(projection, weighted: projection.IsWeighted),
+        CentralityMeasure.Betweenness => Betweenness(projection, cancellationToken: cancellationToken),
+        CentralityMeasure.Closeness => Closeness(projection, cancellationToken: cancellationToken),
+        CentralityMeasure.Harmonic => Harmonic(projection, cancellationToken: cancellationToken),
+        CentralityMeasure.PageRank => PageRank(projection, weighted: projection.IsWeighted, cancellationToken: cancellationToken).Scores,
+        CentralityMeasure.Brokerage => Brokerage(projection, cancellationToken: cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, "unknown centrality measure"),
+    };
+
     /// <summary>Arcs leaving each node (degree when undirected), divided by n-1 when normalised; weighted sums arc weights.</summary>
     public static double[] Degree(NetworkProjection projection, bool normalized = true, bool weighted = false)
     {
@@ -359,32 +385,140 @@ public static class Centrality
     }
 
     /// <summary>One source of Brandes' algorithm: count shortest paths forward, accumulate dependencies backward.</summary>
-    private sealed class Brandes(NetworkProjection projection, bool weighted, int[]? groups)
+    private sealed class Brandes
     {
-        private readonly Adjacency _out = projection.Out;
-        private readonly Adjacency _in = projection.In;
-        private readonly double[] _distance = Fill(new double[projection.NodeCount], double.PositiveInfinity);
-        private readonly double[] _sigma = new double[projection.NodeCount];
-        private readonly double[] _delta = new double[projection.NodeCount];
-        private readonly int[] _order = new int[projection.NodeCount];
-        private readonly bool[] _settled = new bool[projection.NodeCount];
+        private readonly Adjacency _out;
+        private readonly Adjacency _in;
+        private readonly bool _weighted;
+        private readonly int[]? _groups;
+        private readonly int[] _hops;
+        private readonly double[] _distance;
+        private readonly double[] _sigma;
+        private readonly double[] _delta;
+        private readonly int[] _order;
         private readonly MinHeap _heap = new();
+
+        public Brandes(NetworkProjection projection, bool weighted, int[]? groups)
+        {
+            var n = projection.NodeCount;
+            _out = projection.Out;
+            _in = projection.In;
+            _weighted = weighted;
+            _groups = groups;
+            _hops = new int[n];
+            Array.Fill(_hops, -1);
+            _distance = weighted ? Fill(new double[n], double.PositiveInfinity) : [];
+            _sigma = new double[n];
+            _delta = new double[n];
+            _order = new int[n];
+        }
 
         public void Accumulate(int source, double[] accumulator)
         {
-            var count = weighted ? Dijkstra(source) : BreadthFirst(source);
-            var sourceGroup = groups?[source] ?? 0;
+            int count;
+            if (_weighted)
+            {
+                count = Dijkstra(source);
+                AccumulateWeighted(source, count, accumulator);
+            }
+            else
+            {
+                count = BreadthFirst(source);
+                AccumulateByHops(source, count, accumulator);
+            }
+            var order = _order;
+            for (var i = 0; i < count; i++)
+            {
+                var v = order[i];
+                _hops[v] = -1;
+                _sigma[v] = 0;
+                _delta[v] = 0;
+                if (_weighted)
+                {
+                    _distance[v] = double.PositiveInfinity;
+                }
+            }
+        }
+
+        /// <summary>1 when the pair (source, w) counts: always, or with groups only across groups.</summary>
+        private double EndsAt(int source, int w) =>
+            _groups is null ? 1.0 : _groups[w] >= 0 && _groups[w] != _groups[source] ? 1.0 : 0.0;
+
+        private int BreadthFirst(int source)
+        {
+            var offsets = _out.Offsets;
+            var targets = _out.Targets;
+            var hops = _hops;
+            var sigma = _sigma;
+            var order = _order;
+            var count = 0;
+            hops[source] = 0;
+            sigma[source] = 1;
+            order[count++] = source;
+            for (var head = 0; head < count; head++)
+            {
+                var u = order[head];
+                var next = hops[u] + 1;
+                var paths = sigma[u];
+                for (int a = offsets[u], end = offsets[u + 1]; a < end; a++)
+                {
+                    var v = targets[a];
+                    var d = hops[v];
+                    if (d < 0)
+                    {
+                        hops[v] = next;
+                        sigma[v] = paths;
+                        order[count++] = v;
+                    }
+                    else if (d == next)
+                    {
+                        sigma[v] += paths;
+                    }
+                }
+            }
+            return count;
+        }
+
+        private void AccumulateByHops(int source, int count, double[] accumulator)
+        {
+            var offsets = _in.Offsets;
+            var targets = _in.Targets;
+            var hops = _hops;
+            var sigma = _sigma;
+            var delta = _delta;
+            var order = _order;
+            for (var i = count - 1; i > 0; i--)
+            {
+                var w = order[i];
+                var coefficient = (EndsAt(source, w) + delta[w]) / sigma[w];
+                if (coefficient != 0)
+                {
+                    var previous = hops[w] - 1;
+                    for (int a = offsets[w], end = offsets[w + 1]; a < end; a++)
+                    {
+                        var v = targets[a];
+                        if (hops[v] == previous)
+                        {
+                            delta[v] += sigma[v] * coefficient;
+                        }
+                    }
+                }
+                accumulator[w] += delta[w];
+            }
+        }
+
+        private void AccumulateWeighted(int source, int count, double[] accumulator)
+        {
             for (var i = count - 1; i > 0; i--)
             {
                 var w = _order[i];
-                var ends = groups is null || (groups[w] >= 0 && groups[w] != sourceGroup) ? 1.0 : 0.0;
-                var coefficient = (ends + _delta[w]) / _sigma[w];
+                var coefficient = (EndsAt(source, w) + _delta[w]) / _sigma[w];
                 if (coefficient != 0)
                 {
                     for (var a = _in.Offsets[w]; a < _in.Offsets[w + 1]; a++)
                     {
                         var v = _in.Targets[a];
-                        if (IsPredecessor(v, w, a))
+                        if (v != w && _hops[v] >= 0 && _distance[v] + _in.Weights[a] == _distance[w])
                         {
                             _delta[v] += _sigma[v] * coefficient;
                         }
@@ -392,48 +526,9 @@ public static class Centrality
                 }
                 accumulator[w] += _delta[w];
             }
-            for (var i = 0; i < count; i++)
-            {
-                var v = _order[i];
-                _distance[v] = double.PositiveInfinity;
-                _sigma[v] = 0;
-                _delta[v] = 0;
-                _settled[v] = false;
-            }
         }
 
-        private bool IsPredecessor(int v, int w, int arc) =>
-            weighted ? _settled[v] && _distance[v] + _in.Weights[arc] == _distance[w] && v != w : _distance[v] == _distance[w] - 1;
-
-        private int BreadthFirst(int source)
-        {
-            var count = 0;
-            _distance[source] = 0;
-            _sigma[source] = 1;
-            _order[count++] = source;
-            var targets = _out.Targets;
-            for (var head = 0; head < count; head++)
-            {
-                var u = _order[head];
-                var next = _distance[u] + 1;
-                var sigma = _sigma[u];
-                for (int a = _out.Offsets[u], end = _out.Offsets[u + 1]; a < end; a++)
-                {
-                    var v = targets[a];
-                    if (double.IsPositiveInfinity(_distance[v]))
-                    {
-                        _distance[v] = next;
-                        _order[count++] = v;
-                    }
-                    if (_distance[v] == next)
-                    {
-                        _sigma[v] += sigma;
-                    }
-                }
-            }
-            return count;
-        }
-
+        /// <summary>Settles nodes in distance order; <c>_hops[v] >= 0</c> marks a settled node.</summary>
         private int Dijkstra(int source)
         {
             var count = 0;
@@ -443,11 +538,11 @@ public static class Centrality
             while (_heap.Count > 0)
             {
                 var (d, u) = _heap.Pop();
-                if (_settled[u] || d > _distance[u])
+                if (_hops[u] >= 0 || d > _distance[u])
                 {
                     continue;
                 }
-                _settled[u] = true;
+                _hops[u] = count;
                 _order[count++] = u;
                 for (var a = _out.Offsets[u]; a < _out.Offsets[u + 1]; a++)
                 {
@@ -469,7 +564,7 @@ public static class Centrality
                 for (var a = _in.Offsets[w]; a < _in.Offsets[w + 1]; a++)
                 {
                     var v = _in.Targets[a];
-                    if (v != w && _settled[v] && _distance[v] + _in.Weights[a] == _distance[w])
+                    if (v != w && _hops[v] >= 0 && _distance[v] + _in.Weights[a] == _distance[w])
                     {
                         sigma += _sigma[v];
                     }

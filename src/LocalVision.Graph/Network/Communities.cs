@@ -1,5 +1,13 @@
 namespace LocalVision.Graph.Network;
 
+/// <summary>The community algorithms <see cref="Communities.Detect"/> offers.</summary>
+public enum CommunityAlgorithm
+{
+    WeaklyConnectedComponents,
+    Louvain,
+    LabelPropagation,
+}
+
 /// <summary>A partition of a projection's nodes.</summary>
 /// <param name="Membership">Per node, its community id; ids run 0..Count-1, numbered by each community's lowest node index.</param>
 /// <param name="Modularity">Newman's modularity of the partition on the undirected, weighted graph.</param>
@@ -28,6 +36,15 @@ public sealed record CommunityResult(int[] Membership, int Count, double Modular
 /// </summary>
 public static class Communities
 {
+    /// <summary>One algorithm with its defaults; Louvain and label propagation are seeded, so repeat calls agree.</summary>
+    public static CommunityResult Detect(NetworkProjection projection, CommunityAlgorithm algorithm, int seed = 42, CancellationToken cancellationToken = default) => algorithm switch
+    {
+        CommunityAlgorithm.WeaklyConnectedComponents => WeaklyConnectedComponents(projection, cancellationToken),
+        CommunityAlgorithm.Louvain => Louvain(projection, seed, cancellationToken: cancellationToken),
+        CommunityAlgorithm.LabelPropagation => LabelPropagation(projection, seed, cancellationToken: cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "unknown community algorithm"),
+    };
+
     /// <summary>Weakly connected components, by union-find over the relationships.</summary>
     public static CommunityResult WeaklyConnectedComponents(NetworkProjection projection, CancellationToken cancellationToken = default)
     {
@@ -93,17 +110,14 @@ public static class Communities
         }
         var random = new Random(seed);
         var levels = 0;
-        var modularity = graph.Modularity(Identity(graph.NodeCount), resolution);
         while (levels < maxLevels)
         {
-            var community = graph.MoveNodes(random, resolution, threshold, cancellationToken);
+            var (community, gain) = graph.MoveNodes(random, resolution, threshold, cancellationToken);
             var communities = Renumber(community);
-            var improved = graph.Modularity(community, resolution);
-            if (communities == graph.NodeCount || improved - modularity <= threshold)
+            if (communities == graph.NodeCount || gain <= threshold)
             {
                 break;
             }
-            modularity = improved;
             levels++;
             for (var v = 0; v < n; v++)
             {
@@ -251,11 +265,25 @@ public static class Communities
         public static WeightedGraph From(NetworkProjection projection, bool weighted)
         {
             var n = projection.NodeCount;
-            var m = projection.RelationshipCount;
-            var starts = new List<int>(m);
-            var ends = new List<int>(m);
-            var weights = new List<double>(m);
             var selfLoops = new double[n];
+            if (projection.Direction == ProjectionDirection.Undirected)
+            {
+                // The projection's arcs are already symmetric: merge them in place of a second layout.
+                return Merge(projection.Out, weighted, selfLoops, selfArcShare: 0.5);
+            }
+            var m = projection.RelationshipCount;
+            var kept = 0;
+            for (var r = 0; r < m; r++)
+            {
+                if (projection.StartOf(r) != projection.EndOf(r))
+                {
+                    kept++;
+                }
+            }
+            var starts = new int[kept];
+            var ends = new int[kept];
+            var weights = new double[kept];
+            var at = 0;
             for (var r = 0; r < m; r++)
             {
                 var weight = weighted ? projection.WeightOf(r) : 1.0;
@@ -266,51 +294,69 @@ public static class Communities
                 }
                 else
                 {
-                    starts.Add(s);
-                    ends.Add(e);
-                    weights.Add(weight);
+                    starts[at] = s;
+                    ends[at] = e;
+                    weights[at] = weight;
+                    at++;
                 }
             }
-            return Build(n, starts, ends, weights, selfLoops);
+            return Merge(Adjacency.Build(n, starts, ends, weights, ProjectionDirection.Undirected), true, selfLoops, selfArcShare: 0);
         }
 
-        private static WeightedGraph Build(int n, List<int> starts, List<int> ends, List<double> weights, double[] selfLoops)
-        {
-            var adjacency = Adjacency.Build(n, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(starts),
-                System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ends), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(weights),
-                ProjectionDirection.Undirected);
-            return Merge(adjacency, selfLoops);
-        }
-
-        /// <summary>Sums parallel arcs so that each neighbour appears once per node.</summary>
-        private static WeightedGraph Merge(Adjacency adjacency, double[] selfLoops)
+        /// <summary>
+        /// Sums parallel arcs so that each neighbour appears once per node, in two passes so the arrays are allocated
+        /// at their final size. Arcs from a node to itself add <paramref name="selfArcShare"/> of their weight to its self-loop.
+        /// </summary>
+        private static WeightedGraph Merge(Adjacency adjacency, bool weighted, double[] selfLoops, double selfArcShare)
         {
             var n = adjacency.NodeCount;
             var offsets = new int[n + 1];
-            var targets = new List<int>(adjacency.ArcCount);
-            var weights = new List<double>(adjacency.ArcCount);
-            var slot = new int[n];
-            Array.Fill(slot, -1);
+            var stamp = new int[n];
+            Array.Fill(stamp, -1);
             for (var u = 0; u < n; u++)
             {
-                var first = targets.Count;
+                var distinct = 0;
                 for (var a = adjacency.Offsets[u]; a < adjacency.Offsets[u + 1]; a++)
                 {
                     var v = adjacency.Targets[a];
-                    if (slot[v] >= first)
+                    if (v != u && stamp[v] != u)
                     {
-                        weights[slot[v]] += adjacency.Weights[a];
+                        stamp[v] = u;
+                        distinct++;
+                    }
+                }
+                offsets[u + 1] = offsets[u] + distinct;
+            }
+            var targets = new int[offsets[n]];
+            var weights = new double[offsets[n]];
+            var slot = new int[n];
+            Array.Fill(stamp, -1);
+            for (var u = 0; u < n; u++)
+            {
+                var next = offsets[u];
+                for (var a = adjacency.Offsets[u]; a < adjacency.Offsets[u + 1]; a++)
+                {
+                    var v = adjacency.Targets[a];
+                    var weight = weighted ? adjacency.Weights[a] : 1.0;
+                    if (v == u)
+                    {
+                        selfLoops[u] += weight * selfArcShare;
+                    }
+                    else if (stamp[v] == u)
+                    {
+                        weights[slot[v]] += weight;
                     }
                     else
                     {
-                        slot[v] = targets.Count;
-                        targets.Add(v);
-                        weights.Add(adjacency.Weights[a]);
+                        stamp[v] = u;
+                        slot[v] = next;
+                        targets[next] = v;
+                        weights[next] = weight;
+                        next++;
                     }
                 }
-                offsets[u + 1] = targets.Count;
             }
-            return new WeightedGraph(offsets, [.. targets], [.. weights], selfLoops);
+            return new WeightedGraph(offsets, targets, weights, selfLoops);
         }
 
         private static double[] ComputeDegrees(int[] offsets, double[] weights, double[] selfLoops)
@@ -372,11 +418,15 @@ public static class Communities
             return q;
         }
 
-        /// <summary>Louvain's first phase; returns each node's community (ids are node indices, not yet renumbered).</summary>
-        public int[] MoveNodes(Random random, double resolution, double threshold, CancellationToken cancellationToken)
+        /// <summary>
+        /// Louvain's first phase: returns each node's community (ids are node indices, not yet renumbered) and the
+        /// modularity gained. Passes over the nodes repeat until a pass gains no more than <paramref name="threshold"/>.
+        /// </summary>
+        public (int[] Community, double Gain) MoveNodes(Random random, double resolution, double threshold, CancellationToken cancellationToken)
         {
             var n = NodeCount;
-            var m2 = 2 * TotalWeight;
+            var m = TotalWeight;
+            var m2 = 2 * m;
             var community = Identity(n);
             var communityDegree = (double[])Degrees.Clone();
             var linkWeight = new double[n];
@@ -385,14 +435,15 @@ public static class Communities
             var neighbours = new List<int>();
             var order = Identity(n);
             random.Shuffle(order);
-            var moved = true;
-            var modularity = Modularity(community, resolution);
-            while (moved)
+            var total = 0.0;
+            while (true)
             {
-                moved = false;
+                cancellationToken.ThrowIfCancellationRequested();
+                var gained = 0.0;
+                var visited = 0;
                 foreach (var u in order)
                 {
-                    if ((u & 0x3FF) == 0)
+                    if ((++visited & 0x3FFF) == 0)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
                     }
@@ -414,9 +465,10 @@ public static class Communities
                         linkWeight[c] += Weights[a];
                     }
                     communityDegree[own] -= degree;
-                    // Gain of joining c, up to terms common to every c: k_u,in(c) − γ Σ_tot(c) k_u / 2m.
+                    // Gain of joining c, times m and up to terms common to every c: k_u,in(c) − γ Σ_tot(c) k_u / 2m.
+                    var ownGain = linkWeight[own] - (resolution * communityDegree[own] * degree / m2);
                     var best = own;
-                    var bestGain = linkWeight[own] - (resolution * communityDegree[own] * degree / m2);
+                    var bestGain = ownGain;
                     foreach (var c in neighbours)
                     {
                         var gain = linkWeight[c] - (resolution * communityDegree[c] * degree / m2);
@@ -425,32 +477,41 @@ public static class Communities
                             bestGain = gain;
                             best = c;
                         }
-                        linkWeight[c] = 0;
                     }
                     communityDegree[best] += degree;
                     if (best != own)
                     {
                         community[u] = best;
-                        moved = true;
+                        gained += (bestGain - ownGain) / m;
                     }
                 }
-                var updated = Modularity(community, resolution);
-                if (updated - modularity <= threshold)
+                total += gained;
+                if (gained <= threshold)
                 {
-                    break;
+                    return (community, total);
                 }
-                modularity = updated;
             }
-            return community;
         }
 
         /// <summary>One node per community; weights between communities summed, weights inside becoming self-loops.</summary>
         public WeightedGraph Aggregate(int[] community, int count)
         {
             var selfLoops = new double[count];
-            var starts = new List<int>();
-            var ends = new List<int>();
-            var weights = new List<double>();
+            var crossing = 0;
+            for (var u = 0; u < NodeCount; u++)
+            {
+                for (var a = Offsets[u]; a < Offsets[u + 1]; a++)
+                {
+                    if (u < Targets[a] && community[u] != community[Targets[a]])
+                    {
+                        crossing++;
+                    }
+                }
+            }
+            var starts = new int[crossing];
+            var ends = new int[crossing];
+            var weights = new double[crossing];
+            var at = 0;
             for (var u = 0; u < NodeCount; u++)
             {
                 var cu = community[u];
@@ -469,13 +530,14 @@ public static class Communities
                     }
                     else
                     {
-                        starts.Add(cu);
-                        ends.Add(cv);
-                        weights.Add(Weights[a]);
+                        starts[at] = cu;
+                        ends[at] = cv;
+                        weights[at] = Weights[a];
+                        at++;
                     }
                 }
             }
-            return Build(count, starts, ends, weights, selfLoops);
+            return Merge(Adjacency.Build(count, starts, ends, weights, ProjectionDirection.Undirected), true, selfLoops, selfArcShare: 0);
         }
     }
 }

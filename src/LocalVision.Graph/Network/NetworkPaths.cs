@@ -110,6 +110,28 @@ public static class NetworkPaths
     }
 
     /// <summary>
+    /// What a path query asks for: up to <paramref name="k"/> paths of at most <paramref name="maxDepth"/> hops,
+    /// shortest first. Unweighted, these are exactly the k shortest within the depth (a depth-bounded search, fewest
+    /// hops first). Weighted, Yen's k cheapest paths are ranked first and those deeper than the bound are then dropped,
+    /// so fewer than k may come back.
+    /// </summary>
+    public static IReadOnlyList<NetworkPath> FindPaths(
+        NetworkProjection projection, int source, int target, int k, int maxDepth, bool? weighted = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDepth);
+        var useWeights = weighted ?? projection.IsWeighted;
+        if (!useWeights)
+        {
+            return AllSimplePaths(projection, source, target, maxDepth, k, false, cancellationToken).Paths;
+        }
+        var paths = k == 1
+            ? ShortestPath(projection, source, target, true, cancellationToken) is { } shortest ? [shortest] : []
+            : KShortestPaths(projection, source, target, k, true, cancellationToken);
+        return paths.Where(p => p.Hops <= maxDepth).ToList();
+    }
+
+    /// <summary>
     /// Up to <paramref name="k"/> shortest loopless paths, cheapest first (Yen's algorithm). Ties are ordered by hops,
     /// then by node indices. Parallel relationships between the same nodes give distinct paths.
     /// </summary>

@@ -305,4 +305,27 @@ public sealed class CentralityTests
         Assert.Equal(["n/0", "n/1", "n/2"], ranked.Select(r => r.Name));
         Assert.Equal([1, 2, 2], ranked.Select(r => r.Rank));
     }
+
+    [Theory]
+    [InlineData(CentralityMeasure.Degree)]
+    [InlineData(CentralityMeasure.Betweenness)]
+    [InlineData(CentralityMeasure.Closeness)]
+    [InlineData(CentralityMeasure.Harmonic)]
+    [InlineData(CentralityMeasure.PageRank)]
+    [InlineData(CentralityMeasure.Brokerage)]
+    public void Compute_StarWithMixedSectors_CentreRanksFirst(CentralityMeasure measure)
+    {
+        var builder = new NetworkBuilder(ProjectionDirection.Undirected);
+        builder.AddNode("initiatives/hub", "Initiative");
+        for (var i = 0; i < 4; i++)
+        {
+            builder.AddNode($"partners/p{i}", "Partner", i % 2 == 0 ? "CCG" : "POLICE");
+            builder.AddRelationship(0, i + 1, "PARTNER_IN");
+        }
+        var projection = builder.Build();
+
+        var scores = Centrality.Compute(projection, measure, TestContext.Current.CancellationToken);
+
+        Assert.Equal("initiatives/hub", Centrality.Rank(projection, scores, top: 1).Single().Name);
+    }
 }

@@ -132,4 +132,40 @@ public sealed class CommunitiesTests
 
         Assert.InRange(result.Modularity, 0.1, 0.4199);
     }
+
+    [Theory]
+    [InlineData(CommunityAlgorithm.WeaklyConnectedComponents)]
+    [InlineData(CommunityAlgorithm.Louvain)]
+    [InlineData(CommunityAlgorithm.LabelPropagation)]
+    public void Detect_TwoSeparateTriangles_TwoCommunities(CommunityAlgorithm algorithm)
+    {
+        var projection = TextbookGraphs.FromEdges(6, [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5)]);
+
+        var result = Communities.Detect(projection, algorithm, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal([0, 0, 0, 1, 1, 1], result.Membership);
+        Assert.Equal(0.5, result.Modularity, 12);
+    }
+
+    [Fact]
+    public void Louvain_Cancelled_Throws()
+    {
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => Communities.Louvain(TextbookGraphs.Karate(), cancellationToken: cancellation.Token));
+    }
+
+    [Fact]
+    public void Louvain_WeightedFalse_IgnoresWeights()
+    {
+        // Heavy weights pull 2 towards 3; without weights the triangles win.
+        var projection = TextbookGraphs.FromWeightedEdges(6, [(0, 1, 1), (1, 2, 1), (0, 2, 1), (3, 4, 1), (4, 5, 1), (3, 5, 1), (2, 3, 50)]);
+
+        var unweighted = Communities.Louvain(projection, weighted: false, cancellationToken: TestContext.Current.CancellationToken);
+        var weighted = Communities.Louvain(projection, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal([0, 0, 0, 1, 1, 1], unweighted.Membership);
+        Assert.Equal(weighted.Membership[2], weighted.Membership[3]);
+    }
 }

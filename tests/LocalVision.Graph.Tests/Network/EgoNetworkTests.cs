@@ -66,4 +66,37 @@ public sealed class EgoNetworkTests
         Assert.Equal([33], ego.Nodes);
         Assert.Empty(ego.Relationships);
     }
+
+    [Fact]
+    public void Expand_WithoutRelationships_SameNodesNoRelationships()
+    {
+        var projection = TextbookGraphs.Karate();
+
+        var full = EgoNetwork.Expand(projection, 0, 2, cancellationToken: TestContext.Current.CancellationToken);
+        var nodesOnly = EgoNetwork.Expand(projection, 0, 2, includeRelationships: false, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(full.Nodes, nodesOnly.Nodes);
+        Assert.Empty(nodesOnly.Relationships);
+    }
+
+    [Fact]
+    public void Expand_SelfLoopAndParallelRelationships_EachRelationshipOnce()
+    {
+        var projection = TextbookGraphs.FromEdges(3, [(0, 0), (0, 1), (1, 0), (1, 2)]);
+
+        var ego = EgoNetwork.Expand(projection, 0, 1, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal([0, 1, 2], ego.Relationships);
+    }
+
+    [Fact]
+    public void Expand_Directed_FollowsArcsAndListsEachRelationshipOnce()
+    {
+        var projection = TextbookGraphs.FromEdges(3, [(0, 1), (1, 0), (2, 0)], ProjectionDirection.Directed);
+
+        var ego = EgoNetwork.Expand(projection, 0, 2, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal([0, 1], ego.Nodes);
+        Assert.Equal([0, 1], ego.Relationships);
+    }
 }

@@ -169,4 +169,22 @@ public sealed class NetworkPathsTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => NetworkPaths.ShortestPath(TextbookGraphs.Path(3), 0, 3, cancellationToken: TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public void FindPaths_Unweighted_KShortestWithinDepth()
+    {
+        var paths = NetworkPaths.FindPaths(TextbookGraphs.Complete(5), 0, 4, k: 3, maxDepth: 2, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal([1, 2, 2], paths.Select(p => p.Hops));
+    }
+
+    [Fact]
+    public void FindPaths_Weighted_DropsPathsDeeperThanTheBound()
+    {
+        var projection = TextbookGraphs.FromWeightedEdges(4, [(0, 1, 1), (1, 2, 1), (2, 3, 1), (0, 3, 10)]);
+
+        var paths = NetworkPaths.FindPaths(projection, 0, 3, k: 2, maxDepth: 2, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal([10.0], paths.Select(p => p.Cost));
+    }
 }
