@@ -26,21 +26,23 @@ public sealed record EgoNetwork(IReadOnlyList<int> Nodes, IReadOnlyList<int> Hop
         var hop = new int[projection.NodeCount];
         Array.Fill(hop, -1);
         hop[center] = 0;
-        var order = new List<int> { center };
-        var hops = new List<int> { 0 };
+        var order = new int[Math.Min(projection.NodeCount, limit)];
+        order[0] = center;
+        var count = 1;
         var truncated = false;
-        for (var head = 0; head < order.Count && !truncated; head++)
+        for (var head = 0; head < count && !truncated; head++)
         {
             if ((head & 0x3FF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
             var u = order[head];
-            if (hops[head] == depth)
+            var next = hop[u] + 1;
+            if (next > depth)
             {
                 continue;
             }
-            for (var a = adjacency.Offsets[u]; a < adjacency.Offsets[u + 1]; a++)
+            for (int a = adjacency.Offsets[u], end = adjacency.Offsets[u + 1]; a < end; a++)
             {
                 var v = adjacency.Targets[a];
                 if (hop[v] >= 0
@@ -49,15 +51,20 @@ public sealed record EgoNetwork(IReadOnlyList<int> Nodes, IReadOnlyList<int> Hop
                 {
                     continue;
                 }
-                if (order.Count == limit)
+                if (count == order.Length)
                 {
                     truncated = true;
                     break;
                 }
-                hop[v] = hops[head] + 1;
-                order.Add(v);
-                hops.Add(hops[head] + 1);
+                hop[v] = next;
+                order[count++] = v;
             }
+        }
+        Array.Resize(ref order, count);
+        var hops = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            hops[i] = hop[order[i]];
         }
         if (!includeRelationships)
         {
