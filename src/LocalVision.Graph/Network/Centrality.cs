@@ -183,6 +183,9 @@ public static class Centrality
         var chunk = Math.Max(4096, (n / (4 * SourceParallel.MaxDegreeOfParallelism)) + 1);
         var chunks = (n + chunk - 1) / chunk;
         var options = new ParallelOptions { MaxDegreeOfParallelism = SourceParallel.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+        // Below about a million arcs an iteration takes a millisecond or so, less than waking threads costs. Chunks
+        // are summed in order either way, so the result does not depend on this choice.
+        var parallel = incoming.ArcCount >= 1_000_000 && SourceParallel.MaxDegreeOfParallelism > 1;
         for (var iteration = 1; iteration <= iterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -201,7 +204,7 @@ public static class Centrality
             }
             var teleport = ((damping * dangling) + (1 - damping)) / n;
             var changes = new double[chunks];
-            Parallel.For(0, chunks, options, c =>
+            void Pull(int c)
             {
                 var change = 0.0;
                 var offsets = incoming.Offsets;
@@ -229,7 +232,18 @@ public static class Centrality
                     next[v] = value;
                 }
                 changes[c] = change;
-            });
+            }
+            if (parallel)
+            {
+                Parallel.For(0, chunks, options, Pull);
+            }
+            else
+            {
+                for (var c = 0; c < chunks; c++)
+                {
+                    Pull(c);
+                }
+            }
             (rank, next) = (next, rank);
             if (changes.Sum() < n * tolerance)
             {

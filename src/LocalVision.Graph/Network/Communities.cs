@@ -105,8 +105,8 @@ public static class Communities
         }
         if (graph.TotalWeight == 0)
         {
-            var count0 = Renumber(membership);
-            return new CommunityResult(membership, count0, 0, 0);
+            // No relationships: every node is its own community and modularity is undefined, reported as 0.
+            return new CommunityResult(membership, Renumber(membership), 0, 0);
         }
         var random = new Random(seed);
         var levels = 0;

@@ -2,13 +2,14 @@ namespace LocalVision.Graph.Network;
 
 /// <summary>
 /// Runs per-source work (one BFS or Dijkstra per source) across cores with results that never depend on the
-/// number of cores: sources are dealt round-robin into a fixed number of partitions, each partition sums into its
-/// own buffer in source order, and the buffers are added up in partition order.
+/// number of cores or on scheduling: sources are dealt round-robin into a fixed number of partitions, each partition
+/// sums into its own buffer in source order, and the buffers are added up in partition order. There are more
+/// partitions than cores so that a core slowed by other work holds up only a small share.
 /// </summary>
 internal static class SourceParallel
 {
     /// <summary>Fixed, so that floating-point sums are the same on any machine.</summary>
-    public const int Partitions = 4;
+    public const int Partitions = 16;
 
     public static int MaxDegreeOfParallelism { get; } = Math.Max(1, Environment.ProcessorCount);
 
@@ -18,9 +19,10 @@ internal static class SourceParallel
     {
         var partitions = Math.Max(1, Math.Min(Partitions, sources.Count));
         var accumulators = new double[partitions][];
-        Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism, CancellationToken = cancellationToken }, p =>
+        var options = new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+        // Workers (the per-source scratch arrays) belong to threads; accumulators belong to partitions.
+        Parallel.For(0, partitions, options, createWorker, (p, _, worker) =>
         {
-            var worker = createWorker();
             var accumulator = new double[nodeCount];
             for (var i = p; i < sources.Count; i += partitions)
             {
@@ -28,7 +30,8 @@ internal static class SourceParallel
                 work(worker, sources[i], accumulator);
             }
             accumulators[p] = accumulator;
-        });
+            return worker;
+        }, _ => { });
         var total = accumulators[0];
         for (var p = 1; p < partitions; p++)
         {
@@ -45,14 +48,15 @@ internal static class SourceParallel
     public static void ForEach<TWorker>(int count, Func<TWorker> createWorker, Action<TWorker, int> work, CancellationToken cancellationToken)
     {
         var partitions = Math.Max(1, Math.Min(Partitions, count));
-        Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism, CancellationToken = cancellationToken }, p =>
+        var options = new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+        Parallel.For(0, partitions, options, createWorker, (p, _, worker) =>
         {
-            var worker = createWorker();
             for (var i = p; i < count; i += partitions)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 work(worker, i);
             }
-        });
+            return worker;
+        }, _ => { });
     }
 }
