@@ -1,0 +1,543 @@
+namespace LocalVision.Graph.Network;
+
+/// <summary>The community algorithms <see cref="Communities.Detect"/> offers.</summary>
+public enum CommunityAlgorithm
+{
+    WeaklyConnectedComponents,
+    Louvain,
+    LabelPropagation,
+}
+
+/// <summary>A partition of a projection's nodes.</summary>
+/// <param name="Membership">Per node, its community id; ids run 0..Count-1, numbered by each community's lowest node index.</param>
+/// <param name="Modularity">Newman's modularity of the partition on the undirected, weighted graph.</param>
+/// <param name="Levels">Louvain's aggregation levels; 1 for other algorithms.</param>
+public sealed record CommunityResult(int[] Membership, int Count, double Modularity, int Levels = 1)
+{
+    /// <summary>The members of each community, largest first (ties by lowest member).</summary>
+    public IReadOnlyList<IReadOnlyList<int>> Members()
+    {
+        var groups = new List<int>[Count];
+        for (var c = 0; c < Count; c++)
+        {
+            groups[c] = [];
+        }
+        for (var v = 0; v < Membership.Length; v++)
+        {
+            groups[Membership[v]].Add(v);
+        }
+        return groups.OrderByDescending(g => g.Count).ThenBy(g => g[0]).Select(g => (IReadOnlyList<int>)g).ToList();
+    }
+}
+
+/// <summary>
+/// Community detection. Every algorithm treats relationships as undirected (a partner tie is mutual whichever way it
+/// was recorded) and, when the projection is weighted, weighs them by their weights.
+/// </summary>
+public static class Communities
+{
+    /// <summary>One algorithm with its defaults; Louvain and label propagation are seeded, so repeat calls agree.</summary>
+    public static CommunityResult Detect(NetworkProjection projection, CommunityAlgorithm algorithm, int seed = 42, CancellationToken cancellationToken = default) => algorithm switch
+    {
+        CommunityAlgorithm.WeaklyConnectedComponents => WeaklyConnectedComponents(projection, cancellationToken),
+        CommunityAlgorithm.Louvain => Louvain(projection, seed, cancellationToken: cancellationToken),
+        CommunityAlgorithm.LabelPropagation => LabelPropagation(projection, seed, cancellationToken: cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "unknown community algorithm"),
+    };
+
+    /// <summary>Weakly connected components, by union-find over the relationships.</summary>
+    public static CommunityResult WeaklyConnectedComponents(NetworkProjection projection, CancellationToken cancellationToken = default)
+    {
+        var n = projection.NodeCount;
+        var parent = new int[n];
+        for (var v = 0; v < n; v++)
+        {
+            parent[v] = v;
+        }
+        for (var r = 0; r < projection.RelationshipCount; r++)
+        {
+            if ((r & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            var a = Find(parent, projection.StartOf(r));
+            var b = Find(parent, projection.EndOf(r));
+            if (a != b)
+            {
+                // The lower index becomes the root, so each component's root is its lowest node.
+                if (a < b)
+                {
+                    parent[b] = a;
+                }
+                else
+                {
+                    parent[a] = b;
+                }
+            }
+        }
+        var membership = new int[n];
+        for (var v = 0; v < n; v++)
+        {
+            membership[v] = Find(parent, v);
+        }
+        var count = Renumber(membership);
+        return new CommunityResult(membership, count, Modularity(projection, membership));
+    }
+
+    /// <summary>
+    /// Louvain (Blondel et al.): move nodes to the neighbouring community with the best modularity gain until no move
+    /// gains more than <paramref name="threshold"/>, aggregate, repeat. Nodes are visited in an order shuffled by
+    /// <paramref name="seed"/>, so the same seed gives the same partition.
+    /// </summary>
+    /// <param name="weighted">Weigh relationships by the projection's weights; defaults to whether it is weighted.</param>
+    public static CommunityResult Louvain(
+        NetworkProjection projection, int seed = 42, double resolution = 1.0, double threshold = 1e-7, int maxLevels = 32, bool? weighted = null,
+        CancellationToken cancellationToken = default)
+    {
+        var n = projection.NodeCount;
+        var useWeights = weighted ?? projection.IsWeighted;
+        var graph = WeightedGraph.From(projection, useWeights);
+        var original = graph;
+        var membership = new int[n];
+        for (var v = 0; v < n; v++)
+        {
+            membership[v] = v;
+        }
+        if (graph.TotalWeight == 0)
+        {
+            // No relationships: every node is its own community and modularity is undefined, reported as 0.
+            return new CommunityResult(membership, Renumber(membership), 0, 0);
+        }
+        var random = new Random(seed);
+        var levels = 0;
+        while (levels < maxLevels)
+        {
+            var (community, gain) = graph.MoveNodes(random, resolution, threshold, cancellationToken);
+            var communities = Renumber(community);
+            if (communities == graph.NodeCount || gain <= threshold)
+            {
+                break;
+            }
+            levels++;
+            for (var v = 0; v < n; v++)
+            {
+                membership[v] = community[membership[v]];
+            }
+            graph = graph.Aggregate(community, communities);
+        }
+        var count = Renumber(membership);
+        return new CommunityResult(membership, count, original.Modularity(membership, resolution), Math.Max(levels, 1));
+    }
+
+    /// <summary>
+    /// Label propagation (Raghavan et al.), asynchronous: in an order shuffled by <paramref name="seed"/> each node takes
+    /// the label of greatest total weight among its neighbours, ties broken at random (seeded), until no label changes.
+    /// </summary>
+    public static CommunityResult LabelPropagation(
+        NetworkProjection projection, int seed = 42, int maxIterations = 100, bool? weighted = null, CancellationToken cancellationToken = default)
+    {
+        var useWeights = weighted ?? projection.IsWeighted;
+        var graph = WeightedGraph.From(projection, useWeights);
+        var n = graph.NodeCount;
+        var labels = Identity(n);
+        var order = Identity(n);
+        var random = new Random(seed);
+        var weightOf = new double[n];
+        var touched = new List<int>();
+        var best = new List<int>();
+        for (var iteration = 0; iteration < maxIterations; iteration++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            random.Shuffle(order);
+            var changed = false;
+            foreach (var v in order)
+            {
+                touched.Clear();
+                for (var a = graph.Offsets[v]; a < graph.Offsets[v + 1]; a++)
+                {
+                    var u = graph.Targets[a];
+                    if (u == v)
+                    {
+                        continue;
+                    }
+                    if (weightOf[labels[u]] == 0)
+                    {
+                        touched.Add(labels[u]);
+                    }
+                    weightOf[labels[u]] += graph.Weights[a];
+                }
+                if (touched.Count == 0)
+                {
+                    continue;
+                }
+                var max = touched.Max(l => weightOf[l]);
+                best.Clear();
+                best.AddRange(touched.Where(l => weightOf[l] == max));
+                best.Sort();
+                foreach (var l in touched)
+                {
+                    weightOf[l] = 0;
+                }
+                if (!best.Contains(labels[v]))
+                {
+                    labels[v] = best[best.Count == 1 ? 0 : random.Next(best.Count)];
+                    changed = true;
+                }
+            }
+            if (!changed)
+            {
+                break;
+            }
+        }
+        var count = Renumber(labels);
+        return new CommunityResult(labels, count, graph.Modularity(labels, 1.0));
+    }
+
+    /// <summary>
+    /// Newman's modularity of a partition, Q = Σ_c [ L_c/m − γ (d_c / 2m)² ], on the undirected weighted graph
+    /// (L_c: weight inside c, d_c: total degree of c, m: total weight). Lies in [-1/2, 1].
+    /// </summary>
+    /// <param name="membership">Per node, any integer naming its community.</param>
+    public static double Modularity(NetworkProjection projection, IReadOnlyList<int> membership, double resolution = 1.0, bool? weighted = null)
+    {
+        if (membership.Count != projection.NodeCount)
+        {
+            throw new ArgumentException($"membership needs one entry per node ({projection.NodeCount}), not {membership.Count}", nameof(membership));
+        }
+        var communities = membership.ToArray();
+        Renumber(communities);
+        return WeightedGraph.From(projection, weighted ?? projection.IsWeighted).Modularity(communities, resolution);
+    }
+
+    private static int Find(int[] parent, int v)
+    {
+        while (parent[v] != v)
+        {
+            parent[v] = parent[parent[v]];
+            v = parent[v];
+        }
+        return v;
+    }
+
+    private static int[] Identity(int n)
+    {
+        var values = new int[n];
+        for (var v = 0; v < n; v++)
+        {
+            values[v] = v;
+        }
+        return values;
+    }
+
+    /// <summary>Renumbers community ids 0.. in order of each community's first (lowest) node; returns the count.</summary>
+    internal static int Renumber(int[] membership)
+    {
+        var map = new Dictionary<int, int>();
+        for (var v = 0; v < membership.Length; v++)
+        {
+            if (!map.TryGetValue(membership[v], out var id))
+            {
+                id = map.Count;
+                map[membership[v]] = id;
+            }
+            membership[v] = id;
+        }
+        return map.Count;
+    }
+
+    /// <summary>
+    /// The undirected weighted graph Louvain works on: symmetric CSR, parallel relationships merged, a self-loop held
+    /// once with its full weight (and counted twice in the node's degree, as in Newman's definition).
+    /// </summary>
+    private sealed class WeightedGraph(int[] offsets, int[] targets, double[] weights, double[] selfLoops)
+    {
+        public readonly int[] Offsets = offsets;
+        public readonly int[] Targets = targets;
+        public readonly double[] Weights = weights;
+        public readonly double[] SelfLoops = selfLoops;
+        public readonly double[] Degrees = ComputeDegrees(offsets, weights, selfLoops);
+
+        public int NodeCount => Offsets.Length - 1;
+
+        /// <summary>m: the sum of all relationship weights.</summary>
+        public double TotalWeight => Degrees.Sum() / 2;
+
+        public static WeightedGraph From(NetworkProjection projection, bool weighted)
+        {
+            var n = projection.NodeCount;
+            var selfLoops = new double[n];
+            if (projection.Direction == ProjectionDirection.Undirected)
+            {
+                // The projection's arcs are already symmetric: merge them in place of a second layout.
+                return Merge(projection.Out, weighted, selfLoops, selfArcShare: 0.5);
+            }
+            var m = projection.RelationshipCount;
+            var kept = 0;
+            for (var r = 0; r < m; r++)
+            {
+                if (projection.StartOf(r) != projection.EndOf(r))
+                {
+                    kept++;
+                }
+            }
+            var starts = new int[kept];
+            var ends = new int[kept];
+            var weights = new double[kept];
+            var at = 0;
+            for (var r = 0; r < m; r++)
+            {
+                var weight = weighted ? projection.WeightOf(r) : 1.0;
+                var (s, e) = (projection.StartOf(r), projection.EndOf(r));
+                if (s == e)
+                {
+                    selfLoops[s] += weight;
+                }
+                else
+                {
+                    starts[at] = s;
+                    ends[at] = e;
+                    weights[at] = weight;
+                    at++;
+                }
+            }
+            return Merge(Adjacency.Build(n, starts, ends, weights, ProjectionDirection.Undirected), true, selfLoops, selfArcShare: 0);
+        }
+
+        /// <summary>
+        /// Sums parallel arcs so that each neighbour appears once per node, in two passes so the arrays are allocated
+        /// at their final size. Arcs from a node to itself add <paramref name="selfArcShare"/> of their weight to its self-loop.
+        /// </summary>
+        private static WeightedGraph Merge(Adjacency adjacency, bool weighted, double[] selfLoops, double selfArcShare)
+        {
+            var n = adjacency.NodeCount;
+            var offsets = new int[n + 1];
+            var stamp = new int[n];
+            Array.Fill(stamp, -1);
+            for (var u = 0; u < n; u++)
+            {
+                var distinct = 0;
+                for (var a = adjacency.Offsets[u]; a < adjacency.Offsets[u + 1]; a++)
+                {
+                    var v = adjacency.Targets[a];
+                    if (v != u && stamp[v] != u)
+                    {
+                        stamp[v] = u;
+                        distinct++;
+                    }
+                }
+                offsets[u + 1] = offsets[u] + distinct;
+            }
+            var targets = new int[offsets[n]];
+            var weights = new double[offsets[n]];
+            var slot = new int[n];
+            Array.Fill(stamp, -1);
+            for (var u = 0; u < n; u++)
+            {
+                var next = offsets[u];
+                for (var a = adjacency.Offsets[u]; a < adjacency.Offsets[u + 1]; a++)
+                {
+                    var v = adjacency.Targets[a];
+                    var weight = weighted ? adjacency.Weights[a] : 1.0;
+                    if (v == u)
+                    {
+                        selfLoops[u] += weight * selfArcShare;
+                    }
+                    else if (stamp[v] == u)
+                    {
+                        weights[slot[v]] += weight;
+                    }
+                    else
+                    {
+                        stamp[v] = u;
+                        slot[v] = next;
+                        targets[next] = v;
+                        weights[next] = weight;
+                        next++;
+                    }
+                }
+            }
+            return new WeightedGraph(offsets, targets, weights, selfLoops);
+        }
+
+        private static double[] ComputeDegrees(int[] offsets, double[] weights, double[] selfLoops)
+        {
+            var n = offsets.Length - 1;
+            var degrees = new double[n];
+            for (var u = 0; u < n; u++)
+            {
+                var degree = 2 * selfLoops[u];
+                for (var a = offsets[u]; a < offsets[u + 1]; a++)
+                {
+                    degree += weights[a];
+                }
+                degrees[u] = degree;
+            }
+            return degrees;
+        }
+
+        public double Modularity(IReadOnlyList<int> membership, double resolution)
+        {
+            var m = TotalWeight;
+            if (m == 0)
+            {
+                return 0;
+            }
+            var n = NodeCount;
+            var inside = new double[n];
+            var total = new double[n];
+            var used = new bool[n];
+            for (var u = 0; u < n; u++)
+            {
+                var c = membership[u];
+                if ((uint)c >= (uint)n)
+                {
+                    throw new ArgumentException($"community ids must lie in 0..{n - 1}; node {u} has {c}", nameof(membership));
+                }
+                used[c] = true;
+                total[c] += Degrees[u];
+                var internalWeight = SelfLoops[u];
+                for (var a = Offsets[u]; a < Offsets[u + 1]; a++)
+                {
+                    if (membership[Targets[a]] == c)
+                    {
+                        // Each internal edge is seen from both ends.
+                        internalWeight += Weights[a] / 2;
+                    }
+                }
+                inside[c] += internalWeight;
+            }
+            var q = 0.0;
+            for (var c = 0; c < n; c++)
+            {
+                if (used[c])
+                {
+                    var share = total[c] / (2 * m);
+                    q += (inside[c] / m) - (resolution * share * share);
+                }
+            }
+            return q;
+        }
+
+        /// <summary>
+        /// Louvain's first phase: returns each node's community (ids are node indices, not yet renumbered) and the
+        /// modularity gained. Passes over the nodes repeat until a pass gains no more than <paramref name="threshold"/>.
+        /// </summary>
+        public (int[] Community, double Gain) MoveNodes(Random random, double resolution, double threshold, CancellationToken cancellationToken)
+        {
+            var n = NodeCount;
+            var m = TotalWeight;
+            var m2 = 2 * m;
+            var community = Identity(n);
+            var communityDegree = (double[])Degrees.Clone();
+            var linkWeight = new double[n];
+            var seenBy = new int[n];
+            Array.Fill(seenBy, -1);
+            var neighbours = new List<int>();
+            var order = Identity(n);
+            random.Shuffle(order);
+            var total = 0.0;
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var gained = 0.0;
+                var visited = 0;
+                foreach (var u in order)
+                {
+                    if ((++visited & 0x3FFF) == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+                    var own = community[u];
+                    var degree = Degrees[u];
+                    neighbours.Clear();
+                    linkWeight[own] = 0;
+                    seenBy[own] = u;
+                    neighbours.Add(own);
+                    for (var a = Offsets[u]; a < Offsets[u + 1]; a++)
+                    {
+                        var c = community[Targets[a]];
+                        if (seenBy[c] != u)
+                        {
+                            seenBy[c] = u;
+                            linkWeight[c] = 0;
+                            neighbours.Add(c);
+                        }
+                        linkWeight[c] += Weights[a];
+                    }
+                    communityDegree[own] -= degree;
+                    // Gain of joining c, times m and up to terms common to every c: k_u,in(c) − γ Σ_tot(c) k_u / 2m.
+                    var ownGain = linkWeight[own] - (resolution * communityDegree[own] * degree / m2);
+                    var best = own;
+                    var bestGain = ownGain;
+                    foreach (var c in neighbours)
+                    {
+                        var gain = linkWeight[c] - (resolution * communityDegree[c] * degree / m2);
+                        if (gain > bestGain)
+                        {
+                            bestGain = gain;
+                            best = c;
+                        }
+                    }
+                    communityDegree[best] += degree;
+                    if (best != own)
+                    {
+                        community[u] = best;
+                        gained += (bestGain - ownGain) / m;
+                    }
+                }
+                total += gained;
+                if (gained <= threshold)
+                {
+                    return (community, total);
+                }
+            }
+        }
+
+        /// <summary>One node per community; weights between communities summed, weights inside becoming self-loops.</summary>
+        public WeightedGraph Aggregate(int[] community, int count)
+        {
+            var selfLoops = new double[count];
+            var crossing = 0;
+            for (var u = 0; u < NodeCount; u++)
+            {
+                for (var a = Offsets[u]; a < Offsets[u + 1]; a++)
+                {
+                    if (u < Targets[a] && community[u] != community[Targets[a]])
+                    {
+                        crossing++;
+                    }
+                }
+            }
+            var starts = new int[crossing];
+            var ends = new int[crossing];
+            var weights = new double[crossing];
+            var at = 0;
+            for (var u = 0; u < NodeCount; u++)
+            {
+                var cu = community[u];
+                selfLoops[cu] += SelfLoops[u];
+                for (var a = Offsets[u]; a < Offsets[u + 1]; a++)
+                {
+                    var v = Targets[a];
+                    if (u > v)
+                    {
+                        continue;
+                    }
+                    var cv = community[v];
+                    if (cu == cv)
+                    {
+                        selfLoops[cu] += Weights[a];
+                    }
+                    else
+                    {
+                        starts[at] = cu;
+                        ends[at] = cv;
+                        weights[at] = Weights[a];
+                        at++;
+                    }
+                }
+            }
+            return Merge(Adjacency.Build(count, starts, ends, weights, ProjectionDirection.Undirected), true, selfLoops, selfArcShare: 0);
+        }
+    }
+}
