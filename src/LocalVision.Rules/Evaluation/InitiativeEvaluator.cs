@@ -21,7 +21,7 @@ public sealed class InitiativeEvaluator
     }
 
     /// <summary>The compiled rule set with the given options (the defaults when null).</summary>
-    public static InitiativeEvaluator Create(EvaluationOptions? options = null) => new(RuleSet.Factory, options ?? EvaluationOptions.Default);
+    public static InitiativeEvaluator Create(EvaluationOptions? options = null) => new(EvaluationRules.Factory, options ?? EvaluationOptions.Default);
 
     public EvaluationOptions Options { get; }
 

@@ -16,7 +16,7 @@ internal sealed class RuleRun
     private RuleRun(IEnumerable<Type> rules, IEnumerable<object> facts)
     {
         var types = rules.Distinct().OrderBy(t => t.FullName, StringComparer.Ordinal).ToList();
-        var factory = Factories.GetOrAdd(string.Join(";", types.Select(t => t.FullName)), _ => RuleSet.Compile(types));
+        var factory = Factories.GetOrAdd(string.Join(";", types.Select(t => t.FullName)), _ => EvaluationRules.Compile(types));
         _session = factory.CreateSession();
         _session.Events.RuleFiredEvent += (_, e) => _fired.Add(e.Rule.Name);
         _session.InsertAll(facts);
@@ -25,7 +25,7 @@ internal sealed class RuleRun
 
     /// <summary>The rules of the Derivation namespace: what CMO rules need to see graph facts as conditions.</summary>
     public static IReadOnlyList<Type> Derivations { get; } =
-        RuleSet.RuleTypes.Where(t => t.Namespace!.EndsWith(".Derivation", StringComparison.Ordinal)).ToList();
+        EvaluationRules.RuleTypes.Where(t => t.Namespace!.EndsWith(".Derivation", StringComparison.Ordinal)).ToList();
 
     /// <summary>Names of the rules that fired, in firing order, repeats included.</summary>
     public IReadOnlyList<string> Fired => _fired;

@@ -8,12 +8,12 @@ namespace LocalVision.Rules.Evaluation;
 /// The rule set, compiled once per process. Compiling builds the Rete network (hundreds of milliseconds); a session
 /// from the compiled factory is cheap, so every evaluation gets its own.
 /// </summary>
-public static class RuleSet
+public static class EvaluationRules
 {
     /// <summary>Every rule class of the evaluation: derivations, CMO rules and the outlook.</summary>
-    public static IReadOnlyList<Type> RuleTypes { get; } = typeof(RuleSet).Assembly.GetTypes()
+    public static IReadOnlyList<Type> RuleTypes { get; } = typeof(EvaluationRules).Assembly.GetTypes()
         .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Rule).IsAssignableFrom(t)
-            && t.Namespace?.StartsWith(typeof(RuleSet).Namespace!, StringComparison.Ordinal) == true)
+            && t.Namespace?.StartsWith(typeof(EvaluationRules).Namespace!, StringComparison.Ordinal) == true)
         .OrderBy(t => t.FullName, StringComparer.Ordinal)
         .ToList();
 
