@@ -61,20 +61,26 @@ public sealed class InitiativeEvaluator
         return results;
     }
 
+    /// <summary>
+    /// The facts of a type in the session's memory. <see cref="ISession.Query{TFact}"/> is an <c>IQueryable</c>: every
+    /// LINQ operator on it would compile an expression tree (milliseconds each), so it is read as a plain sequence.
+    /// </summary>
+    private static IEnumerable<T> Facts<T>(ISession session) => session.Query<T>().AsEnumerable();
+
     private static Evaluation Collect(ISession session, InitiativeFacts facts)
     {
         var name = facts.Initiative.Name;
-        var findings = session.Query<Finding>()
+        var findings = Facts<Finding>(session)
             .Where(f => f.Initiative == name)
             .OrderBy(f => RuleCatalogue.OrderOf(f.RuleId))
             .ThenBy(f => f.Subject, StringComparer.Ordinal)
             .ToList();
-        var outlook = session.Query<MomentumOutlook>().Single(o => o.Initiative == name);
-        var conditions = session.Query<Condition>()
+        var outlook = Facts<MomentumOutlook>(session).Single(o => o.Initiative == name);
+        var conditions = Facts<Condition>(session)
             .Where(c => c.Initiative == name)
             .OrderBy(c => c.Code, StringComparer.Ordinal)
             .ToList();
-        var leadership = session.Query<LeadershipElement>()
+        var leadership = Facts<LeadershipElement>(session)
             .Where(e => e.Initiative == name)
             .OrderBy(e => LeadershipElements.OrderOf(e.Element))
             .ThenBy(e => e.Source, StringComparer.Ordinal)

@@ -62,7 +62,11 @@ public sealed record CodeValue(
 }
 
 /// <summary>A fact derived from the graph rather than read from an observation, as a finding cites it.</summary>
-/// <param name="Code">A catalogue code, or LEADERSHIP_ELEMENT / PROJECT_LEAD_CHANGE for facts outside the catalogue.</param>
+/// <param name="Code">
+/// A catalogue code, or one of the derived facts outside the catalogue: LEADERSHIP_ELEMENT (an element of the §7.4.1
+/// configuration, score 1 present or 0 missing), PROJECT_LEAD_CHANGE, ENABLER_EXIT (an engagement's end) or PARTNERS
+/// (how many partners, as the score).
+/// </param>
 /// <param name="Source">Where it came from, in words.</param>
 /// <param name="Nodes">The nodes it was derived from (resource names).</param>
 public sealed record DerivedFact(string Code, double Score, string Source, IReadOnlyList<string> Nodes);
