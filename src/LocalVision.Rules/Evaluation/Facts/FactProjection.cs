@@ -12,8 +12,10 @@ namespace LocalVision.Rules.Evaluation.Facts;
 /// "As of" is applied here: a fact counts only if it was there by the date. Observations count when
 /// <c>at</c> ≤ as-of; outcomes when <c>at</c> ≤ as-of; partners, people, Enabler engagements and ties from their
 /// <c>from</c>/<c>since</c> onward; a follow-on once the successor has started. A missing date never excludes a fact,
-/// because structure recorded without dates is taken to hold throughout. Which value of a code is current is left
-/// to a rule (the latest observation as of the date).
+/// because structure recorded without dates is taken to hold throughout. A fact that ended before the date (a past
+/// <c>to</c>) still counts, since it held during the project; the rules that care about endings (the Enabler's exit,
+/// a change of project lead) read the <c>to</c> dates. Which value of a code is current is left to a rule (the latest
+/// observation as of the date).
 /// </remarks>
 public static class FactProjection
 {
