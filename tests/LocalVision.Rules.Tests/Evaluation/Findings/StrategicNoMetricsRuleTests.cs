@@ -55,30 +55,3 @@ public sealed class StrategicNoMetricsRuleTests
         Assert.Empty(run.Findings);
     }
 }
-
-public sealed class CommunityMeasurableRuleTests
-{
-    [Fact]
-    public void Fire_CommunityLevel_FindsIngredient()
-    {
-        var run = RuleRun.Fire(typeof(CommunityMeasurableRule), Given.Settings(), Given.Initiative(), Given.Derived(Codes.LevelCommunity, 1));
-
-        Assert.Equal(Polarity.Ingredient, run.Single(RuleIds.CommunityMeasurable).Polarity);
-    }
-
-    [Fact]
-    public void Fire_MixedLevel_DoesNotFire()
-    {
-        var run = RuleRun.Fire(typeof(CommunityMeasurableRule), Given.Settings(), Given.Initiative(), Given.Derived(Codes.LevelCommunity, 0.5));
-
-        Assert.Empty(run.Findings);
-    }
-
-    [Fact]
-    public void Fire_LevelUnknown_DoesNotFire()
-    {
-        var run = RuleRun.Fire(typeof(CommunityMeasurableRule), Given.Settings(), Given.Initiative());
-
-        Assert.Empty(run.Findings);
-    }
-}
