@@ -1,0 +1,90 @@
+using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Derivation;
+using LocalVision.Rules.Evaluation.Facts;
+using LocalVision.Rules.Evaluation.Findings;
+using LocalVision.Rules.Evaluation.Outlook;
+using NRules;
+
+namespace LocalVision.Rules.Evaluation;
+
+/// <summary>Runs the rules over projected facts: one session per initiative, many initiatives in parallel.</summary>
+public sealed class InitiativeEvaluator
+{
+    private readonly ISessionFactory _rules;
+
+    /// <exception cref="LocalVision.Graph.Store.GraphValidationException">The options are out of range.</exception>
+    public InitiativeEvaluator(ISessionFactory rules, EvaluationOptions options)
+    {
+        options.Validate();
+        _rules = rules;
+        Options = options;
+    }
+
+    /// <summary>The compiled rule set with the given options (the defaults when null).</summary>
+    public static InitiativeEvaluator Create(EvaluationOptions? options = null) => new(EvaluationRules.Factory, options ?? EvaluationOptions.Default);
+
+    public EvaluationOptions Options { get; }
+
+    /// <summary>Evaluates one initiative's facts in a fresh session.</summary>
+    public Evaluation Evaluate(InitiativeFacts facts, CancellationToken cancellationToken)
+    {
+        var session = _rules.CreateSession();
+        session.Insert(new EvaluationSettings(facts.AsOf, Options));
+        session.InsertAll(facts.All());
+        session.Fire(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Collect(session, facts);
+    }
+
+    /// <summary>Projects an initiative from a reader and evaluates it.</summary>
+    /// <exception cref="LocalVision.Graph.Store.GraphValidationException">The name does not name an initiative.</exception>
+    /// <exception cref="LocalVision.Graph.Store.NodeNotFoundException">There is no such initiative.</exception>
+    public async Task<Evaluation> EvaluateAsync(IGraphReader reader, string initiative, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var facts = await FactProjection.ProjectAsync(reader, initiative, asOf, cancellationToken);
+        return Evaluate(facts, cancellationToken);
+    }
+
+    /// <summary>
+    /// Evaluates many initiatives, at most one per core at a time, and returns them in the order asked. Sessions
+    /// share nothing, so the work is limited only by the cores.
+    /// </summary>
+    public async Task<IReadOnlyList<Evaluation>> EvaluateManyAsync(
+        IGraphReader reader, IReadOnlyList<string> initiatives, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var results = new Evaluation[initiatives.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, initiatives.Count), parallel, async (i, ct) =>
+        {
+            results[i] = await EvaluateAsync(reader, initiatives[i], asOf, ct);
+        });
+        return results;
+    }
+
+    /// <summary>
+    /// The facts of a type in the session's memory. <see cref="ISession.Query{TFact}"/> is an <c>IQueryable</c>: every
+    /// LINQ operator on it would compile an expression tree (milliseconds each), so it is read as a plain sequence.
+    /// </summary>
+    private static IEnumerable<T> Facts<T>(ISession session) => session.Query<T>().AsEnumerable();
+
+    private static Evaluation Collect(ISession session, InitiativeFacts facts)
+    {
+        var name = facts.Initiative.Name;
+        var findings = Facts<Finding>(session)
+            .Where(f => f.Initiative == name)
+            .OrderBy(f => RuleCatalogue.OrderOf(f.RuleId))
+            .ThenBy(f => f.Subject, StringComparer.Ordinal)
+            .ToList();
+        var outlook = Facts<MomentumOutlook>(session).Single(o => o.Initiative == name);
+        var conditions = Facts<Condition>(session)
+            .Where(c => c.Initiative == name)
+            .OrderBy(c => c.Code, StringComparer.Ordinal)
+            .ToList();
+        var leadership = Facts<LeadershipElement>(session)
+            .Where(e => e.Initiative == name)
+            .OrderBy(e => LeadershipElements.OrderOf(e.Element))
+            .ThenBy(e => e.Source, StringComparer.Ordinal)
+            .ToList();
+        return new Evaluation(name, facts.Initiative.DisplayName, facts.AsOf, findings, outlook, conditions, leadership);
+    }
+}

@@ -1,0 +1,172 @@
+using LocalVision.Graph.Store;
+using LocalVision.Rules.Evaluation;
+using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Tests.Evaluation.Support;
+using LocalVision.Testing.Stores;
+
+namespace LocalVision.Rules.Tests.Evaluation;
+
+public sealed class EvaluationEngineTests
+{
+    private static readonly DateOnly Early = new(2014, 2, 1);
+    private static readonly DateOnly Late = new(2015, 9, 1);
+
+    /// <summary>Senior engagement coded absent early on, then coded present; a follow-on that starts in between.</summary>
+    private static GraphBuilder Longitudinal() => new GraphBuilder("longitudinal")
+        .Observe(Codes.SeniorEngagementEarly, 0, "2014-01-15")
+        .Observe(Codes.SeniorEngagementEarly, 1, "2015-03-01")
+        .Observe(Codes.StrategicPriorityLink, 1, "2015-03-01")
+        .FollowedBy("longitudinal-next", "2014-11-01");
+
+    private static async Task<TempStore> StoreWithAsync(params GraphBuilder[] graphs)
+    {
+        var temp = TempStore.Create();
+        foreach (var graph in graphs)
+        {
+            await temp.Store.WriteAsync(graph.Batch(), WriteOptions.None, CancellationToken.None);
+        }
+        return temp;
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_TwoDates_GivesTheFindingsThatHeldThen()
+    {
+        await using var temp = await StoreWithAsync(Longitudinal());
+        var engine = new EvaluationEngine(temp.Store);
+
+        var early = await engine.EvaluateAsync("initiatives/longitudinal", Early, CancellationToken.None);
+        var late = await engine.EvaluateAsync("initiatives/longitudinal", Late, CancellationToken.None);
+
+        Assert.Equal([RuleIds.SeniorLate, RuleIds.LeadershipGap, RuleIds.ShortNoFollowOn], early.Findings.Select(f => f.RuleId));
+        Assert.Equal("SENIOR", early.Findings.Single(f => f.RuleId == RuleIds.LeadershipGap).Subject);
+        Assert.Equal([RuleIds.SeniorEarly, RuleIds.ScaleUpLikely], late.Findings.Select(f => f.RuleId));
+        Assert.Equal(Early, early.AsOf);
+        Assert.Equal(0, early.Conditions.Single(c => c.Code == Codes.SeniorEngagementEarly).Score);
+        Assert.Equal(1, late.Conditions.Single(c => c.Code == Codes.SeniorEngagementEarly).Score);
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_Evaluation_ShowsCodedAndDerivedConditionsWithTheirSources()
+    {
+        await using var temp = await StoreWithAsync(Longitudinal());
+        var engine = new EvaluationEngine(temp.Store);
+
+        var evaluation = await engine.EvaluateAsync("initiatives/longitudinal", Late, CancellationToken.None);
+
+        var followOn = evaluation.Conditions.Single(c => c.Code == Codes.FollowOnFunding);
+        Assert.Equal(["initiatives/longitudinal-next"], Assert.Single(followOn.DerivedFacts).Nodes);
+        var senior = evaluation.Conditions.Single(c => c.Code == Codes.SeniorEngagementEarly);
+        Assert.Equal(["observations/longitudinal-senior-engagement-early-2"], senior.Observations);
+        Assert.Equal("longitudinal project", evaluation.DisplayName);
+        Assert.Equal(evaluation.Initiative, evaluation.Outlook.Initiative);
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_AskedAgain_ReturnsTheCachedEvaluation()
+    {
+        await using var temp = await StoreWithAsync(Longitudinal());
+        var engine = new EvaluationEngine(temp.Store);
+
+        var first = await engine.EvaluateAsync("initiatives/longitudinal", Late, CancellationToken.None);
+        var second = await engine.EvaluateAsync("initiatives/longitudinal", Late, CancellationToken.None);
+
+        Assert.Same(first, second);
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_AfterAWrite_EvaluatesAgain()
+    {
+        var graph = Longitudinal();
+        await using var temp = await StoreWithAsync(graph);
+        var engine = new EvaluationEngine(temp.Store);
+        var before = await engine.EvaluateAsync(graph.Initiative, Late, CancellationToken.None);
+
+        await temp.Store.WriteAsync(graph.Observe(Codes.DedicatedSupport, 0, "2015-06-01").Batch(), WriteOptions.None, CancellationToken.None);
+        var after = await engine.EvaluateAsync(graph.Initiative, Late, CancellationToken.None);
+
+        Assert.DoesNotContain(before.Findings, f => f.RuleId == RuleIds.NoSupport);
+        Assert.Contains(after.Findings, f => f.RuleId == RuleIds.NoSupport);
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_UnknownInitiative_ThrowsNodeNotFound()
+    {
+        await using var temp = await StoreWithAsync(Longitudinal());
+        var engine = new EvaluationEngine(temp.Store);
+
+        await Assert.ThrowsAsync<NodeNotFoundException>(() => engine.EvaluateAsync("initiatives/missing", Late, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_LocalityName_ThrowsValidationOnName()
+    {
+        await using var temp = await StoreWithAsync(Longitudinal());
+        var engine = new EvaluationEngine(temp.Store);
+
+        var error = await Assert.ThrowsAsync<GraphValidationException>(() => engine.EvaluateAsync("localities/longitudinal", Late, CancellationToken.None));
+
+        Assert.Equal("name", Assert.Single(error.Violations).Field);
+    }
+
+    [Fact]
+    public async Task EvaluateAllAsync_DefaultFilter_EvaluatesEveryProjectInNameOrder()
+    {
+        await using var temp = await StoreWithAsync(Longitudinal(), new GraphBuilder("another").Observe(Codes.DedicatedSupport, 0));
+        var engine = new EvaluationEngine(temp.Store);
+
+        var all = await engine.EvaluateAllAsync(NodeFilter.Parse(EvaluationEngine.DefaultFilter), Late, CancellationToken.None);
+
+        Assert.Equal(["initiatives/another", "initiatives/longitudinal", "initiatives/longitudinal-next"], all.Select(e => e.Initiative));
+        Assert.Contains(all[0].Findings, f => f.RuleId == RuleIds.NoSupport);
+    }
+
+    [Fact]
+    public async Task EvaluateAllAsync_SameAsOneByOne()
+    {
+        await using var temp = await StoreWithAsync(Longitudinal(), new GraphBuilder("another").Observe(Codes.DedicatedSupport, 0));
+        var engine = new EvaluationEngine(temp.Store);
+        var separate = new EvaluationEngine(temp.Store);
+
+        var all = await engine.EvaluateAllAsync(NodeFilter.None, Early, CancellationToken.None);
+
+        foreach (var evaluation in all)
+        {
+            var single = await separate.EvaluateAsync(evaluation.Initiative, Early, CancellationToken.None);
+            Assert.Equal(single.Findings.Select(f => f.Explanation), evaluation.Findings.Select(f => f.Explanation));
+            Assert.Equal(single.Outlook.Reasons, evaluation.Outlook.Reasons);
+        }
+    }
+
+    [Fact]
+    public async Task EvaluateAllAsync_FilterOnCohort_EvaluatesOnlyMatches()
+    {
+        await using var temp = await StoreWithAsync(Longitudinal());
+        var engine = new EvaluationEngine(temp.Store);
+
+        var all = await engine.EvaluateAllAsync(NodeFilter.Parse("cohort = 1"), Late, CancellationToken.None);
+
+        Assert.Equal(["initiatives/longitudinal"], all.Select(e => e.Initiative));
+    }
+
+    [Fact]
+    public async Task ListRules_CustomOptions_ShowTheValuesInForce()
+    {
+        await using var temp = await StoreWithAsync();
+        var engine = new EvaluationEngine(temp.Store, EvaluationOptions.Default with { ExitWindowDays = 30 });
+
+        var rule = engine.ListRules().Single(r => r.Id == RuleIds.ExitNoSuccessor);
+
+        Assert.Equal("30", rule.Parameters.Single(p => p.Name == nameof(EvaluationOptions.ExitWindowDays)).Value);
+    }
+
+    [Fact]
+    public async Task Constructor_OptionsOutOfRange_ThrowsValidationNamingTheOption()
+    {
+        await using var temp = await StoreWithAsync();
+
+        var error = Assert.Throws<GraphValidationException>(() =>
+            new EvaluationEngine(temp.Store, EvaluationOptions.Default with { AbsentBelow = 0.8, PresentAbove = 0.2 }));
+
+        Assert.Contains(error.Violations, v => v.Field == nameof(EvaluationOptions.AbsentBelow));
+    }
+}
