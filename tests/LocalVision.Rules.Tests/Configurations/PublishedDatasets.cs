@@ -58,6 +58,32 @@ internal static class PublishedDatasets
         ("SE", [0.95, 0.13, 0.99, 0.67, 0.91, 0.95]),
         ("UK", [0.98, 0.99, 0.99, 1.00, 0.98, 0.95]));
 
+    /// <summary>
+    /// Lipset's raw data dichotomised on four conditions only (DEV at 600 USD, no STB), the "initial
+    /// analysis" of Rihoux and De Meur (2009), as R's QCA prints its truth table: rows 0010, 1011 and
+    /// 1111 are contradictory (incl 0.250, 0.667, 0.750).
+    /// </summary>
+    public static CaseTable LipsetFourConditions() => Table(
+        ["DEV", "URB", "LIT", "IND", "SURV"],
+        ("AU", [1, 0, 1, 1, 0]),
+        ("BE", [1, 1, 1, 1, 1]),
+        ("CZ", [0, 1, 1, 1, 1]),
+        ("EE", [0, 0, 1, 0, 0]),
+        ("FI", [0, 0, 1, 0, 1]),
+        ("FR", [1, 0, 1, 1, 1]),
+        ("DE", [1, 1, 1, 1, 0]),
+        ("GR", [0, 0, 0, 0, 0]),
+        ("HU", [0, 0, 1, 0, 0]),
+        ("IE", [1, 0, 1, 0, 1]),
+        ("IT", [0, 0, 0, 0, 0]),
+        ("NL", [1, 1, 1, 1, 1]),
+        ("PL", [0, 0, 1, 0, 0]),
+        ("PT", [0, 0, 0, 0, 0]),
+        ("RO", [0, 0, 0, 0, 0]),
+        ("ES", [0, 0, 0, 0, 0]),
+        ("SE", [1, 0, 1, 1, 1]),
+        ("UK", [1, 1, 1, 1, 1]));
+
     public static CaseTable Table(string[] sets, params (string Name, double[] Values)[] rows) =>
         new(rows.Select(r => new Case(
             r.Name,
