@@ -29,6 +29,40 @@ internal sealed class BitSet : IEquatable<BitSet>
 
     public void Set(int index) => words[index >> 6] |= 1UL << (index & 63);
 
+    public void Clear(int index) => words[index >> 6] &= ~(1UL << (index & 63));
+
+    public static BitSet Full(int length)
+    {
+        var set = new BitSet(length);
+        for (var i = 0; i < length; i++)
+        {
+            set.Set(i);
+        }
+
+        return set;
+    }
+
+    public void UnionWith(BitSet other)
+    {
+        for (var i = 0; i < words.Length; i++)
+        {
+            words[i] |= other.words[i];
+        }
+    }
+
+    public bool Intersects(BitSet other)
+    {
+        for (var i = 0; i < words.Length; i++)
+        {
+            if ((words[i] & other.words[i]) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public BitSet Except(BitSet other)
     {
         var result = new ulong[words.Length];
@@ -60,6 +94,41 @@ internal sealed class BitSet : IEquatable<BitSet>
         }
 
         return count;
+    }
+
+    /// <summary>Number of members not in <paramref name="excluded"/>.</summary>
+    public int CountExcept(BitSet excluded)
+    {
+        var count = 0;
+        for (var i = 0; i < words.Length; i++)
+        {
+            count += BitOperations.PopCount(words[i] & ~excluded.words[i]);
+        }
+
+        return count;
+    }
+
+    /// <summary>Whether a member outside <paramref name="excluded"/> is also in <paramref name="other"/>.</summary>
+    public bool IntersectsExcept(BitSet other, BitSet excluded)
+    {
+        for (var i = 0; i < words.Length; i++)
+        {
+            if ((words[i] & ~excluded.words[i] & other.words[i]) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Adds the members of <paramref name="other"/> that are not in <paramref name="excluded"/>.</summary>
+    public void UnionWithExcept(BitSet other, BitSet excluded)
+    {
+        for (var i = 0; i < words.Length; i++)
+        {
+            words[i] |= other.words[i] & ~excluded.words[i];
+        }
     }
 
     public bool IsSubsetOf(BitSet other)

@@ -80,30 +80,66 @@ public static class BooleanMinimization
 
         var conservative = run.Solve(ConservativePrimes(run), "conservative", warnings);
         var parsimonious = run.Solve(ParsimoniousPrimes(run, warnings), "parsimonious", warnings);
-        var models = new List<SolutionModel>();
+        // The intermediate models depend on a pair only through its reduced terms, and the same model
+        // often comes from several pairs: minimise once per set of reduced terms, report each model once.
         var primes = new HashSet<Implicant>();
+        var solvedByReduced = new Dictionary<string, List<Implicant[]>>();
+        var models = new List<(SolutionModel Model, List<string> AlsoFrom)>();
+        var byExpression = new Dictionary<string, int>();
         for (var c = 0; c < conservative.Count; c++)
         {
             for (var p = 0; p < parsimonious.Count; p++)
             {
                 var reduced = ReduceByExpectations(run, conservative[c], parsimonious[p], expectations);
-                var easy = run.ConfigurationsOf(reduced, except: []);
-                var difficult = run.ConfigurationsOf(parsimonious[p], except: reduced);
-                var derivation = new IntermediateDerivation(
-                    "C" + (c + 1).ToString(CultureInfo.InvariantCulture),
-                    "P" + (p + 1).ToString(CultureInfo.InvariantCulture),
-                    easy,
-                    difficult);
-                var pairPrimes = PrimeImplicants.OfUnion(run.Positives.Select(r => Implicant.Row(r, run.K)).Concat(reduced))
-                    .Where(run.CoversSomePositive)
-                    .ToList();
-                primes.UnionWith(pairPrimes);
-                models.AddRange(run.Solve(pairPrimes, $"intermediate ({derivation.ConservativeModel}{derivation.ParsimoniousModel})", warnings)
-                    .Select(m => run.Model(m, withAssumptions: true) with { Intermediate = derivation }));
+                var key = string.Join(",", reduced.Select(r => $"{r.Mask:x}/{r.Bits:x}"));
+                if (!solvedByReduced.TryGetValue(key, out var solved))
+                {
+                    var pairPrimes = PrimeImplicants.OfUnion(run.Positives.Select(r => Implicant.Row(r, run.K)).Concat(reduced))
+                        .Where(run.CoversSomePositive)
+                        .ToList();
+                    primes.UnionWith(pairPrimes);
+                    solvedByReduced[key] = solved = run.Solve(pairPrimes, "intermediate", warnings);
+                }
+
+                var pair = $"C{c + 1}P{p + 1}";
+                foreach (var terms in solved)
+                {
+                    var expression = string.Join(" + ", terms.Select(run.Expression));
+                    if (byExpression.TryGetValue(expression, out var known))
+                    {
+                        models[known].AlsoFrom.Add(pair);
+                        continue;
+                    }
+
+                    if (models.Count == run.MaxModels)
+                    {
+                        warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                            $"The intermediate solution has more distinct models than the {run.MaxModels} returned (stopped at pair {pair} of {conservative.Count * parsimonious.Count})."));
+                        return Finish();
+                    }
+
+                    var derivation = new IntermediateDerivation(
+                        pair,
+                        run.ConfigurationsOf(reduced, except: []),
+                        run.ConfigurationsOf(parsimonious[p], except: reduced),
+                        []);
+                    byExpression[expression] = models.Count;
+                    models.Add((run.Model(terms, withAssumptions: true) with { Intermediate = derivation }, []));
+                }
             }
         }
 
-        return (models, primes.ToList());
+        return Finish();
+
+        (List<SolutionModel> Models, IReadOnlyList<Implicant> Primes) Finish()
+        {
+            var distinctWarnings = warnings.Distinct().ToList();
+            warnings.Clear();
+            warnings.AddRange(distinctWarnings);
+            return (
+                models.Select(m => m.Model with { Intermediate = m.Model.Intermediate! with { AlsoDerivedFrom = m.AlsoFrom } }).ToList(),
+                primes.ToList());
+        }
     }
 
     /// <summary>
@@ -185,6 +221,8 @@ public static class BooleanMinimization
 
         public int K { get; }
 
+        public int MaxModels => options.MaxModels;
+
         public List<ulong> Positives { get; }
 
         public List<ulong> Negatives { get; }
@@ -201,10 +239,9 @@ public static class BooleanMinimization
                     $"The {label} solution has more equally minimal models than the {solution.Covers.Count} returned."));
             }
 
-            if (solution.SetAsideForLiterals > 0)
+            if (solution.CostlierCoversSetAside)
             {
-                warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{solution.SetAsideForLiterals} further {label} model(s) with as few terms but more literals were set aside (R's QCA lists them too; use ModelSelection.FewestTerms to see them)."));
+                warnings.Add($"Other {label} models with as few terms but more literals were set aside (R's QCA lists them too; ModelSelection.FewestTerms returns them).");
             }
 
             // As R's QCA writes them: terms common to every model first, then the model's own terms.

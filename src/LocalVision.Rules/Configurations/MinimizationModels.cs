@@ -80,16 +80,16 @@ public sealed record SolutionTerm(
     IReadOnlyList<string> DeviantCases,
     IReadOnlyList<string> CoveredRows);
 
-/// <summary>How an intermediate model was derived (R's C1P1, C1P2, ...).</summary>
-/// <param name="ConservativeModel">Name of the conservative model it refines.</param>
-/// <param name="ParsimoniousModel">Name of the parsimonious model whose simplifying assumptions it chooses from.</param>
-/// <param name="EasyCounterfactuals">Simplifying assumptions consistent with the directional expectations; used.</param>
-/// <param name="DifficultCounterfactuals">The other simplifying assumptions of that parsimonious model; not used.</param>
+/// <summary>How an intermediate model was derived (R's C1P1, C1P2, ...: conservative model 1 with parsimonious model 1, ...).</summary>
+/// <param name="Pair">The first pair of a conservative and a parsimonious model giving this model, e.g. <c>C1P2</c>.</param>
+/// <param name="EasyCounterfactuals">That pair's simplifying assumptions consistent with the directional expectations; used.</param>
+/// <param name="DifficultCounterfactuals">That parsimonious model's other simplifying assumptions; not used.</param>
+/// <param name="AlsoDerivedFrom">Other pairs giving the same model.</param>
 public sealed record IntermediateDerivation(
-    string ConservativeModel,
-    string ParsimoniousModel,
+    string Pair,
     ConfigurationSet EasyCounterfactuals,
-    ConfigurationSet DifficultCounterfactuals);
+    ConfigurationSet DifficultCounterfactuals,
+    IReadOnlyList<string> AlsoDerivedFrom);
 
 /// <summary>One solution model: a disjunction of terms that covers every positive row.</summary>
 /// <param name="Name"><c>M1</c>, <c>M2</c>, ... in order of literals, then terms.</param>

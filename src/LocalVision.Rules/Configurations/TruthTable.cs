@@ -207,7 +207,7 @@ public sealed class TruthTable
         if (cases.Count < configurations || rows.Count * 2L < configurations)
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Limited diversity: {cases.Count} cases for {configurations} configurations of {k} conditions; {rows.Count} configurations ({100.0 * rows.Count / configurations:0.#}%) are observed and {configurations - rows.Count} are logical remainders."));
+                $"Limited diversity: {cases.Count} cases for {configurations} configurations of {k} conditions; {rows.Count} configurations ({100.0 * rows.Count / configurations:0.###}%) are observed and {configurations - rows.Count} are logical remainders."));
         }
 
         return new TruthTable(cases, outcomeReference, conditionReferences, x, y, options, rows.AsReadOnly(),

@@ -62,7 +62,8 @@ public sealed class LipsetFuzzyTests
         AssertTerm(model.Terms[0], 0.901, 0.879, 0.468, 0.378, ["BE", "CZ", "NL", "UK"]);
         AssertTerm(model.Terms[1], 0.814, 0.721, 0.282, 0.191, ["FI", "IE"]);
         var derivation = Assert.IsType<IntermediateDerivation>(model.Intermediate);
-        Assert.Equal(("C1", "P1"), (derivation.ConservativeModel, derivation.ParsimoniousModel));
+        Assert.Equal("C1P1", derivation.Pair);
+        Assert.Empty(derivation.AlsoDerivedFrom);
         Assert.Equal(["11101"], derivation.EasyCounterfactuals.Configurations);
         Assert.Equal(11, derivation.DifficultCounterfactuals.Count);
         Assert.DoesNotContain("11101", derivation.DifficultCounterfactuals.Configurations);

@@ -46,7 +46,7 @@ public sealed class MultipleModelTests
         var likeR = BooleanMinimization.Minimize(table, new MinimizationOptions(SolutionType.Parsimonious, ModelSelection: ModelSelection.FewestTerms));
 
         Assert.Equal(["~C + A*B"], fewestLiterals.Models.Select(m => m.Expression));
-        Assert.Contains(fewestLiterals.Warnings, w => w.StartsWith("1 further parsimonious model(s)", StringComparison.Ordinal));
+        Assert.Contains(fewestLiterals.Warnings, w => w.StartsWith("Other parsimonious models with as few terms but more literals were set aside", StringComparison.Ordinal));
         Assert.Equal(["A*B + ~C", "A*B + ~A*~B"], likeR.Models.Select(m => m.Expression)); // the shared term first
         Assert.DoesNotContain(likeR.Warnings, w => w.Contains("set aside", StringComparison.Ordinal));
     }
