@@ -18,7 +18,12 @@ public sealed class CaseTable
     public CaseTable(IEnumerable<Case> cases)
     {
         ArgumentNullException.ThrowIfNull(cases);
-        Cases = cases.ToList().AsReadOnly();
+
+        // Copied, so that the caller's dictionaries can change without changing the table.
+        Cases = cases
+            .Select(c => c with { Memberships = new ReadOnlyDictionary<string, double>(new Dictionary<string, double>(c.Memberships, StringComparer.Ordinal)) })
+            .ToList()
+            .AsReadOnly();
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in Cases)
         {

@@ -11,10 +11,10 @@ internal sealed record ChartSolution(IReadOnlyList<int[]> Covers, bool CostlierC
 
 /// <summary>
 /// Solves a prime implicant chart exactly for all minimal covers. Only reductions that keep every
-/// minimal cover are used to enumerate them: essential classes, column dominance, interchangeable
-/// implicants, and independent parts of the chart (columns sharing no implicant) solved separately and
-/// combined. Row dominance, which would silently drop equally minimal models, only speeds up the
-/// search for the minimum size.
+/// minimal cover are used: essential classes, column dominance, interchangeable implicants (same
+/// columns), independent parts of the chart solved apart, and, when literals count, dropping an
+/// implicant whose columns another covers with fewer literals. Plain row dominance is not used: it
+/// would silently drop equally minimal models.
 /// </summary>
 internal static class PrimeImplicantChart
 {
@@ -70,8 +70,7 @@ internal static class PrimeImplicantChart
         var search = new CoverSearch(columnCandidates, classes.Count, classCost, byCost, maxModels);
         var (covers, truncated) = search.Solve();
         var costlier = byCost && search.CostlierCoverExists(covers);
-        var parts = new List<List<int[]>> { covers };
-        return Expand(forced, classes, parts, truncated, costlier, primes, byCost, maxModels);
+        return Expand(forced, classes, covers, truncated, costlier, primes, byCost, maxModels);
     }
 
     private static List<(BitSet Key, int[] Members)> GroupBy(IEnumerable<int> primes, Func<int, BitSet> key) =>
@@ -118,7 +117,7 @@ internal static class PrimeImplicantChart
     private static ChartSolution Expand(
         List<int[]> forced,
         List<int[]> classes,
-        List<List<int[]>> parts,
+        List<int[]> classCovers,
         bool truncated,
         bool costlier,
         IReadOnlyList<Implicant> primes,
@@ -139,19 +138,19 @@ internal static class PrimeImplicantChart
             return cheapest;
         }
 
-        // A model picks one implicant from each forced class and from each class of one cover per part.
+        // A model picks one implicant from each forced class and from each class of a cover.
         var covers = new List<int[]>();
-        foreach (var partCovers in CartesianProduct(parts))
+        foreach (var classCover in classCovers)
         {
-            var choice = forced.Select(Choosable).Concat(partCovers.SelectMany(cover => cover).Select(k => Choosable(classes[k]))).ToList();
-            foreach (var combination in CartesianProduct(choice.Select(members => members.Select(p => new[] { p }).ToList()).ToList()))
+            var choice = forced.Concat(classCover.Select(k => classes[k])).Select(members => Choosable(members).ToList()).ToList();
+            foreach (var combination in CartesianProduct(choice))
             {
                 if (covers.Count == maxModels)
                 {
                     return new ChartSolution(covers, costlier, true);
                 }
 
-                covers.Add(combination.SelectMany(p => p).Order().ToArray());
+                covers.Add(combination.Order().ToArray());
             }
         }
 
@@ -199,9 +198,9 @@ internal static class PrimeImplicantChart
         private readonly int columnCount;
         private readonly int classCount;
         private readonly int[] classCost;
-        private readonly int[] weight;
+        private readonly long[] weight;
         private readonly int[] unit;
-        private readonly int perClass;
+        private readonly long perClass;
         private readonly double[] warmCount;
         private readonly double[] warmCost;
         private readonly double[] reducedCount;
@@ -238,10 +237,10 @@ internal static class PrimeImplicantChart
 
             classColumns = classCover.Select(cover => cover.Members().ToArray()).ToArray();
 
-            // Any cover has at most one class per column, each of at most 64 literals, so a class weight
-            // above all literal totals makes the number of classes count first.
-            perClass = byCost ? (columnCount * 64) + 1 : 1;
-            weight = classCost.Select(cost => byCost ? perClass + cost : 1).ToArray();
+            // An irredundant cover has at most one class per column, each of at most 64 literals, so a
+            // class weight above all literal totals makes the number of classes count first.
+            perClass = byCost ? (columnCount * 64L) + 1 : 1;
+            weight = classCost.Select(cost => byCost ? perClass + cost : 1L).ToArray();
             unit = Enumerable.Repeat(1, classCount).ToArray();
             warmCount = new double[columnCount];
             warmCost = new double[columnCount];
@@ -320,7 +319,7 @@ internal static class PrimeImplicantChart
             var best = Greedy(columns, excluded);
             SearchBest(columns, excluded, 0, ref best);
             var result = new SubResult(best, [], false);
-            if (best < int.MaxValue)
+            if (best < long.MaxValue)
             {
                 Collect(columns, excluded, [], 0, result);
             }
@@ -329,7 +328,7 @@ internal static class PrimeImplicantChart
             return result;
         }
 
-        private void SearchBest(BitSet uncovered, BitSet excluded, int used, ref int best)
+        private void SearchBest(BitSet uncovered, BitSet excluded, long used, ref long best)
         {
             if (uncovered.IsEmpty)
             {
@@ -338,7 +337,7 @@ internal static class PrimeImplicantChart
             }
 
             var cheap = CheapBound(uncovered, excluded);
-            if (cheap == int.MaxValue || used + cheap >= best)
+            if (cheap == long.MaxValue || used + cheap >= best)
             {
                 return;
             }
@@ -349,7 +348,7 @@ internal static class PrimeImplicantChart
                 foreach (var (columns, open) in groups)
                 {
                     var part = SolveSubProblem(columns, open).Best;
-                    if (part == int.MaxValue)
+                    if (part == long.MaxValue)
                     {
                         return;
                     }
@@ -379,7 +378,7 @@ internal static class PrimeImplicantChart
             fixedOut.ForEach(excluded.Clear);
         }
 
-        private void Collect(BitSet uncovered, BitSet excluded, List<int> chosen, int used, SubResult result)
+        private void Collect(BitSet uncovered, BitSet excluded, List<int> chosen, long used, SubResult result)
         {
             if (uncovered.IsEmpty)
             {
@@ -392,7 +391,7 @@ internal static class PrimeImplicantChart
             }
 
             var cheap = CheapBound(uncovered, excluded);
-            if (cheap == int.MaxValue || used + cheap > result.Best)
+            if (cheap == long.MaxValue || used + cheap > result.Best)
             {
                 return;
             }
@@ -400,7 +399,7 @@ internal static class PrimeImplicantChart
             if (Groups(uncovered, excluded) is { } groups)
             {
                 var parts = groups.Select(g => SolveSubProblem(g.Columns, g.Open)).ToList();
-                if (parts.Any(p => p.Best == int.MaxValue) || used + parts.Sum(p => p.Best) != result.Best)
+                if (parts.Any(p => p.Best == long.MaxValue) || used + parts.Sum(p => p.Best) != result.Best)
                 {
                     return;
                 }
@@ -420,7 +419,7 @@ internal static class PrimeImplicantChart
             }
 
             var fixedOut = new List<int>();
-            if (CannotReach(uncovered, excluded, (long)result.Best - used, strict: false, fixedOut))
+            if (CannotReach(uncovered, excluded, result.Best - used, strict: false, fixedOut))
             {
                 return;
             }
@@ -443,11 +442,11 @@ internal static class PrimeImplicantChart
             fixedOut.ForEach(excluded.Clear);
         }
 
-        /// <summary>The weight of a greedy cover (most new columns first), or int.MaxValue when there is none.</summary>
-        private int Greedy(BitSet columns, BitSet excluded)
+        /// <summary>The weight of a greedy cover (most new columns first), or long.MaxValue when there is none.</summary>
+        private long Greedy(BitSet columns, BitSet excluded)
         {
             var uncovered = columns;
-            var total = 0;
+            var total = 0L;
             while (!uncovered.IsEmpty)
             {
                 var bestClass = -1;
@@ -463,7 +462,7 @@ internal static class PrimeImplicantChart
 
                 if (bestClass < 0)
                 {
-                    return int.MaxValue;
+                    return long.MaxValue;
                 }
 
                 uncovered = uncovered.Except(classCover[bestClass]);
@@ -570,21 +569,21 @@ internal static class PrimeImplicantChart
 
         /// <summary>
         /// Uncovered columns picked (fewest open candidates first) so that no two share an open candidate
-        /// each need a class of their own, weighing at least their lightest open candidate. int.MaxValue
+        /// each need a class of their own, weighing at least their lightest open candidate. long.MaxValue
         /// when a column has no candidate left.
         /// </summary>
-        private int CheapBound(BitSet uncovered, BitSet excluded)
+        private long CheapBound(BitSet uncovered, BitSet excluded)
         {
             var columns = uncovered.Members().ToArray();
             var open = columns.Select(c => candidates[c].CountExcept(excluded)).ToArray();
             Array.Sort(open, columns);
             var used = new BitSet(classCount);
-            var bound = 0;
+            var bound = 0L;
             for (var i = 0; i < columns.Length; i++)
             {
                 if (open[i] == 0)
                 {
-                    return int.MaxValue;
+                    return long.MaxValue;
                 }
 
                 var column = candidates[columns[i]];
@@ -617,7 +616,7 @@ internal static class PrimeImplicantChart
         {
             bool TooMuch(long bound) => strict ? bound >= budget : bound > budget;
 
-            var countTarget = (int)Math.Min((budget / perClass) + 1, int.MaxValue / 2);
+            var countTarget = (budget / perClass) + 1;
             var count = LagrangianBound(uncovered, excluded, unit, warmCount, countTarget, reducedCount);
             var countBound = (long)Math.Ceiling(count - 1e-6);
             if (TooMuch(countBound * perClass))
@@ -628,7 +627,7 @@ internal static class PrimeImplicantChart
             var cost = 0.0;
             if (perClass > 1)
             {
-                var costTarget = (int)Math.Min(budget - (countBound * perClass) + 1, int.MaxValue / 2);
+                var costTarget = budget - (countBound * perClass) + 1;
                 cost = LagrangianBound(uncovered, excluded, classCost, warmCost, costTarget, reducedCost);
                 if (TooMuch((countBound * perClass) + (long)Math.Ceiling(cost - 1e-6)))
                 {
@@ -664,7 +663,7 @@ internal static class PrimeImplicantChart
         /// steps stop once the bound reaches <paramref name="target"/>. The reduced costs w_k − Σu of the
         /// best multipliers are written to <paramref name="reduced"/>.
         /// </summary>
-        private double LagrangianBound(BitSet uncovered, BitSet excluded, int[] weight, double[] warm, int target, double[] reduced)
+        private double LagrangianBound(BitSet uncovered, BitSet excluded, int[] weight, double[] warm, long target, double[] reduced)
         {
             const int Iterations = 60;
             var position = new int[columnCount];
@@ -816,10 +815,10 @@ internal static class PrimeImplicantChart
 
         private readonly record struct SubProblem(BitSet Columns, BitSet Open);
 
-        /// <summary>The optimal weight of a (sub)problem and its optimal covers, int.MaxValue when it has none.</summary>
-        private sealed class SubResult(int best, List<int[]> covers, bool truncated)
+        /// <summary>The optimal weight of a (sub)problem and its optimal covers, long.MaxValue when it has none.</summary>
+        private sealed class SubResult(long best, List<int[]> covers, bool truncated)
         {
-            public int Best { get; } = best;
+            public long Best { get; } = best;
 
             public List<int[]> Covers { get; } = covers;
 
