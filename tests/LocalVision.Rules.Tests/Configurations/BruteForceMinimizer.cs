@@ -46,15 +46,53 @@ internal static class BruteForceMinimizer
             .ToList();
     }
 
-    /// <summary>All covers of the positive rows with the fewest cubes, optionally then the fewest literals.</summary>
+    /// <summary>
+    /// All covers of the positive rows with the fewest cubes, optionally then the fewest literals: every
+    /// set of 1, 2, ... prime implicants is tried until some cover (only hopeless prefixes are skipped, when
+    /// even all the remaining cubes together would leave a positive row uncovered).
+    /// </summary>
     public static List<HashSet<Cube>> MinimalModels(List<Cube> primes, IReadOnlyCollection<int> positives, bool thenFewestLiterals)
     {
+        var rows = positives.ToList();
+        var masks = primes.Select(c => rows.Select((r, i) => c.Covers(r) ? 1UL << i : 0).Aggregate(0UL, (a, b) => a | b)).ToArray();
+        var all = rows.Count == 64 ? ulong.MaxValue : (1UL << rows.Count) - 1;
+        var suffix = new ulong[primes.Count + 1];
+        for (var i = primes.Count - 1; i >= 0; i--)
+        {
+            suffix[i] = suffix[i + 1] | masks[i];
+        }
+
         for (var size = 1; size <= primes.Count; size++)
         {
-            var covers = Combinations(primes, size)
-                .Where(set => positives.All(r => set.Any(c => c.Covers(r))))
-                .Select(set => set.ToHashSet())
-                .ToList();
+            var covers = new List<HashSet<Cube>>();
+            var chosen = new List<int>();
+
+            void Visit(int start, ulong covered)
+            {
+                if (chosen.Count == size)
+                {
+                    if (covered == all)
+                    {
+                        covers.Add(chosen.Select(i => primes[i]).ToHashSet());
+                    }
+
+                    return;
+                }
+
+                for (var i = start; i <= primes.Count - (size - chosen.Count); i++)
+                {
+                    if ((covered | suffix[i]) != all)
+                    {
+                        return;
+                    }
+
+                    chosen.Add(i);
+                    Visit(i + 1, covered | masks[i]);
+                    chosen.RemoveAt(chosen.Count - 1);
+                }
+            }
+
+            Visit(0, 0);
             if (covers.Count > 0)
             {
                 if (!thenFewestLiterals)
@@ -68,23 +106,5 @@ internal static class BruteForceMinimizer
         }
 
         return [];
-    }
-
-    private static IEnumerable<List<Cube>> Combinations(List<Cube> items, int size, int start = 0)
-    {
-        if (size == 0)
-        {
-            yield return [];
-            yield break;
-        }
-
-        for (var i = start; i <= items.Count - size; i++)
-        {
-            foreach (var rest in Combinations(items, size - 1, i + 1))
-            {
-                rest.Insert(0, items[i]);
-                yield return rest;
-            }
-        }
     }
 }

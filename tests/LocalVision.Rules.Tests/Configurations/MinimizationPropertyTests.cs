@@ -16,7 +16,7 @@ public sealed class MinimizationPropertyTests
             .Where(t => t.rows.Contains(Positive));
 
     private static readonly Gen<(int K, int[] Rows)> SmallTruthTable =
-        Gen.Int[3, 5]
+        Gen.Int[3, 6]
             .SelectMany(k => Gen.Int[0, 2].Array[1 << k].Select(rows => (k, rows)))
             .Where(t => t.rows.Contains(Positive));
 
