@@ -1,0 +1,73 @@
+using LocalVision.Rules.Configurations;
+
+namespace LocalVision.Rules.Tests.Configurations;
+
+/// <summary>
+/// Intermediate solutions on the crisp Lipset data. The expected results are derived by hand from the
+/// published conservative (DEV*~URB*LIT*STB + DEV*LIT*IND*STB) and parsimonious (DEV*STB) solutions.
+/// </summary>
+public sealed class IntermediateSolutionTests
+{
+    private static TruthTable Lipset() =>
+        TruthTable.Build(PublishedDatasets.LipsetCrisp(), "SURV", PublishedDatasets.LipsetConditions);
+
+    [Fact]
+    public void Minimize_AllExpectedPresent_DropsOnlyTheLiteralAgainstExpectation()
+    {
+        var expectations = PublishedDatasets.LipsetConditions.ToDictionary(c => c, _ => DirectionalExpectation.Present);
+
+        var result = BooleanMinimization.Minimize(Lipset(), new MinimizationOptions(SolutionType.Intermediate, expectations));
+
+        // ~URB goes from DEV*~URB*LIT*STB (urbanisation was expected to help), giving DEV*LIT*STB, whose one
+        // remainder 11101 is the easy counterfactual; with it the positive rows merge into DEV*LIT*STB.
+        var model = Assert.Single(result.Models);
+        Assert.Equal("DEV*LIT*STB", model.Expression);
+        Assert.Equal(1.0, model.Consistency, 12);
+        Assert.Equal(1.0, model.Coverage, 12);
+        var derivation = model.Intermediate!;
+        Assert.Equal(["11101"], derivation.EasyCounterfactuals.Configurations);
+        Assert.Equal(["10001", "10011", "11001", "11011"], derivation.DifficultCounterfactuals.Configurations);
+        Assert.Equal(4, derivation.DifficultCounterfactuals.Count);
+    }
+
+    [Fact]
+    public void Minimize_UrbanisationExpectedAbsent_KeepsTheConservativeTerms()
+    {
+        var expectations = new Dictionary<string, DirectionalExpectation> { ["URB"] = DirectionalExpectation.Absent };
+
+        var result = BooleanMinimization.Minimize(Lipset(), new MinimizationOptions(SolutionType.Intermediate, expectations));
+
+        var model = Assert.Single(result.Models);
+        Assert.Equal("DEV*~URB*LIT*STB + DEV*LIT*IND*STB", model.Expression);
+        Assert.Equal(0, model.Intermediate!.EasyCounterfactuals.Count);
+        Assert.Equal(5, model.Intermediate.DifficultCounterfactuals.Count);
+    }
+
+    [Fact]
+    public void Minimize_ExpectationOnNegatedName_ReadsAsTheOppositeExpectation()
+    {
+        var expectations = new Dictionary<string, DirectionalExpectation> { ["~URB"] = DirectionalExpectation.Absent };
+
+        var result = BooleanMinimization.Minimize(Lipset(), new MinimizationOptions(SolutionType.Intermediate, expectations));
+
+        Assert.Equal("DEV*LIT*STB", Assert.Single(result.Models).Expression);
+    }
+
+    [Fact]
+    public void Minimize_NoExpectations_EqualsConservativeWithAWarning()
+    {
+        var result = BooleanMinimization.Minimize(Lipset(), new MinimizationOptions(SolutionType.Intermediate));
+
+        Assert.Equal("DEV*~URB*LIT*STB + DEV*LIT*IND*STB", Assert.Single(result.Models).Expression);
+        Assert.Contains(result.Warnings, w => w.StartsWith("No directional expectations", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Minimize_ExpectationForUnknownCondition_Throws()
+    {
+        var expectations = new Dictionary<string, DirectionalExpectation> { ["GDP"] = DirectionalExpectation.Present };
+
+        Assert.Throws<ArgumentException>(() =>
+            BooleanMinimization.Minimize(Lipset(), new MinimizationOptions(SolutionType.Intermediate, expectations)));
+    }
+}
