@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LocalVision.Graph.Store;
@@ -21,6 +22,9 @@ internal sealed class QueryApiClient(HttpClient http, Neo4jStoreOptions options)
 {
     public const string TypedJsonMediaType = "application/vnd.neo4j.query";
     public const string AffinityHeader = "neo4j-cluster-affinity";
+
+    // The body goes to Neo4j, never into HTML: Cypher's quotes and comparison signs need no escaping.
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly AuthenticationHeaderValue? _authorization = options.User is null
         ? null
@@ -43,7 +47,8 @@ internal sealed class QueryApiClient(HttpClient http, Neo4jStoreOptions options)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        using var response = await SendAsync(request, cancellationToken);
+        // Discovery is unauthenticated: the credentials go only to the Query API.
+        using var response = await SendAsync(request, authorize: false, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             return null;
@@ -104,7 +109,7 @@ internal sealed class QueryApiClient(HttpClient http, Neo4jStoreOptions options)
 
     private static ByteArrayContent Json(JsonObject body)
     {
-        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body.ToJsonString()));
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body.ToJsonString(Compact)));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         return content;
     }
@@ -130,7 +135,7 @@ internal sealed class QueryApiClient(HttpClient http, Neo4jStoreOptions options)
     private async Task<(QueryResult Result, string? TransactionId, string? Affinity)> ExchangeAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(TypedJsonMediaType));
-        using var response = await SendAsync(request, cancellationToken);
+        using var response = await SendAsync(request, authorize: true, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         JsonDocument? document = null;
         try
@@ -191,9 +196,9 @@ internal sealed class QueryApiClient(HttpClient http, Neo4jStoreOptions options)
             ? id.GetString()
             : null;
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, bool authorize, CancellationToken cancellationToken)
     {
-        if (_authorization is not null)
+        if (authorize && _authorization is not null)
         {
             request.Headers.Authorization = _authorization;
         }
