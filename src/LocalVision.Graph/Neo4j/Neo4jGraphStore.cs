@@ -275,8 +275,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     public Task<int> DeleteNodeAsync(string name, bool cascade, CancellationToken cancellationToken) =>
         InWriteTransactionAsync(async (tx, token) =>
         {
-            var parameters = new JsonObject { ["name"] = name };
-            var found = await tx.RunAsync(new Statement(Cypher.CountRelationshipsOfNode, parameters), token);
+            var found = await tx.RunAsync(new Statement(Cypher.CountRelationshipsOfNode, new JsonObject { ["name"] = name }), token);
             if (found.Rows.Count == 0)
             {
                 throw new NodeNotFoundException(name);
@@ -286,7 +285,7 @@ public sealed class Neo4jGraphStore : IGraphStore
             {
                 throw new NodeHasRelationshipsException(name, relationships);
             }
-            await tx.RunAsync(new Statement(Cypher.DeleteNode, (JsonObject)parameters.DeepClone()), token);
+            await tx.RunAsync(new Statement(Cypher.DeleteNode, new JsonObject { ["name"] = name }), token);
             return (relationships, true);
         }, cancellationToken);
 

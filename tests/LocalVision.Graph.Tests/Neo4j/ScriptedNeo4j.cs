@@ -155,7 +155,7 @@ internal sealed class ScriptedNeo4j : HttpMessageHandler
             {
                 snapshot = _committed;
             }
-            return Execute(snapshot, body, null, Bookmark());
+            return Execute(snapshot, body, null, LatestBookmark);
         }
         await _writeLock.WaitAsync(cancellationToken);
         try
@@ -185,7 +185,7 @@ internal sealed class ScriptedNeo4j : HttpMessageHandler
             id = "tx" + ++_nextTransaction;
             _transactions[id] = graph;
         }
-        var answer = Execute(graph, body, id, Bookmark());
+        var answer = Execute(graph, body, id, LatestBookmark);
         if (!answer.IsSuccessStatusCode)
         {
             Close(id);
@@ -199,7 +199,7 @@ internal sealed class ScriptedNeo4j : HttpMessageHandler
         {
             return TransactionNotFound(id);
         }
-        var answer = Execute(graph, body, id, Bookmark());
+        var answer = Execute(graph, body, id, LatestBookmark);
         if (!answer.IsSuccessStatusCode)
         {
             Close(id);
@@ -267,11 +267,15 @@ internal sealed class ScriptedNeo4j : HttpMessageHandler
         }
     }
 
-    private string Bookmark()
+    /// <summary>The bookmark of the last commit.</summary>
+    public string LatestBookmark
     {
-        lock (_gate)
+        get
         {
-            return $"FB:scripted:{_committed.Bookmark}";
+            lock (_gate)
+            {
+                return $"FB:scripted:{_committed.Bookmark}";
+            }
         }
     }
 

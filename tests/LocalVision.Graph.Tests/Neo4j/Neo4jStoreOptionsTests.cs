@@ -2,8 +2,8 @@ using LocalVision.Graph.Neo4j;
 
 namespace LocalVision.Graph.Tests.Neo4j;
 
-/// <summary>Addresses as people write them, turned into the Query API's HTTP address.</summary>
-public sealed class Neo4jAddressTests
+/// <summary>Addresses as people write them, the options that hold secrets, the retry pacing.</summary>
+public sealed class Neo4jStoreOptionsTests
 {
     [Theory]
     [InlineData("neo4j://graph.internal", "http://graph.internal:7474/", null)]
@@ -56,5 +56,15 @@ public sealed class Neo4jAddressTests
 
         Assert.Equal("http://graph.internal:7474 database lv as ops", options.ToString());
         Assert.DoesNotContain("hunter2", options.Location);
+    }
+
+    [Fact]
+    public void RetryPolicy_DelayBefore_DoublesFromTheFirstDelayUpToTheCapWithin20Percent()
+    {
+        var policy = new Neo4jRetryPolicy(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(700));
+
+        var delays = Enumerable.Range(1, 5).Select(retry => policy.DelayBefore(retry).TotalMilliseconds).ToList();
+
+        Assert.All(delays.Zip(new[] { 100d, 200, 400, 700, 700 }), pair => Assert.InRange(pair.First, pair.Second * 0.8, pair.Second * 1.2));
     }
 }
