@@ -36,9 +36,11 @@ internal sealed class QueryApiClient(HttpClient http, Neo4jStoreOptions options)
     /// <summary>Follows the path the discovery endpoint announced (its host is ignored: behind a proxy it is the server's own view).</summary>
     public void UseQueryTemplate(string template)
     {
-        if (Uri.TryCreate(template, UriKind.Absolute, out var announced) && announced.AbsolutePath.Contains("%7BdatabaseName%7D", StringComparison.Ordinal))
+        const string placeholder = "{databaseName}";
+        if (Uri.TryCreate(template, UriKind.Absolute, out var announced)
+            && Uri.UnescapeDataString(announced.AbsolutePath) is var path && path.Contains(placeholder, StringComparison.Ordinal))
         {
-            QueryPath = announced.AbsolutePath.TrimStart('/').Replace("%7BdatabaseName%7D", Uri.EscapeDataString(options.Database), StringComparison.Ordinal);
+            QueryPath = path.TrimStart('/').Replace(placeholder, Uri.EscapeDataString(options.Database), StringComparison.Ordinal);
         }
     }
 

@@ -67,6 +67,17 @@ public sealed class QueryApiHttpTests
     }
 
     [Fact]
+    public async Task OpenAsync_OtherDatabase_FillsItIntoTheAnnouncedQueryPath()
+    {
+        using var server = FixtureServer.Started();
+
+        await using var store = await Neo4jGraphStore.OpenAsync(new Neo4jStoreOptions { Uri = new Uri("http://localhost:7474/"), Database = "local vision" }, server, Ct);
+
+        Assert.All(server.Requests.Skip(1), r => Assert.Equal("/db/local%20vision/query/v2", r.Path));
+        Assert.All(server.Requests, r => Assert.Null(r.Authorization));
+    }
+
+    [Fact]
     public async Task WriteAsync_OneNode_OpensWritesAndCommitsOneTransactionReplayingTheAffinityHeader()
     {
         var (store, server) = await StartedAsync("tx-begin", "tx-upsert-nodes", "tx-commit");
