@@ -37,6 +37,13 @@ internal static class Cypher
         $"CREATE INDEX localvision_node_label IF NOT EXISTS FOR (n:{NodeLabel}) ON (n.label)",
     ];
 
+    /// <summary>The name a schema statement gives its constraint or index.</summary>
+    public static string SchemaName(string statement) => statement.Split(' ')[2];
+
+    public const string ShowConstraints = "SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names";
+
+    public const string ShowIndexes = "SHOW INDEXES YIELD name RETURN collect(name) AS names";
+
     public const string EnsureMeta =
         $"MERGE (m:{MetaLabel} {{id: 'graph'}}) ON CREATE SET m.version = 0 RETURN m.version AS version";
 

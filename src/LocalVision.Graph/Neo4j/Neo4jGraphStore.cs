@@ -86,10 +86,37 @@ public sealed class Neo4jGraphStore : IGraphStore
         }
         foreach (var statement in Cypher.Schema)
         {
-            await WithRetryAsync(() => _api.RunAsync(new Statement(statement), readOnly: false, [], cancellationToken), cancellationToken);
+            try
+            {
+                await WithRetryAsync(() => _api.RunAsync(new Statement(statement), readOnly: false, [], cancellationToken), cancellationToken);
+            }
+            catch (GraphStoreUnavailableException e) when (e.InnerException is QueryApiException { Code: "Neo.ClientError.Security.Forbidden" })
+            {
+                // A user without schema privileges can still run the store once an administrator has made the schema.
+                await RequireSchemaAsync(cancellationToken);
+                break;
+            }
         }
         var meta = await WithRetryAsync(() => _api.RunAsync(new Statement(Cypher.EnsureMeta), readOnly: false, [], cancellationToken), cancellationToken);
         RememberBookmarks(meta.Bookmarks);
+    }
+
+    private async Task RequireSchemaAsync(CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var show in new[] { Cypher.ShowConstraints, Cypher.ShowIndexes })
+        {
+            var result = await ReadAsync(new Statement(show), cancellationToken);
+            names.UnionWith(((IEnumerable<object?>)result.Value(0, "names")!).Cast<string>());
+        }
+        var missing = Cypher.Schema.Where(s => !names.Contains(Cypher.SchemaName(s))).ToList();
+        if (missing.Count > 0)
+        {
+            throw new GraphStoreUnavailableException(StoreFault.Rejected,
+                $"user `{_options.User}` may not create constraints or indexes in database `{_options.Database}` at {_options.Location}, "
+                + $"and {missing.Count} that the store needs are missing; start the service once as a user who may, or have an administrator run: "
+                + string.Join("; ", missing));
+        }
     }
 
     private static bool TooOld(string? version)

@@ -39,8 +39,18 @@ internal sealed class ScriptedNeo4j : HttpMessageHandler
         Version = version;
         foreach (var statement in Cypher.Schema)
         {
-            _scripts[statement] = (_, _) => ([], []);
+            _scripts[statement] = (g, _) =>
+            {
+                if (SchemaForbidden)
+                {
+                    throw new Refusal("Neo.ClientError.Security.Forbidden", $"Schema operation on database '{Database}' is not allowed for user '{User}'.");
+                }
+                g.Schema.Add(Cypher.SchemaName(statement));
+                return ([], []);
+            };
         }
+        _scripts[Cypher.ShowConstraints] = (g, _) => (["names"], [[g.Schema.Where(n => n.Contains("_name") || n.EndsWith("_id", StringComparison.Ordinal)).Cast<object?>().ToList()]]);
+        _scripts[Cypher.ShowIndexes] = (g, _) => (["names"], [[g.Schema.Cast<object?>().ToList()]]);
         _scripts[Cypher.EnsureMeta] = (g, _) => (["version"], [[g.Version ??= 0]]);
         _scripts[Cypher.BumpVersion] = (g, _) => (["version"], [[g.Version = (g.Version ?? 0) + 1]]);
         _scripts[Cypher.ReadVersion] = (g, _) => (["version"], [[g.Version ?? 0]]);
@@ -76,6 +86,9 @@ internal sealed class ScriptedNeo4j : HttpMessageHandler
     }
 
     public string Version { get; }
+
+    /// <summary>The user may not create constraints or indexes (as a least-privileged user in Neo4j).</summary>
+    public bool SchemaForbidden { get; set; }
 
     /// <summary>Every request as <c>METHOD path</c>, with the statement when there was one.</summary>
     public List<string> Requests { get; } = [];
@@ -310,9 +323,9 @@ internal sealed class ScriptedNeo4j : HttpMessageHandler
             }
             return Answer(HttpStatusCode.Accepted, answer, transaction is null ? null : Affinity(transaction));
         }
-        catch (ConstraintViolation e)
+        catch (Refusal e)
         {
-            return Error(HttpStatusCode.Accepted, "Neo.ClientError.Schema.ConstraintValidationFailed", e.Message);
+            return Error(HttpStatusCode.Accepted, e.Code, e.Message);
         }
     }
 
@@ -397,7 +410,7 @@ internal sealed class ScriptedNeo4j : HttpMessageHandler
         var id = (string)p["id"]!;
         if (!graph.Requests.TryAdd(id, (string)p["result"]!))
         {
-            throw new ConstraintViolation($"Node already exists with label `{Cypher.RequestLabel}` and property `id` = '{id}'");
+            throw new Refusal("Neo.ClientError.Schema.ConstraintValidationFailed", $"Node already exists with label `{Cypher.RequestLabel}` and property `id` = '{id}'");
         }
         return ([], []);
     }
@@ -632,7 +645,11 @@ internal sealed class ScriptedNeo4j : HttpMessageHandler
         base.Dispose(disposing);
     }
 
-    private sealed class ConstraintViolation(string message) : Exception(message);
+    /// <summary>The statement fails with this Neo4j error.</summary>
+    private sealed class Refusal(string code, string message) : Exception(message)
+    {
+        public string Code { get; } = code;
+    }
 
     private sealed record FakeNode(HashSet<string> Labels, Dictionary<string, object?> Properties);
 
@@ -646,6 +663,9 @@ internal sealed class ScriptedNeo4j : HttpMessageHandler
 
         public Dictionary<string, string> Requests { get; private init; } = new(StringComparer.Ordinal);
 
+        /// <summary>The names of the constraints and indexes made.</summary>
+        public HashSet<string> Schema { get; private init; } = new(StringComparer.Ordinal);
+
         public long? Version { get; set; }
 
         public long Bookmark { get; set; }
@@ -657,6 +677,7 @@ internal sealed class ScriptedNeo4j : HttpMessageHandler
             Nodes = Nodes.ToDictionary(kv => kv.Key, kv => new FakeNode([.. kv.Value.Labels], new(kv.Value.Properties)), StringComparer.Ordinal),
             Relationships = Relationships.Select(r => r with { Properties = new(r.Properties) }).ToList(),
             Requests = new(Requests, StringComparer.Ordinal),
+            Schema = new(Schema, StringComparer.Ordinal),
             Version = Version,
             Bookmark = Bookmark,
         };

@@ -74,5 +74,28 @@ public sealed class ScriptedNeo4jStoreTests : IDisposable
         Assert.Equal(1, (await store.CountAsync(Ct)).Relationships);
     }
 
+    [Fact]
+    public async Task OpenAsync_UserWithoutSchemaPrivilegesAfterAnAdministratorsStart_Opens()
+    {
+        await (await OpenReplicaAsync()).DisposeAsync();
+        _server.SchemaForbidden = true;
+
+        await using var store = await OpenReplicaAsync();
+
+        Assert.Equal(0, (await store.CountAsync(Ct)).Nodes);
+    }
+
+    [Fact]
+    public async Task OpenAsync_UserWithoutSchemaPrivilegesOnAFreshDatabase_SaysWhatAnAdministratorMustRun()
+    {
+        _server.SchemaForbidden = true;
+
+        var error = await Assert.ThrowsAsync<GraphStoreUnavailableException>(OpenReplicaAsync);
+
+        Assert.Contains($"user `{ScriptedNeo4j.User}` may not create constraints or indexes", error.Message);
+        Assert.Contains($"{Cypher.Schema.Count} that the store needs are missing", error.Message);
+        Assert.Contains(Cypher.Schema[^1], error.Message);
+    }
+
     public void Dispose() => _server.Dispose();
 }
