@@ -514,8 +514,8 @@ public sealed class Neo4jGraphStore : IGraphStore
             { Code: "Neo.ClientError.General.ForbiddenOnReadOnlyDatabase" } => new(StoreFault.ReadOnly,
                 $"the Neo4j database at {where} is read-only; nothing was written", e),
             { Code: null, Status: HttpStatusCode.NotFound } => new(StoreFault.Rejected,
-                $"Neo4j at {where} has no Query API at /{_api.QueryPath}: on Neo4j 5.23–5.24 add QUERY_API_ENDPOINTS to server.http_enabled_modules "
-                + "(5.25+ and 2025.x enable it by default), keep server.http.enabled=true, and check the address names the HTTP port (7474)", e),
+                $"Neo4j at {where} has no Query API at /{_api.QueryPath}: if neo4j.conf sets server.http_enabled_modules, add QUERY_API_ENDPOINTS to it "
+                + "(the API is on by default from 5.25), keep server.http.enabled=true, and check the address names the HTTP port (7474), not Bolt (7687)", e),
             { IsTransient: true } => new(StoreFault.Unreachable,
                 $"Neo4j at {where} stayed unavailable after {attempts} attempts ({e.Code}: {e.ServerMessage}); nothing of this request was written", e),
             _ => new(StoreFault.Rejected, $"Neo4j at {where} refused a statement: {e.Message}", e),
