@@ -21,14 +21,42 @@ public sealed class LocalVisionOptions
 
 public sealed class StoreOptions
 {
-    /// <summary>Where the embedded store lives; by default in the user's local data folder.</summary>
+    /// <summary>
+    /// <c>sqlite</c> or <c>neo4j</c>. Unset, the store is Neo4j when <see cref="Path"/> is a Neo4j address
+    /// (<c>--store neo4j://user@host:7474</c>) and the embedded store otherwise.
+    /// </summary>
+    public string? Kind { get; set; }
+
+    /// <summary>Where the embedded store lives (by default in the user's local data folder), or a Neo4j address.</summary>
     public string Path { get; set; } = DefaultPath;
 
     /// <summary>Sync every commit to disk (safe against power loss as well as crashes).</summary>
     public bool Durable { get; set; } = true;
 
+    public Neo4jStoreSettings Neo4j { get; set; } = new();
+
     public static string DefaultPath =>
         System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "localvision", "localvision.db");
+}
+
+/// <summary>The Neo4j store (section <c>LocalVision:Store:Neo4j</c>).</summary>
+public sealed class Neo4jStoreSettings
+{
+    /// <summary><c>neo4j://[user@]host[:port]</c> or <c>http(s)://[user@]host:port</c>; <c>--store</c> may give it instead.</summary>
+    public string? Uri { get; set; }
+
+    public string Database { get; set; } = "neo4j";
+
+    /// <summary>Overrides a user given in the address.</summary>
+    public string? User { get; set; }
+
+    /// <summary>From configuration or the environment (<c>LocalVision__Store__Neo4j__Password</c>); never logged.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>Nodes or relationships per <c>UNWIND … MERGE</c> statement.</summary>
+    public int BatchSize { get; set; } = 1000;
+
+    public override string ToString() => $"{Uri} database {Database}" + (User is null ? "" : $" as {User}");
 }
 
 public sealed class GrpcOptions

@@ -1,0 +1,527 @@
+using System.Globalization;
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using LocalVision.Graph.Model;
+using LocalVision.Graph.Schema;
+using LocalVision.Graph.Store;
+
+namespace LocalVision.Graph.Neo4j;
+
+/// <summary>
+/// The graph in a Neo4j server, cluster or Aura, spoken to over the HTTP Query API v2 (Neo4j 5.26+ and 2025.x).
+/// The service keeps no state of its own, so several replicas can share one database: every write transaction
+/// first bumps a version stamp kept in Neo4j (which also serialises writes), reads go to cluster readers with
+/// the bookmark of this replica's last write, and <see cref="GetVersionAsync"/> reads the stamp so caches notice
+/// writes made through other replicas. See <see cref="Cypher"/> for how the graph is laid out.
+/// </summary>
+public sealed class Neo4jGraphStore : IGraphStore
+{
+    private const int StreamPageSize = 1000;
+
+    private readonly HttpClient _http;
+    private readonly QueryApiClient _api;
+    private readonly Neo4jStoreOptions _options;
+    private IReadOnlyList<string> _bookmarks = [];
+
+    private Neo4jGraphStore(HttpClient http, Neo4jStoreOptions options)
+    {
+        _http = http;
+        _options = options;
+        _api = new QueryApiClient(http, options);
+    }
+
+    public string Location => "neo4j " + _options.Location;
+
+    /// <summary>The server's version as its discovery endpoint gave it, or null where there is none (Aura).</summary>
+    public string? ServerVersion { get; private set; }
+
+    /// <summary>
+    /// Connects, checks the server, and creates the constraints and indexes the store needs (idempotently).
+    /// </summary>
+    /// <param name="handler">The HTTP handler to send through (tests, proxies, custom certificates); a pooled one when null.</param>
+    /// <exception cref="GraphStoreUnavailableException">
+    /// The server cannot be reached, refuses the credentials, has no Query API, or is too old; the message says what to fix.
+    /// </exception>
+    public static async Task<Neo4jGraphStore> OpenAsync(Neo4jStoreOptions options, HttpMessageHandler? handler = null, CancellationToken cancellationToken = default)
+    {
+        if (options.BatchSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "the batch size must be at least 1");
+        }
+        var http = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: handler is null)
+        {
+            BaseAddress = options.Uri,
+            Timeout = options.RequestTimeout,
+        };
+        var store = new Neo4jGraphStore(http, options);
+        try
+        {
+            await store.StartAsync(cancellationToken);
+            return store;
+        }
+        catch
+        {
+            http.Dispose();
+            throw;
+        }
+    }
+
+    private async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var discovery = await _api.DiscoverAsync(cancellationToken);
+        if (discovery is not null)
+        {
+            ServerVersion = discovery.Version;
+            if (TooOld(discovery.Version))
+            {
+                throw new GraphStoreUnavailableException(StoreFault.Rejected,
+                    $"Neo4j {discovery.Version} at {_options.Location} is too old: the store needs the Query API's explicit transactions, "
+                    + "which came in Neo4j 5.26; upgrade to 5.26 LTS or a 2025.x release");
+            }
+            if (discovery.QueryTemplate is { } template)
+            {
+                _api.UseQueryTemplate(template);
+            }
+        }
+        foreach (var statement in Cypher.Schema)
+        {
+            try
+            {
+                await WithRetryAsync(() => _api.RunAsync(new Statement(statement), readOnly: false, [], cancellationToken), cancellationToken);
+            }
+            catch (GraphStoreUnavailableException e) when (e.InnerException is QueryApiException { Code: "Neo.ClientError.Security.Forbidden" })
+            {
+                // A user without schema privileges can still run the store once an administrator has made the schema.
+                await RequireSchemaAsync(cancellationToken);
+                break;
+            }
+        }
+        var meta = await WithRetryAsync(() => _api.RunAsync(new Statement(Cypher.EnsureMeta), readOnly: false, [], cancellationToken), cancellationToken);
+        RememberBookmarks(meta.Bookmarks);
+    }
+
+    private async Task RequireSchemaAsync(CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var show in new[] { Cypher.ShowConstraints, Cypher.ShowIndexes })
+        {
+            var result = await ReadAsync(new Statement(show), cancellationToken);
+            names.UnionWith(((IEnumerable<object?>)result.Value(0, "names")!).Cast<string>());
+        }
+        var missing = Cypher.Schema.Where(s => !names.Contains(Cypher.SchemaName(s))).ToList();
+        if (missing.Count > 0)
+        {
+            throw new GraphStoreUnavailableException(StoreFault.Rejected,
+                $"user `{_options.User}` may not create constraints or indexes in database `{_options.Database}` at {_options.Location}, "
+                + $"and {missing.Count} that the store needs are missing; start the service once as a user who may, or have an administrator run: "
+                + string.Join("; ", missing));
+        }
+    }
+
+    private static bool TooOld(string? version)
+    {
+        var parts = version?.Split('.', '-');
+        if (parts is not { Length: >= 2 } || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var major)
+            || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var minor))
+        {
+            return false;
+        }
+        return major < 5 || (major == 5 && minor < 26);
+    }
+
+    public async ValueTask<long> GetVersionAsync(CancellationToken cancellationToken)
+    {
+        var result = await ReadAsync(new Statement(Cypher.ReadVersion), cancellationToken);
+        return result.Single<long>("version");
+    }
+
+    public async Task<GraphNode?> GetNodeAsync(string name, CancellationToken cancellationToken)
+    {
+        var nodes = await GetNodesAsync([name], cancellationToken);
+        return nodes.Count == 0 ? null : nodes[0];
+    }
+
+    public async Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
+        foreach (var chunk in names.Distinct().Chunk(_options.BatchSize))
+        {
+            var result = await ReadAsync(new Statement(Cypher.GetNodes, new JsonObject { ["names"] = Strings(chunk) }), cancellationToken);
+            foreach (var row in result.Rows)
+            {
+                var node = StoredForm.Node(row[0]);
+                found[node.Name] = node;
+            }
+        }
+        return names.Where(found.ContainsKey).Select(n => found[n]).ToList();
+    }
+
+    public async Task<Page<GraphNode>> ListNodesAsync(NodeQuery query, CancellationToken cancellationToken)
+    {
+        var fingerprint = $"nodes|{query.Label}|{query.Filter.Text}";
+        var after = PageToken.Decode(query.PageToken, fingerprint);
+        if (!string.IsNullOrEmpty(query.Label) && !Labels.IsKnown(query.Label))
+        {
+            return new Page<GraphNode>([], null, 0);
+        }
+        var result = await ReadAsync(new Statement(Cypher.ListNodes(query.Label), new JsonObject
+        {
+            ["filter"] = StoredForm.FilterParameter(query.Filter),
+            ["after"] = after,
+            ["limit"] = query.PageSize + 1,
+        }), cancellationToken);
+        var nodes = ((IEnumerable<object?>)result.Value(0, "page")!).Select(StoredForm.Node).ToList();
+        string? next = null;
+        if (nodes.Count > query.PageSize)
+        {
+            nodes.RemoveAt(nodes.Count - 1);
+            next = PageToken.Encode(fingerprint, nodes[^1].Name);
+        }
+        return new Page<GraphNode>(nodes, next, checked((int)(long)result.Value(0, "total")!));
+    }
+
+    public async Task<WriteResult> WriteAsync(GraphBatch batch, WriteOptions options, CancellationToken cancellationToken)
+    {
+        var violations = GraphSchema.Validate(batch);
+        if (violations.Count > 0)
+        {
+            throw new GraphValidationException(violations);
+        }
+        if (options.RequestId is { } requestId && await FindRequestAsync(requestId, null, cancellationToken) is { } replayed)
+        {
+            return replayed;
+        }
+        var nowMs = _options.Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(nowMs);
+        return await InWriteTransactionAsync(async (tx, token) =>
+        {
+            // Writes are serialised from here on, so a request id seen now was committed before this transaction.
+            if (options.RequestId is { } id && await FindRequestAsync(id, tx, token) is { } replay)
+            {
+                return (replay, false);
+            }
+            await CheckEndpointsAsync(tx, batch, token);
+            var createTimes = await UpsertNodesAsync(tx, batch.Nodes, nowMs, token);
+            await UpsertRelationshipsAsync(tx, batch, token);
+            var result = new WriteResult(
+                batch.Nodes.Select(n => n with { CreateTime = DateTimeOffset.FromUnixTimeMilliseconds(createTimes[n.Name]), UpdateTime = now }).ToList(),
+                batch.Relationships);
+            if (options.RequestId is { } remembered)
+            {
+                await tx.RunAsync(new Statement(Cypher.RememberRequest, new JsonObject
+                {
+                    ["id"] = remembered,
+                    ["result"] = StoredForm.SerializeResult(result),
+                    ["now"] = nowMs,
+                }), token);
+            }
+            return (result, true);
+        }, cancellationToken);
+    }
+
+    private async Task<WriteResult?> FindRequestAsync(string requestId, QueryApiTransaction? tx, CancellationToken cancellationToken)
+    {
+        var statement = new Statement(Cypher.FindRequest, new JsonObject { ["id"] = requestId });
+        var result = tx is null ? await ReadAsync(statement, cancellationToken) : await tx.RunAsync(statement, cancellationToken);
+        return result.Rows.Count == 0 ? null : StoredForm.DeserializeResult((string)result.Value(0, "result")!);
+    }
+
+    /// <summary>Relationship ends that are neither in the batch nor in the graph fail the batch, named as the embedded store names them.</summary>
+    private async Task CheckEndpointsAsync(QueryApiTransaction tx, GraphBatch batch, CancellationToken cancellationToken)
+    {
+        var inBatch = batch.Nodes.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+        var outside = batch.Relationships.SelectMany(r => new[] { r.Start, r.End }).Where(n => !inBatch.Contains(n)).Distinct().ToList();
+        var missing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in outside.Chunk(_options.BatchSize))
+        {
+            var result = await tx.RunAsync(new Statement(Cypher.MissingNodes, new JsonObject { ["names"] = Strings(chunk) }), cancellationToken);
+            missing.UnionWith(((IEnumerable<object?>)result.Value(0, "missing")!).Cast<string>());
+        }
+        if (missing.Count == 0)
+        {
+            return;
+        }
+        var violations = new List<FieldViolation>();
+        for (var i = 0; i < batch.Relationships.Count; i++)
+        {
+            foreach (var (field, name) in new[] { ("start", batch.Relationships[i].Start), ("end", batch.Relationships[i].End) })
+            {
+                if (missing.Contains(name))
+                {
+                    violations.Add(new($"relationships[{i}].{field}", $"node `{name}` does not exist"));
+                }
+            }
+        }
+        throw new MissingNodesException(violations);
+    }
+
+    private async Task<Dictionary<string, long>> UpsertNodesAsync(QueryApiTransaction tx, IReadOnlyList<GraphNode> nodes, long nowMs, CancellationToken cancellationToken)
+    {
+        var createTimes = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var byLabel in nodes.GroupBy(n => n.Label).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            foreach (var chunk in byLabel.Chunk(_options.BatchSize))
+            {
+                var rows = new JsonArray(chunk.Select(n => (JsonNode?)new JsonObject { ["name"] = n.Name, ["fields"] = StoredForm.NodeFields(n) }).ToArray());
+                var result = await tx.RunAsync(new Statement(Cypher.UpsertNodes(byLabel.Key), new JsonObject { ["rows"] = rows, ["now"] = nowMs }), cancellationToken);
+                for (var i = 0; i < result.Rows.Count; i++)
+                {
+                    createTimes[(string)result.Value(i, "name")!] = (long)result.Value(i, "createTime")!;
+                }
+            }
+        }
+        return createTimes;
+    }
+
+    private async Task UpsertRelationshipsAsync(QueryApiTransaction tx, GraphBatch batch, CancellationToken cancellationToken)
+    {
+        foreach (var byType in batch.Relationships.GroupBy(r => r.Type).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            foreach (var chunk in byType.Chunk(_options.BatchSize))
+            {
+                var rows = new JsonArray(chunk.Select(r => (JsonNode?)new JsonObject
+                {
+                    ["start"] = r.Start,
+                    ["end"] = r.End,
+                    ["properties"] = r.Properties.ToJsonString(),
+                }).ToArray());
+                var result = await tx.RunAsync(new Statement(Cypher.UpsertRelationships(byType.Key), new JsonObject { ["rows"] = rows }), cancellationToken);
+                var written = result.Single<long>("written");
+                if (written < chunk.Length)
+                {
+                    // Only a node deleted behind the version lock could do this; say which ends are gone.
+                    await CheckEndpointsAsync(tx, batch with { Nodes = [] }, cancellationToken);
+                    throw new GraphStoreUnavailableException(StoreFault.Rejected,
+                        $"Neo4j wrote {written} of {chunk.Length} {byType.Key} relationships although their nodes exist; nothing of this request was written");
+                }
+            }
+        }
+    }
+
+    public Task<int> DeleteNodeAsync(string name, bool cascade, CancellationToken cancellationToken) =>
+        InWriteTransactionAsync(async (tx, token) =>
+        {
+            var found = await tx.RunAsync(new Statement(Cypher.CountRelationshipsOfNode, new JsonObject { ["name"] = name }), token);
+            if (found.Rows.Count == 0)
+            {
+                throw new NodeNotFoundException(name);
+            }
+            var relationships = checked((int)found.Single<long>("relationships"));
+            if (relationships > 0 && !cascade)
+            {
+                throw new NodeHasRelationshipsException(name, relationships);
+            }
+            await tx.RunAsync(new Statement(Cypher.DeleteNode, new JsonObject { ["name"] = name }), token);
+            return (relationships, true);
+        }, cancellationToken);
+
+    public async Task<Page<GraphRelationship>> ListRelationshipsAsync(RelationshipQuery query, CancellationToken cancellationToken)
+    {
+        var fingerprint = $"relationships|{query.Node}|{query.Type}|{query.Direction}";
+        var after = PageToken.Decode(query.PageToken, fingerprint);
+        var result = await ReadAsync(new Statement(Cypher.ListRelationships(query.Direction), new JsonObject
+        {
+            ["name"] = query.Node,
+            ["type"] = string.IsNullOrEmpty(query.Type) ? null : query.Type,
+            ["after"] = after,
+            ["limit"] = query.PageSize + 1,
+        }), cancellationToken);
+        if (result.Rows.Count == 0)
+        {
+            throw new NodeNotFoundException(query.Node);
+        }
+        var rows = ((IEnumerable<object?>)result.Value(0, "relationships")!).Cast<IReadOnlyDictionary<string, object?>>().ToList();
+        string? next = null;
+        if (rows.Count > query.PageSize)
+        {
+            rows.RemoveAt(rows.Count - 1);
+            next = PageToken.Encode(fingerprint, (string)rows[^1]["key"]!);
+        }
+        var relationships = rows.Select(r => StoredForm.Relationship((string)r["type"]!, (string)r["startName"]!, (string)r["endName"]!, r["properties"])).ToList();
+        return new Page<GraphRelationship>(relationships, next, relationships.Count);
+    }
+
+    public async Task<Subgraph> GetNeighborhoodAsync(NeighborhoodQuery query, CancellationToken cancellationToken)
+    {
+        if (query.Depth < 1)
+        {
+            var alone = await GetNodeAsync(query.Name, cancellationToken) ?? throw new NodeNotFoundException(query.Name);
+            return new Subgraph([alone], [], false);
+        }
+        // The start node counts against the limit, as in the embedded store.
+        var others = Math.Max(query.Limit - 1, 0);
+        var types = Strings(query.RelationshipTypes);
+        var result = await ReadAsync(new Statement(Cypher.Neighborhood(Math.Min(query.Depth, Cypher.MaxDepth)), new JsonObject
+        {
+            ["name"] = query.Name,
+            ["types"] = types,
+            ["labels"] = Strings(query.Labels),
+            ["limit"] = others + 1,
+        }), cancellationToken);
+        if (result.Rows.Count == 0)
+        {
+            throw new NodeNotFoundException(query.Name);
+        }
+        var reached = ((IEnumerable<object?>)result.Value(0, "reached")!).Cast<string>().ToList();
+        var nodesTruncated = reached.Count > others;
+        var names = new List<string> { (string)result.Value(0, "start")! };
+        names.AddRange(reached.Take(others));
+
+        var relationshipLimit = query.Limit * 10;
+        var among = await ReadAsync(new Statement(Cypher.RelationshipsAmong, new JsonObject
+        {
+            ["names"] = Strings(names),
+            ["types"] = (JsonArray)types.DeepClone(),
+            ["limit"] = relationshipLimit + 1,
+        }), cancellationToken);
+        var relationships = Enumerable.Range(0, among.Rows.Count)
+            .Select(i => StoredForm.Relationship((string)among.Value(i, "type")!, (string)among.Value(i, "startName")!, (string)among.Value(i, "endName")!, among.Value(i, "properties")))
+            .ToList();
+        var relationshipsTruncated = relationships.Count > relationshipLimit;
+        if (relationshipsTruncated)
+        {
+            relationships.RemoveRange(relationshipLimit, relationships.Count - relationshipLimit);
+        }
+        var nodes = await GetNodesAsync(names, cancellationToken);
+        return new Subgraph(nodes, relationships, nodesTruncated || relationshipsTruncated);
+    }
+
+    public async IAsyncEnumerable<GraphNode> ReadNodesAsync(IReadOnlyCollection<string> labels, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var after = "";
+        while (true)
+        {
+            var result = await ReadAsync(new Statement(Cypher.ReadNodes, new JsonObject
+            {
+                ["labels"] = Strings(labels),
+                ["after"] = after,
+                ["limit"] = StreamPageSize,
+            }), cancellationToken);
+            foreach (var row in result.Rows)
+            {
+                var node = StoredForm.Node(row[0]);
+                after = node.Name;
+                yield return node;
+            }
+            if (result.Rows.Count < StreamPageSize)
+            {
+                yield break;
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<GraphRelationship> ReadRelationshipsAsync(IReadOnlyCollection<string> labels, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var after = "";
+        while (true)
+        {
+            var result = await ReadAsync(new Statement(Cypher.ReadRelationships, new JsonObject
+            {
+                ["labels"] = Strings(labels),
+                ["after"] = after,
+                ["limit"] = StreamPageSize,
+            }), cancellationToken);
+            for (var i = 0; i < result.Rows.Count; i++)
+            {
+                after = (string)result.Value(i, "key")!;
+                yield return StoredForm.Relationship((string)result.Value(i, "type")!, (string)result.Value(i, "startName")!, (string)result.Value(i, "endName")!, result.Value(i, "properties"));
+            }
+            if (result.Rows.Count < StreamPageSize)
+            {
+                yield break;
+            }
+        }
+    }
+
+    public async Task<GraphCounts> CountAsync(CancellationToken cancellationToken)
+    {
+        var result = await ReadAsync(new Statement(Cypher.Count), cancellationToken);
+        var byLabel = ((IEnumerable<object?>)result.Value(0, "byLabel")!)
+            .Cast<IReadOnlyDictionary<string, object?>>()
+            .ToDictionary(m => (string)m["label"]!, m => (long)m["nodes"]!, StringComparer.Ordinal);
+        return new GraphCounts(byLabel.Values.Sum(), (long)result.Value(0, "relationships")!, byLabel);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private Task<QueryResult> ReadAsync(Statement statement, CancellationToken cancellationToken) =>
+        WithRetryAsync(() => _api.RunAsync(statement, readOnly: true, Volatile.Read(ref _bookmarks), cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one explicit transaction opened by the version bump, and commits it when the
+    /// work says so (rolls it back otherwise, or when the work throws). Transient failures retry the whole transaction.
+    /// </summary>
+    private Task<T> InWriteTransactionAsync<T>(Func<QueryApiTransaction, CancellationToken, Task<(T Value, bool Commit)>> work, CancellationToken cancellationToken) =>
+        WithRetryAsync(async () =>
+        {
+            await using var tx = await _api.BeginAsync(new Statement(Cypher.BumpVersion), Volatile.Read(ref _bookmarks), cancellationToken);
+            var (value, commit) = await work(tx, cancellationToken);
+            if (!commit)
+            {
+                await tx.RollbackAsync(cancellationToken);
+                return value;
+            }
+            var committed = await tx.CommitAsync(new Statement(Cypher.ReadVersion), cancellationToken);
+            RememberBookmarks(committed.Bookmarks);
+            return value;
+        }, cancellationToken);
+
+    private async Task<T> WithRetryAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken)
+    {
+        for (var attempts = 1; ; attempts++)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (QueryApiException e) when (e.IsTransient && attempts < _options.Retry.MaxAttempts)
+            {
+                await Task.Delay(_options.Retry.DelayBefore(attempts), _options.Clock, cancellationToken);
+            }
+            catch (QueryApiException e)
+            {
+                throw Translate(e, attempts);
+            }
+        }
+    }
+
+    private void RememberBookmarks(IReadOnlyList<string> bookmarks)
+    {
+        if (bookmarks.Count > 0)
+        {
+            Volatile.Write(ref _bookmarks, bookmarks);
+        }
+    }
+
+    private GraphStoreUnavailableException Translate(QueryApiException e, int attempts)
+    {
+        var where = _options.Location;
+        return e switch
+        {
+            { Code: "Neo.ClientError.Security.Unauthorized" } or { Status: HttpStatusCode.Unauthorized } => new(StoreFault.Rejected,
+                $"Neo4j at {where} refused the credentials"
+                + (_options.User is null ? " (no user is configured)" : $" of user `{_options.User}`")
+                + ": set LocalVision:Store:Neo4j:User and LocalVision:Store:Neo4j:Password", e),
+            { Code: "Neo.ClientError.Security.Forbidden" } or { Status: HttpStatusCode.Forbidden } => new(StoreFault.Rejected,
+                $"Neo4j at {where} does not let user `{_options.User}` do this ({e.ServerMessage}); grant the user read, write and schema privileges on the database", e),
+            { Code: "Neo.ClientError.Database.DatabaseNotFound" } => new(StoreFault.Rejected,
+                $"Neo4j at {where} has no database `{_options.Database}`: create it or set LocalVision:Store:Neo4j:Database", e),
+            { Code: "Neo.ClientError.General.ForbiddenOnReadOnlyDatabase" } => new(StoreFault.ReadOnly,
+                $"the Neo4j database at {where} is read-only; nothing was written", e),
+            { Code: null, Status: HttpStatusCode.NotFound } => new(StoreFault.Rejected,
+                $"Neo4j at {where} has no Query API at /{_api.QueryPath}: if neo4j.conf sets server.http_enabled_modules, add QUERY_API_ENDPOINTS to it "
+                + "(the API is on by default from 5.25), keep server.http.enabled=true, and check the address names the HTTP port (7474), not Bolt (7687)", e),
+            { IsTransient: true } => new(StoreFault.Unreachable,
+                $"Neo4j at {where} stayed unavailable after {attempts} attempts ({e.Code}: {e.ServerMessage}); nothing of this request was written", e),
+            _ => new(StoreFault.Rejected, $"Neo4j at {where} refused a statement: {e.Message}", e),
+        };
+    }
+
+    private static JsonArray Strings(IEnumerable<string> values) =>
+        new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
+}
