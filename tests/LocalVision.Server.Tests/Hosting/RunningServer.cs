@@ -5,6 +5,7 @@ using LocalVision.V1;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
+using Path = System.IO.Path;
 
 namespace LocalVision.Server.Tests.Hosting;
 
