@@ -1,4 +1,5 @@
 using LocalVision.Graph.Store;
+using LocalVision.Server.Access;
 using LocalVision.Server.Grpc;
 using LocalVision.Server.Hosting;
 
@@ -8,6 +9,10 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["keys", .. var keyArgs])
+        {
+            return KeysCommand.Run(keyArgs, Console.Out, Console.Error);
+        }
         WebApplication app;
         try
         {
@@ -29,11 +34,13 @@ public static class Program
         builder.AddLocalVisionConfiguration(args);
         builder.AddEndpoints();
         builder.AddGraphStore();
+        builder.AddAccessControl();
         builder.AddSampleDataSeeding();
         builder.AddGrpcApi();
 
         var app = builder.Build();
         app.MapGrpcApi();
+        app.MapAccessApi();
         return app;
     }
 }
