@@ -1,5 +1,6 @@
 using LocalVision.Graph.Store;
 using LocalVision.Server.Access;
+using LocalVision.Server.Admin;
 using LocalVision.Server.Grpc;
 using LocalVision.Server.Hosting;
 
@@ -35,12 +36,14 @@ public static class Program
         builder.AddEndpoints();
         builder.AddGraphStore();
         builder.AddAccessControl();
+        builder.AddAdministration();
         builder.AddSampleDataSeeding();
         builder.AddGrpcApi();
 
         var app = builder.Build();
         app.MapGrpcApi();
         app.MapAccessApi();
+        app.MapAdminApi();
         return app;
     }
 }
