@@ -419,7 +419,7 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
                 + " AND r.id > @after ORDER BY r.id LIMIT @limit";
             command.Parameters.AddWithValue("@id", id);
             command.Parameters.AddWithValue("@type", query.Type ?? "");
-            command.Parameters.AddWithValue("@after", after is null ? -1 : long.Parse(after, System.Globalization.CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("@after", after is null ? -1 : RelationshipPosition(after));
             command.Parameters.AddWithValue("@limit", query.PageSize + 1);
             var rows = new List<(long Id, GraphRelationship Relationship)>();
             using (var reader = command.ExecuteReader())
@@ -657,6 +657,12 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
             throw Translate(e, path);
         }
     }
+
+    /// <summary>A relationship id from a page token; a token forged with the right fingerprint but no number is refused like any bad token.</summary>
+    private static long RelationshipPosition(string position) =>
+        long.TryParse(position, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id
+            : throw GraphValidationException.Single("page_token", "is not a token this query returned; start again without it");
 
     private static string ReadOnlyConnectionString(string path) =>
         new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();

@@ -38,7 +38,9 @@ public static class ConfigurationSetup
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(address, options.Grpc.Port, listen => listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2);
-            kestrel.Limits.MaxRequestBodySize = options.Limits.MaxMessageBytes;
+            // gRPC bounds each message (MaxReceiveMessageSize) from its length prefix and answers RESOURCE_EXHAUSTED;
+            // a body limit here would race that check and reset the stream instead, and would cap whole import streams.
+            kestrel.Limits.MaxRequestBodySize = null;
         });
         return builder;
     }
