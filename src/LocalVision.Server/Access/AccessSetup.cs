@@ -73,7 +73,7 @@ public static class AccessSetup
 }
 
 /// <summary>Says at start-up whether calls need keys, loudly when they do not.</summary>
-public sealed class AccessModeReport(KeyAuthenticator authenticator, AccessStore store, ILogger<AccessModeReport> logger) : IHostedService
+public sealed class AccessModeReport(KeyAuthenticator authenticator, AccessStore store, IConfiguration configuration, ILogger<AccessModeReport> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -81,6 +81,11 @@ public sealed class AccessModeReport(KeyAuthenticator authenticator, AccessStore
         {
             logger.LogWarning("No API key exists, so this service serves WITHOUT AUTHENTICATION on loopback: every local caller is admin "
                 + "and sees confidential evidence. To require keys, " + AccessSetup.CreateKeyHint + ". Keys and audit log: {Path}", store.Path);
+        }
+        else if (authenticator.RequiresKeys && !TlsSetup.IsConfigured(configuration))
+        {
+            logger.LogWarning("API keys are required, but without TLS they cross the network in clear text; configure LocalVision:Tls:CertificatePath. "
+                + "Keys and audit log: {Path}", store.Path);
         }
         else
         {
