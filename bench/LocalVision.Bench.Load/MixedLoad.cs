@@ -71,12 +71,14 @@ public static class LoadRunner
 
     /// <summary>
     /// Starts calls at <paramref name="rate"/> per second whether or not earlier ones have answered, and measures each
-    /// from when it was due — so a stall shows in the latencies instead of quietly lowering the rate.
+    /// from when it was due — so a stall shows in the latencies instead of quietly lowering the rate. A call that would
+    /// exceed <paramref name="maxOutstanding"/> calls in flight is not sent and counts as an error: the rate was not held.
     /// </summary>
-    public static async Task<RunResult> OpenLoopAsync(string phase, double rate, TimeSpan duration, Func<long, CancellationToken, Task> call)
+    public static async Task<RunResult> OpenLoopAsync(string phase, double rate, TimeSpan duration, Func<long, CancellationToken, Task> call, int maxOutstanding = 256)
     {
         var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
         long errors = 0;
+        var outstanding = 0;
         var calls = new List<Task>();
         var start = Stopwatch.GetTimestamp();
         var total = (long)(rate * duration.TotalSeconds);
@@ -88,22 +90,33 @@ public static class LoadRunner
             {
                 await Task.Delay(wait);
             }
-            var n = i;
-            calls.Add(Task.Run(async () =>
+            if (Volatile.Read(ref outstanding) >= maxOutstanding)
             {
-                try
-                {
-                    await call(n, CancellationToken.None);
-                    latencies.Add(Stopwatch.GetElapsedTime(due).TotalMilliseconds);
-                }
-                catch (RpcException)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-            }));
+                Interlocked.Increment(ref errors);
+                continue;
+            }
+            Interlocked.Increment(ref outstanding);
+            calls.Add(Measure(i, due));
         }
         await Task.WhenAll(calls);
-        return Summarise(phase, rate, latencies, errors, Stopwatch.GetElapsedTime(start).TotalSeconds);
+        return Summarise(phase, rate, latencies, Interlocked.Read(ref errors), Stopwatch.GetElapsedTime(start).TotalSeconds);
+
+        async Task Measure(long n, long due)
+        {
+            try
+            {
+                await call(n, CancellationToken.None);
+                latencies.Add(Stopwatch.GetElapsedTime(due).TotalMilliseconds);
+            }
+            catch (RpcException)
+            {
+                Interlocked.Increment(ref errors);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref outstanding);
+            }
+        }
     }
 
     private static RunResult Summarise(string phase, double rate, IEnumerable<double> latencies, long errors, double seconds)
