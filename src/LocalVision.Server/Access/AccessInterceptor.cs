@@ -99,6 +99,11 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, AccessStor
             logger.LogWarning("Refused an unauthenticated call to {Method} from {Peer}", context.Method, context.Peer);
             throw;
         }
+        catch (AccessStoreException e)
+        {
+            logger.LogError(e, "Could not check the key of a call to {Method}", context.Method);
+            throw new RpcException(new global::Grpc.Core.Status(StatusCode.Unavailable, "the service cannot check API keys right now; try again later"));
+        }
         if (rule is null)
         {
             logger.LogError("{Method} has no rule in MethodAccess, so it is refused to everyone; declare the role it needs there", context.Method);
