@@ -32,7 +32,7 @@ public sealed class AccessApi(AccessStore store, KeyAuthenticator authenticator)
             }
         }
         checks.ThrowIfAny();
-        var creator = context.GetCaller() is { KeyId.Length: > 0 } caller ? $"{caller.Name} ({caller.KeyName})" : "(no authentication)";
+        var creator = context.GetCaller() is { Principal.Length: > 0 } caller ? $"{caller.Name} ({caller.Principal})" : "(no authentication)";
         var (key, secret) = store.CreateKey(request.DisplayName, roles, creator);
         return Task.FromResult(new CreateApiKeyResponse { Key = ToProto(key), Secret = secret });
     }
@@ -81,7 +81,7 @@ public sealed class AccessApi(AccessStore store, KeyAuthenticator authenticator)
         {
             Sequence = e.Sequence,
             Time = Timestamp.FromDateTimeOffset(e.Time),
-            Key = e.KeyId.Length == 0 ? "" : ApiKeyRecord.Collection + e.KeyId,
+            Key = e.Principal,
             Caller = e.Caller,
             Method = e.Method,
             Resources = { e.Resources },

@@ -19,7 +19,7 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, AccessStor
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        var (caller, rule) = Admit(context, request);
+        var (caller, rule) = await AdmitAsync(context, request);
         try
         {
             var response = await continuation(request, context);
@@ -36,7 +36,7 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, AccessStor
     public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
         IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        var (caller, rule) = Admit(context, null);
+        var (caller, rule) = await AdmitAsync(context, null);
         try
         {
             var response = await continuation(requestStream, context);
@@ -53,7 +53,7 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, AccessStor
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        var (caller, rule) = Admit(context, request);
+        var (caller, rule) = await AdmitAsync(context, request);
         try
         {
             await continuation(request, responseStream, context);
@@ -69,7 +69,7 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, AccessStor
     public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
         IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        var (caller, rule) = Admit(context, null);
+        var (caller, rule) = await AdmitAsync(context, null);
         try
         {
             await continuation(requestStream, responseStream, context);
@@ -82,7 +82,7 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, AccessStor
         }
     }
 
-    private (Caller? Caller, MethodRule? Rule) Admit(ServerCallContext context, object? request)
+    private async ValueTask<(Caller? Caller, MethodRule? Rule)> AdmitAsync(ServerCallContext context, object? request)
     {
         var rule = MethodAccess.Find(context.Method);
         if (rule is { IsPublic: true })
@@ -92,7 +92,7 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, AccessStor
         Caller caller;
         try
         {
-            caller = authenticator.Authenticate(context.RequestHeaders);
+            caller = await authenticator.AuthenticateAsync(context.RequestHeaders);
         }
         catch (RpcException)
         {
@@ -132,7 +132,7 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, AccessStor
         }
         try
         {
-            audit.Append(caller.KeyName, caller.Name, context.Method, resources, OutcomeName(outcome));
+            audit.Append(caller.Principal, caller.Name, context.Method, resources, OutcomeName(outcome));
         }
         catch (AccessStoreException e)
         {

@@ -28,15 +28,16 @@ public static class AccessSetup
     {
         var options = builder.GetLocalVisionOptions();
         var store = OpenStore(builder.Configuration, options.Store.Path);
+        var tokens = BearerTokens.FromConfiguration(builder.Configuration);
         var loopback = IPAddress.TryParse(options.Bind, out var address) && IPAddress.IsLoopback(address);
-        if (!loopback && !store.HasActiveKeys())
+        if (!loopback && tokens is null && !store.HasActiveKeys())
         {
             throw new StartupConfigurationException(
-                $"--bind {options.Bind} serves beyond this machine, and no API key exists in {store.Path}, so anyone could read confidential evidence; "
-                + $"{CreateKeyHint}, then start again (or bind to 127.0.0.1)");
+                $"--bind {options.Bind} serves beyond this machine, and no API key exists in {store.Path} (nor is a JWT issuer configured), "
+                + $"so anyone could read confidential evidence; {CreateKeyHint}, then start again (or bind to 127.0.0.1)");
         }
         builder.Services.AddSingleton(store);
-        builder.Services.AddSingleton(new KeyAuthenticator(store, requireKeys: !loopback));
+        builder.Services.AddSingleton(new KeyAuthenticator(store, requireKeys: !loopback, tokens));
         // First in the chain, so refusals come before any handler or error translation and audits see final statuses.
         builder.Services.PostConfigure<GrpcServiceOptions>(grpc =>
         {
@@ -89,7 +90,8 @@ public sealed class AccessModeReport(KeyAuthenticator authenticator, AccessStore
         }
         else
         {
-            logger.LogInformation("API keys are required (x-api-key or authorization: Bearer). Keys and audit log: {Path}", store.Path);
+            logger.LogInformation("Calls need an API key (x-api-key or authorization: Bearer){Tokens}. Keys and audit log: {Path}",
+                BearerTokens.FromConfiguration(configuration) is null ? "" : " or a JWT from the configured issuer", store.Path);
         }
         return Task.CompletedTask;
     }

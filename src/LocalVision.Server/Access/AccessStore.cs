@@ -16,8 +16,8 @@ public sealed record ApiKeyRecord(string Id, string DisplayName, Roles Roles, Da
 }
 
 /// <summary>One line of the audit log: who did what, when, and how it ended.</summary>
-/// <param name="KeyId">Empty when the service ran without authentication.</param>
-public sealed record AuditRecord(long Sequence, DateTimeOffset Time, string KeyId, string Caller, string Method, IReadOnlyList<string> Resources, string Outcome);
+/// <param name="Principal">The key (<c>apiKeys/{id}</c>) or token subject (<c>subjects/{sub}</c>); empty without authentication.</param>
+public sealed record AuditRecord(long Sequence, DateTimeOffset Time, string Principal, string Caller, string Method, IReadOnlyList<string> Resources, string Outcome);
 
 /// <summary>The store cannot keep keys or the audit log; the message says why.</summary>
 public sealed class AccessStoreException(string message, Exception inner) : Exception(message, inner);
@@ -222,13 +222,13 @@ public sealed class AccessStore
     }
 
     /// <summary>Appends to the audit log; there is no way to change or remove an entry.</summary>
-    public void Append(string keyId, string caller, string method, IReadOnlyList<string> resources, string outcome) =>
+    public void Append(string principal, string caller, string method, IReadOnlyList<string> resources, string outcome) =>
         Run(connection =>
         {
             using var command = connection.CreateCommand();
             command.CommandText = "INSERT INTO audit_log (time, key_id, caller, method, resources, outcome) VALUES (@time, @key, @caller, @method, @resources, @outcome)";
             command.Parameters.AddWithValue("@time", Now().ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("@key", keyId);
+            command.Parameters.AddWithValue("@key", principal);
             command.Parameters.AddWithValue("@caller", caller);
             command.Parameters.AddWithValue("@method", method);
             command.Parameters.AddWithValue("@resources", JsonSerializer.Serialize(resources));

@@ -3,9 +3,11 @@ using LocalVision.Graph.Schema;
 
 namespace LocalVision.Server.Access;
 
-/// <summary>Who is calling: the key they presented and its roles.</summary>
-/// <param name="KeyId">Empty when the service runs without authentication.</param>
-public sealed record Caller(string KeyId, string Name, Roles Roles)
+/// <summary>Who is calling, and what they may do.</summary>
+/// <param name="Principal">What vouches for them, as the audit log names it: <c>apiKeys/{id}</c>, <c>subjects/{sub}</c> for a
+/// bearer token, or empty when the service runs without authentication.</param>
+/// <param name="Name">A name for people: the key's display name, or the token's name or subject.</param>
+public sealed record Caller(string Principal, string Name, Roles Roles)
 {
     /// <summary>Anyone on loopback while no key exists: treated as admin, as the one local user of the service.</summary>
     public static Caller WithoutAuthentication { get; } = new("", "(no authentication)", Roles.Admin);
@@ -14,9 +16,6 @@ public sealed record Caller(string KeyId, string Name, Roles Roles)
 
     /// <summary>How confidential evidence is shown to this caller.</summary>
     public EvidenceRedactor Redactor => EvidenceRedactor.For(Has(Roles.EvidenceReader));
-
-    /// <summary>The key's resource name for the audit log, or empty.</summary>
-    public string KeyName => KeyId.Length == 0 ? "" : ApiKeyRecord.Collection + KeyId;
 }
 
 /// <summary>The caller the <see cref="AccessInterceptor"/> admitted, as handlers see it.</summary>
