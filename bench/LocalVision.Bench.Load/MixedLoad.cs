@@ -10,15 +10,25 @@ public sealed class MixedLoad(GraphService.GraphServiceClient reader, GraphServi
 {
     private const int WritableNodes = 64;
 
-    /// <summary>Call number <paramref name="i"/> of the mix: 5 in 10 GetNode, 2 ListNodes, 2 GetNeighborhood (depth 2), 1 UpsertNodes.</summary>
+    public static IReadOnlyList<string> Kinds { get; } = ["GetNode", "ListNodes", "GetNeighborhood", "UpsertNodes"];
+
+    /// <summary>Which of <see cref="Kinds"/> call number <paramref name="i"/> is: 5 in 10 GetNode, 2 ListNodes, 2 GetNeighborhood (depth 2), 1 UpsertNodes.</summary>
+    public static int KindOf(long i) => (i % 10) switch
+    {
+        0 or 2 or 4 or 6 or 8 => 0,
+        1 or 5 => 1,
+        3 or 7 => 2,
+        _ => 3,
+    };
+
     public Task CallAsync(long i, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        return (i % 10) switch
+        return KindOf(i) switch
         {
-            0 or 2 or 4 or 6 or 8 => reader.GetNodeAsync(new GetNodeRequest { Name = names[(int)(i * 7919 % names.Count)] }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync,
-            1 or 5 => reader.ListNodesAsync(new ListNodesRequest { Label = "Observation", Filter = "score >= 0.5", PageSize = 50 }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync,
-            3 or 7 => reader.GetNeighborhoodAsync(new GetNeighborhoodRequest { Name = hubs[(int)(i % hubs.Count)], Depth = 2, Limit = 200 }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync,
+            0 => reader.GetNodeAsync(new GetNodeRequest { Name = names[(int)(i * 7919 % names.Count)] }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync,
+            1 => reader.ListNodesAsync(new ListNodesRequest { Label = "Observation", Filter = "score >= 0.5", PageSize = 50 }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync,
+            2 => reader.GetNeighborhoodAsync(new GetNeighborhoodRequest { Name = hubs[(int)(i % hubs.Count)], Depth = 2, Limit = 200 }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync,
             _ => writer.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Partner(i % WritableNodes, i) } }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync,
         };
     }
@@ -35,7 +45,8 @@ public sealed class MixedLoad(GraphService.GraphServiceClient reader, GraphServi
     };
 }
 
-public sealed record RunResult(string Phase, double TargetRate, long Calls, long Errors, double Seconds, double P50Ms, double P99Ms)
+/// <param name="ByKind">p50 and p99 of each kind of call in <see cref="MixedLoad.Kinds"/>.</param>
+public sealed record RunResult(string Phase, double TargetRate, long Calls, long Errors, double Seconds, double P50Ms, double P99Ms, IReadOnlyList<(double P50Ms, double P99Ms)> ByKind)
 {
     public double CallsPerSecond => Calls / Seconds;
 }
@@ -45,20 +56,20 @@ public static class LoadRunner
 {
     public static async Task<RunResult> ClosedLoopAsync(string phase, int callers, TimeSpan duration, Func<long, CancellationToken, Task> call)
     {
-        var latencies = new List<double>[callers];
+        var latencies = new List<(int Kind, double Ms)>[callers];
         long errors = 0;
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource(duration);
         await Task.WhenAll(Enumerable.Range(0, callers).Select(async caller =>
         {
-            var mine = latencies[caller] = new List<double>(100_000);
+            var mine = latencies[caller] = new List<(int Kind, double Ms)>(100_000);
             for (long i = caller; !stop.IsCancellationRequested; i += callers)
             {
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
                     await call(i, CancellationToken.None);
-                    mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    mine.Add((MixedLoad.KindOf(i), Stopwatch.GetElapsedTime(started).TotalMilliseconds));
                 }
                 catch (RpcException)
                 {
@@ -76,7 +87,7 @@ public static class LoadRunner
     /// </summary>
     public static async Task<RunResult> OpenLoopAsync(string phase, double rate, TimeSpan duration, Func<long, CancellationToken, Task> call, int maxOutstanding = 256)
     {
-        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<(int Kind, double Ms)>();
         long errors = 0;
         var outstanding = 0;
         var calls = new List<Task>();
@@ -106,7 +117,7 @@ public static class LoadRunner
             try
             {
                 await call(n, CancellationToken.None);
-                latencies.Add(Stopwatch.GetElapsedTime(due).TotalMilliseconds);
+                latencies.Add((MixedLoad.KindOf(n), Stopwatch.GetElapsedTime(due).TotalMilliseconds));
             }
             catch (RpcException)
             {
@@ -119,10 +130,16 @@ public static class LoadRunner
         }
     }
 
-    private static RunResult Summarise(string phase, double rate, IEnumerable<double> latencies, long errors, double seconds)
+    private static RunResult Summarise(string phase, double rate, IEnumerable<(int Kind, double Ms)> latencies, long errors, double seconds)
     {
-        var sorted = latencies.Order().ToArray();
-        return new RunResult(phase, rate, sorted.Length, errors, seconds, Percentile(sorted, 0.50), Percentile(sorted, 0.99));
+        var all = latencies.ToList();
+        var sorted = all.Select(l => l.Ms).Order().ToArray();
+        var byKind = Enumerable.Range(0, MixedLoad.Kinds.Count).Select(kind =>
+        {
+            var mine = all.Where(l => l.Kind == kind).Select(l => l.Ms).Order().ToArray();
+            return (Percentile(mine, 0.50), Percentile(mine, 0.99));
+        }).ToList();
+        return new RunResult(phase, rate, sorted.Length, errors, seconds, Percentile(sorted, 0.50), Percentile(sorted, 0.99), byKind);
     }
 
     private static double Percentile(double[] sorted, double p) =>

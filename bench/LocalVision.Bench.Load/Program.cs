@@ -24,12 +24,14 @@ var transports = (args.Length > 1 ? args[1] : "both") switch
     _ => [false, true],
 };
 var phase = TimeSpan.FromSeconds(seconds);
-Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:u}; server and load generator share them");
+var loadAverage = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:u}, load average {loadAverage} at start; server and load generator share them");
 Console.WriteLine($"mix: 50% GetNode, 20% ListNodes (filtered, 50 a page), 20% GetNeighborhood (depth 2), 10% UpsertNodes (1 node); API keys on; {seconds} s per phase");
 Console.WriteLine();
 Console.WriteLine("| transport | phase | target calls/s | calls/s | p50 ms | p99 ms | errors | p99 / unloaded p99 |");
 Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
 
+var breakdown = new List<(string Transport, RunResult Unloaded, RunResult Half)>();
 foreach (var tls in transports)
 {
     var folder = Path.Combine(Path.GetTempPath(), "localvision-bench", Guid.NewGuid().ToString("N"));
@@ -88,6 +90,7 @@ foreach (var tls in transports)
                 var target = run.TargetRate > 0 ? run.TargetRate.ToString("N0", CultureInfo.InvariantCulture) : "-";
                 Console.WriteLine($"| {transport} | {run.Phase} | {target} | {run.CallsPerSecond:N0} | {run.P50Ms:F2} | {run.P99Ms:F2} | {run.Errors} | {run.P99Ms / unloaded.P99Ms:F2}x |");
             }
+            breakdown.Add((transport, unloaded, half));
         }
         finally
         {
@@ -105,6 +108,19 @@ foreach (var tls in transports)
         catch (IOException)
         {
         }
+    }
+}
+
+Console.WriteLine();
+Console.WriteLine("| transport | call | unloaded p50 ms | unloaded p99 ms | half-rate p50 ms | half-rate p99 ms | p99 ratio |");
+Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+foreach (var (transport, unloaded, half) in breakdown)
+{
+    for (var kind = 0; kind < MixedLoad.Kinds.Count; kind++)
+    {
+        var (u50, u99) = unloaded.ByKind[kind];
+        var (h50, h99) = half.ByKind[kind];
+        Console.WriteLine($"| {transport} | {MixedLoad.Kinds[kind]} | {u50:F2} | {u99:F2} | {h50:F2} | {h99:F2} | {h99 / u99:F2}x |");
     }
 }
 
