@@ -34,8 +34,8 @@ public static class Program
         var builder = WebApplication.CreateBuilder(args);
         builder.AddLocalVisionConfiguration(args);
         builder.AddEndpoints();
-        builder.AddGraphStore();
         builder.AddAccessControl();
+        builder.AddGraphStore();
         builder.AddAdministration();
         builder.AddSampleDataSeeding();
         builder.AddGrpcApi();

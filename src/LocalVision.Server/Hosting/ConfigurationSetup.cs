@@ -47,7 +47,7 @@ public static class ConfigurationSetup
                 }
             });
             // gRPC bounds each message (MaxReceiveMessageSize) from its length prefix and answers RESOURCE_EXHAUSTED;
-            // a body limit here would race that check and reset the stream instead, and would cap whole import streams.
+            // a body limit here would race that check and reset the stream, which the caller sees as a broken call.
             kestrel.Limits.MaxRequestBodySize = null;
         });
         return builder;
