@@ -58,13 +58,17 @@ public static class LoadRunner
     {
         var latencies = new List<(int Kind, double Ms)>[callers];
         long errors = 0;
+        long next = -1;
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource(duration);
         await Task.WhenAll(Enumerable.Range(0, callers).Select(async caller =>
         {
             var mine = latencies[caller] = new List<(int Kind, double Ms)>(100_000);
-            for (long i = caller; !stop.IsCancellationRequested; i += callers)
+            while (!stop.IsCancellationRequested)
             {
+                // One shared sequence, so the calls made follow the mix exactly; a fixed stride per caller would
+                // leave some callers only cheap calls and overstate the saturating rate of the mix.
+                var i = Interlocked.Increment(ref next);
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
