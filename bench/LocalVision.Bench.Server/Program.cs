@@ -5,6 +5,7 @@ using LocalVision.Bench.V1;
 using LocalVision.V1;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Path = System.IO.Path;
 
 // Usage: dotnet run -c Release --project bench/LocalVision.Bench.Server -- [throughput|import] [seconds|nodes relationships]
 var mode = args.FirstOrDefault() ?? "throughput";

@@ -24,6 +24,10 @@ public sealed class Connection : IDisposable
 
     public GraphService.GraphServiceClient Graph => new(_channel);
 
+    public AccessService.AccessServiceClient Access => new(_channel);
+
+    public AdminService.AdminServiceClient Admin => new(_channel);
+
     /// <summary>Options for one call: its deadline runs from now.</summary>
     public CallOptions Call(CancellationToken cancellationToken) => Call(_deadline, cancellationToken);
 

@@ -15,5 +15,9 @@ var root = new RootCommand("lv: the LocalVision command line — read and write 
     GraphCommands.Delete(),
     TransferCommands.Import(),
     TransferCommands.Export(),
+    AdminCommands.Backup(),
+    AdminCommands.Restore(),
+    AdminCommands.Keys(),
+    AdminCommands.Audit(),
 };
 return await root.Parse(args).InvokeAsync();

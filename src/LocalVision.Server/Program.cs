@@ -1,4 +1,6 @@
 using LocalVision.Graph.Store;
+using LocalVision.Server.Access;
+using LocalVision.Server.Admin;
 using LocalVision.Server.Grpc;
 using LocalVision.Server.Hosting;
 
@@ -8,6 +10,10 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["keys", .. var keyArgs])
+        {
+            return KeysCommand.Run(keyArgs, Console.Out, Console.Error);
+        }
         WebApplication app;
         try
         {
@@ -29,13 +35,17 @@ public static class Program
         builder.AddLocalVisionConfiguration(args);
         builder.AddEndpoints();
         builder.AddWeb();
+        builder.AddAccessControl();
         builder.AddGraphStore();
+        builder.AddAdministration();
         builder.AddSampleDataSeeding();
         builder.AddGrpcApi();
 
         var app = builder.Build();
         app.MapGrpcApi();
         app.MapWeb();
+        app.MapAccessApi();
+        app.MapAdminApi();
         return app;
     }
 }

@@ -20,9 +20,13 @@ public sealed record SqliteStoreOptions(bool Durable = true, TimeProvider? Clock
 /// The embedded graph store: one SQLite file in WAL mode, owned by one process (a lock file beside it),
 /// with an in-memory adjacency index for traversals. Writes are serialised and atomic; reads run concurrently.
 /// </summary>
-public sealed class SqliteGraphStore : IGraphStore
+public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
 {
     private const int ChunkSize = 500;
+
+    // On Unix an IOException's HResult is the errno: EROFS and ENOSPC must not read as "in use by another process".
+    private const int ReadOnlyFileSystemErrno = 30;
+    private const int NoSpaceErrno = 28;
 
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
@@ -64,6 +68,15 @@ public sealed class SqliteGraphStore : IGraphStore
         try
         {
             ownership = new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e) when (e.HResult == ReadOnlyFileSystemErrno)
+        {
+            throw new GraphStoreUnavailableException(StoreFault.ReadOnly,
+                $"the store {path} is on a read-only file system; remount it read-write or choose another --store path", e);
+        }
+        catch (IOException e) when (e.HResult == NoSpaceErrno)
+        {
+            throw new GraphStoreUnavailableException(StoreFault.DiskFull, $"the disk holding {path} is full; free some space and start again", e);
         }
         catch (IOException e)
         {
@@ -417,7 +430,7 @@ public sealed class SqliteGraphStore : IGraphStore
                 + " AND r.id > @after ORDER BY r.id LIMIT @limit";
             command.Parameters.AddWithValue("@id", id);
             command.Parameters.AddWithValue("@type", query.Type ?? "");
-            command.Parameters.AddWithValue("@after", after is null ? -1 : long.Parse(after, System.Globalization.CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("@after", after is null ? -1 : RelationshipPosition(after));
             command.Parameters.AddWithValue("@limit", query.PageSize + 1);
             var rows = new List<(long Id, GraphRelationship Relationship)>();
             using (var reader = command.ExecuteReader())
@@ -539,6 +552,134 @@ public sealed class SqliteGraphStore : IGraphStore
             var relationships = Convert.ToInt64(command.ExecuteScalar());
             return new GraphCounts(byLabel.Values.Sum(), relationships, byLabel);
         });
+
+    public async Task<BackupInfo> BackupAsync(string path, CancellationToken cancellationToken)
+    {
+        path = Path.GetFullPath(path);
+        if (File.Exists(path) || string.Equals(path, Location, StringComparison.Ordinal))
+        {
+            throw new GraphStoreUnavailableException(StoreFault.Rejected, $"the backup file {path} already exists; choose another name");
+        }
+        try
+        {
+            // VACUUM INTO copies one read snapshot, so writers carry on and the copy holds whole transactions only.
+            await using (var connection = new SqliteConnection(_connectionString))
+            {
+                await connection.OpenAsync(cancellationToken);
+                using var command = connection.CreateCommand();
+                command.CommandText = "VACUUM INTO @path";
+                command.Parameters.AddWithValue("@path", path);
+                command.ExecuteNonQuery();
+            }
+            var counts = CheckBackup(path);
+            return new BackupInfo(path, new FileInfo(path).Length, counts);
+        }
+        catch (Exception e) when (e is SqliteException or GraphStoreUnavailableException or IOException)
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+            throw e switch
+            {
+                SqliteException sqlite => Translate(sqlite, path),
+                GraphStoreUnavailableException unavailable => unavailable,
+                _ => new GraphStoreUnavailableException(StoreFault.Unreachable, $"the backup {path} could not be written: {e.Message}", e),
+            };
+        }
+    }
+
+    public async Task<GraphCounts> RestoreAsync(string path, CancellationToken cancellationToken)
+    {
+        path = Path.GetFullPath(path);
+        if (!File.Exists(path))
+        {
+            throw new GraphStoreUnavailableException(StoreFault.Unreachable, $"there is no backup {path}");
+        }
+        var counts = CheckBackup(path);
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            var previous = Interlocked.Read(ref _version);
+            using (var source = new SqliteConnection(ReadOnlyConnectionString(path)))
+            {
+                source.Open();
+                // One write transaction on the live file: readers see the old contents or the new, never a mixture.
+                source.BackupDatabase(_writer);
+            }
+            Execute("PRAGMA journal_mode = WAL");
+            SqliteMigrations.Apply(_writer);
+            LoadIndex();
+            var version = Math.Max(previous, _version) + 1;
+            using (var bump = _writer.CreateCommand())
+            {
+                bump.CommandText = "UPDATE meta SET value = @v WHERE key = 'graph_version'";
+                bump.Parameters.AddWithValue("@v", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                bump.ExecuteNonQuery();
+            }
+            Interlocked.Exchange(ref _version, version);
+            return counts;
+        }
+        catch (SqliteException e)
+        {
+            throw Translate(e, Location);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>Checks that a file is a whole, consistent store this version can read, and counts what it holds.</summary>
+    /// <exception cref="GraphStoreUnavailableException">It is not.</exception>
+    public static GraphCounts CheckBackup(string path)
+    {
+        try
+        {
+            using var connection = new SqliteConnection(ReadOnlyConnectionString(path));
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA integrity_check";
+            var integrity = command.ExecuteScalar() as string;
+            if (integrity != "ok")
+            {
+                throw new GraphStoreUnavailableException(StoreFault.Corrupt, $"the backup {path} failed its integrity check: {integrity}");
+            }
+            command.CommandText = "PRAGMA user_version";
+            var version = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            if (version < 1 || version > SqliteMigrations.Latest)
+            {
+                throw new GraphStoreUnavailableException(StoreFault.Rejected, version < 1
+                    ? $"{path} is not a LocalVision store"
+                    : $"the backup {path} has schema version {version}, newer than this server understands ({SqliteMigrations.Latest})");
+            }
+            command.CommandText = "SELECT COUNT(*) FROM pragma_foreign_key_check";
+            if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+            {
+                throw new GraphStoreUnavailableException(StoreFault.Corrupt, $"the backup {path} has relationships whose nodes are missing");
+            }
+            command.CommandText = "SELECT COUNT(*) FROM nodes";
+            var nodes = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            command.CommandText = "SELECT COUNT(*) FROM relationships";
+            var relationships = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            return new GraphCounts(nodes, relationships, new Dictionary<string, long>());
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 11 or 26)
+        {
+            throw new GraphStoreUnavailableException(StoreFault.Corrupt, $"the backup {path} is corrupt or not a LocalVision store: {e.Message}", e);
+        }
+        catch (SqliteException e)
+        {
+            throw Translate(e, path);
+        }
+    }
+
+    /// <summary>A relationship id from a page token; a token forged with the right fingerprint but no number is refused like any bad token.</summary>
+    private static long RelationshipPosition(string position) =>
+        long.TryParse(position, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id
+            : throw GraphValidationException.Single("page_token", "is not a token this query returned; start again without it");
+
+    private static string ReadOnlyConnectionString(string path) =>
+        new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
 
     public async ValueTask DisposeAsync()
     {

@@ -98,6 +98,9 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
                     _ => Code.Unavailable,
                 };
                 return Rich(code, e.Message, new ErrorInfo { Reason = "STORE_" + e.Fault.ToString().ToUpperInvariant(), Domain = Domain });
+            case Access.AccessStoreException e:
+                logger.LogError(e, "The key and audit store failed");
+                return Rich(Code.Unavailable, "the key and audit store cannot be used right now; try again later", new ErrorInfo { Reason = "ACCESS_STORE_UNAVAILABLE", Domain = Domain });
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new global::Grpc.Core.Status(
                     context.Deadline < DateTime.UtcNow ? StatusCode.DeadlineExceeded : StatusCode.Cancelled, "The call was cancelled or ran out of time."));

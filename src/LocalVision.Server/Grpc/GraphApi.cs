@@ -4,6 +4,7 @@ using Grpc.Core;
 using LocalVision.Graph.Model;
 using LocalVision.Graph.Schema;
 using LocalVision.Graph.Store;
+using LocalVision.Server.Access;
 using LocalVision.Server.Grpc.Mapping;
 using LocalVision.Server.Hosting;
 using LocalVision.V1;
@@ -25,7 +26,7 @@ public sealed class GraphApi(IGraphStore store, IOptions<LocalVisionOptions> opt
     {
         new RequestChecks().Name("name", request.Name).ThrowIfAny();
         var node = await store.GetNodeAsync(request.Name, context.CancellationToken) ?? throw new NodeNotFoundException(request.Name);
-        return node.ToProto();
+        return node.ToProto(context.Redactor());
     }
 
     public override async Task<ListNodesResponse> ListNodes(ListNodesRequest request, ServerCallContext context)
@@ -42,9 +43,10 @@ public sealed class GraphApi(IGraphStore store, IOptions<LocalVisionOptions> opt
             checks.Add("filter", e.Message);
         }
         checks.ThrowIfAny();
+        ConfidentialFilter.Check(context.Redactor(), request.Label, filter);
         var page = await store.ListNodesAsync(new NodeQuery(request.Label, filter, pageSize, request.PageToken), context.CancellationToken);
         var response = new ListNodesResponse { NextPageToken = page.NextPageToken ?? "", TotalSize = page.TotalSize };
-        response.Nodes.AddRange(page.Items.Select(n => n.ToProto()));
+        response.Nodes.AddRange(page.Items.Select(n => n.ToProto(context.Redactor())));
         return response;
     }
 
@@ -57,7 +59,7 @@ public sealed class GraphApi(IGraphStore store, IOptions<LocalVisionOptions> opt
         checks.ThrowIfAny();
         var result = await store.WriteAsync(new GraphBatch(nodes, []), RequestOptions(request.RequestId), context.CancellationToken);
         var response = new UpsertNodesResponse();
-        response.Nodes.AddRange(result.Nodes.Select(n => n.ToProto()));
+        response.Nodes.AddRange(result.Nodes.Select(n => n.ToProto(context.Redactor())));
         return response;
     }
 
@@ -109,7 +111,7 @@ public sealed class GraphApi(IGraphStore store, IOptions<LocalVisionOptions> opt
         var subgraph = await store.GetNeighborhoodAsync(
             new NeighborhoodQuery(request.Name, depth, request.RelationshipTypes.Distinct().ToList(), request.Labels.Distinct().ToList(), limit),
             context.CancellationToken);
-        return subgraph.ToProto();
+        return subgraph.ToProto(context.Redactor());
     }
 
     public override async Task<ImportGraphResponse> ImportGraph(IAsyncStreamReader<ImportGraphRequest> requestStream, ServerCallContext context)
@@ -141,10 +143,11 @@ public sealed class GraphApi(IGraphStore store, IOptions<LocalVisionOptions> opt
         var batchSize = checks.Bounded("batch_size", request.BatchSize, 1000, Limits.MaxBatchSize);
         checks.ThrowIfAny();
         var labels = request.Labels.Distinct().ToList();
+        var redactor = context.Redactor();
         var batch = new ExportGraphResponse();
         await foreach (var node in store.ReadNodesAsync(labels, context.CancellationToken))
         {
-            batch.Nodes.Add(node.ToProto());
+            batch.Nodes.Add(node.ToProto(redactor));
             if (batch.Nodes.Count >= batchSize)
             {
                 await responseStream.WriteAsync(batch, context.CancellationToken);

@@ -15,6 +15,7 @@ public static class GrpcApiSetup
             grpc.MaxReceiveMessageSize = limits.MaxMessageBytes;
             grpc.MaxSendMessageSize = limits.MaxMessageBytes;
         });
+        builder.Services.AddStrictRequestParsing();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
         return builder;

@@ -24,7 +24,7 @@ public static class ConfigurationSetup
     public static LocalVisionOptions GetLocalVisionOptions(this WebApplicationBuilder builder) =>
         builder.Configuration.GetSection(LocalVisionOptions.Section).Get<LocalVisionOptions>() ?? new LocalVisionOptions();
 
-    /// <summary>gRPC over cleartext HTTP/2 (h2c) on the configured address and port.</summary>
+    /// <summary>gRPC over HTTP/2 on the configured address and port: TLS when a certificate is configured, otherwise cleartext (h2c).</summary>
     public static WebApplicationBuilder AddEndpoints(this WebApplicationBuilder builder)
     {
         var options = builder.GetLocalVisionOptions();
@@ -36,10 +36,20 @@ public static class ConfigurationSetup
         {
             throw new StartupConfigurationException($"--grpc-port {options.Grpc.Port} is not a port number");
         }
+        var certificate = TlsSetup.LoadCertificate(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(address, options.Grpc.Port, listen => listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2);
-            kestrel.Limits.MaxRequestBodySize = options.Limits.MaxMessageBytes;
+            kestrel.Listen(address, options.Grpc.Port, listen =>
+            {
+                listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2;
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
+            // gRPC bounds each message (MaxReceiveMessageSize) from its length prefix and answers RESOURCE_EXHAUSTED;
+            // a body limit here would race that check and reset the stream, which the caller sees as a broken call.
+            kestrel.Limits.MaxRequestBodySize = null;
         });
         return builder;
     }

@@ -95,7 +95,7 @@ public sealed class CypherTests
     {
         var perLabel = Cypher.Schema.Where(s => s.StartsWith("CREATE CONSTRAINT localvision_", StringComparison.Ordinal) && s.EndsWith("REQUIRE n.name IS UNIQUE", StringComparison.Ordinal));
 
-        Assert.Equal(Schema.Labels.All.Count + 1, perLabel.Count());
+        Assert.Equal(LocalVision.Graph.Schema.Labels.All.Count + 1, perLabel.Count());
         Assert.All(Cypher.Schema, s => Assert.Contains(" IF NOT EXISTS ", s));
     }
 

@@ -1,4 +1,7 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
+using LocalVision.Server.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using LocalVision.V1;
@@ -6,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using LocalVision.Server.Hosting;
+using Path = System.IO.Path;
 
 namespace LocalVision.Server.Tests.Hosting;
 
@@ -18,13 +22,14 @@ public sealed class RunningServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _folder;
 
-    private RunningServer(WebApplication app, string folder, string address, Uri webAddress)
+    private RunningServer(WebApplication app, string folder, string address, Uri webAddress, IReadOnlyDictionary<string, string> keys, GrpcChannelOptions? channelOptions)
     {
         _app = app;
         _folder = folder;
         Address = address;
         WebAddress = webAddress;
-        Channel = GrpcChannel.ForAddress(address);
+        Keys = keys;
+        Channel = GrpcChannel.ForAddress(address, channelOptions ?? new GrpcChannelOptions());
         Graph = new GraphService.GraphServiceClient(Channel);
     }
 
@@ -39,11 +44,48 @@ public sealed class RunningServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The secrets of the keys created before start, by display name.</summary>
+    public IReadOnlyDictionary<string, string> Keys { get; }
+
+    public string StorePath => Path.Combine(_folder, "graph.db");
+
+    /// <summary>A call invoker that sends the named key (as <c>x-api-key</c>) with every call.</summary>
+    public CallInvoker As(string keyName) => WithKey(Keys[keyName]);
+
+    /// <summary>A call invoker that sends exactly these headers with every call.</summary>
+    public CallInvoker WithHeaders(params (string Name, string Value)[] headers) =>
+        Channel.Intercept(metadata =>
+        {
+            foreach (var (name, value) in headers)
+            {
+                metadata.Add(name, value);
+            }
+            return metadata;
+        });
+
+    public CallInvoker WithKey(string secret) => WithHeaders((KeyAuthenticator.ApiKeyHeader, secret));
+
     /// <param name="seed">Load the shipped sample dataset on start, as a new user's first start does.</param>
-    public static async Task<RunningServer> StartAsync(bool seed, params string[] extraArgs)
+    public static Task<RunningServer> StartAsync(bool seed, params string[] extraArgs) =>
+        StartAsync(seed, new Dictionary<string, Roles>(), extraArgs);
+
+    /// <summary>Starts with API keys made beforehand (so keys are required), by display name and roles.</summary>
+    public static Task<RunningServer> StartAsync(bool seed, IReadOnlyDictionary<string, Roles> keys, params string[] extraArgs) =>
+        StartAsync(seed, keys, null, extraArgs);
+
+    public static async Task<RunningServer> StartAsync(bool seed, IReadOnlyDictionary<string, Roles> keys, GrpcChannelOptions? channelOptions, params string[] extraArgs)
     {
         var folder = Path.Combine(Path.GetTempPath(), "localvision-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        var secrets = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (keys.Count > 0)
+        {
+            var access = AccessStore.Open(AccessStore.PathBeside(Path.Combine(folder, "graph.db")));
+            foreach (var (name, roles) in keys)
+            {
+                secrets[name] = access.CreateKey(name, roles, "test").Secret;
+            }
+        }
         string[] args =
         [
             "--store", Path.Combine(folder, "graph.db"),
@@ -59,7 +101,9 @@ public sealed class RunningServer : IAsyncDisposable
         var webAddress = new Uri(app.Services.GetRequiredService<WebEndpoint>().Address);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First(a => new Uri(a).Port != webAddress.Port);
-        return new RunningServer(app, folder, address, webAddress);
+        // A server bound to every address reports it as such; tests reach it on loopback.
+        address = address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
+        return new RunningServer(app, folder, address, webAddress, secrets, channelOptions);
     }
 
     public async ValueTask DisposeAsync()

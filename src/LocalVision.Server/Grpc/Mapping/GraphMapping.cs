@@ -9,7 +9,10 @@ namespace LocalVision.Server.Grpc.Mapping;
 /// <summary>Nodes, relationships and subgraphs between the wire contract and the domain.</summary>
 public static class GraphMapping
 {
-    public static Node ToProto(this GraphNode node) => new()
+    /// <summary>A node as this caller may see it: confidential evidence goes through the redactor, on every read path.</summary>
+    public static Node ToProto(this GraphNode node, EvidenceRedactor redactor) => Visible(redactor.Apply(node));
+
+    private static Node Visible(GraphNode node) => new()
     {
         Name = node.Name,
         Label = node.Label,
@@ -27,10 +30,10 @@ public static class GraphMapping
         Properties = PropertyMapping.ToStruct(relationship.Properties),
     };
 
-    public static V1.Subgraph ToProto(this Graph.Model.Subgraph subgraph)
+    public static V1.Subgraph ToProto(this Graph.Model.Subgraph subgraph, EvidenceRedactor redactor)
     {
         var result = new V1.Subgraph { Truncated = subgraph.Truncated };
-        result.Nodes.AddRange(subgraph.Nodes.Select(ToProto));
+        result.Nodes.AddRange(subgraph.Nodes.Select(n => n.ToProto(redactor)));
         result.Relationships.AddRange(subgraph.Relationships.Select(ToProto));
         return result;
     }

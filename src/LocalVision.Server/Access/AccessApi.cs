@@ -1,0 +1,134 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using LocalVision.Graph.Store;
+using LocalVision.Server.Grpc;
+using LocalVision.V1;
+using Status = Google.Rpc.Status;
+
+namespace LocalVision.Server.Access;
+
+/// <summary>The AccessService: API keys and the audit log (admin only, see <see cref="MethodAccess"/>).</summary>
+public sealed class AccessApi(AccessStore store, KeyAuthenticator authenticator) : AccessService.AccessServiceBase
+{
+    public override Task<CreateApiKeyResponse> CreateApiKey(CreateApiKeyRequest request, ServerCallContext context)
+    {
+        var checks = new RequestChecks();
+        KeyDisplayName.Check(request.DisplayName, checks);
+        var roles = Roles.None;
+        if (request.Roles.Count == 0)
+        {
+            checks.Add("roles", "must name at least one role");
+        }
+        for (var i = 0; i < request.Roles.Count; i++)
+        {
+            if (ToDomain(request.Roles[i]) is { } role)
+            {
+                roles |= role;
+            }
+            else
+            {
+                checks.Add($"roles[{i}]", "is not a role; one of ROLE_READER, ROLE_EVALUATOR, ROLE_EVIDENCE_READER, ROLE_ADMIN");
+            }
+        }
+        checks.ThrowIfAny();
+        var creator = context.GetCaller() is { Principal.Length: > 0 } caller ? $"{caller.Name} ({caller.Principal})" : "(no authentication)";
+        var (key, secret) = store.CreateKey(request.DisplayName, roles, creator);
+        return Task.FromResult(new CreateApiKeyResponse { Key = ToProto(key), Secret = secret });
+    }
+
+    public override Task<ListApiKeysResponse> ListApiKeys(ListApiKeysRequest request, ServerCallContext context)
+    {
+        var checks = new RequestChecks();
+        var pageSize = checks.PageSize("page_size", request.PageSize, 100, 1000);
+        checks.ThrowIfAny();
+        var page = store.ListKeys(pageSize, request.PageToken);
+        var response = new ListApiKeysResponse { NextPageToken = page.NextPageToken ?? "" };
+        response.Keys.AddRange(page.Items.Select(ToProto));
+        return Task.FromResult(response);
+    }
+
+    public override Task<ApiKey> RevokeApiKey(RevokeApiKeyRequest request, ServerCallContext context)
+    {
+        var id = request.Name.StartsWith(ApiKeyRecord.Collection, StringComparison.Ordinal) ? request.Name[ApiKeyRecord.Collection.Length..] : "";
+        if (id.Length == 0 || id.Length > 64)
+        {
+            throw GraphValidationException.Single("name", "must be `apiKeys/{id}`");
+        }
+        var key = store.FindKey(id)
+            ?? throw new Status { Code = (int)Code.NotFound, Message = $"there is no key `{request.Name}`", Details = { Any.Pack(new ResourceInfo { ResourceName = request.Name }) } }.ToRpcException();
+        if (authenticator.RequiresKeys && key.IsActive && key.Roles.HasFlag(Roles.Admin) && !store.ListActiveAdminIds().Any(other => other != id))
+        {
+            // Bound beyond loopback, revoking the last admin key would lock everyone out of key management.
+            throw new Status
+            {
+                Code = (int)Code.FailedPrecondition,
+                Message = $"`{request.Name}` is the last active admin key; create another admin key before revoking it",
+                Details = { Any.Pack(new PreconditionFailure { Violations = { new PreconditionFailure.Types.Violation { Type = "LAST_ADMIN_KEY", Subject = request.Name } } }) },
+            }.ToRpcException();
+        }
+        return Task.FromResult(ToProto(store.RevokeKey(id)!));
+    }
+
+    public override Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context)
+    {
+        var checks = new RequestChecks();
+        var pageSize = checks.PageSize("page_size", request.PageSize, 100, 1000);
+        checks.ThrowIfAny();
+        var page = store.ListAudit(pageSize, request.PageToken);
+        var response = new ListAuditEntriesResponse { NextPageToken = page.NextPageToken ?? "" };
+        response.Entries.AddRange(page.Items.Select(e => new AuditEntry
+        {
+            Sequence = e.Sequence,
+            Time = Timestamp.FromDateTimeOffset(e.Time),
+            Key = e.Principal,
+            Caller = e.Caller,
+            Method = e.Method,
+            Resources = { e.Resources },
+            Outcome = e.Outcome,
+        }));
+        return Task.FromResult(response);
+    }
+
+    private static ApiKey ToProto(ApiKeyRecord key)
+    {
+        var proto = new ApiKey
+        {
+            Name = key.ResourceName,
+            DisplayName = key.DisplayName,
+            CreateTime = Timestamp.FromDateTimeOffset(key.CreateTime),
+            Creator = key.Creator,
+            RevokeTime = key.RevokeTime is { } revoked ? Timestamp.FromDateTimeOffset(revoked) : null,
+        };
+        foreach (var (role, value) in RoleValues)
+        {
+            if (key.Roles.HasFlag(role))
+            {
+                proto.Roles.Add(value);
+            }
+        }
+        return proto;
+    }
+
+    private static readonly (Roles Role, Role Value)[] RoleValues =
+    [
+        (Roles.Reader, Role.Reader),
+        (Roles.Evaluator, Role.Evaluator),
+        (Roles.EvidenceReader, Role.EvidenceReader),
+        (Roles.Admin, Role.Admin),
+    ];
+
+    private static Roles? ToDomain(Role role) => RoleValues.Where(r => r.Value == role).Select(r => (Roles?)r.Role).FirstOrDefault();
+}
+
+/// <summary>The rule for a key's display name, shared by the RPC and the command line.</summary>
+public static class KeyDisplayName
+{
+    public static void Check(string displayName, RequestChecks checks)
+    {
+        if (displayName.Length is 0 or > 64 || displayName.Any(char.IsControl))
+        {
+            checks.Add("display_name", "must be 1 to 64 characters without control characters");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using LocalVision.V1;
+
+namespace LocalVision.Server.Access;
+
+/// <summary>What a method needs, and for audited methods what to record about a call.</summary>
+/// <param name="Required">The role needed; <see cref="Roles.None"/> for public methods (health).</param>
+/// <param name="Describe">For audited methods: the resources a call touched, from its request and (when it succeeded) its response.</param>
+public sealed record MethodRule(Roles Required, Func<object?, object?, IEnumerable<string>>? Describe = null)
+{
+    public bool IsPublic => Required == Roles.None;
+
+    public bool IsAudited => Describe is not null;
+}
+
+/// <summary>
+/// The one table of what every RPC needs, keyed by full gRPC method name. A method missing from it is refused
+/// for everyone (<c>PERMISSION_DENIED</c>), so a new service is closed until it is declared here — one line per method.
+/// </summary>
+public static class MethodAccess
+{
+    private const string Graph = "/localvision.v1.GraphService/";
+    private const string Evaluation = "/localvision.v1.EvaluationService/";
+    private const string Insight = "/localvision.v1.InsightService/";
+    private const string Network = "/localvision.v1.NetworkService/";
+    private const string Access = "/localvision.v1.AccessService/";
+    private const string Admin = "/localvision.v1.AdminService/";
+
+    private static readonly MethodRule Public = new(Roles.None);
+    private static readonly MethodRule Read = new(Roles.Reader);
+    private static readonly MethodRule AdminRead = new(Roles.Admin);
+
+    public static IReadOnlyDictionary<string, MethodRule> Rules { get; } = new Dictionary<string, MethodRule>(StringComparer.Ordinal)
+    {
+        ["/grpc.health.v1.Health/Check"] = Public,
+        ["/grpc.health.v1.Health/Watch"] = Public,
+        ["/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo"] = Read,
+        ["/grpc.reflection.v1.ServerReflection/ServerReflectionInfo"] = Read,
+
+        [Graph + "GetNode"] = Read,
+        [Graph + "ListNodes"] = Read,
+        [Graph + "ListRelationships"] = Read,
+        [Graph + "GetNeighborhood"] = Read,
+        [Graph + "ExportGraph"] = Read,
+        [Graph + "UpsertNodes"] = Audited<UpsertNodesRequest, UpsertNodesResponse>(Roles.Evaluator, (request, _) => request!.Nodes.Select(n => n.Name)),
+        [Graph + "UpsertRelationships"] = Audited<UpsertRelationshipsRequest, UpsertRelationshipsResponse>(Roles.Evaluator,
+            (request, _) => request!.Relationships.Select(r => $"{r.Start} -{r.Type}-> {r.End}")),
+        [Graph + "DeleteNode"] = Audited<DeleteNodeRequest, DeleteNodeResponse>(Roles.Admin,
+            (request, response) => [request!.Cascade ? $"{request.Name} (cascade: {response?.RelationshipsDeleted ?? 0} relationships)" : request.Name]),
+        [Graph + "ImportGraph"] = Audited<ImportGraphRequest, ImportGraphResponse>(Roles.Admin,
+            (_, response) => response is null ? [] : [$"{response.Batches} batches", $"{response.NodesWritten} nodes", $"{response.RelationshipsWritten} relationships"]),
+
+        [Evaluation + "ListCodes"] = Read,
+        [Evaluation + "ListRules"] = Read,
+        [Evaluation + "EvaluateInitiative"] = Read,
+        [Evaluation + "StreamEvaluations"] = Read,
+
+        [Insight + "AnalyzeConditions"] = Read,
+        [Insight + "BuildTruthTable"] = Read,
+        [Insight + "MinimizeTruthTable"] = Read,
+        [Insight + "AnalyzeNecessity"] = Read,
+        [Insight + "SelectCohort"] = Read,
+
+        [Network + "FindPaths"] = Read,
+        [Network + "GetEgoNetwork"] = Read,
+        [Network + "ComputeCentrality"] = Read,
+        [Network + "DetectCommunities"] = Read,
+        [Network + "GetNetworkMetrics"] = Read,
+        [Network + "SimulateRemoval"] = Read,
+
+        [Access + "CreateApiKey"] = Audited<CreateApiKeyRequest, CreateApiKeyResponse>(Roles.Admin,
+            (request, response) => [response?.Key.Name ?? $"(new key `{request!.DisplayName}`)"]),
+        [Access + "ListApiKeys"] = AdminRead,
+        [Access + "RevokeApiKey"] = Audited<RevokeApiKeyRequest, ApiKey>(Roles.Admin, (request, _) => [request!.Name]),
+        [Access + "ListAuditEntries"] = AdminRead,
+
+        [Admin + "BackupStore"] = Audited<BackupStoreRequest, Backup>(Roles.Admin, (request, response) => [response?.FileName ?? request!.FileName]),
+        [Admin + "RestoreStore"] = Audited<RestoreStoreRequest, RestoreStoreResponse>(Roles.Admin, (request, _) => [request!.FileName]),
+    };
+
+    /// <summary>The rule for a method, or null: undeclared methods are refused.</summary>
+    public static MethodRule? Find(string method) => Rules.GetValueOrDefault(method);
+
+    private static MethodRule Audited<TRequest, TResponse>(Roles required, Func<TRequest?, TResponse?, IEnumerable<string>> describe)
+        where TRequest : class
+        where TResponse : class =>
+        new(required, (request, response) => describe(request as TRequest, response as TResponse));
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using Path = System.IO.Path;
+
+namespace LocalVision.Server.Tests.Hosting;
+
+/// <summary>
+/// The service as its own process (<c>dotnet LocalVision.Server.dll</c>), so a test can kill it the way an operator
+/// or the kernel would: SIGKILL, with no chance to clean up.
+/// </summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ServerProcess(Process process, int port)
+    {
+        _process = process;
+        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public GrpcChannel Channel { get; }
+
+    /// <summary>Everything the process wrote to stdout and stderr so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Starts the server on a free loopback port and waits until it answers health checks.</summary>
+    public static async Task<ServerProcess> StartAsync(string storePath, params string[] extraArgs)
+    {
+        var server = Launch(FreePort(), storePath, extraArgs);
+        var health = new Health.HealthClient(server.Channel);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(5));
+                return server;
+            }
+            catch (RpcException) when (attempt < 600 && !server.HasExited)
+            {
+                await Task.Delay(100);
+            }
+            catch (RpcException e)
+            {
+                var output = server.Output;
+                await server.DisposeAsync();
+                throw new InvalidOperationException($"the server did not start ({e.Status.Detail}); it wrote:\n{output}", e);
+            }
+        }
+    }
+
+    /// <summary>Runs the server until it exits by itself (a refused start), bounded by <paramref name="patience"/>.</summary>
+    public static async Task<ServerProcess> RunToExitAsync(string storePath, TimeSpan patience, params string[] extraArgs)
+    {
+        var server = Launch(FreePort(), storePath, extraArgs);
+        using var timeout = new CancellationTokenSource(patience);
+        try
+        {
+            await server._process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            server.Kill();
+        }
+        server._process.WaitForExit();
+        return server;
+    }
+
+    /// <summary>SIGKILL: the process dies at once, mid-write if it is writing.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        _process.WaitForExit();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        Channel.Dispose();
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static ServerProcess Launch(int port, string storePath, string[] extraArgs)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        string[] args =
+        [
+            Path.Combine(AppContext.BaseDirectory, "LocalVision.Server.dll"),
+            "--store", storePath,
+            "--grpc-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--LocalVision:Seed:Enabled=false",
+            .. extraArgs,
+        ];
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        return new ServerProcess(Process.Start(start)!, port);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}
