@@ -1,3 +1,5 @@
+using LocalVision.Rules.Evaluation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using LocalVision.Graph.Store;
 using LocalVision.Server.Hosting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -17,6 +19,11 @@ public static class GrpcApiSetup
         });
         builder.Services.AddStrictRequestParsing();
         builder.Services.AddGrpcReflection();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        // The rule set is compiled once per process; thresholds come from LocalVision:Evaluation.
+        builder.Services.AddSingleton(services => new EvaluationEngine(
+            services.GetRequiredService<IGraphStore>(),
+            builder.Configuration.GetSection("LocalVision:Evaluation").Get<EvaluationOptions>() ?? new EvaluationOptions()));
         builder.Services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
         return builder;
     }
@@ -24,6 +31,7 @@ public static class GrpcApiSetup
     public static WebApplication MapGrpcApi(this WebApplication app)
     {
         app.MapGrpcService<GraphApi>();
+        app.MapGrpcService<Evaluation.EvaluationApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

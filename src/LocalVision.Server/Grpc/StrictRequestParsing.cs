@@ -89,10 +89,18 @@ public sealed class StrictParsingMethodProvider<TService> : IServiceMethodProvid
 
 public static class StrictRequestParsing
 {
-    /// <summary>Puts <see cref="StrictParsingMethodProvider{TService}"/> in place of grpc-dotnet's default binder; call after AddGrpc.</summary>
+    /// <summary>
+    /// Puts <see cref="StrictParsingMethodProvider{TService}"/> in place of grpc-dotnet's default binder; call after
+    /// AddGrpc. Other method providers (JSON transcoding's) stay.
+    /// </summary>
     public static IServiceCollection AddStrictRequestParsing(this IServiceCollection services)
     {
-        services.RemoveAll(typeof(IServiceMethodProvider<>));
+        var defaults = services.Where(d => d.ServiceType == typeof(IServiceMethodProvider<>)
+            && d.ImplementationType is { Name: "BinderServiceMethodProvider`1" }).ToList();
+        foreach (var descriptor in defaults)
+        {
+            services.Remove(descriptor);
+        }
         services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IServiceMethodProvider<>), typeof(StrictParsingMethodProvider<>)));
         return services;
     }
