@@ -20,6 +20,8 @@ public static class GrpcApiSetup
         builder.Services.AddStrictRequestParsing();
         builder.Services.AddGrpcReflection();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        // Network projections are built once per store version and shared by every network call.
+        builder.Services.AddSingleton(services => new LocalVision.Graph.Network.ProjectionCache(services.GetRequiredService<IGraphStore>()));
         // The rule set is compiled once per process; thresholds come from LocalVision:Evaluation.
         builder.Services.AddSingleton(services => new EvaluationEngine(
             services.GetRequiredService<IGraphStore>(),
@@ -32,6 +34,7 @@ public static class GrpcApiSetup
     {
         app.MapGrpcService<GraphApi>();
         app.MapGrpcService<Evaluation.EvaluationApi>();
+        app.MapGrpcService<Network.NetworkApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -99,6 +99,21 @@ public sealed class RequestChecks
         return this;
     }
 
+    /// <summary>A timestamp as a date (UTC), or null when unset.</summary>
+    public DateOnly? Date(string field, Google.Protobuf.WellKnownTypes.Timestamp? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        if (value.Seconds is < -2208988800 or > 7258118400 || value.Nanos is < 0 or > 999_999_999)
+        {
+            Violations.Add(new(field, "must be a date between 1900 and 2200"));
+            return null;
+        }
+        return DateOnly.FromDateTime(value.ToDateTime());
+    }
+
     public RequestChecks Add(string field, string description)
     {
         Violations.Add(new(field, description));

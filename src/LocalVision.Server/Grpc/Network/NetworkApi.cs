@@ -1,0 +1,239 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using LocalVision.Graph.Network;
+using LocalVision.Graph.Store;
+using LocalVision.Server.Access;
+using LocalVision.Server.Grpc.Mapping;
+using LocalVision.Server.Hosting;
+using LocalVision.V1;
+using Microsoft.Extensions.Options;
+using DomainAlgorithm = LocalVision.Graph.Network.CommunityAlgorithm;
+using DomainMetrics = LocalVision.Graph.Network.NetworkMetrics;
+
+namespace LocalVision.Server.Grpc.Network;
+
+/// <summary>The NetworkService: paths, ego networks, centrality, communities and metrics over a cached projection.</summary>
+public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, IOptions<LocalVisionOptions> options) : NetworkService.NetworkServiceBase
+{
+    private const int MaxPaths = 20;
+    private const int MaxPathDepth = 10;
+    private const int MaxTop = 10_000;
+
+    private LimitOptions Limits => options.Value.Limits;
+
+    public override async Task<FindPathsResponse> FindPaths(FindPathsRequest request, ServerCallContext context)
+    {
+        var checks = Projection(new RequestChecks().Name("from", request.From).Name("to", request.To), request.Labels, request.RelationshipTypes);
+        var depth = checks.Bounded("max_depth", request.MaxDepth, 6, MaxPathDepth);
+        var k = checks.Bounded("k", request.K, 1, MaxPaths);
+        var asOf = checks.Date("as_of", request.AsOf);
+        checks.Length("weight_property", request.WeightProperty, 100).ThrowIfAny();
+        var spec = new ProjectionSpec(request.Labels, request.RelationshipTypes, WeightProperty: request.WeightProperty.Length == 0 ? null : request.WeightProperty, AsOf: asOf);
+        var projection = await ProjectAsync(spec, context.CancellationToken);
+        var from = await IndexAsync(projection, "from", request.From, context.CancellationToken);
+        var to = await IndexAsync(projection, "to", request.To, context.CancellationToken);
+        var redactor = context.Redactor();
+        var response = new FindPathsResponse();
+        foreach (var path in NetworkPaths.FindPaths(projection, from, to, k, depth, cancellationToken: context.CancellationToken))
+        {
+            var proto = new V1.NetworkPath { Cost = path.Cost };
+            proto.Nodes.AddRange(path.Nodes.Select(n => projection.NodeRecord(n).ToProto(redactor)));
+            proto.Relationships.AddRange(path.Relationships.Select(r => projection.RelationshipRecord(r).ToProto()));
+            response.Paths.Add(proto);
+        }
+        return response;
+    }
+
+    public override async Task<V1.Subgraph> GetEgoNetwork(GetEgoNetworkRequest request, ServerCallContext context)
+    {
+        var checks = Projection(new RequestChecks().Name("name", request.Name), request.Labels, request.RelationshipTypes);
+        var depth = checks.Bounded("depth", request.Depth, 1, Limits.MaxDepth);
+        var limit = checks.Bounded("limit", request.Limit, Limits.DefaultNeighborhoodNodes, Limits.MaxNeighborhoodNodes);
+        var asOf = checks.Date("as_of", request.AsOf);
+        checks.ThrowIfAny();
+        var projection = await ProjectAsync(new ProjectionSpec([], [], AsOf: asOf), context.CancellationToken);
+        var center = await IndexAsync(projection, "name", request.Name, context.CancellationToken);
+        var ego = EgoNetwork.Expand(projection, center, depth, request.Labels, request.RelationshipTypes, limit, cancellationToken: context.CancellationToken);
+        return projection.ToSubgraph(ego.Nodes, ego.Relationships, ego.Truncated).ToProto(context.Redactor());
+    }
+
+    public override async Task ComputeCentrality(ComputeCentralityRequest request, IServerStreamWriter<V1.CentralityScore> responseStream, ServerCallContext context)
+    {
+        var checks = Projection(new RequestChecks(), request.Labels, request.RelationshipTypes);
+        var top = checks.Bounded("top", request.Top, 100, MaxTop);
+        var asOf = checks.Date("as_of", request.AsOf);
+        var measure = request.Algorithm switch
+        {
+            CentralityAlgorithm.Degree => CentralityMeasure.Degree,
+            CentralityAlgorithm.Betweenness => CentralityMeasure.Betweenness,
+            CentralityAlgorithm.Closeness => CentralityMeasure.Closeness,
+            CentralityAlgorithm.Harmonic => CentralityMeasure.Harmonic,
+            CentralityAlgorithm.Pagerank => CentralityMeasure.PageRank,
+            CentralityAlgorithm.Brokerage => CentralityMeasure.Brokerage,
+            _ => (CentralityMeasure?)null,
+        };
+        if (measure is null)
+        {
+            checks.Add("algorithm", "must be one of DEGREE, BETWEENNESS, CLOSENESS, HARMONIC, PAGERANK, BROKERAGE");
+        }
+        checks.ThrowIfAny();
+        var projection = await ProjectAsync(new ProjectionSpec(request.Labels, request.RelationshipTypes, AsOf: asOf), context.CancellationToken);
+        var scores = Centrality.Compute(projection, measure!.Value, context.CancellationToken);
+        foreach (var score in Centrality.Rank(projection, scores, top))
+        {
+            var node = projection.NodeRecord(score.Node);
+            await responseStream.WriteAsync(new V1.CentralityScore
+            {
+                Name = score.Name, Score = score.Score, Rank = score.Rank, Label = node.Label, DisplayName = node.DisplayName,
+            }, context.CancellationToken);
+        }
+    }
+
+    public override async Task<DetectCommunitiesResponse> DetectCommunities(DetectCommunitiesRequest request, ServerCallContext context)
+    {
+        var checks = Projection(new RequestChecks(), request.Labels, request.RelationshipTypes);
+        var asOf = checks.Date("as_of", request.AsOf);
+        var algorithm = request.Algorithm switch
+        {
+            V1.CommunityAlgorithm.Wcc => DomainAlgorithm.WeaklyConnectedComponents,
+            V1.CommunityAlgorithm.Louvain => DomainAlgorithm.Louvain,
+            V1.CommunityAlgorithm.LabelPropagation => DomainAlgorithm.LabelPropagation,
+            _ => (DomainAlgorithm?)null,
+        };
+        if (algorithm is null)
+        {
+            checks.Add("algorithm", "must be one of WCC, LOUVAIN, LABEL_PROPAGATION");
+        }
+        checks.ThrowIfAny();
+        var projection = await ProjectAsync(new ProjectionSpec(request.Labels, request.RelationshipTypes, AsOf: asOf), context.CancellationToken);
+        var result = Communities.Detect(projection, algorithm!.Value, cancellationToken: context.CancellationToken);
+        var response = new DetectCommunitiesResponse { Modularity = result.Modularity };
+        var members = result.Members();
+        for (var id = 0; id < members.Count; id++)
+        {
+            var community = new Community { Id = id };
+            community.Members.AddRange(members[id].Select(projection.NameOf));
+            response.Communities.Add(community);
+        }
+        return response;
+    }
+
+    public override async Task<GetNetworkMetricsResponse> GetNetworkMetrics(GetNetworkMetricsRequest request, ServerCallContext context)
+    {
+        var checks = Scope(Projection(new RequestChecks(), request.Labels, request.RelationshipTypes), request.Scope);
+        var asOf = checks.Date("as_of", request.AsOf);
+        var compareTo = checks.Date("compare_to", request.CompareTo);
+        checks.ThrowIfAny();
+        var scope = await ScopeAsync(request.Scope, context.CancellationToken);
+        var now = await ProjectAsync(new ProjectionSpec(request.Labels, request.RelationshipTypes, AsOf: asOf), context.CancellationToken);
+        if (compareTo is null)
+        {
+            return new GetNetworkMetricsResponse { Metrics = ToProto(NetworkAnalysis.Metrics(now, scope, context.CancellationToken)) };
+        }
+        var then = await ProjectAsync(new ProjectionSpec(request.Labels, request.RelationshipTypes, AsOf: compareTo), context.CancellationToken);
+        var change = NetworkAnalysis.Compare(then, now, scope, context.CancellationToken);
+        var response = new GetNetworkMetricsResponse { Metrics = ToProto(change.Now), Compared = ToProto(change.Then) };
+        response.TiesGained.AddRange(change.Gained.Select(k => new Tie { Start = k.Start, End = k.End, Type = k.Type }));
+        response.TiesLost.AddRange(change.Lost.Select(k => new Tie { Start = k.Start, End = k.End, Type = k.Type }));
+        return response;
+    }
+
+    public override async Task<SimulateRemovalResponse> SimulateRemoval(SimulateRemovalRequest request, ServerCallContext context)
+    {
+        var checks = Scope(Projection(new RequestChecks().Name("remove", request.Remove), request.Labels, request.RelationshipTypes), request.Scope);
+        var asOf = checks.Date("as_of", request.AsOf);
+        checks.ThrowIfAny();
+        var scope = await ScopeAsync(request.Scope, context.CancellationToken);
+        var projection = await ProjectAsync(new ProjectionSpec(request.Labels, request.RelationshipTypes, AsOf: asOf), context.CancellationToken);
+        var removed = await IndexAsync(projection, "remove", request.Remove, context.CancellationToken);
+        var impact = NetworkAnalysis.SimulateRemoval(projection, scope, projection.NameOf(removed), context.CancellationToken);
+        var response = new SimulateRemovalResponse { Before = ToProto(impact.Before), After = ToProto(impact.After) };
+        response.Disconnected.AddRange(Disconnected(projection, scope, removed));
+        return response;
+    }
+
+    /// <summary>Nodes of the scope that reach the rest of it only through the removed node.</summary>
+    private static IEnumerable<string> Disconnected(NetworkProjection projection, IReadOnlyCollection<string>? scope, int removed)
+    {
+        var members = scope is null ? null : scope.Select(projection.IndexOf).Where(i => i >= 0).ToHashSet();
+        bool InScope(int node) => node != removed && (members is null || members.Contains(node));
+        var neighbours = projection.Neighbors(removed).ToArray().Where(InScope).Distinct().ToList();
+        if (neighbours.Count == 0)
+        {
+            return [];
+        }
+        // The largest part left after removal is "the rest"; neighbours outside it were cut off.
+        var component = new Dictionary<int, int>();
+        var sizes = new List<int>();
+        foreach (var start in neighbours.Where(n => !component.ContainsKey(n)))
+        {
+            var id = sizes.Count;
+            var queue = new Queue<int>([start]);
+            component[start] = id;
+            var size = 0;
+            while (queue.TryDequeue(out var node))
+            {
+                size++;
+                foreach (var next in projection.Neighbors(node))
+                {
+                    if (InScope(next) && component.TryAdd(next, id))
+                    {
+                        queue.Enqueue(next);
+                    }
+                }
+            }
+            sizes.Add(size);
+        }
+        var largest = sizes.IndexOf(sizes.Max());
+        return component.Where(kv => kv.Value != largest).Select(kv => projection.NameOf(kv.Key)).Order(StringComparer.Ordinal);
+    }
+
+    private static RequestChecks Projection(RequestChecks checks, IReadOnlyList<string> labels, IReadOnlyList<string> types) =>
+        checks.Labels("labels", labels).RelationshipTypes("relationship_types", types);
+
+    private static RequestChecks Scope(RequestChecks checks, string scope) =>
+        scope.Length == 0 ? checks : checks.Name("scope", scope, "Locality");
+
+    private async Task<IReadOnlyCollection<string>?> ScopeAsync(string scope, CancellationToken cancellationToken) =>
+        scope.Length == 0 ? null : (IReadOnlyCollection<string>)await NetworkAnalysis.LocalityScopeAsync(store, scope, cancellationToken);
+
+    private async Task<NetworkProjection> ProjectAsync(ProjectionSpec spec, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await projections.GetAsync(spec, cancellationToken);
+        }
+        catch (ArgumentException e)
+        {
+            throw GraphValidationException.Single("weight_property", e.Message);
+        }
+    }
+
+    /// <summary>A node's place in the projection: NOT_FOUND if it does not exist, INVALID_ARGUMENT if the projection leaves it out.</summary>
+    private async Task<int> IndexAsync(NetworkProjection projection, string field, string name, CancellationToken cancellationToken)
+    {
+        var index = projection.IndexOf(name);
+        if (index >= 0)
+        {
+            return index;
+        }
+        if (await store.GetNodeAsync(name, cancellationToken) is null)
+        {
+            throw new NodeNotFoundException(name);
+        }
+        throw GraphValidationException.Single(field, $"`{name}` is not in the network chosen by labels, relationship_types and as_of");
+    }
+
+    private static V1.NetworkMetrics ToProto(DomainMetrics metrics) => new()
+    {
+        Nodes = metrics.Nodes,
+        Edges = metrics.Edges,
+        Density = metrics.Density,
+        DegreeCentralization = metrics.DegreeCentralization,
+        AveragePathLength = metrics.AveragePathLength,
+        Diameter = metrics.Diameter,
+        AverageClustering = metrics.AverageClustering,
+        Transitivity = metrics.Transitivity,
+        Components = metrics.Components,
+    };
+}
