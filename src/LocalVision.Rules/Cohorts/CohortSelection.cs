@@ -1,0 +1,332 @@
+namespace LocalVision.Rules.Cohorts;
+
+/// <summary>An applicant: its locality's attributes (laType may hold several values), proposed funding and readiness score.</summary>
+public sealed record CohortCandidate(
+    string Initiative,
+    string Locality,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Attributes,
+    double Funding,
+    double Score,
+    IReadOnlyList<string> ScoreReasons);
+
+/// <summary>At least <paramref name="Min"/> and at most <paramref name="Max"/> picks (null: no maximum) whose attribute holds the value.</summary>
+public sealed record CohortConstraint(string Attribute, string Value, int Min, int? Max)
+{
+    public bool Matches(CohortCandidate candidate) =>
+        candidate.Attributes.TryGetValue(Attribute, out var values) && values.Contains(Value, StringComparer.Ordinal);
+
+    public override string ToString() => $"{Attribute} = {Value}" + (Max is { } max ? $" ({Min} to {max})" : $" (at least {Min})");
+}
+
+/// <param name="Budget">Total funding available; null means no limit.</param>
+/// <param name="OnePerLocality">At most one pick per locality.</param>
+/// <param name="SearchBudget">Most search nodes before the answer is returned as the best found, not proven optimal.</param>
+public sealed record CohortRequest(
+    IReadOnlyList<CohortCandidate> Candidates,
+    int Size,
+    IReadOnlyList<CohortConstraint> Constraints,
+    double? Budget = null,
+    bool OnePerLocality = true,
+    long SearchBudget = 20_000_000);
+
+public sealed record CohortDecision(CohortCandidate Candidate, bool Selected, IReadOnlyList<string> Reasons);
+
+public sealed record CohortResult(
+    IReadOnlyList<CohortDecision> Selected,
+    IReadOnlyList<CohortDecision> Excluded,
+    double TotalScore,
+    double TotalFunding,
+    bool Optimal,
+    IReadOnlyList<string> Warnings);
+
+/// <summary>No selection of the requested size meets the constraints.</summary>
+public sealed class CohortInfeasibleException(string message) : Exception(message);
+
+/// <summary>
+/// Chooses the cohort with the highest total readiness under the constraints, by exact branch and bound (not
+/// greedily), and explains each pick and each exclusion by re-solving with that candidate forced in.
+/// </summary>
+public static class CohortSelection
+{
+    public static CohortResult Select(CohortRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request.Size < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), "the cohort size must be at least 1");
+        }
+        var ordered = request.Candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Initiative, StringComparer.Ordinal).ToArray();
+        var size = Math.Min(request.Size, ordered.Length);
+        var warnings = new List<string>();
+        if (size < request.Size)
+        {
+            warnings.Add($"only {ordered.Length} candidates for a cohort of {request.Size}");
+        }
+        var best = new Search(ordered, size, request, forced: -1, cancellationToken).Run();
+        if (best.Picks is null)
+        {
+            throw new CohortInfeasibleException(Infeasibility(ordered, size, request));
+        }
+        if (!best.Complete)
+        {
+            warnings.Add("the search budget ran out: this is the best selection found, not proven optimal");
+        }
+
+        var picked = best.Picks.Select(i => ordered[i]).ToHashSet();
+        var selected = best.Picks.Select(i => new CohortDecision(ordered[i], true, PickReasons(ordered[i], request))).ToList();
+        var excluded = new List<CohortDecision>();
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            if (picked.Contains(ordered[i]))
+            {
+                continue;
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            excluded.Add(new CohortDecision(ordered[i], false, ExclusionReasons(ordered, i, size, request, best, cancellationToken)));
+        }
+        return new CohortResult(selected, excluded, best.Score, best.Picks.Sum(i => ordered[i].Funding), best.Complete, warnings);
+    }
+
+    private static List<string> PickReasons(CohortCandidate candidate, CohortRequest request)
+    {
+        var reasons = new List<string> { $"readiness {candidate.Score:0.##}" };
+        reasons.AddRange(candidate.ScoreReasons);
+        reasons.AddRange(request.Constraints.Where(c => c.Min > 0 && c.Matches(candidate)).Select(c => $"counts towards the minimum for {c.Attribute} = {c.Value}"));
+        return reasons;
+    }
+
+    private static List<string> ExclusionReasons(CohortCandidate[] ordered, int index, int size, CohortRequest request, Outcome best, CancellationToken cancellationToken)
+    {
+        var candidate = ordered[index];
+        var reasons = new List<string> { $"readiness {candidate.Score:0.##}" };
+        if (request.Budget is { } budget && candidate.Funding > budget)
+        {
+            reasons.Add($"its funding {candidate.Funding:0} alone exceeds the budget {budget:0}");
+            return reasons;
+        }
+        var sameLocality = request.OnePerLocality ? best.Picks!.Select(i => ordered[i]).FirstOrDefault(p => p.Locality == candidate.Locality) : null;
+        if (sameLocality is not null)
+        {
+            reasons.Add($"its locality is already represented by {sameLocality.Initiative} (one project per locality)");
+        }
+        var withIt = new Search(ordered, size, request with { SearchBudget = Math.Max(10_000, request.SearchBudget / 100) }, forced: index, cancellationToken).Run();
+        if (withIt.Picks is null)
+        {
+            reasons.Add("no cohort that includes it meets the constraints and the budget");
+        }
+        else
+        {
+            var dropped = best.Picks!.Except(withIt.Picks).Select(i => ordered[i].Initiative).ToList();
+            reasons.Add($"the best cohort that includes it scores {withIt.Score:0.##} against {best.Score:0.##}"
+                + (dropped.Count > 0 ? $" (it would replace {string.Join(", ", dropped)})" : ""));
+        }
+        return reasons;
+    }
+
+    private static string Infeasibility(CohortCandidate[] candidates, int size, CohortRequest request)
+    {
+        var problems = new List<string>();
+        foreach (var constraint in request.Constraints.Where(c => c.Min > 0))
+        {
+            var matching = candidates.Where(constraint.Matches);
+            var available = request.OnePerLocality ? matching.Select(c => c.Locality).Distinct().Count() : matching.Count();
+            if (available < constraint.Min)
+            {
+                problems.Add($"{constraint} needs {constraint.Min} but only {available} candidate(s) qualify");
+            }
+        }
+        if (request.Constraints.Sum(c => c.Min) > size)
+        {
+            problems.Add($"the minimums add up to more than the cohort size {size}");
+        }
+        if (request.OnePerLocality && candidates.Select(c => c.Locality).Distinct().Count() < size)
+        {
+            problems.Add($"only {candidates.Select(c => c.Locality).Distinct().Count()} localities among the candidates, one pick each");
+        }
+        if (request.Budget is { } budget)
+        {
+            var cheapest = candidates.Select(c => c.Funding).Order().Take(size).Sum();
+            if (cheapest > budget)
+            {
+                problems.Add($"the {size} cheapest candidates cost {cheapest:0}, over the budget {budget:0}");
+            }
+        }
+        return "no cohort of " + size + " meets the constraints" + (problems.Count > 0 ? ": " + string.Join("; ", problems) : "");
+    }
+
+    private sealed record Outcome(int[]? Picks, double Score, bool Complete);
+
+    /// <summary>Depth-first over candidates in descending score: take or skip each, pruning by an optimistic bound and by what the minimums still need.</summary>
+    private sealed class Search
+    {
+        private readonly CohortCandidate[] _candidates;
+        private readonly int _size;
+        private readonly CohortRequest _request;
+        private readonly int _forced;
+        private readonly CancellationToken _cancellationToken;
+        private readonly bool[][] _matches;
+        private readonly int[][] _matchingFrom;
+        private readonly int[] _counts;
+        private readonly HashSet<string> _localities = new(StringComparer.Ordinal);
+        private readonly List<int> _current = [];
+        private int[]? _best;
+        private double _bestScore = double.NegativeInfinity;
+        private long _nodes;
+
+        public Search(CohortCandidate[] candidates, int size, CohortRequest request, int forced, CancellationToken cancellationToken)
+        {
+            _candidates = candidates;
+            _size = size;
+            _request = request;
+            _forced = forced;
+            _cancellationToken = cancellationToken;
+            _matches = request.Constraints.Select(c => candidates.Select(c.Matches).ToArray()).ToArray();
+            // How many candidates from position i on match each constraint: the most a minimum can still gain.
+            _matchingFrom = _matches.Select(m =>
+            {
+                var counts = new int[candidates.Length + 1];
+                for (var i = candidates.Length - 1; i >= 0; i--)
+                {
+                    counts[i] = counts[i + 1] + (m[i] ? 1 : 0);
+                }
+                return counts;
+            }).ToArray();
+            _counts = new int[request.Constraints.Count];
+        }
+
+        public Outcome Run()
+        {
+            if (_forced >= 0 && !CanTake(_forced, 0))
+            {
+                return new Outcome(null, 0, true);
+            }
+            if (_forced >= 0)
+            {
+                Take(_forced);
+            }
+            var complete = Visit(0, _forced >= 0 ? _candidates[_forced].Score : 0, _forced >= 0 ? _candidates[_forced].Funding : 0);
+            return new Outcome(_best, _bestScore, complete);
+        }
+
+        private bool Visit(int position, double score, double funding)
+        {
+            if (++_nodes > _request.SearchBudget)
+            {
+                return false;
+            }
+            if ((_nodes & 0xFFFF) == 0)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+            }
+            if (_current.Count == _size)
+            {
+                if (score > _bestScore && MinimumsMet())
+                {
+                    _bestScore = score;
+                    _best = [.. _current.Order()];
+                }
+                return true;
+            }
+            if (position >= _candidates.Length || !MinimumsReachable(position) || Bound(position, score) <= _bestScore)
+            {
+                return true;
+            }
+            var complete = true;
+            if (position != _forced && CanTake(position, funding))
+            {
+                Take(position);
+                complete &= Visit(position + 1, score + _candidates[position].Score, funding + _candidates[position].Funding);
+                Untake(position);
+            }
+            return complete & Visit(position + 1, score, funding);
+        }
+
+        /// <summary>The current score plus the best scores still available: candidates are sorted, so the next ones.</summary>
+        private double Bound(int position, double score)
+        {
+            var needed = _size - _current.Count;
+            for (var i = position; i < _candidates.Length && needed > 0; i++)
+            {
+                if (i == _forced)
+                {
+                    continue;
+                }
+                score += _candidates[i].Score;
+                needed--;
+            }
+            return needed > 0 ? double.NegativeInfinity : score;
+        }
+
+        private bool MinimumsReachable(int position)
+        {
+            var slots = _size - _current.Count;
+            var shortfall = 0;
+            for (var c = 0; c < _counts.Length; c++)
+            {
+                var missing = _request.Constraints[c].Min - _counts[c];
+                if (missing <= 0)
+                {
+                    continue;
+                }
+                if (_matchingFrom[c][position] < missing)
+                {
+                    return false;
+                }
+                shortfall = Math.Max(shortfall, missing);
+            }
+            return shortfall <= slots;
+        }
+
+        private bool MinimumsMet()
+        {
+            for (var c = 0; c < _counts.Length; c++)
+            {
+                if (_counts[c] < _request.Constraints[c].Min)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private bool CanTake(int index, double funding)
+        {
+            var candidate = _candidates[index];
+            if (_request.Budget is { } budget && funding + candidate.Funding > budget + 1e-9)
+            {
+                return false;
+            }
+            if (_request.OnePerLocality && _localities.Contains(candidate.Locality))
+            {
+                return false;
+            }
+            for (var c = 0; c < _counts.Length; c++)
+            {
+                if (_matches[c][index] && _request.Constraints[c].Max is { } max && _counts[c] >= max)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void Take(int index)
+        {
+            _current.Add(index);
+            _localities.Add(_candidates[index].Locality);
+            for (var c = 0; c < _counts.Length; c++)
+            {
+                _counts[c] += _matches[c][index] ? 1 : 0;
+            }
+        }
+
+        private void Untake(int index)
+        {
+            _current.RemoveAt(_current.Count - 1);
+            _localities.Remove(_candidates[index].Locality);
+            for (var c = 0; c < _counts.Length; c++)
+            {
+                _counts[c] -= _matches[c][index] ? 1 : 0;
+            }
+        }
+    }
+}
