@@ -84,6 +84,11 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
                 var missing = new PreconditionFailure();
                 missing.Violations.AddRange(e.Missing.Select(v => new PreconditionFailure.Types.Violation { Type = "MISSING_NODE", Subject = v.Field, Description = v.Description }));
                 return Rich(Code.FailedPrecondition, e.Message, missing);
+            case Insight.FailedPreconditionException e:
+                return Rich(Code.FailedPrecondition, e.Message, new PreconditionFailure
+                {
+                    Violations = { new PreconditionFailure.Types.Violation { Type = "STATE", Subject = context.Method, Description = e.Message } },
+                });
             case NodeHasRelationshipsException e:
                 return Rich(Code.FailedPrecondition, e.Message, new PreconditionFailure
                 {

@@ -35,6 +35,7 @@ public static class GrpcApiSetup
         app.MapGrpcService<GraphApi>();
         app.MapGrpcService<Evaluation.EvaluationApi>();
         app.MapGrpcService<Network.NetworkApi>();
+        app.MapGrpcService<Insight.InsightApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -1,0 +1,155 @@
+using Grpc.Core;
+using LocalVision.Server.Tests.Hosting;
+using LocalVision.V1;
+
+namespace LocalVision.Server.Tests.Insight;
+
+/// <summary>InsightService through a real channel: the published Lipset analysis as a case table, and the shipped cases.</summary>
+public sealed class InsightApiTests(SeededServerFixture fixture)
+{
+    private InsightService.InsightServiceClient Client => new(fixture.Server.Channel);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly string[] LipsetConditions = ["DEV", "URB", "LIT", "IND", "STB"];
+
+    /// <summary>Lipset's inter-war Europe as dichotomised by Rihoux and De Meur (shared/qca/lipset-crisp.md).</summary>
+    private static CaseTable Lipset()
+    {
+        (string Name, int[] Values)[] rows =
+        [
+            ("AU", [1, 0, 1, 1, 0, 0]), ("BE", [1, 1, 1, 1, 1, 1]), ("CZ", [1, 1, 1, 1, 1, 1]), ("EE", [0, 0, 1, 0, 1, 0]),
+            ("FI", [1, 0, 1, 0, 1, 1]), ("FR", [1, 0, 1, 1, 1, 1]), ("DE", [1, 1, 1, 1, 0, 0]), ("GR", [0, 0, 0, 0, 0, 0]),
+            ("HU", [0, 0, 1, 0, 0, 0]), ("IE", [1, 0, 1, 0, 1, 1]), ("IT", [0, 0, 0, 0, 1, 0]), ("NL", [1, 1, 1, 1, 1, 1]),
+            ("PL", [0, 0, 1, 0, 0, 0]), ("PT", [0, 0, 0, 0, 0, 0]), ("RO", [0, 0, 0, 0, 1, 0]), ("ES", [0, 0, 0, 0, 0, 0]),
+            ("SE", [1, 0, 1, 1, 1, 1]), ("UK", [1, 1, 1, 1, 1, 1]),
+        ];
+        var table = new CaseTable();
+        foreach (var (name, values) in rows)
+        {
+            var @case = new Case { Name = name };
+            for (var i = 0; i < 5; i++)
+            {
+                @case.Memberships[LipsetConditions[i]] = values[i];
+            }
+            @case.Memberships["SURV"] = values[5];
+            table.Cases.Add(@case);
+        }
+        return table;
+    }
+
+    private static MinimizeTruthTableRequest Minimize(string outcome, SolutionType type)
+    {
+        var request = new MinimizeTruthTableRequest { Outcome = outcome, InclusionCutoff = 1, SolutionType = type, CaseTable = Lipset() };
+        request.Conditions.AddRange(LipsetConditions);
+        return request;
+    }
+
+    [Fact]
+    public async Task BuildTruthTable_Lipset_HasThePublishedRows()
+    {
+        var request = new BuildTruthTableRequest { Outcome = "SURV", InclusionCutoff = 1, CaseTable = Lipset() };
+        request.Conditions.AddRange(LipsetConditions);
+
+        var response = await Client.BuildTruthTableAsync(request, cancellationToken: Ct);
+        var rows = response.Rows.ToDictionary(r => string.Concat(r.Configuration), r => r);
+
+        Assert.Equal(9, rows.Count);
+        Assert.Equal(["BE", "CZ", "NL", "UK"], rows["11111"].Cases.Order());
+        Assert.Equal("1", rows["10101"].Outcome);
+        Assert.Equal("0", rows["00000"].Outcome);
+        Assert.Equal(["ES", "GR", "PT"], rows["00000"].Cases.Order());
+        Assert.DoesNotContain(response.Rows, r => r.Contradictory);
+        Assert.Equal(23, response.RemainderCount);
+    }
+
+    [Fact]
+    public async Task MinimizeTruthTable_LipsetConservative_IsThePublishedSolutionWithItsCoverage()
+    {
+        var response = await Client.MinimizeTruthTableAsync(Minimize("SURV", SolutionType.Conservative), cancellationToken: Ct);
+
+        var model = Assert.Single(response.Models);
+        Assert.Equal("DEV*~URB*LIT*STB + DEV*LIT*IND*STB", model.Expression);
+        Assert.Equal(1, model.Consistency, 3);
+        Assert.Equal(1, model.Coverage, 3);
+        Assert.Equal([0.5, 0.75], model.Terms.Select(t => Math.Round(t.RawCoverage, 3)));
+        Assert.Equal([0.25, 0.5], model.Terms.Select(t => Math.Round(t.UniqueCoverage, 3)));
+    }
+
+    [Fact]
+    public async Task MinimizeTruthTable_LipsetParsimonious_IsDevStbWithFiveSimplifyingAssumptions()
+    {
+        var response = await Client.MinimizeTruthTableAsync(Minimize("SURV", SolutionType.Parsimonious), cancellationToken: Ct);
+
+        Assert.Equal("DEV*STB", Assert.Single(response.Models).Expression);
+        Assert.Equal(["10001", "10011", "11001", "11011", "11101"], response.SimplifyingAssumptions.Order());
+    }
+
+    [Fact]
+    public async Task MinimizeTruthTable_LipsetNegatedOutcome_GivesBothPublishedSolutions()
+    {
+        var conservative = await Client.MinimizeTruthTableAsync(Minimize("~SURV", SolutionType.Conservative), cancellationToken: Ct);
+        var parsimonious = await Client.MinimizeTruthTableAsync(Minimize("~SURV", SolutionType.Parsimonious), cancellationToken: Ct);
+
+        Assert.Equal("~DEV*~URB*~IND + DEV*LIT*IND*~STB", Assert.Single(conservative.Models).Expression);
+        Assert.Equal([0.8, 0.2], conservative.Models[0].Terms.Select(t => Math.Round(t.RawCoverage, 3)));
+        var model = Assert.Single(parsimonious.Models);
+        Assert.Equal("~DEV + ~STB", model.Expression);
+        Assert.Equal([0.8, 0.7], model.Terms.Select(t => Math.Round(t.RawCoverage, 3)));
+        Assert.Equal([0.3, 0.2], model.Terms.Select(t => Math.Round(t.UniqueCoverage, 3)));
+    }
+
+    [Fact]
+    public async Task MinimizeTruthTable_CaseTableMissingAValue_IsInvalidArgumentNamingTheCase()
+    {
+        var request = Minimize("SURV", SolutionType.Conservative);
+        request.CaseTable.Cases[3].Memberships.Remove("IND");
+
+        var error = await RpcAssert.ThrowsAsync(StatusCode.InvalidArgument, () => Client.MinimizeTruthTableAsync(request, cancellationToken: Ct));
+
+        RpcAssert.HasViolation(error, "case_table.cases[3].memberships");
+    }
+
+    [Fact]
+    public async Task AnalyzeConditions_MomentumOnTheShippedCases_GivesStatisticsWithTheirCases()
+    {
+        var request = new AnalyzeConditionsRequest { Outcome = "MOMENTUM" };
+        request.Conditions.Add("SENIOR_ENGAGEMENT_EARLY");
+        request.Conditions.Add("COMMUNITY_ENGAGEMENT");
+
+        var response = await Client.AnalyzeConditionsAsync(request, cancellationToken: Ct);
+
+        Assert.NotEmpty(response.Conditions);
+        Assert.All(response.Conditions, c =>
+        {
+            Assert.InRange(c.SufficiencyConsistency, 0, 1);
+            Assert.InRange(c.Crisp.FisherP, 0, 1);
+            Assert.Equal(c.Crisp.Both + c.Crisp.ConditionOnly, c.CasesInCondition.Count);
+        });
+        Assert.Contains(response.Cases, c => c == "initiatives/hackney-local-vision");
+    }
+
+    [Fact]
+    public async Task SelectCohort_LondonBoroughMinimum_PicksOneAndExplainsEveryExclusion()
+    {
+        var request = new SelectCohortRequest { Size = 3 };
+        request.Candidates.AddRange(["initiatives/plymouth-local-vision", "initiatives/hackney-local-vision", "initiatives/suffolk-local-vision",
+            "initiatives/wirral-local-vision", "initiatives/merton-local-vision", "initiatives/kent-local-vision"]);
+        request.Constraints.Add(new CohortConstraint { Attribute = "laType", Value = "LONDON_BOROUGH", Min = 1, Max = 1 });
+
+        var response = await Client.SelectCohortAsync(request, cancellationToken: Ct);
+
+        Assert.Equal(3, response.Selected.Count);
+        Assert.Single(response.Selected, c => c.Initiative is "initiatives/hackney-local-vision" or "initiatives/merton-local-vision");
+        Assert.True(response.Optimal);
+        Assert.Equal(3, response.Excluded.Count);
+        Assert.All(response.Excluded, e => Assert.NotEmpty(e.Reasons));
+        Assert.DoesNotContain(response.Selected, c => c.Initiative == "initiatives/suffolk-local-vision");
+    }
+
+    [Fact]
+    public async Task SelectCohort_NoApplicantsMarked_IsFailedPrecondition()
+    {
+        await RpcAssert.ThrowsAsync(StatusCode.FailedPrecondition, () => Client.SelectCohortAsync(new SelectCohortRequest { Size = 2 }, cancellationToken: Ct));
+    }
+}
