@@ -51,15 +51,28 @@ export async function renderCohort(root: HTMLElement): Promise<void> {
   }
   const nameOf = (name: string | undefined) => (name ? names.get(name) ?? name : "");
 
+  // Without applicants marked yet (`applicant: true`), rehearse the choice on the past Local Vision projects.
+  let filter = "applicant = true";
+  let rehearsal = false;
+  try {
+    if ((await listNodes("Initiative", filter)).length === 0) {
+      filter = 'kind = "LV_PROJECT"';
+      rehearsal = true;
+    }
+  } catch {
+    // The service will say what is wrong when asked to select.
+  }
+
   async function select(): Promise<void> {
     replace(result, loading("the selection"));
     const constraints = minimums
       .filter((m) => Number(m.value) > 0)
       .map((m) => ({ attribute: "laType", value: m.dataset.laType, min: Number(m.value) }));
     try {
-      const answer = await postJson<SelectCohortResponse>("/v1/cohorts:select", { size: Number(size.value), budget: Number(budget.value), constraints });
+      const answer = await postJson<SelectCohortResponse>("/v1/cohorts:select", { size: Number(size.value), budget: Number(budget.value), constraints, filter });
       replace(
         result,
+        ...(rehearsal ? [el("p", { class: "notice", id: "cohort-rehearsal" }, "No applicants are marked yet, so this rehearses the choice on the past Local Vision projects.")] : []),
         ...(answer.warnings ?? []).map((w) => el("p", { class: "notice" }, w)),
         el(
           "p",
