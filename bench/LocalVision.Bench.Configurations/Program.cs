@@ -1,11 +1,11 @@
 using System.Globalization;
 using LocalVision.Bench.Configurations;
 
-// Usage: dotnet run -c Release --project bench/LocalVision.Bench.Configurations -- [minimization] [runs]
-// Cohort selection (issue 4: choose 10 of 200 applicants under constraints) adds its suite to this table.
+// Usage: dotnet run -c Release --project bench/LocalVision.Bench.Configurations -- [minimization|cohort] [runs]
 var suites = new Dictionary<string, Func<int, int>>(StringComparer.OrdinalIgnoreCase)
 {
     ["minimization"] = MinimizationSuite,
+    ["cohort"] = CohortRun.Suite,
 };
 
 var suite = args.FirstOrDefault() ?? "minimization";
