@@ -399,7 +399,7 @@ public sealed class InsightApi(IGraphStore store, EvaluationEngine engine, TimeP
                 _ => [],
             };
         }
-        var reasons = evaluation.Findings.Select(f => $"{(f.Polarity == Rules.Evaluation.Catalogue.Polarity.Ingredient ? "+" : "−")} {f.RuleId}: {f.Title}").ToList();
+        var reasons = evaluation.Findings.Select(f => $"{(f.Polarity == Rules.Evaluation.Catalogue.Polarity.Ingredient ? "+" : "−")} {f.RuleId}: {f.Title}{(f.Subject is null ? "" : $" ({f.Subject})")}").ToList();
         var score = evaluation.Outlook.Score;
         var values = evaluation.Conditions.GroupBy(c => c.Code).ToDictionary(g => g.Key, g => g.First().Score, StringComparer.Ordinal);
         var match = terms.FirstOrDefault(term => term.Literals.All(l => values.TryGetValue(l.Name, out var v) && (l.Negated ? v < 0.5 : v > 0.5)));
