@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LocalVision.Graph.Model;
+using LocalVision.Graph.Store;
 
 namespace LocalVision.Graph.Import;
 
@@ -47,4 +48,31 @@ public static class GraphJson
     /// <summary>Parses properties stored as JSON text.</summary>
     public static JsonObject ParseProperties(string json) =>
         JsonNode.Parse(json) as JsonObject ?? throw new FormatException("properties are not a JSON object");
+
+    /// <summary>A write's result as remembered under its request id (the format every store keeps).</summary>
+    public static string SerializeResult(WriteResult result)
+    {
+        var nodes = new JsonArray();
+        foreach (var node in result.Nodes)
+        {
+            var json = GraphJson.ToJson(node);
+            json["createTime"] = node.CreateTime.ToUnixTimeMilliseconds();
+            json["updateTime"] = node.UpdateTime.ToUnixTimeMilliseconds();
+            nodes.Add(json);
+        }
+        var relationships = new JsonArray(result.Relationships.Select(r => (JsonNode)GraphJson.ToJson(r)).ToArray());
+        return new JsonObject { ["nodes"] = nodes, ["relationships"] = relationships }.ToJsonString();
+    }
+
+    public static WriteResult DeserializeResult(string json)
+    {
+        var stored = (JsonObject)JsonNode.Parse(json)!;
+        var nodes = stored["nodes"]!.AsArray().Select(n => GraphJson.NodeFromJson(n!.AsObject()) with
+        {
+            CreateTime = DateTimeOffset.FromUnixTimeMilliseconds((long)n!["createTime"]!),
+            UpdateTime = DateTimeOffset.FromUnixTimeMilliseconds((long)n!["updateTime"]!),
+        }).ToList();
+        var relationships = stored["relationships"]!.AsArray().Select(r => GraphJson.RelationshipFromJson(r!.AsObject())).ToList();
+        return new WriteResult(nodes, relationships, Replayed: true);
+    }
 }

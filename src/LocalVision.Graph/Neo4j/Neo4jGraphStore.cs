@@ -1,3 +1,4 @@
+using LocalVision.Graph.Import;
 using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
@@ -212,7 +213,7 @@ public sealed class Neo4jGraphStore : IGraphStore
                 await tx.RunAsync(new Statement(Cypher.RememberRequest, new JsonObject
                 {
                     ["id"] = remembered,
-                    ["result"] = StoredForm.SerializeResult(result),
+                    ["result"] = GraphJson.SerializeResult(result),
                     ["now"] = nowMs,
                 }), token);
             }
@@ -224,7 +225,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     {
         var statement = new Statement(Cypher.FindRequest, new JsonObject { ["id"] = requestId });
         var result = tx is null ? await ReadAsync(statement, cancellationToken) : await tx.RunAsync(statement, cancellationToken);
-        return result.Rows.Count == 0 ? null : StoredForm.DeserializeResult((string)result.Value(0, "result")!);
+        return result.Rows.Count == 0 ? null : GraphJson.DeserializeResult((string)result.Value(0, "result")!);
     }
 
     /// <summary>Relationship ends that are neither in the batch nor in the graph fail the batch, named as the embedded store names them.</summary>

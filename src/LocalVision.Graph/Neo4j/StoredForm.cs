@@ -96,30 +96,4 @@ internal static partial class StoredForm
     public static GraphRelationship Relationship(string type, string start, string end, object? properties) =>
         new(type, start, end, GraphJson.ParseProperties((string)properties!));
 
-    /// <summary>A write's result as remembered under its request id (the embedded store's format).</summary>
-    public static string SerializeResult(WriteResult result)
-    {
-        var nodes = new JsonArray();
-        foreach (var node in result.Nodes)
-        {
-            var json = GraphJson.ToJson(node);
-            json["createTime"] = node.CreateTime.ToUnixTimeMilliseconds();
-            json["updateTime"] = node.UpdateTime.ToUnixTimeMilliseconds();
-            nodes.Add(json);
-        }
-        var relationships = new JsonArray(result.Relationships.Select(r => (JsonNode)GraphJson.ToJson(r)).ToArray());
-        return new JsonObject { ["nodes"] = nodes, ["relationships"] = relationships }.ToJsonString();
-    }
-
-    public static WriteResult DeserializeResult(string json)
-    {
-        var stored = (JsonObject)JsonNode.Parse(json)!;
-        var nodes = stored["nodes"]!.AsArray().Select(n => GraphJson.NodeFromJson(n!.AsObject()) with
-        {
-            CreateTime = DateTimeOffset.FromUnixTimeMilliseconds((long)n!["createTime"]!),
-            UpdateTime = DateTimeOffset.FromUnixTimeMilliseconds((long)n!["updateTime"]!),
-        }).ToList();
-        var relationships = stored["relationships"]!.AsArray().Select(r => GraphJson.RelationshipFromJson(r!.AsObject())).ToList();
-        return new WriteResult(nodes, relationships, Replayed: true);
-    }
 }

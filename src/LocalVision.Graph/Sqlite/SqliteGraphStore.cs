@@ -329,7 +329,7 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
         if (requestId is not null)
         {
             using var remember = Command(transaction, "INSERT INTO requests (request_id, result, create_time) VALUES (@id, @result, @now)");
-            Bind(remember, ("@id", requestId), ("@result", SerializeResult(result)), ("@now", nowMs));
+            Bind(remember, ("@id", requestId), ("@result", GraphJson.SerializeResult(result)), ("@now", nowMs));
             remember.ExecuteNonQuery();
         }
         cancellationToken.ThrowIfCancellationRequested();
@@ -747,28 +747,7 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
         {
             return null;
         }
-        var stored = (JsonObject)JsonNode.Parse(json)!;
-        var nodes = stored["nodes"]!.AsArray().Select(n => GraphJson.NodeFromJson(n!.AsObject()) with
-        {
-            CreateTime = DateTimeOffset.FromUnixTimeMilliseconds((long)n!["createTime"]!),
-            UpdateTime = DateTimeOffset.FromUnixTimeMilliseconds((long)n!["updateTime"]!),
-        }).ToList();
-        var relationships = stored["relationships"]!.AsArray().Select(r => GraphJson.RelationshipFromJson(r!.AsObject())).ToList();
-        return new WriteResult(nodes, relationships, Replayed: true);
-    }
-
-    private static string SerializeResult(WriteResult result)
-    {
-        var nodes = new JsonArray();
-        foreach (var node in result.Nodes)
-        {
-            var json = GraphJson.ToJson(node);
-            json["createTime"] = node.CreateTime.ToUnixTimeMilliseconds();
-            json["updateTime"] = node.UpdateTime.ToUnixTimeMilliseconds();
-            nodes.Add(json);
-        }
-        var relationships = new JsonArray(result.Relationships.Select(r => (JsonNode)GraphJson.ToJson(r)).ToArray());
-        return new JsonObject { ["nodes"] = nodes, ["relationships"] = relationships }.ToJsonString();
+        return GraphJson.DeserializeResult(json);
     }
 
     private static List<(long Id, GraphRelationship Relationship)> ReadRelationshipsById(SqliteConnection connection, IReadOnlyList<long> ids, CancellationToken cancellationToken)
