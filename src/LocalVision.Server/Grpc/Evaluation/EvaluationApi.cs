@@ -46,7 +46,7 @@ public sealed class EvaluationApi(EvaluationEngine engine, TimeProvider clock) :
     public override async Task<V1.Evaluation> EvaluateInitiative(EvaluateInitiativeRequest request, ServerCallContext context)
     {
         var checks = new RequestChecks().Name("name", request.Name, "Initiative");
-        var asOf = AsOf(request.AsOf, "as_of", checks);
+        var asOf = checks.Date("as_of", request.AsOf) ?? Today;
         checks.ThrowIfAny();
         var evaluation = await engine.EvaluateAsync(request.Name, asOf, context.CancellationToken);
         return ToProto(evaluation);
@@ -55,7 +55,7 @@ public sealed class EvaluationApi(EvaluationEngine engine, TimeProvider clock) :
     public override async Task StreamEvaluations(StreamEvaluationsRequest request, IServerStreamWriter<V1.Evaluation> responseStream, ServerCallContext context)
     {
         var checks = new RequestChecks();
-        var asOf = AsOf(request.AsOf, "as_of", checks);
+        var asOf = checks.Date("as_of", request.AsOf) ?? Today;
         var filter = NodeFilter.None;
         try
         {
@@ -72,20 +72,8 @@ public sealed class EvaluationApi(EvaluationEngine engine, TimeProvider clock) :
         }
     }
 
-    /// <summary>The evaluation date: the request's day (UTC), or today when unset.</summary>
-    private DateOnly AsOf(Timestamp? asOf, string field, RequestChecks checks)
-    {
-        if (asOf is null)
-        {
-            return DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        }
-        if (asOf.Seconds is < -2208988800 or > 7258118400 || asOf.Nanos is < 0 or > 999_999_999)
-        {
-            checks.Add(field, "must be a date between 1900 and 2200");
-            return default;
-        }
-        return DateOnly.FromDateTime(asOf.ToDateTime());
-    }
+    /// <summary>The evaluation date when the request gives none.</summary>
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private static V1.Polarity ToProto(DomainPolarity? polarity) => polarity switch
     {
