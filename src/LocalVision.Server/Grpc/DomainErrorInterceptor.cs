@@ -106,6 +106,10 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
             case Access.AccessStoreException e:
                 logger.LogError(e, "The key and audit store failed");
                 return Rich(Code.Unavailable, "the key and audit store cannot be used right now; try again later", new ErrorInfo { Reason = "ACCESS_STORE_UNAVAILABLE", Domain = Domain });
+            case IOException when context.CancellationToken.IsCancellationRequested:
+                // The client reset its request stream (it cancelled or went away): nothing failed here.
+                logger.LogInformation("{Method}: the client went away mid-stream", context.Method);
+                return new RpcException(new global::Grpc.Core.Status(StatusCode.Cancelled, "The client cancelled the call."));
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new global::Grpc.Core.Status(
                     context.Deadline < DateTime.UtcNow ? StatusCode.DeadlineExceeded : StatusCode.Cancelled, "The call was cancelled or ran out of time."));
