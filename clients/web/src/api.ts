@@ -87,7 +87,15 @@ export async function postJson<T>(path: string, body: unknown): Promise<T> {
 
 /** A server-streaming RPC: one JSON message per line. */
 export async function getStream<T>(path: string, query?: Query): Promise<T[]> {
-  const text = await send("GET", path + queryString(query));
+  return messages<T>(await send("GET", path + queryString(query)));
+}
+
+/** A server-streaming RPC whose request is a body (POST). */
+export async function postStream<T>(path: string, body: unknown): Promise<T[]> {
+  return messages<T>(await send("POST", path, body));
+}
+
+function messages<T>(text: string): T[] {
   return text
     .split("\n")
     .filter((line) => line.trim().length > 0)

@@ -1,4 +1,6 @@
+using Grpc.Core;
 using LocalVision.Server.Tests.Hosting;
+using LocalVision.V1;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -82,26 +84,45 @@ public sealed class NetworkPageTests(SeededServerFixture fixture, DashboardBrows
     }
 
     [Fact]
-    public async Task PathFinder_AgainstThisServer_ShowsThePathOrSaysItIsNotAvailable()
+    public async Task PathFinder_AgainstThisServer_ShowsThePathFromOnePartnerToTheOther()
     {
         var page = await browser.NewPageAsync();
         await DashboardBrowser.OpenAsync(page, fixture.Server, "#/network?locality=localities/hackney&from=partners/hackney-council&to=partners/merton-council");
 
         await page.ClickAsync("#path-find");
 
-        var answer = page.Locator("#path-steps, #path-result .not-available");
-        await Expect(answer).ToBeVisibleAsync();
-        if (await page.Locator("#path-result .not-available").CountAsync() > 0)
-        {
-            // NetworkService.FindPaths is not served yet: the page says so in words.
-            await Expect(page.Locator("#path-result")).ToContainTextAsync("Not available yet: path finding");
-        }
-        else
-        {
-            await Expect(page.Locator("#path-steps .path-node").First).ToHaveTextAsync("London Borough of Hackney");
-            await Expect(page.Locator("#path-steps .path-node").Last).ToContainTextAsync("Merton");
-        }
+        await Expect(page.Locator("#path-steps .path-node").First).ToHaveTextAsync("London Borough of Hackney");
+        await Expect(page.Locator("#path-steps .path-node").Last).ToContainTextAsync("Merton");
         await DashboardBrowser.ScreenshotAsync(page, "network-path");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task SizeBy_Betweenness_DrawsTheServersTopBrokerLargest()
+    {
+        var scores = new NetworkService.NetworkServiceClient(fixture.Server.Channel).ComputeCentrality(new ComputeCentralityRequest
+        {
+            Algorithm = CentralityAlgorithm.Betweenness,
+            Labels = { "Partner", "Initiative", "Enabler", "Locality" },
+            RelationshipTypes = { "BASED_IN", "IN_LOCALITY", "PARTNER_IN", "ENABLES", "COLLABORATES_WITH" },
+            Top = 10_000,
+        }, cancellationToken: TestContext.Current.CancellationToken);
+        var ranked = await scores.ResponseStream.ReadAllAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+        var page = await browser.NewPageAsync();
+
+        await DashboardBrowser.OpenAsync(page, fixture.Server, "#/network?locality=localities/plymouth&size=BETWEENNESS");
+
+        await Expect(page.Locator("#network-size-note")).ToContainTextAsync("betweenness");
+        var sizes = await page.EvaluateAsync<Dictionary<string, double>>("() => Object.fromEntries(window.localVisionNetwork.nodes().map(n => [n.id(), n.data('size')]))");
+        var shownTop = ranked.First(s => sizes.ContainsKey(s.Name));
+        var shownBottom = ranked.Last(s => sizes.ContainsKey(s.Name));
+        Assert.True(shownTop.Score > shownBottom.Score, "the sample's Plymouth network should have brokers and non-brokers");
+        Assert.Equal(sizes.Values.Max(), sizes[shownTop.Name]);
+        Assert.True(sizes[shownTop.Name] > sizes[shownBottom.Name]);
+
+        await page.SelectOptionAsync("#network-size", "VIEW");
+
+        await Expect(page.Locator("#network-size-note")).ToContainTextAsync("ties in this view");
         await page.Context.CloseAsync();
     }
 

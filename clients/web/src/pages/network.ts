@@ -1,6 +1,6 @@
 import cytoscape from "cytoscape";
 import type { Core, ElementDefinition } from "cytoscape";
-import { displayName, exportGraph, getJson, getNeighborhood, getNode, listNodes, listRelationships, text } from "../api";
+import { displayName, exportGraph, getJson, getNeighborhood, getNode, listNodes, listRelationships, postStream, text } from "../api";
 import type { GraphNode, Relationship, Subgraph } from "../api";
 import { append, el, failure, loading, pretty, problem, replace } from "../ui";
 
@@ -63,6 +63,15 @@ const TIE_WORDS: Record<string, [outgoing: string, incoming: string]> = {
   OBSERVED: ["observed", "observation of"],
 };
 
+/** What a circle's size shows: ties drawn in this view, or a centrality the network service computes. */
+const SIZE_MEASURES: Record<string, string> = {
+  BETWEENNESS: "Betweenness (who lies on the paths between others)",
+  BROKERAGE: "Brokerage (who links organisations of different kinds)",
+  PAGERANK: "PageRank (tied to the well tied)",
+  DEGREE: "Ties in the whole network",
+  VIEW: "Ties in this view",
+};
+
 interface Filters {
   locality: string;
   labels: Set<string>;
@@ -70,10 +79,23 @@ interface Filters {
   asAt: string;
 }
 
+/** Each node's share of the largest score, 0 to 1; nodes without a score are absent. */
+type Sizes = Map<string, number>;
+
+interface CentralityScore {
+  name: string;
+  score?: number;
+}
+
 export async function renderNetwork(root: HTMLElement, params: URLSearchParams): Promise<void> {
   const localitySelect = el("select", { id: "network-locality", "aria-label": "Locality" }, el("option", { value: "" }, "All localities"));
   const kindSelect = el("select", { id: "network-kind", "aria-label": "Partner kind" }, el("option", { value: "" }, "All kinds"));
   const asAt = el("input", { id: "network-as-at", type: "date", "aria-label": "Ties as at" });
+  const sizeSelect = el(
+    "select",
+    { id: "network-size", "aria-label": "Size by" },
+    ...Object.entries(SIZE_MEASURES).map(([value, label]) => el("option", { value }, label)),
+  );
   const labelBoxes = LABELS.map((label) =>
     el("input", { type: "checkbox", value: label, checked: label !== "Locality", "data-label": label }),
   );
@@ -96,6 +118,7 @@ export async function renderNetwork(root: HTMLElement, params: URLSearchParams):
       el("fieldset", {}, el("legend", {}, "Show"), ...labelBoxes.map((box) => el("label", {}, box, ` ${LABEL_PLURALS[box.value]}`))),
       el("label", {}, "Partner kind ", kindSelect),
       el("label", {}, "Ties as at ", asAt),
+      el("label", {}, "Size by ", sizeSelect),
     ),
     summary,
     el("div", { class: "network-layout" }, canvas, details),
@@ -124,12 +147,35 @@ export async function renderNetwork(root: HTMLElement, params: URLSearchParams):
   const kinds = [...new Set(partners.map((p) => text(p.properties, "kind")))].filter(Boolean).sort();
   append(kindSelect, ...kinds.map((k) => el("option", { value: k }, kindName(k))));
   localitySelect.value = params.get("locality") ?? localities[0]?.name ?? "";
+  sizeSelect.value = params.get("size") && SIZE_MEASURES[params.get("size")!] ? params.get("size")! : "BETWEENNESS";
   fromSelect.value = params.get("from") ?? "";
   toSelect.value = params.get("to") ?? "";
 
   const known = new Map<string, GraphNode>([...localities, ...partners].map((n) => [n.name, n]));
   let graph: Subgraph = {};
   let cy: Core | undefined;
+  const centralities = new Map<string, Promise<Sizes>>();
+
+  /** The chosen centrality over the whole partner network (as at the chosen date), fetched once per choice. */
+  function centrality(measure: string, date: string): Promise<Sizes> {
+    const key = `${measure}@${date}`;
+    let sizes = centralities.get(key);
+    if (!sizes) {
+      sizes = postStream<CentralityScore>("/v1/centrality:compute", {
+        algorithm: `CENTRALITY_ALGORITHM_${measure}`,
+        labels: LABELS,
+        relationshipTypes: NETWORK_TYPES,
+        top: 10000,
+        ...(date ? { asOf: `${date}T00:00:00Z` } : {}),
+      }).then((scores) => {
+        const largest = Math.max(0, ...scores.map((s) => s.score ?? 0));
+        return new Map(scores.map((s) => [s.name, largest > 0 ? (s.score ?? 0) / largest : 0]));
+      });
+      sizes.catch(() => centralities.delete(key));
+      centralities.set(key, sizes);
+    }
+    return sizes;
+  }
 
   const filters = (): Filters => ({
     locality: localitySelect.value,
@@ -146,15 +192,31 @@ export async function renderNetwork(root: HTMLElement, params: URLSearchParams):
         ? await getNeighborhood(locality, { depth: 2, labels: LABELS, relationshipTypes: NETWORK_TYPES, limit: 5000 })
         : await exportGraph(LABELS);
       for (const node of graph.nodes ?? []) known.set(node.name, node);
-      draw();
+      await draw();
     } catch (error) {
       replace(summary, problem(error));
     }
   }
 
-  function draw(): void {
+  let drawing = 0;
+
+  async function draw(): Promise<void> {
+    const turn = ++drawing;
     const f = filters();
-    const elements = toElements(graph, f);
+    const measure = sizeSelect.value;
+    let sizes: Sizes | undefined;
+    if (measure !== "VIEW") {
+      try {
+        sizes = await centrality(measure, f.asAt);
+      } catch (error) {
+        replace(summary, problem(error));
+        return;
+      }
+    }
+    if (turn !== drawing) {
+      return; // A later choice is being drawn; this one is stale.
+    }
+    const elements = toElements(graph, f, sizes);
     cy?.destroy();
     cy = cytoscape({
       container: canvas,
@@ -176,10 +238,10 @@ export async function renderNetwork(root: HTMLElement, params: URLSearchParams):
       .filter((l) => counts.get(l))
       .map((l) => `${counts.get(l)} ${l === "Partner" ? "organisation" : l.toLowerCase()}${counts.get(l) === 1 ? "" : "s"}`);
     replace(summary, `${place}: ${parts.join(", ") || "nothing to show"}; ${cy.edges().length} ties${graph.truncated ? " (cut short by the server's limit)" : ""}.`);
-    drawLegend(cy);
+    drawLegend(cy, measure);
   }
 
-  function drawLegend(view: Core): void {
+  function drawLegend(view: Core, measure: string): void {
     const present = new Set(view.nodes("[kindOf = 'Partner']").map((n) => n.data("kind") as string));
     replace(
       legend,
@@ -187,7 +249,7 @@ export async function renderNetwork(root: HTMLElement, params: URLSearchParams):
       el("span", { class: "chip" }, el("span", { class: "swatch initiative" }), "Project or programme"),
       el("span", { class: "chip" }, el("span", { class: "swatch enabler" }), "Enabler"),
       el("span", { class: "chip" }, el("span", { class: "swatch locality" }), "Locality"),
-      el("span", { class: "chip muted" }, "Bigger circles have more ties in this view"),
+      el("span", { class: "chip muted", id: "network-size-note" }, `Bigger circles: more ${measure === "VIEW" ? "ties in this view" : SIZE_MEASURES[measure].split(" (")[0].toLowerCase()}`),
     );
   }
 
@@ -268,9 +330,11 @@ export async function renderNetwork(root: HTMLElement, params: URLSearchParams):
   }
 
   localitySelect.addEventListener("change", () => void load());
-  kindSelect.addEventListener("change", draw);
-  asAt.addEventListener("change", draw);
-  for (const box of labelBoxes) box.addEventListener("change", draw);
+  const redraw = () => void draw();
+  kindSelect.addEventListener("change", redraw);
+  asAt.addEventListener("change", redraw);
+  sizeSelect.addEventListener("change", redraw);
+  for (const box of labelBoxes) box.addEventListener("change", redraw);
   await load();
 }
 
@@ -281,7 +345,7 @@ function validAt(tie: Relationship, date: string): boolean {
   return (!from || from <= date) && (!to || to >= date);
 }
 
-function toElements(graph: Subgraph, f: Filters): ElementDefinition[] {
+function toElements(graph: Subgraph, f: Filters, sizes?: Sizes): ElementDefinition[] {
   const nodes = (graph.nodes ?? []).filter((n) => f.labels.has(n.label) || n.name === f.locality);
   const shown = new Set(
     nodes.filter((n) => n.label !== "Partner" || !f.kind || text(n.properties, "kind") === f.kind).map((n) => n.name),
@@ -303,7 +367,7 @@ function toElements(graph: Subgraph, f: Filters): ElementDefinition[] {
           kindOf: n.label,
           kind: text(n.properties, "kind") || "OTHER",
           colour: n.label === "Partner" ? KIND_COLOURS[text(n.properties, "kind")] ?? KIND_COLOURS.OTHER : "#ffffff",
-          size: 18 + 9 * Math.sqrt(degree.get(n.name) ?? 0),
+          size: sizes ? 16 + 44 * Math.sqrt(sizes.get(n.name) ?? 0) : 18 + 9 * Math.sqrt(degree.get(n.name) ?? 0),
         },
       })),
     ...ties.map((r) => ({
