@@ -5,33 +5,41 @@ using LocalVision.V1;
 
 namespace LocalVision.Bench.Load;
 
-/// <summary>The mix one caller sends: mostly reads, some traversals, a few small writes (updates of a fixed set of nodes, so the store does not grow).</summary>
-public sealed class MixedLoad(GraphService.GraphServiceClient reader, GraphService.GraphServiceClient writer, IReadOnlyList<string> names, IReadOnlyList<string> hubs)
+/// <summary>
+/// The mix the callers send, the "reads, evaluations, traversals, small writes": mostly reads, some
+/// traversals and rule evaluations, a few small writes (updates of a fixed set of nodes, so the store does not grow).
+/// </summary>
+public sealed class MixedLoad(LoadClients clients, LoadTargets targets)
 {
     private const int WritableNodes = 64;
 
-    public static IReadOnlyList<string> Kinds { get; } = ["GetNode", "ListNodes", "GetNeighborhood", "UpsertNodes"];
+    public static IReadOnlyList<string> Kinds { get; } = ["GetNode", "ListNodes", "GetNeighborhood", "FindPaths", "EvaluateInitiative", "UpsertNodes"];
 
-    /// <summary>Which of <see cref="Kinds"/> call number <paramref name="i"/> is: 5 in 10 GetNode, 2 ListNodes, 2 GetNeighborhood (depth 2), 1 UpsertNodes.</summary>
-    public static int KindOf(long i) => (i % 10) switch
-    {
-        0 or 2 or 4 or 6 or 8 => 0,
-        1 or 5 => 1,
-        3 or 7 => 2,
-        _ => 3,
-    };
+    /// <summary>Twenty calls in the order they repeat: 8 GetNode, 3 ListNodes, 3 GetNeighborhood, 2 FindPaths, 2 EvaluateInitiative, 2 UpsertNodes.</summary>
+    private static readonly int[] Schedule = [0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 1, 0, 2, 0, 3, 1, 4, 2, 5];
+
+    public static string Description => "40% GetNode, 15% ListNodes (filtered, 50 a page), 15% GetNeighborhood (depth 2), 10% FindPaths (partner to partner), "
+        + "10% EvaluateInitiative (the NRules rule set over one project), 10% UpsertNodes (1 node)";
+
+    /// <summary>Which of <see cref="Kinds"/> call number <paramref name="i"/> is.</summary>
+    public static int KindOf(long i) => Schedule[i % Schedule.Length];
 
     public Task CallAsync(long i, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
+        var options = new CallOptions(deadline: deadline, cancellationToken: cancellationToken);
         return KindOf(i) switch
         {
-            0 => reader.GetNodeAsync(new GetNodeRequest { Name = names[(int)(i * 7919 % names.Count)] }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync,
-            1 => reader.ListNodesAsync(new ListNodesRequest { Label = "Observation", Filter = "score >= 0.5", PageSize = 50 }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync,
-            2 => reader.GetNeighborhoodAsync(new GetNeighborhoodRequest { Name = hubs[(int)(i % hubs.Count)], Depth = 2, Limit = 200 }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync,
-            _ => writer.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Partner(i % WritableNodes, i) } }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync,
+            0 => clients.Graph.GetNodeAsync(new GetNodeRequest { Name = Pick(targets.Names, i * 7919) }, options).ResponseAsync,
+            1 => clients.Graph.ListNodesAsync(new ListNodesRequest { Label = "Observation", Filter = "score >= 0.5", PageSize = 50 }, options).ResponseAsync,
+            2 => clients.Graph.GetNeighborhoodAsync(new GetNeighborhoodRequest { Name = Pick(targets.Hubs, i), Depth = 2, Limit = 200 }, options).ResponseAsync,
+            3 => clients.Network.FindPathsAsync(new FindPathsRequest { From = Pick(targets.Partners, i * 31), To = Pick(targets.Partners, i * 17 + 5), MaxDepth = 6 }, options).ResponseAsync,
+            4 => clients.Evaluation.EvaluateInitiativeAsync(new EvaluateInitiativeRequest { Name = Pick(targets.Initiatives, i) }, options).ResponseAsync,
+            _ => clients.Writer.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Partner(i % WritableNodes, i) } }, options).ResponseAsync,
         };
     }
+
+    private static string Pick(IReadOnlyList<string> names, long i) => names[(int)(i % names.Count)];
 
     private static Node Partner(long slot, long call) => new()
     {
@@ -44,6 +52,12 @@ public sealed class MixedLoad(GraphService.GraphServiceClient reader, GraphServi
         },
     };
 }
+
+/// <summary>The clients one load run calls through: reads with a reader key, writes with an evaluator key.</summary>
+public sealed record LoadClients(GraphService.GraphServiceClient Graph, GraphService.GraphServiceClient Writer, NetworkService.NetworkServiceClient Network, EvaluationService.EvaluationServiceClient Evaluation);
+
+/// <summary>The resource names calls pick from: all nodes, traversal hubs, partners, and Local Vision projects.</summary>
+public sealed record LoadTargets(IReadOnlyList<string> Names, IReadOnlyList<string> Hubs, IReadOnlyList<string> Partners, IReadOnlyList<string> Initiatives);
 
 /// <param name="ByKind">p50 and p99 of each kind of call in <see cref="MixedLoad.Kinds"/>.</param>
 public sealed record RunResult(string Phase, double TargetRate, long Calls, long Errors, double Seconds, double P50Ms, double P99Ms, IReadOnlyList<(double P50Ms, double P99Ms)> ByKind)

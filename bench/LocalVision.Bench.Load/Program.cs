@@ -26,7 +26,7 @@ var transports = (args.Length > 1 ? args[1] : "both") switch
 var phase = TimeSpan.FromSeconds(seconds);
 var loadAverage = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:u}, load average {loadAverage} at start; server and load generator share them");
-Console.WriteLine($"mix: 50% GetNode, 20% ListNodes (filtered, 50 a page), 20% GetNeighborhood (depth 2), 10% UpsertNodes (1 node); API keys on; {seconds} s per phase");
+Console.WriteLine($"mix: {MixedLoad.Description}; API keys on; {seconds} s per phase");
 Console.WriteLine();
 Console.WriteLine("| transport | phase | target calls/s | calls/s | p50 ms | p99 ms | errors | p99 / unloaded p99 |");
 Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -64,20 +64,28 @@ foreach (var tls in transports)
                 };
             }
             using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler });
-            var reader = new GraphService.GraphServiceClient(channel.Intercept(m => { m.Add("x-api-key", readerKey); return m; }));
+            var readerInvoker = channel.Intercept(m => { m.Add("x-api-key", readerKey); return m; });
+            var reader = new GraphService.GraphServiceClient(readerInvoker);
             var writer = new GraphService.GraphServiceClient(channel.Intercept(m => { m.Add("x-api-key", writerKey); return m; }));
 
-            var names = new List<string>();
+            var nodes = new List<Node>();
             var token = "";
             do
             {
                 var page = await reader.ListNodesAsync(new ListNodesRequest { PageSize = 1000, PageToken = token });
-                names.AddRange(page.Nodes.Select(n => n.Name));
+                nodes.AddRange(page.Nodes);
                 token = page.NextPageToken;
             }
             while (token.Length > 0);
-            var hubs = names.Where(n => n.StartsWith("initiatives/", StringComparison.Ordinal) || n.StartsWith("localities/", StringComparison.Ordinal)).ToList();
-            var load = new MixedLoad(reader, writer, names, hubs);
+            var names = nodes.Select(n => n.Name).ToList();
+            var targets = new LoadTargets(
+                names,
+                Hubs: names.Where(n => n.StartsWith("initiatives/", StringComparison.Ordinal) || n.StartsWith("localities/", StringComparison.Ordinal)).ToList(),
+                Partners: names.Where(n => n.StartsWith("partners/", StringComparison.Ordinal)).ToList(),
+                Initiatives: nodes.Where(n => n.Label == "Initiative" && n.Properties.Fields.TryGetValue("kind", out var kind) && kind.StringValue == "LV_PROJECT").Select(n => n.Name).ToList());
+            var load = new MixedLoad(
+                new LoadClients(reader, writer, new NetworkService.NetworkServiceClient(readerInvoker), new EvaluationService.EvaluationServiceClient(readerInvoker)),
+                targets);
             var transport = tls ? "TLS" : "plaintext";
 
             // Warm up connections, JIT and caches.

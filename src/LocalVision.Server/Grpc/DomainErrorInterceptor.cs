@@ -34,7 +34,7 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
     {
         try
         {
-            return await continuation(requestStream, context);
+            return await continuation(new ClientStream<TRequest>(requestStream), context);
         }
         catch (Exception e) when (e is not RpcException)
         {
@@ -60,7 +60,7 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
     {
         try
         {
-            await continuation(requestStream, responseStream, context);
+            await continuation(new ClientStream<TRequest>(requestStream), responseStream, context);
         }
         catch (Exception e) when (e is not RpcException)
         {
@@ -106,16 +106,33 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
             case Access.AccessStoreException e:
                 logger.LogError(e, "The key and audit store failed");
                 return Rich(Code.Unavailable, "the key and audit store cannot be used right now; try again later", new ErrorInfo { Reason = "ACCESS_STORE_UNAVAILABLE", Domain = Domain });
-            case IOException when context.CancellationToken.IsCancellationRequested:
-                // The client reset its request stream (it cancelled or went away): nothing failed here.
-                logger.LogInformation("{Method}: the client went away mid-stream", context.Method);
-                return new RpcException(new global::Grpc.Core.Status(StatusCode.Cancelled, "The client cancelled the call."));
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new global::Grpc.Core.Status(
                     context.Deadline < DateTime.UtcNow ? StatusCode.DeadlineExceeded : StatusCode.Cancelled, "The call was cancelled or ran out of time."));
             default:
                 logger.LogError(exception, "Unhandled error in {Method}", context.Method);
                 return Rich(Code.Internal, "An internal error occurred; it has been logged.", new ErrorInfo { Reason = "INTERNAL", Domain = Domain });
+        }
+    }
+
+    /// <summary>
+    /// A request stream whose transport failures (the client reset the stream, cancelled or went away) end the call
+    /// as CANCELLED: nothing failed on the server, and whatever the handler committed before stays committed.
+    /// </summary>
+    private sealed class ClientStream<T>(IAsyncStreamReader<T> inner) : IAsyncStreamReader<T>
+    {
+        public T Current => inner.Current;
+
+        public async Task<bool> MoveNext(CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await inner.MoveNext(cancellationToken);
+            }
+            catch (IOException e)
+            {
+                throw new RpcException(new global::Grpc.Core.Status(StatusCode.Cancelled, "The client ended the request stream early: " + e.Message));
+            }
         }
     }
 

@@ -169,6 +169,28 @@ public sealed class GraphWritesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportGraph_ClientCancelsMidStream_KeepsTheCommittedBatchAndServesOn()
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var import = Graph.ImportGraph(cancellationToken: cancel.Token);
+        await import.RequestStream.WriteAsync(new ImportGraphRequest { Nodes = { Partner("kept-1"), Partner("kept-2") } }, Ct);
+        while ((await Graph.ListNodesAsync(new ListNodesRequest { Label = "Partner", Filter = "name = \"kept-2\"" }, cancellationToken: Ct)).TotalSize == 0)
+        {
+            await Task.Delay(10, Ct);
+        }
+
+        await cancel.CancelAsync();
+        import.Dispose();
+
+        var kept = await Graph.GetNodeAsync(new GetNodeRequest { Name = "partners/kept-2" }, cancellationToken: Ct);
+        Assert.Equal("partners/kept-2", kept.Name);
+        using var again = Graph.ImportGraph(cancellationToken: Ct);
+        await again.RequestStream.WriteAsync(new ImportGraphRequest { Nodes = { Partner("after") } }, Ct);
+        await again.RequestStream.CompleteAsync();
+        Assert.Equal(1, (await again).NodesWritten);
+    }
+
+    [Fact]
     public async Task ImportGraph_ThenExportGraph_RoundTripsEveryNodeAndRelationship()
     {
         using (var import = Graph.ImportGraph(cancellationToken: Ct))
