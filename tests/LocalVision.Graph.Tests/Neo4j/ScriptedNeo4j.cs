@@ -436,7 +436,10 @@ internal sealed class ScriptedNeo4j : HttpMessageHandler
         var byLabel = graph.Nodes.Values.GroupBy(n => (string)n.Properties["label"]!)
             .Select(g => (object?)new Dictionary<string, object?> { ["label"] = g.Key, ["nodes"] = (long)g.Count() })
             .ToList();
-        return (["byLabel", "relationships"], [[byLabel, (long)graph.Relationships.Count]]);
+        var byType = graph.Relationships.GroupBy(r => r.Type)
+            .Select(g => (object?)new Dictionary<string, object?> { ["type"] = g.Key, ["relationships"] = (long)g.Count() })
+            .ToList();
+        return (["byLabel", "byType"], [[byLabel, byType]]);
     }
 
     private static (string[], List<object?[]>) ReadNodes(FakeGraph graph, IReadOnlyDictionary<string, object?> p)
