@@ -55,6 +55,24 @@ public sealed class GraphMigrationTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_MergeIntoNonEmptyTarget_KeepsBothGraphsAndReportsWhatWasThere()
+    {
+        await using var sqlite = TempStore.Create();
+        var (shared, project) = (Partner("shared", "CCG"), Initiative("i"));
+        await sqlite.Store.WriteAsync(new GraphBatch([shared, project], [PartnerIn(shared, project)]), WriteOptions.None, Ct);
+        await using var neo4j = await OpenNeo4jAsync();
+        await neo4j.WriteAsync(new GraphBatch([Partner("already-there"), Partner("shared")], []), WriteOptions.None, Ct);
+
+        var report = await new GraphMigration(sqlite.Store, neo4j, mergeIntoNonEmpty: true).RunAsync(null, Ct);
+
+        Assert.Equal(2, report.TargetBefore.NodesByLabel["Partner"]);
+        Assert.Equal(2, report.Target.NodesByLabel["Partner"]);
+        Assert.Equal(1, report.Target.RelationshipsByType["PARTNER_IN"]);
+        Assert.Equal("CCG", (await neo4j.GetNodeAsync("partners/shared", Ct))!.GetString("kind"));
+        Assert.NotNull(await neo4j.GetNodeAsync("partners/already-there", Ct));
+    }
+
+    [Fact]
     public async Task RunAsync_SourceWrittenDuringTheCopy_FailsTheFinalCheck()
     {
         await using var sqlite = TempStore.Create();
