@@ -4,6 +4,7 @@ using LocalVision.Graph.Neo4j;
 using LocalVision.Graph.Store;
 using LocalVision.Graph.Tests.Neo4j;
 using LocalVision.Testing.Dataset;
+using LocalVision.Testing.Neo4j;
 using LocalVision.Testing.Stores;
 using static LocalVision.Testing.Builders.GraphBuilders;
 
@@ -35,7 +36,7 @@ public sealed class GraphMigrationTests : IDisposable
         Assert.Equal(new MigrationProgress(0, there.Source.Nodes, 0, there.Source.Relationships), reports[0]);
         Assert.Equal(new MigrationProgress(there.Source.Nodes, there.Source.Nodes, there.Source.Relationships, there.Source.Relationships), reports[^1]);
         Assert.True(reports.Count > 2, "progress after every batch");
-        var (original, roundTripped) = (await Contents(sqlite.Store), await Contents(back.Store));
+        var (original, roundTripped) = (await StoreContents.ReadAsync(sqlite.Store, Ct), await StoreContents.ReadAsync(back.Store, Ct));
         Assert.Equal(original.Nodes, roundTripped.Nodes);
         Assert.Equal(original.Relationships, roundTripped.Relationships);
     }
@@ -91,10 +92,6 @@ public sealed class GraphMigrationTests : IDisposable
 
         Assert.Contains("was written to during the migration", error.Message);
     }
-
-    private static async Task<(List<string> Nodes, List<string> Relationships)> Contents(IGraphStore store) =>
-        ((await store.ReadNodesAsync([], Ct).ToListAsync(Ct)).Select(n => $"{n.Name} {n.Label} {n.DisplayName} {n.Properties.ToJsonString()}").ToList(),
-         (await store.ReadRelationshipsAsync([], Ct).ToListAsync(Ct)).Select(r => $"{r.Start} {r.Type} {r.End} {r.Properties.ToJsonString()}").Order(StringComparer.Ordinal).ToList());
 
     public void Dispose() => _server.Dispose();
 }

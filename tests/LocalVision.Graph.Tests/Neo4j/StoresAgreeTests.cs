@@ -4,6 +4,7 @@ using LocalVision.Graph.Import;
 using LocalVision.Graph.Model;
 using LocalVision.Graph.Neo4j;
 using LocalVision.Graph.Store;
+using LocalVision.Testing.Neo4j;
 using LocalVision.Testing.Stores;
 
 namespace LocalVision.Graph.Tests.Neo4j;
