@@ -9,10 +9,25 @@ public sealed record MigrationProgress(long NodesCopied, long NodesTotal, long R
 /// <summary>What each store held: the target before the copy (empty unless merging), and both stores when the copy was checked.</summary>
 public sealed record MigrationReport(GraphCounts Source, GraphCounts TargetBefore, GraphCounts Target);
 
+/// <summary>Why a migration failed.</summary>
+public enum MigrationFailure
+{
+    /// <summary>The target already holds a graph and merging was not asked for; nothing was copied.</summary>
+    TargetNotEmpty,
+
+    /// <summary>Something wrote to the source while it was copied.</summary>
+    SourceChanged,
+
+    /// <summary>After copying, the target's counts are not what the source's say they should be.</summary>
+    CountsDiffer,
+}
+
 /// <summary>The migration cannot start, or its final check found the stores differ; the message says how.</summary>
 /// <param name="report">The counts that failed the check; null when the migration stopped before it.</param>
-public sealed class GraphMigrationException(string message, MigrationReport? report = null) : Exception(message)
+public sealed class GraphMigrationException(MigrationFailure failure, string message, MigrationReport? report = null) : Exception(message)
 {
+    public MigrationFailure Failure { get; } = failure;
+
     public MigrationReport? Report { get; } = report;
 }
 
@@ -37,7 +52,7 @@ public sealed class GraphMigration(IGraphStore source, IGraphStore target, int b
         var existing = await target.CountAsync(cancellationToken);
         if (!mergeIntoNonEmpty && (existing.Nodes > 0 || existing.Relationships > 0))
         {
-            throw new GraphMigrationException(
+            throw new GraphMigrationException(MigrationFailure.TargetNotEmpty,
                 $"the target {target.Location} already holds {existing.Nodes} nodes and {existing.Relationships} relationships; migrate into an empty store");
         }
         var versionBefore = await source.GetVersionAsync(cancellationToken);
@@ -61,7 +76,7 @@ public sealed class GraphMigration(IGraphStore source, IGraphStore target, int b
 
         if (await source.GetVersionAsync(cancellationToken) != versionBefore)
         {
-            throw new GraphMigrationException(
+            throw new GraphMigrationException(MigrationFailure.SourceChanged,
                 $"{source.Location} was written to during the migration; stop writers, empty {target.Location} and migrate again");
         }
         var report = new MigrationReport(await source.CountAsync(cancellationToken), existing, await target.CountAsync(cancellationToken));
@@ -70,7 +85,7 @@ public sealed class GraphMigration(IGraphStore source, IGraphStore target, int b
             .ToList();
         if (differences.Count > 0)
         {
-            throw new GraphMigrationException($"after copying, {target.Location} differs from {source.Location}: " + string.Join("; ", differences), report);
+            throw new GraphMigrationException(MigrationFailure.CountsDiffer, $"after copying, {target.Location} differs from {source.Location}: " + string.Join("; ", differences), report);
         }
         return report;
     }

@@ -51,6 +51,7 @@ public sealed class GraphMigrationTests : IDisposable
 
         var error = await Assert.ThrowsAsync<GraphMigrationException>(() => new GraphMigration(sqlite.Store, neo4j).RunAsync(null, Ct));
 
+        Assert.Equal(MigrationFailure.TargetNotEmpty, error.Failure);
         Assert.Contains("already holds 1 nodes", error.Message);
         Assert.Null(await neo4j.GetNodeAsync("partners/a", Ct));
     }
@@ -90,6 +91,7 @@ public sealed class GraphMigrationTests : IDisposable
             }
         }, Ct));
 
+        Assert.Equal(MigrationFailure.SourceChanged, error.Failure);
         Assert.Contains("was written to during the migration", error.Message);
     }
 
