@@ -12,8 +12,8 @@ public sealed record CommandConsole(TextWriter Output, TextWriter Error, bool Er
 /// <summary>
 /// <c>LocalVision.Server migrate --from SOURCE --to TARGET</c>: copies a whole graph from one store into another —
 /// the embedded store to Neo4j, back, or file to file — with <see cref="GraphMigration"/>, showing progress and
-/// ending with the count check. It runs beside the service rather than through its API because it copies store to
-/// store: the API would stamp every write as new and could not see both stores at once.
+/// ending with the count check. It is a command of the server, not of <c>lv</c>, because it copies store to store:
+/// a running service serves one store (and holds a SQLite one locked), so the API can reach only one side.
 /// </summary>
 public static class MigrateCommand
 {
