@@ -164,6 +164,7 @@ public sealed class MigrateCommandTests(SeededServerFixture seeded) : IDisposabl
     [Theory]
     [InlineData("neo4j://graph.internal/localvision", "has a path; name the database in LocalVision:Store:Neo4j:Database")]
     [InlineData("neo4j://ops:hunter2@graph.internal", "the Neo4j address carries a password")]
+    [InlineData("neo4j://ops:hunter2@graph internal", "is not a Neo4j address")]
     public async Task Migrate_BadNeo4jAddress_IsABadArgumentAndNeverEchoesAPassword(string address, string expected)
     {
         var (code, output, error) = await MigrateAsync("--from", InFolder("source.db"), "--to", address);
