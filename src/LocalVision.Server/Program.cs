@@ -3,6 +3,7 @@ using LocalVision.Server.Access;
 using LocalVision.Server.Admin;
 using LocalVision.Server.Grpc;
 using LocalVision.Server.Hosting;
+using LocalVision.Server.Migration;
 
 namespace LocalVision.Server;
 
@@ -13,6 +14,10 @@ public static class Program
         if (args is ["keys", .. var keyArgs])
         {
             return KeysCommand.Run(keyArgs, Console.Out, Console.Error);
+        }
+        if (args is ["migrate", .. var migrateArgs])
+        {
+            return await MigrateCommand.RunInConsoleAsync(migrateArgs);
         }
         WebApplication app;
         try

@@ -6,29 +6,53 @@ namespace LocalVision.Graph.Migration;
 /// <summary>How far a migration has got; reported after every batch written.</summary>
 public sealed record MigrationProgress(long NodesCopied, long NodesTotal, long RelationshipsCopied, long RelationshipsTotal);
 
-/// <summary>What each store held when the copy was checked.</summary>
-public sealed record MigrationReport(GraphCounts Source, GraphCounts Target);
+/// <summary>What each store held: the target before the copy (empty unless merging), and both stores when the copy was checked.</summary>
+public sealed record MigrationReport(GraphCounts Source, GraphCounts TargetBefore, GraphCounts Target);
+
+/// <summary>Why a migration failed.</summary>
+public enum MigrationFailure
+{
+    /// <summary>The target already holds a graph and merging was not asked for; nothing was copied.</summary>
+    TargetNotEmpty,
+
+    /// <summary>Something wrote to the source while it was copied.</summary>
+    SourceChanged,
+
+    /// <summary>After copying, the target's counts are not what the source's say they should be.</summary>
+    CountsDiffer,
+}
 
 /// <summary>The migration cannot start, or its final check found the stores differ; the message says how.</summary>
-public sealed class GraphMigrationException(string message) : Exception(message);
+/// <param name="report">The counts that failed the check; null when the migration stopped before it.</param>
+public sealed class GraphMigrationException(MigrationFailure failure, string message, MigrationReport? report = null) : Exception(message)
+{
+    public MigrationFailure Failure { get; } = failure;
+
+    public MigrationReport? Report { get; } = report;
+}
 
 /// <summary>
 /// Copies a whole graph from one store to another, either way between the embedded and the Neo4j store: nodes in
 /// batches, then relationships, reporting progress after each batch; then checks that the target holds as many
-/// nodes of each label and as many relationships as the source, and that nobody wrote to the source meanwhile.
-/// The target must start empty. Create and update times are not carried over — the target stamps its own, as
-/// <see cref="IGraphStore.WriteAsync"/> offers no way to set them.
+/// nodes of each label and relationships of each type as the source, and that nobody wrote to the source meanwhile.
+/// Create and update times are not carried over — the target stamps its own, as <see cref="IGraphStore.WriteAsync"/>
+/// offers no way to set them.
 /// </summary>
-public sealed class GraphMigration(IGraphStore source, IGraphStore target, int batchSize = 1000)
+/// <param name="mergeIntoNonEmpty">
+/// Copy into a target that already holds a graph. Writes replace nodes and relationships of the same name, so the
+/// result mixes both graphs; the check can then only bound each count (at least the larger of source and target
+/// before, at most their sum). Without it a non-empty target is refused.
+/// </param>
+public sealed class GraphMigration(IGraphStore source, IGraphStore target, int batchSize = 1000, bool mergeIntoNonEmpty = false)
 {
     /// <exception cref="GraphMigrationException">The target is not empty, the source changed, or the counts differ.</exception>
     public async Task<MigrationReport> RunAsync(Action<MigrationProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var existing = await target.CountAsync(cancellationToken);
-        if (existing.Nodes > 0 || existing.Relationships > 0)
+        if (!mergeIntoNonEmpty && (existing.Nodes > 0 || existing.Relationships > 0))
         {
-            throw new GraphMigrationException(
+            throw new GraphMigrationException(MigrationFailure.TargetNotEmpty,
                 $"the target {target.Location} already holds {existing.Nodes} nodes and {existing.Relationships} relationships; migrate into an empty store");
         }
         var versionBefore = await source.GetVersionAsync(cancellationToken);
@@ -52,30 +76,38 @@ public sealed class GraphMigration(IGraphStore source, IGraphStore target, int b
 
         if (await source.GetVersionAsync(cancellationToken) != versionBefore)
         {
-            throw new GraphMigrationException(
+            throw new GraphMigrationException(MigrationFailure.SourceChanged,
                 $"{source.Location} was written to during the migration; stop writers, empty {target.Location} and migrate again");
         }
-        var report = new MigrationReport(await source.CountAsync(cancellationToken), await target.CountAsync(cancellationToken));
-        var differences = Differences(report).ToList();
+        var report = new MigrationReport(await source.CountAsync(cancellationToken), existing, await target.CountAsync(cancellationToken));
+        var differences = Differences(report.Source.NodesByLabel, report.TargetBefore.NodesByLabel, report.Target.NodesByLabel, "nodes")
+            .Concat(Differences(report.Source.RelationshipsByType, report.TargetBefore.RelationshipsByType, report.Target.RelationshipsByType, "relationships"))
+            .ToList();
         if (differences.Count > 0)
         {
-            throw new GraphMigrationException($"after copying, {target.Location} differs from {source.Location}: " + string.Join("; ", differences));
+            throw new GraphMigrationException(MigrationFailure.CountsDiffer, $"after copying, {target.Location} differs from {source.Location}: " + string.Join("; ", differences), report);
         }
         return report;
     }
 
-    private static IEnumerable<string> Differences(MigrationReport report)
+    /// <summary>Each label's (or type's) count against what the copy should have left: equal to the source's, or when merging within bounds.</summary>
+    private IEnumerable<string> Differences(
+        IReadOnlyDictionary<string, long> source, IReadOnlyDictionary<string, long> before, IReadOnlyDictionary<string, long> after, string what)
     {
-        if (report.Source.Relationships != report.Target.Relationships)
+        foreach (var key in source.Keys.Union(before.Keys).Union(after.Keys).Order(StringComparer.Ordinal))
         {
-            yield return $"{report.Target.Relationships} relationships instead of {report.Source.Relationships}";
-        }
-        foreach (var label in report.Source.NodesByLabel.Keys.Union(report.Target.NodesByLabel.Keys).Order(StringComparer.Ordinal))
-        {
-            var (expected, actual) = (report.Source.NodesByLabel.GetValueOrDefault(label), report.Target.NodesByLabel.GetValueOrDefault(label));
-            if (expected != actual)
+            var (copied, had, has) = (source.GetValueOrDefault(key), before.GetValueOrDefault(key), after.GetValueOrDefault(key));
+            if (!mergeIntoNonEmpty && has != copied)
             {
-                yield return $"{actual} {label} nodes instead of {expected}";
+                yield return $"{has} {key} {what} instead of {copied}";
+            }
+            else if (has < Math.Max(copied, had))
+            {
+                yield return $"{has} {key} {what}, fewer than the {Math.Max(copied, had)} copied or there before";
+            }
+            else if (has > copied + had)
+            {
+                yield return $"{has} {key} {what}, more than the {copied} copied and {had} there before together";
             }
         }
     }

@@ -19,5 +19,6 @@ public sealed record GraphBatch(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<Gr
     public bool IsEmpty => Nodes.Count == 0 && Relationships.Count == 0;
 }
 
-/// <summary>How many nodes and relationships a store holds.</summary>
-public sealed record GraphCounts(long Nodes, long Relationships, IReadOnlyDictionary<string, long> NodesByLabel);
+/// <summary>How many nodes and relationships a store holds, in all, by label and by relationship type.</summary>
+public sealed record GraphCounts(
+    long Nodes, long Relationships, IReadOnlyDictionary<string, long> NodesByLabel, IReadOnlyDictionary<string, long> RelationshipsByType);

@@ -78,8 +78,8 @@ internal static class Cypher
 
     public const string Count =
         $"CALL () {{ MATCH (n:{NodeLabel}) WITH n.label AS label, count(*) AS nodes RETURN collect({{label: label, nodes: nodes}}) AS byLabel }} "
-        + $"CALL () {{ MATCH (:{NodeLabel})-[r]->() RETURN count(r) AS relationships }} "
-        + "RETURN byLabel, relationships";
+        + $"CALL () {{ MATCH (:{NodeLabel})-[r]->() WITH type(r) AS type, count(*) AS relationships RETURN collect({{type: type, relationships: relationships}}) AS byType }} "
+        + "RETURN byLabel, byType";
 
     public const string ReadNodes =
         $"MATCH (n:{NodeLabel}) WHERE ($labels = [] OR n.label IN $labels) AND n.name > $after "

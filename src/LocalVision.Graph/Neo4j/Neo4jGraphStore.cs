@@ -438,11 +438,14 @@ public sealed class Neo4jGraphStore : IGraphStore
     public async Task<GraphCounts> CountAsync(CancellationToken cancellationToken)
     {
         var result = await ReadAsync(new Statement(Cypher.Count), cancellationToken);
-        var byLabel = ((IEnumerable<object?>)result.Value(0, "byLabel")!)
-            .Cast<IReadOnlyDictionary<string, object?>>()
-            .ToDictionary(m => (string)m["label"]!, m => (long)m["nodes"]!, StringComparer.Ordinal);
-        return new GraphCounts(byLabel.Values.Sum(), (long)result.Value(0, "relationships")!, byLabel);
+        var byLabel = Tally(result.Value(0, "byLabel"), "label", "nodes");
+        var byType = Tally(result.Value(0, "byType"), "type", "relationships");
+        return new GraphCounts(byLabel.Values.Sum(), byType.Values.Sum(), byLabel, byType);
     }
+
+    private static Dictionary<string, long> Tally(object? rows, string key, string count) =>
+        ((IEnumerable<object?>)rows!).Cast<IReadOnlyDictionary<string, object?>>()
+            .ToDictionary(m => (string)m[key]!, m => (long)m[count]!, StringComparer.Ordinal);
 
     public ValueTask DisposeAsync()
     {

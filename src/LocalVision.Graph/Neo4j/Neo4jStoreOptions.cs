@@ -81,7 +81,7 @@ public sealed record Neo4jAddress(Uri Uri, string? User, string? Note)
     {
         if (!Uri.TryCreate(text, UriKind.Absolute, out var given) || !IsNeo4jAddress(text))
         {
-            throw new FormatException($"`{text}` is not a Neo4j address; expected neo4j://[user@]host[:port] or http(s)://[user@]host:port");
+            throw new FormatException($"`{WithoutUserInfo(text)}` is not a Neo4j address; expected neo4j://[user@]host[:port] or http(s)://[user@]host:port");
         }
         string? user = null;
         if (given.UserInfo.Length > 0)
@@ -115,5 +115,13 @@ public sealed record Neo4jAddress(Uri Uri, string? User, string? Note)
             + (keepsPort ? $" (taking port {port} as the HTTP port)" : "")
             + "; give an http(s):// address to choose another";
         return new Neo4jAddress(uri, user, note);
+    }
+
+    /// <summary>The text with what stands between the scheme and an @ left out: it may be a password, and the text goes into messages.</summary>
+    private static string WithoutUserInfo(string text)
+    {
+        var start = text.IndexOf("://", StringComparison.Ordinal);
+        var at = text.LastIndexOf('@');
+        return start >= 0 && at > start ? text[..(start + 3)] + "…" + text[at..] : text;
     }
 }

@@ -539,19 +539,22 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
         ReadAsync(connection =>
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT label, COUNT(*) FROM nodes GROUP BY label";
-            var byLabel = new Dictionary<string, long>(StringComparer.Ordinal);
-            using (var reader = command.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    byLabel[reader.GetString(0)] = reader.GetInt64(1);
-                }
-            }
-            command.CommandText = "SELECT COUNT(*) FROM relationships";
-            var relationships = Convert.ToInt64(command.ExecuteScalar());
-            return new GraphCounts(byLabel.Values.Sum(), relationships, byLabel);
+            var byLabel = CountGroups(command, "SELECT label, COUNT(*) FROM nodes GROUP BY label");
+            var byType = CountGroups(command, "SELECT type, COUNT(*) FROM relationships GROUP BY type");
+            return new GraphCounts(byLabel.Values.Sum(), byType.Values.Sum(), byLabel, byType);
         });
+
+    private static Dictionary<string, long> CountGroups(SqliteCommand command, string sql)
+    {
+        command.CommandText = sql;
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            counts[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        return counts;
+    }
 
     public async Task<BackupInfo> BackupAsync(string path, CancellationToken cancellationToken)
     {
@@ -660,7 +663,7 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
             var nodes = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             command.CommandText = "SELECT COUNT(*) FROM relationships";
             var relationships = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-            return new GraphCounts(nodes, relationships, new Dictionary<string, long>());
+            return new GraphCounts(nodes, relationships, new Dictionary<string, long>(), new Dictionary<string, long>());
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 11 or 26)
         {

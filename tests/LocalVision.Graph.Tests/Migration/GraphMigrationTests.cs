@@ -4,6 +4,7 @@ using LocalVision.Graph.Neo4j;
 using LocalVision.Graph.Store;
 using LocalVision.Graph.Tests.Neo4j;
 using LocalVision.Testing.Dataset;
+using LocalVision.Testing.Neo4j;
 using LocalVision.Testing.Stores;
 using static LocalVision.Testing.Builders.GraphBuilders;
 
@@ -35,7 +36,7 @@ public sealed class GraphMigrationTests : IDisposable
         Assert.Equal(new MigrationProgress(0, there.Source.Nodes, 0, there.Source.Relationships), reports[0]);
         Assert.Equal(new MigrationProgress(there.Source.Nodes, there.Source.Nodes, there.Source.Relationships, there.Source.Relationships), reports[^1]);
         Assert.True(reports.Count > 2, "progress after every batch");
-        var (original, roundTripped) = (await Contents(sqlite.Store), await Contents(back.Store));
+        var (original, roundTripped) = (await StoreContents.ReadAsync(sqlite.Store, Ct), await StoreContents.ReadAsync(back.Store, Ct));
         Assert.Equal(original.Nodes, roundTripped.Nodes);
         Assert.Equal(original.Relationships, roundTripped.Relationships);
     }
@@ -50,8 +51,27 @@ public sealed class GraphMigrationTests : IDisposable
 
         var error = await Assert.ThrowsAsync<GraphMigrationException>(() => new GraphMigration(sqlite.Store, neo4j).RunAsync(null, Ct));
 
+        Assert.Equal(MigrationFailure.TargetNotEmpty, error.Failure);
         Assert.Contains("already holds 1 nodes", error.Message);
         Assert.Null(await neo4j.GetNodeAsync("partners/a", Ct));
+    }
+
+    [Fact]
+    public async Task RunAsync_MergeIntoNonEmptyTarget_KeepsBothGraphsAndReportsWhatWasThere()
+    {
+        await using var sqlite = TempStore.Create();
+        var (shared, project) = (Partner("shared", "CCG"), Initiative("i"));
+        await sqlite.Store.WriteAsync(new GraphBatch([shared, project], [PartnerIn(shared, project)]), WriteOptions.None, Ct);
+        await using var neo4j = await OpenNeo4jAsync();
+        await neo4j.WriteAsync(new GraphBatch([Partner("already-there"), Partner("shared")], []), WriteOptions.None, Ct);
+
+        var report = await new GraphMigration(sqlite.Store, neo4j, mergeIntoNonEmpty: true).RunAsync(null, Ct);
+
+        Assert.Equal(2, report.TargetBefore.NodesByLabel["Partner"]);
+        Assert.Equal(2, report.Target.NodesByLabel["Partner"]);
+        Assert.Equal(1, report.Target.RelationshipsByType["PARTNER_IN"]);
+        Assert.Equal("CCG", (await neo4j.GetNodeAsync("partners/shared", Ct))!.GetString("kind"));
+        Assert.NotNull(await neo4j.GetNodeAsync("partners/already-there", Ct));
     }
 
     [Fact]
@@ -71,12 +91,9 @@ public sealed class GraphMigrationTests : IDisposable
             }
         }, Ct));
 
+        Assert.Equal(MigrationFailure.SourceChanged, error.Failure);
         Assert.Contains("was written to during the migration", error.Message);
     }
-
-    private static async Task<(List<string> Nodes, List<string> Relationships)> Contents(IGraphStore store) =>
-        ((await store.ReadNodesAsync([], Ct).ToListAsync(Ct)).Select(n => $"{n.Name} {n.Label} {n.DisplayName} {n.Properties.ToJsonString()}").ToList(),
-         (await store.ReadRelationshipsAsync([], Ct).ToListAsync(Ct)).Select(r => $"{r.Start} {r.Type} {r.End} {r.Properties.ToJsonString()}").Order(StringComparer.Ordinal).ToList());
 
     public void Dispose() => _server.Dispose();
 }

@@ -58,7 +58,7 @@ public sealed class CypherTests
         { "DeleteNode", Cypher.DeleteNode,
             "MATCH (n:LocalVisionNode {name: $name}) DETACH DELETE n" },
         { "Count", Cypher.Count,
-            "CALL () { MATCH (n:LocalVisionNode) WITH n.label AS label, count(*) AS nodes RETURN collect({label: label, nodes: nodes}) AS byLabel } CALL () { MATCH (:LocalVisionNode)-[r]->() RETURN count(r) AS relationships } RETURN byLabel, relationships" },
+            "CALL () { MATCH (n:LocalVisionNode) WITH n.label AS label, count(*) AS nodes RETURN collect({label: label, nodes: nodes}) AS byLabel } CALL () { MATCH (:LocalVisionNode)-[r]->() WITH type(r) AS type, count(*) AS relationships RETURN collect({type: type, relationships: relationships}) AS byType } RETURN byLabel, byType" },
         { "ReadNodes", Cypher.ReadNodes,
             "MATCH (n:LocalVisionNode) WHERE ($labels = [] OR n.label IN $labels) AND n.name > $after RETURN n {.name, .label, .displayName, .properties, .createTime, .updateTime} AS node ORDER BY n.name LIMIT $limit" },
         { "ReadRelationships", Cypher.ReadRelationships,

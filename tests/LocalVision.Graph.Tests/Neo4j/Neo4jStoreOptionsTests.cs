@@ -39,6 +39,15 @@ public sealed class Neo4jStoreOptionsTests
         Assert.DoesNotContain("hunter2", error.Message);
     }
 
+    [Fact]
+    public void Parse_UnparsableAddressWithPassword_IsQuotedWithoutIt()
+    {
+        var error = Assert.Throws<FormatException>(() => Neo4jAddress.Parse("neo4j://ops:hunter2@graph internal"));
+
+        Assert.StartsWith("`neo4j://…@graph internal` is not a Neo4j address", error.Message);
+        Assert.DoesNotContain("hunter2", error.Message);
+    }
+
     [Theory]
     [InlineData("/var/lib/localvision/graph.db", false)]
     [InlineData("C:\\data\\graph.db", false)]

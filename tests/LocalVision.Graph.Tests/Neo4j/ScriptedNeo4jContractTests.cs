@@ -1,5 +1,6 @@
 using LocalVision.Graph.Neo4j;
 using LocalVision.Graph.Store;
+using LocalVision.Testing.Neo4j;
 using LocalVision.Testing.Stores;
 
 namespace LocalVision.Graph.Tests.Neo4j;

@@ -2,6 +2,7 @@ using System.Net;
 using LocalVision.Graph.Model;
 using LocalVision.Graph.Neo4j;
 using LocalVision.Graph.Store;
+using LocalVision.Testing.Neo4j;
 using static LocalVision.Testing.Builders.GraphBuilders;
 
 namespace LocalVision.Graph.Tests.Neo4j;

@@ -4,6 +4,7 @@ using LocalVision.Graph.Import;
 using LocalVision.Graph.Model;
 using LocalVision.Graph.Neo4j;
 using LocalVision.Graph.Store;
+using LocalVision.Testing.Neo4j;
 using LocalVision.Testing.Stores;
 
 namespace LocalVision.Graph.Tests.Neo4j;
@@ -83,6 +84,7 @@ public abstract class StoresAgree
         var (c1, c2) = (await embedded.CountAsync(Ct), await neo4j.CountAsync(Ct));
         Assert.Equal((c1.Nodes, c1.Relationships), (c2.Nodes, c2.Relationships));
         Assert.Equal(c1.NodesByLabel.OrderBy(kv => kv.Key), c2.NodesByLabel.OrderBy(kv => kv.Key));
+        Assert.Equal(c1.RelationshipsByType.OrderBy(kv => kv.Key), c2.RelationshipsByType.OrderBy(kv => kv.Key));
 
         foreach (var text in Filters)
         {

@@ -109,6 +109,21 @@ public abstract class GraphStoreContract
     }
 
     [Fact]
+    public async Task CountAsync_MixedGraph_CountsByLabelAndByRelationshipType()
+    {
+        await using var store = await CreateEmptyStoreAsync();
+        var (a, b, person, project) = (Partner("a"), Partner("b"), Person("p"), Initiative("i"));
+        await store.WriteAsync(new GraphBatch([a, b, person, project],
+            [PartnerIn(a, project), PartnerIn(b, project), Relationship("WORKS_FOR", person, a)]), WriteOptions.None, Ct);
+
+        var counts = await store.CountAsync(Ct);
+
+        Assert.Equal((4, 3), (counts.Nodes, counts.Relationships));
+        Assert.Equal([("Initiative", 1L), ("Partner", 2L), ("Person", 1L)], counts.NodesByLabel.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value)));
+        Assert.Equal([("PARTNER_IN", 2L), ("WORKS_FOR", 1L)], counts.RelationshipsByType.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value)));
+    }
+
+    [Fact]
     public async Task WriteAsync_RepeatedRequestId_IsAppliedOnceAndAnsweredWithTheFirstResult()
     {
         await using var store = await CreateEmptyStoreAsync();

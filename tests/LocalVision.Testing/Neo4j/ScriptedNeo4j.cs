@@ -7,7 +7,7 @@ using LocalVision.Graph.Model;
 using LocalVision.Graph.Neo4j;
 using LocalVision.Graph.Schema;
 
-namespace LocalVision.Graph.Tests.Neo4j;
+namespace LocalVision.Testing.Neo4j;
 
 /// <summary>
 /// A FAKE Neo4j: an in-memory <see cref="HttpMessageHandler"/> that speaks the Query API v2 (discovery, implicit
@@ -17,7 +17,7 @@ namespace LocalVision.Graph.Tests.Neo4j;
 /// Any other statement is a syntax error. It lets the store contract run without a server; it proves the store
 /// and this script agree, not that Neo4j runs the Cypher — that needs a real server (NEO4J_URI).
 /// </summary>
-internal sealed class ScriptedNeo4j : HttpMessageHandler
+public sealed class ScriptedNeo4j : HttpMessageHandler
 {
     public const string User = "neo4j";
     public const string Password = "scripted-secret";
@@ -436,7 +436,10 @@ internal sealed class ScriptedNeo4j : HttpMessageHandler
         var byLabel = graph.Nodes.Values.GroupBy(n => (string)n.Properties["label"]!)
             .Select(g => (object?)new Dictionary<string, object?> { ["label"] = g.Key, ["nodes"] = (long)g.Count() })
             .ToList();
-        return (["byLabel", "relationships"], [[byLabel, (long)graph.Relationships.Count]]);
+        var byType = graph.Relationships.GroupBy(r => r.Type)
+            .Select(g => (object?)new Dictionary<string, object?> { ["type"] = g.Key, ["relationships"] = (long)g.Count() })
+            .ToList();
+        return (["byLabel", "byType"], [[byLabel, byType]]);
     }
 
     private static (string[], List<object?[]>) ReadNodes(FakeGraph graph, IReadOnlyDictionary<string, object?> p)
