@@ -27,7 +27,7 @@ public static class AccessSetup
     public static WebApplicationBuilder AddAccessControl(this WebApplicationBuilder builder)
     {
         var options = builder.GetLocalVisionOptions();
-        var store = OpenStore(builder.Configuration, options.Store.Path);
+        var store = OpenStore(builder.Configuration, options.Store);
         var tokens = BearerTokens.FromConfiguration(builder.Configuration);
         var loopback = IPAddress.TryParse(options.Bind, out var address) && IPAddress.IsLoopback(address);
         if (!loopback && tokens is null && !store.HasActiveKeys())
@@ -57,11 +57,11 @@ public static class AccessSetup
     }
 
     /// <summary>The key and audit file the settings name.</summary>
-    /// <exception cref="StartupConfigurationException">It cannot be opened.</exception>
-    public static AccessStore OpenStore(IConfiguration configuration, string storePath)
+    /// <exception cref="StartupConfigurationException">It cannot be opened, or the settings name no graph store.</exception>
+    public static AccessStore OpenStore(IConfiguration configuration, StoreOptions graphStore)
     {
         var configured = configuration.GetSection(AccessOptions.Section).Get<AccessOptions>() ?? new AccessOptions();
-        var path = configured.Path.Length > 0 ? configured.Path : AccessStore.PathBeside(storePath);
+        var path = configured.Path.Length > 0 ? configured.Path : GraphStoreAddress.From(graphStore).DefaultAccessPath;
         try
         {
             return AccessStore.Open(path);

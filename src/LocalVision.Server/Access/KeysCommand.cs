@@ -14,7 +14,8 @@ public static class KeysCommand
                LocalVision.Server keys list [--store PATH]
                LocalVision.Server keys revoke ID [--store PATH]
         roles: reader, evaluator, evidence-reader, admin (admin implies all; evaluator and evidence-reader imply reader)
-        the key file is beside the store (graph.db -> graph.access.db) unless --LocalVision:Access:Path=FILE says otherwise
+        the key file is beside the store (graph.db -> graph.access.db), or for a Neo4j store in the LocalVision data folder
+        (neo4j-HOST-PORT-DATABASE.access.db), unless --LocalVision:Access:Path=FILE says otherwise
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -54,7 +55,7 @@ public static class KeysCommand
         AccessStore store;
         try
         {
-            store = AccessSetup.OpenStore(configuration, options.Store.Path);
+            store = AccessSetup.OpenStore(configuration, options.Store);
         }
         catch (StartupConfigurationException e)
         {
