@@ -117,7 +117,109 @@ public sealed class LvTransferTests : IAsyncLifetime
         var listed = await LvProcess.RunAsync(_server.Address, "list", "--output", "json");
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("line 2", result.Error);
+        Assert.Contains("bad.jsonl:2: not valid JSON", result.Error);
         Assert.DoesNotContain("partners/a", listed.Output);
+    }
+
+    [Fact]
+    public async Task Import_CsvNodesAndRelationships_GetShowsTypedPropertiesAndTheRelationship()
+    {
+        var relationships = Write("rels.csv",
+            ":START_ID(partners),:END_ID(initiatives),:TYPE,role,from:date",
+            "age-uk,lv,PARTNER_IN,LEAD,2015-03-01");
+        var partners = Write("partners.csv",
+            "id:ID(partners),:LABEL,displayName,name,kind,founded:int,active:boolean,joined:date,tags:string[]",
+            "age-uk,Partner,Age UK,Age UK,VOLUNTARY,1961,true,2015-01-05,older people;isolation");
+        var initiatives = Write("initiatives.csv",
+            ":ID,:LABEL,name,kind,cohort:int,funding:double",
+            "initiatives/lv,Initiative,Local Vision,LV_PROJECT,2,27000.5");
+
+        // Relationships named first: nodes files are still sent before them.
+        var imported = await LvProcess.RunAsync(_server.Address, "import", relationships, partners, initiatives);
+        var partner = await LvProcess.RunAsync(_server.Address, "get", "partners/age-uk", "--output", "json");
+        var ties = await LvProcess.RunAsync(_server.Address, "relationships", "partners/age-uk", "--output", "json");
+
+        Assert.Equal(0, imported.ExitCode);
+        Assert.Contains("imported 2 nodes and 1 relationships", imported.Output);
+        using var node = JsonDocument.Parse(partner.Output);
+        Assert.Equal("Age UK", node.RootElement.GetProperty("displayName").GetString());
+        var properties = node.RootElement.GetProperty("properties");
+        Assert.Equal(1961, properties.GetProperty("founded").GetDouble());
+        Assert.True(properties.GetProperty("active").GetBoolean());
+        Assert.Equal("2015-01-05", properties.GetProperty("joined").GetString());
+        Assert.Equal(["older people", "isolation"], properties.GetProperty("tags").EnumerateArray().Select(e => e.GetString()));
+        using var listed = JsonDocument.Parse(ties.Output);
+        var tie = Assert.Single(listed.RootElement.GetProperty("relationships").EnumerateArray());
+        Assert.Equal("PARTNER_IN", tie.GetProperty("type").GetString());
+        Assert.Equal("initiatives/lv", tie.GetProperty("end").GetString());
+        Assert.Equal("LEAD", tie.GetProperty("properties").GetProperty("role").GetString());
+    }
+
+    [Fact]
+    public async Task Import_CsvWithBadTypedValue_SaysFileAndLineAndWritesNothing()
+    {
+        var nodes = Write("initiatives.csv",
+            ":ID,:LABEL,name,kind,cohort:int",
+            "initiatives/a,Initiative,A,LV_PROJECT,1",
+            "initiatives/b,Initiative,B,LV_PROJECT,2",
+            "initiatives/c,Initiative,C,LV_PROJECT,two");
+
+        // One record per batch: the first two would be committed if the bad line were found only when its batch was sent.
+        var result = await LvProcess.RunAsync(_server.Address, "import", nodes, "--batch-size", "1");
+        var listed = await LvProcess.RunAsync(_server.Address, "list", "--output", "json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"{nodes}:4: cohort:int: `two` is not a whole number", result.Error.Trim());
+        Assert.DoesNotContain("initiatives/", listed.Output);
+    }
+
+    [Fact]
+    public async Task Import_CsvQuotedFieldsWithCommasAndLineBreaks_KeepsThemExactly()
+    {
+        var nodes = Write("partners.csv",
+            ":ID,:LABEL,name,kind,note",
+            "partners/plymouth-city-council,Partner,\"Plymouth City Council, Devon\",LOCAL_AUTHORITY,\"first line, with a comma",
+            "second line with \"\"quotes\"\"\"",
+            "partners/age-uk,Partner,Age UK,VOLUNTARY,");
+
+        var imported = await LvProcess.RunAsync(_server.Address, "import", nodes);
+        var got = await LvProcess.RunAsync(_server.Address, "get", "partners/plymouth-city-council", "--output", "json");
+
+        Assert.Equal(0, imported.ExitCode);
+        Assert.Contains("imported 2 nodes", imported.Output);
+        using var node = JsonDocument.Parse(got.Output);
+        var properties = node.RootElement.GetProperty("properties");
+        Assert.Equal("Plymouth City Council, Devon", properties.GetProperty("name").GetString());
+        Assert.Equal("first line, with a comma\nsecond line with \"quotes\"", properties.GetProperty("note").GetString());
+    }
+
+    [Fact]
+    public async Task Import_RecordTheServerRefuses_NamesItsFileAndLine()
+    {
+        var nodes = Write("partners.csv",
+            ":ID(partners),:LABEL,name,kind",
+            "a,Partner,A,VOLUNTARY",
+            "b,Partner,B,VOLUNTARY",
+            "c,Partner,C,");
+        var relationships = Write("rels.csv",
+            ":START_ID,:END_ID,:TYPE",
+            "partners/nobody,localities/nowhere,BASED_IN");
+
+        var refused = await LvProcess.RunAsync(_server.Address, "import", nodes, "--batch-size", "2");
+        var missing = await LvProcess.RunAsync(_server.Address, "import", relationships);
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("the 1 batch(es) before it were committed (2 nodes, 0 relationships)", refused.Error);
+        Assert.Contains($"{nodes}:4: properties.kind: is required", refused.Error);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains($"{relationships}:2: start: node `partners/nobody` does not exist", missing.Error);
+        Assert.Contains($"{relationships}:2: end: node `localities/nowhere` does not exist", missing.Error);
+    }
+
+    private string Write(string name, params string[] lines)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        return path;
     }
 }
