@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace LocalVision.Cli.Commands;
 
-/// <summary>Bulk import (JSON lines, neo4j-admin CSV) and export (JSON lines).</summary>
+/// <summary>Bulk import (JSON lines, neo4j-admin CSV) and export (JSON lines, GraphML, GEXF).</summary>
 public static class TransferCommands
 {
     public static Command Import()
@@ -67,9 +67,9 @@ public static class TransferCommands
     {
         var labels = new Option<string[]>("--label", "-l") { Description = "Only these labels (and the relationships among them)", AllowMultipleArgumentsPerToken = true };
         var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output" };
-        var format = new Option<string>("--format") { Description = "jsonl (the import format)", DefaultValueFactory = _ => "jsonl" };
-        format.AcceptOnlyFromAmong("jsonl");
-        var command = new Command("export", "Export the graph as JSON lines, nodes first") { labels, output, format };
+        var format = new Option<string>("--format") { Description = "jsonl (the import format), graphml or gexf (for Gephi, networkx, yEd)", DefaultValueFactory = _ => "jsonl" };
+        format.AcceptOnlyFromAmong("jsonl", "graphml", "gexf");
+        var command = new Command("export", "Export the graph, nodes first: as JSON lines, GraphML or GEXF") { labels, output, format };
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async connection =>
         {
             var request = new ExportGraphRequest { BatchSize = 1000 };
@@ -77,26 +77,65 @@ public static class TransferCommands
             var target = parse.GetValue(output);
             await using var writer = target is null ? Console.Out : new StreamWriter(target.FullName);
             using var call = connection.Graph.ExportGraph(request, connection.Call(TimeSpan.FromHours(1), ct));
-            long nodes = 0, relationships = 0;
-            await foreach (var batch in call.ResponseStream.ReadAllAsync(ct))
+            var (nodes, relationships) = parse.GetValue(format) switch
             {
-                foreach (var node in batch.Nodes)
-                {
-                    await writer.WriteLineAsync(JsonFormatter.Default.Format(new GraphRecord { Node = node }));
-                }
-                foreach (var relationship in batch.Relationships)
-                {
-                    await writer.WriteLineAsync(JsonFormatter.Default.Format(new GraphRecord { Relationship = relationship }));
-                }
-                nodes += batch.Nodes.Count;
-                relationships += batch.Relationships.Count;
-            }
+                "graphml" => await WriteDocumentAsync(call.ResponseStream, writer, GraphMlWriter.Write, ct),
+                "gexf" => await WriteDocumentAsync(call.ResponseStream, writer, GexfWriter.Write, ct),
+                _ => await ReadAllAsync(call.ResponseStream,
+                    node => writer.WriteLineAsync(JsonFormatter.Default.Format(new GraphRecord { Node = node })),
+                    relationship => writer.WriteLineAsync(JsonFormatter.Default.Format(new GraphRecord { Relationship = relationship })), ct),
+            };
             if (target is not null)
             {
                 AnsiConsole.MarkupLine($"exported [green]{nodes:N0}[/] nodes and [green]{relationships:N0}[/] relationships to {Markup.Escape(target.FullName)}");
             }
         }));
         return command;
+    }
+
+    /// <summary>Hands each node and relationship of the export on as it arrives; returns how many of each there were.</summary>
+    private static async Task<(long Nodes, long Relationships)> ReadAllAsync(
+        IAsyncStreamReader<ExportGraphResponse> stream, Func<Node, Task> onNode, Func<Relationship, Task> onRelationship, CancellationToken ct)
+    {
+        long nodes = 0, relationships = 0;
+        await foreach (var batch in stream.ReadAllAsync(ct))
+        {
+            foreach (var node in batch.Nodes)
+            {
+                await onNode(node);
+            }
+            foreach (var relationship in batch.Relationships)
+            {
+                await onRelationship(relationship);
+            }
+            nodes += batch.Nodes.Count;
+            relationships += batch.Relationships.Count;
+        }
+        return (nodes, relationships);
+    }
+
+    /// <summary>Learns the attributes while spooling the records, then writes the document, whose attribute declarations come first.</summary>
+    private static async Task<(long Nodes, long Relationships)> WriteDocumentAsync(IAsyncStreamReader<ExportGraphResponse> stream, TextWriter writer,
+        Action<TextWriter, AttributeSchema, IEnumerable<Node>, IEnumerable<Relationship>> write, CancellationToken ct)
+    {
+        var schema = new AttributeSchema();
+        using var nodes = new ExportSpool<Node>(Node.Parser);
+        using var relationships = new ExportSpool<Relationship>(Relationship.Parser);
+        var counts = await ReadAllAsync(stream,
+            node =>
+            {
+                schema.Add(node);
+                nodes.Add(node);
+                return Task.CompletedTask;
+            },
+            relationship =>
+            {
+                schema.Add(relationship);
+                relationships.Add(relationship);
+                return Task.CompletedTask;
+            }, ct);
+        write(writer, schema, nodes.Replay(), relationships.Replay());
+        return counts;
     }
 
     /// <summary>A progress bar with rate and time left on a terminal; nothing extra when printing JSON or redirected.</summary>

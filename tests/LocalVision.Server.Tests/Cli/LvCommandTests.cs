@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Xml.Linq;
 using LocalVision.Server.Tests.Hosting;
 
 namespace LocalVision.Server.Tests.Cli;
@@ -47,6 +48,40 @@ public sealed class LvCommandTests(SeededServerFixture fixture)
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("depth: must be from 1 to 6", result.Error);
         Assert.Single(result.Error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Export_GraphMlAndGexf_HoldTheNodesAndRelationshipsOfTheJsonLinesExport()
+    {
+        var folder = Directory.CreateTempSubdirectory("localvision-export-").FullName;
+        try
+        {
+            var exported = new Dictionary<string, LvProcess.Result>();
+            foreach (var format in new[] { "jsonl", "graphml", "gexf" })
+            {
+                exported[format] = await LvProcess.RunAsync(Server, "export", "--format", format, "--out", Path.Combine(folder, "sample." + format));
+            }
+            var records = File.ReadLines(Path.Combine(folder, "sample.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+            var names = records.Where(r => r.TryGetProperty("node", out _)).Select(r => r.GetProperty("node").GetProperty("name").GetString()!).ToHashSet();
+            var types = records.Where(r => r.TryGetProperty("relationship", out _)).Select(r => r.GetProperty("relationship").GetProperty("type").GetString()!).Order().ToList();
+            XNamespace graphMl = "http://graphml.graphdrawing.org/xmlns", gexf = "http://gexf.net/1.3";
+            var graphMlDocument = XDocument.Load(Path.Combine(folder, "sample.graphml"));
+            var gexfDocument = XDocument.Load(Path.Combine(folder, "sample.gexf"));
+
+            Assert.All(exported.Values, r => Assert.Equal(0, r.ExitCode));
+            Assert.Equal(names.Count, records.Count - types.Count);
+            Assert.True(types.Count > 0);
+            Assert.Equal(names, graphMlDocument.Descendants(graphMl + "node").Select(n => n.Attribute("id")!.Value.Replace(':', '/')).ToHashSet());
+            Assert.Equal(types, graphMlDocument.Descendants(graphMl + "edge")
+                .Select(e => e.Elements(graphMl + "data").Single(d => d.Attribute("key")!.Value == "type").Value).Order());
+            Assert.Equal(names, gexfDocument.Descendants(gexf + "node").Select(n => n.Attribute("id")!.Value).ToHashSet());
+            Assert.Equal(types, gexfDocument.Descendants(gexf + "edge").Select(e => e.Attribute("label")!.Value).Order());
+            Assert.Contains($"exported {names.Count} nodes and {types.Count} relationships", exported["gexf"].Output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
