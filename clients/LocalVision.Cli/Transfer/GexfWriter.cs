@@ -16,11 +16,7 @@ public static class GexfWriter
 
     public static void Write(TextWriter output, AttributeSchema schema, IEnumerable<Node> nodes, IEnumerable<Relationship> relationships)
     {
-        using var xml = GraphXml.Create(output);
-        xml.WriteStartDocument();
-        xml.WriteStartElement("gexf", Namespace);
-        xml.WriteAttributeString("xmlns", "xsi", null, GraphXml.XsiNamespace);
-        xml.WriteAttributeString("xsi", "schemaLocation", GraphXml.XsiNamespace, $"{Namespace} {Namespace}/gexf.xsd");
+        using var xml = GraphXml.Begin(output, "gexf", Namespace, $"{Namespace}/gexf.xsd");
         xml.WriteAttributeString("version", "1.3");
         xml.WriteStartElement("meta");
         xml.WriteAttributeString("lastmodifieddate", DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -58,10 +54,6 @@ public static class GexfWriter
             AttributeValues(xml, "type", relationship.Type, schema.Values(relationship));
             xml.WriteEndElement();
         }
-        xml.WriteEndElement();
-
-        xml.WriteEndElement();
-        xml.WriteEndElement();
         xml.WriteEndDocument();
     }
 

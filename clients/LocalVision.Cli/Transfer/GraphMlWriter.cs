@@ -16,11 +16,7 @@ public static class GraphMlWriter
 
     public static void Write(TextWriter output, AttributeSchema schema, IEnumerable<Node> nodes, IEnumerable<Relationship> relationships)
     {
-        using var xml = GraphXml.Create(output);
-        xml.WriteStartDocument();
-        xml.WriteStartElement("graphml", Namespace);
-        xml.WriteAttributeString("xmlns", "xsi", null, GraphXml.XsiNamespace);
-        xml.WriteAttributeString("xsi", "schemaLocation", GraphXml.XsiNamespace, $"{Namespace} {Namespace}/1.0/graphml.xsd");
+        using var xml = GraphXml.Begin(output, "graphml", Namespace, $"{Namespace}/1.0/graphml.xsd");
         Key(xml, "labels", "node", "labels", "string");
         Key(xml, "label", "node", "label", "string");
         for (var i = 0; i < schema.NodeProperties.Count; i++)
@@ -62,8 +58,6 @@ public static class GraphMlWriter
             }
             xml.WriteEndElement();
         }
-        xml.WriteEndElement();
-        xml.WriteEndElement();
         xml.WriteEndDocument();
     }
 

@@ -8,8 +8,16 @@ public static class GraphXml
 {
     public const string XsiNamespace = "http://www.w3.org/2001/XMLSchema-instance";
 
-    public static XmlWriter Create(TextWriter output) =>
-        XmlWriter.Create(output, new XmlWriterSettings { Indent = true, CloseOutput = false });
+    /// <summary>A writer that has begun the document: its root element in its namespace, with where its schema is.</summary>
+    public static XmlWriter Begin(TextWriter output, string root, string ns, string schemaLocation)
+    {
+        var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, CloseOutput = false });
+        xml.WriteStartDocument();
+        xml.WriteStartElement(root, ns);
+        xml.WriteAttributeString("xmlns", "xsi", null, XsiNamespace);
+        xml.WriteAttributeString("xsi", "schemaLocation", XsiNamespace, $"{ns} {schemaLocation}");
+        return xml;
+    }
 
     /// <summary>
     /// The text with each character XML 1.0 cannot hold (control characters other than tab and line breaks,
