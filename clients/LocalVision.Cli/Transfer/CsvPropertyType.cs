@@ -52,12 +52,13 @@ public sealed record CsvPropertyType(CsvScalarType Scalar, bool IsArray)
 
     /// <summary>
     /// The value of a field, null when it holds none (empty, or blank and unquoted), or a description of what is wrong.
-    /// Unquoted text is trimmed, as neo4j-admin does; quote a string to keep its spaces.
+    /// Text is trimmed, as neo4j-admin does, except a quoted string or character, which keeps its spaces.
     /// </summary>
     public Value? Convert(CsvField field, out string? problem)
     {
         problem = null;
-        var text = field.Quoted ? field.Text : field.Text.Trim();
+        var keepSpaces = field.Quoted && Scalar is CsvScalarType.String or CsvScalarType.Char;
+        var text = keepSpaces ? field.Text : field.Text.Trim();
         if (text.Length == 0 && !(field.Quoted && Scalar == CsvScalarType.String))
         {
             return null;
@@ -69,7 +70,7 @@ public sealed record CsvPropertyType(CsvScalarType Scalar, bool IsArray)
         var list = new ListValue();
         foreach (var element in text.Split(ArrayDelimiter))
         {
-            var value = ConvertScalar(field.Quoted ? element : element.Trim(), out problem);
+            var value = ConvertScalar(keepSpaces ? element : element.Trim(), out problem);
             if (value is null)
             {
                 problem = $"element {list.Values.Count + 1} of the array: {problem}";

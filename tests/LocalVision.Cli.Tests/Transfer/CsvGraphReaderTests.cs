@@ -61,8 +61,8 @@ public sealed class CsvGraphReaderTests : IDisposable
     public void ReadRecords_EmptyAndQuotedValues_FollowNeo4jRules()
     {
         var node = Assert.Single(Read(
-            ":ID,:LABEL,note,kept,count:int,skip:IGNORE,blank",
-            "partners/a,Partner,  padded  ,\"  kept  \",,anything,\"\"")).Node;
+            ":ID,:LABEL,note,kept,count:int,skip:IGNORE,blank,quoted:int",
+            "partners/a,Partner,  padded  ,\"  kept  \",,anything,\"\",\" 7 \"")).Node;
 
         var fields = node.Properties.Fields;
         Assert.Equal("padded", fields["note"].StringValue);
@@ -70,6 +70,7 @@ public sealed class CsvGraphReaderTests : IDisposable
         Assert.False(fields.ContainsKey("count"));
         Assert.False(fields.ContainsKey("skip"));
         Assert.Equal("", fields["blank"].StringValue);
+        Assert.Equal(7, fields["quoted"].NumberValue);
     }
 
     [Theory]
