@@ -7,6 +7,9 @@ namespace LocalVision.Cli;
 /// <summary>A mistake the CLI can explain before or without calling the server.</summary>
 public sealed class CliException(string message) : Exception(message);
 
+/// <summary>A mistake at a line of an input file, printed `file:line: problem` as compilers do, so editors can jump to it.</summary>
+public sealed class InputFileException(string file, int line, string problem) : Exception($"{file}:{line}: {problem}");
+
 public static class Cli
 {
     /// <summary>Runs a command's work with a connection; failures print one line to stderr and give a non-zero exit code.</summary>
@@ -29,6 +32,11 @@ public static class Cli
                 StatusCode.Unavailable or StatusCode.DeadlineExceeded => 5,
                 _ => 1,
             };
+        }
+        catch (InputFileException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
         }
         catch (CliException e)
         {

@@ -2,67 +2,61 @@ using System.CommandLine;
 using Google.Protobuf;
 using Grpc.Core;
 using LocalVision.Cli.Output;
+using LocalVision.Cli.Transfer;
 using LocalVision.V1;
 using Spectre.Console;
 
 namespace LocalVision.Cli.Commands;
 
-/// <summary>Bulk import and export in the JSON-lines record format.</summary>
+/// <summary>Bulk import (JSON lines, neo4j-admin CSV) and export (JSON lines, GraphML, GEXF).</summary>
 public static class TransferCommands
 {
-    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(false));
-
     public static Command Import()
     {
-        var file = new Argument<FileInfo>("file") { Description = "A JSON-lines file: one {\"node\":{...}} or {\"relationship\":{...}} per line" };
+        var files = new Argument<FileInfo[]>("files")
+        {
+            Description = "JSON-lines files (one {\"node\":{...}} or {\"relationship\":{...}} per line), and CSV files with a neo4j-admin header "
+                + "(id:ID(partners),:LABEL,name,... or :START_ID,:END_ID,:TYPE,...); CSV nodes are sent first, CSV relationships last",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var batchSize = new Option<int>("--batch-size") { Description = "Records per atomic batch", DefaultValueFactory = _ => 1000 };
         var deadline = new Option<double>("--import-deadline") { Description = "Seconds the whole import may take", DefaultValueFactory = _ => 3600 };
-        var command = new Command("import", "Import nodes and relationships from a JSON-lines file; each batch is committed whole or not at all") { file, batchSize, deadline };
+        var command = new Command("import", "Import nodes and relationships from JSON-lines and CSV files; every record is checked before any is sent, and each batch is committed whole or not at all")
+        {
+            files, batchSize, deadline,
+        };
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async connection =>
         {
-            var path = parse.GetValue(file)!;
-            if (!path.Exists)
-            {
-                throw new CliException($"{path.FullName} does not exist");
-            }
-            var total = File.ReadLines(path.FullName).Count(l => l.Trim().Length > 0);
+            var sources = ImportFiles.Open(parse.GetValue(files)!);
+            // Reading every record once before sending checks them all, so a mistake anywhere writes nothing, and counts them for the progress bar.
+            var total = sources.Sum(file => file.ReadRecords().LongCount());
             var size = Math.Max(1, parse.GetValue(batchSize));
             using var call = connection.Graph.ImportGraph(connection.Call(TimeSpan.FromSeconds(parse.GetValue(deadline)), ct));
-            await Progress(connection.Output, "importing", total, async advance =>
+            try
             {
-                var message = new ImportGraphRequest();
-                var lineNumber = 0;
-                foreach (var line in File.ReadLines(path.FullName))
+                await Progress(connection.Output, "importing", total, async advance =>
                 {
-                    lineNumber++;
-                    if (line.Trim().Length == 0)
+                    foreach (var batch in ImportFiles.Batches(sources, size))
                     {
-                        continue;
+                        await call.RequestStream.WriteAsync(batch.Message, ct);
+                        advance(batch.Count);
                     }
-                    var record = ParseRecord(line, lineNumber);
-                    if (record.RecordCase == GraphRecord.RecordOneofCase.Node)
-                    {
-                        message.Nodes.Add(record.Node);
-                    }
-                    else
-                    {
-                        message.Relationships.Add(record.Relationship);
-                    }
-                    if (message.Nodes.Count + message.Relationships.Count >= size)
-                    {
-                        await call.RequestStream.WriteAsync(message, ct);
-                        advance(message.Nodes.Count + message.Relationships.Count);
-                        message = new ImportGraphRequest();
-                    }
-                }
-                if (message.Nodes.Count + message.Relationships.Count > 0)
-                {
-                    await call.RequestStream.WriteAsync(message, ct);
-                    advance(message.Nodes.Count + message.Relationships.Count);
-                }
-                await call.RequestStream.CompleteAsync();
-            });
-            var response = await call;
+                    await call.RequestStream.CompleteAsync();
+                });
+            }
+            catch (RpcException)
+            {
+                // The server ended the call early; awaiting its response below gives the reason with its details.
+            }
+            ImportGraphResponse response;
+            try
+            {
+                response = await call;
+            }
+            catch (RpcException e)
+            {
+                throw ImportRejection.Locate(e, sources, size) ?? (Exception)e;
+            }
             Render.Message(response, connection.Output, () =>
                 AnsiConsole.MarkupLine($"imported [green]{response.NodesWritten:N0}[/] nodes and [green]{response.RelationshipsWritten:N0}[/] relationships in {response.Batches} batches"));
         }));
@@ -73,9 +67,9 @@ public static class TransferCommands
     {
         var labels = new Option<string[]>("--label", "-l") { Description = "Only these labels (and the relationships among them)", AllowMultipleArgumentsPerToken = true };
         var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output" };
-        var format = new Option<string>("--format") { Description = "jsonl (the import format)", DefaultValueFactory = _ => "jsonl" };
-        format.AcceptOnlyFromAmong("jsonl");
-        var command = new Command("export", "Export the graph as JSON lines, nodes first") { labels, output, format };
+        var format = new Option<string>("--format") { Description = "jsonl (the import format), graphml or gexf (for Gephi, networkx, yEd)", DefaultValueFactory = _ => "jsonl" };
+        format.AcceptOnlyFromAmong("jsonl", "graphml", "gexf");
+        var command = new Command("export", "Export the graph, nodes first: as JSON lines, GraphML or GEXF") { labels, output, format };
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async connection =>
         {
             var request = new ExportGraphRequest { BatchSize = 1000 };
@@ -83,20 +77,14 @@ public static class TransferCommands
             var target = parse.GetValue(output);
             await using var writer = target is null ? Console.Out : new StreamWriter(target.FullName);
             using var call = connection.Graph.ExportGraph(request, connection.Call(TimeSpan.FromHours(1), ct));
-            long nodes = 0, relationships = 0;
-            await foreach (var batch in call.ResponseStream.ReadAllAsync(ct))
+            var (nodes, relationships) = parse.GetValue(format) switch
             {
-                foreach (var node in batch.Nodes)
-                {
-                    await writer.WriteLineAsync(JsonFormatter.Default.Format(new GraphRecord { Node = node }));
-                }
-                foreach (var relationship in batch.Relationships)
-                {
-                    await writer.WriteLineAsync(JsonFormatter.Default.Format(new GraphRecord { Relationship = relationship }));
-                }
-                nodes += batch.Nodes.Count;
-                relationships += batch.Relationships.Count;
-            }
+                "graphml" => await WriteDocumentAsync(call.ResponseStream, writer, GraphMlWriter.Write, ct),
+                "gexf" => await WriteDocumentAsync(call.ResponseStream, writer, GexfWriter.Write, ct),
+                _ => await ReadAllAsync(call.ResponseStream,
+                    node => writer.WriteLineAsync(JsonFormatter.Default.Format(new GraphRecord { Node = node })),
+                    relationship => writer.WriteLineAsync(JsonFormatter.Default.Format(new GraphRecord { Relationship = relationship })), ct),
+            };
             if (target is not null)
             {
                 AnsiConsole.MarkupLine($"exported [green]{nodes:N0}[/] nodes and [green]{relationships:N0}[/] relationships to {Markup.Escape(target.FullName)}");
@@ -105,27 +93,53 @@ public static class TransferCommands
         return command;
     }
 
-    private static GraphRecord ParseRecord(string line, int lineNumber)
+    /// <summary>Hands each node and relationship of the export on as it arrives; returns how many of each there were.</summary>
+    private static async Task<(long Nodes, long Relationships)> ReadAllAsync(
+        IAsyncStreamReader<ExportGraphResponse> stream, Func<Node, Task> onNode, Func<Relationship, Task> onRelationship, CancellationToken ct)
     {
-        try
+        long nodes = 0, relationships = 0;
+        await foreach (var batch in stream.ReadAllAsync(ct))
         {
-            var record = Parser.Parse<GraphRecord>(line);
-            return record.RecordCase == GraphRecord.RecordOneofCase.None
-                ? throw new CliException($"line {lineNumber}: expected {{\"node\":{{...}}}} or {{\"relationship\":{{...}}}}")
-                : record;
+            foreach (var node in batch.Nodes)
+            {
+                await onNode(node);
+            }
+            foreach (var relationship in batch.Relationships)
+            {
+                await onRelationship(relationship);
+            }
+            nodes += batch.Nodes.Count;
+            relationships += batch.Relationships.Count;
         }
-        catch (InvalidProtocolBufferException e)
-        {
-            throw new CliException($"line {lineNumber}: {e.Message}");
-        }
-        catch (InvalidJsonException e)
-        {
-            throw new CliException($"line {lineNumber}: not valid JSON ({e.Message})");
-        }
+        return (nodes, relationships);
+    }
+
+    /// <summary>Learns the attributes while spooling the records, then writes the document, whose attribute declarations come first.</summary>
+    private static async Task<(long Nodes, long Relationships)> WriteDocumentAsync(IAsyncStreamReader<ExportGraphResponse> stream, TextWriter writer,
+        Action<TextWriter, AttributeSchema, IEnumerable<Node>, IEnumerable<Relationship>> write, CancellationToken ct)
+    {
+        var schema = new AttributeSchema();
+        using var nodes = new ExportSpool<Node>(Node.Parser);
+        using var relationships = new ExportSpool<Relationship>(Relationship.Parser);
+        var counts = await ReadAllAsync(stream,
+            node =>
+            {
+                schema.Add(node);
+                nodes.Add(node);
+                return Task.CompletedTask;
+            },
+            relationship =>
+            {
+                schema.Add(relationship);
+                relationships.Add(relationship);
+                return Task.CompletedTask;
+            }, ct);
+        write(writer, schema, nodes.Replay(), relationships.Replay());
+        return counts;
     }
 
     /// <summary>A progress bar with rate and time left on a terminal; nothing extra when printing JSON or redirected.</summary>
-    private static async Task Progress(OutputFormat format, string what, int total, Func<Action<int>, Task> work)
+    private static async Task Progress(OutputFormat format, string what, long total, Func<Action<int>, Task> work)
     {
         if (format == OutputFormat.Json || Console.IsOutputRedirected)
         {

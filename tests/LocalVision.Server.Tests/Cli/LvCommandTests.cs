@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Xml.Linq;
 using LocalVision.Server.Tests.Hosting;
 
 namespace LocalVision.Server.Tests.Cli;
@@ -47,6 +48,40 @@ public sealed class LvCommandTests(SeededServerFixture fixture)
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("depth: must be from 1 to 6", result.Error);
         Assert.Single(result.Error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Export_GraphMlAndGexf_HoldTheNodesAndRelationshipsOfTheJsonLinesExport()
+    {
+        var folder = Directory.CreateTempSubdirectory("localvision-export-").FullName;
+        try
+        {
+            var exported = new Dictionary<string, LvProcess.Result>();
+            foreach (var format in new[] { "jsonl", "graphml", "gexf" })
+            {
+                exported[format] = await LvProcess.RunAsync(Server, "export", "--format", format, "--out", Path.Combine(folder, "sample." + format));
+            }
+            var records = File.ReadLines(Path.Combine(folder, "sample.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+            var names = records.Where(r => r.TryGetProperty("node", out _)).Select(r => r.GetProperty("node").GetProperty("name").GetString()!).ToHashSet();
+            var types = records.Where(r => r.TryGetProperty("relationship", out _)).Select(r => r.GetProperty("relationship").GetProperty("type").GetString()!).Order().ToList();
+            XNamespace graphMl = "http://graphml.graphdrawing.org/xmlns", gexf = "http://gexf.net/1.3";
+            var graphMlDocument = XDocument.Load(Path.Combine(folder, "sample.graphml"));
+            var gexfDocument = XDocument.Load(Path.Combine(folder, "sample.gexf"));
+
+            Assert.All(exported.Values, r => Assert.Equal(0, r.ExitCode));
+            Assert.Equal(names.Count, records.Count - types.Count);
+            Assert.True(types.Count > 0);
+            Assert.Equal(names, graphMlDocument.Descendants(graphMl + "node").Select(n => n.Attribute("id")!.Value.Replace(':', '/')).ToHashSet());
+            Assert.Equal(types, graphMlDocument.Descendants(graphMl + "edge")
+                .Select(e => e.Elements(graphMl + "data").Single(d => d.Attribute("key")!.Value == "type").Value).Order());
+            Assert.Equal(names, gexfDocument.Descendants(gexf + "node").Select(n => n.Attribute("id")!.Value).ToHashSet());
+            Assert.Equal(types, gexfDocument.Descendants(gexf + "edge").Select(e => e.Attribute("label")!.Value).Order());
+            Assert.Contains($"exported {names.Count} nodes and {types.Count} relationships", exported["gexf"].Output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
@@ -117,7 +152,109 @@ public sealed class LvTransferTests : IAsyncLifetime
         var listed = await LvProcess.RunAsync(_server.Address, "list", "--output", "json");
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("line 2", result.Error);
+        Assert.Contains("bad.jsonl:2: not valid JSON", result.Error);
         Assert.DoesNotContain("partners/a", listed.Output);
+    }
+
+    [Fact]
+    public async Task Import_CsvNodesAndRelationships_GetShowsTypedPropertiesAndTheRelationship()
+    {
+        var relationships = Write("rels.csv",
+            ":START_ID(partners),:END_ID(initiatives),:TYPE,role,from:date",
+            "age-uk,lv,PARTNER_IN,LEAD,2015-03-01");
+        var partners = Write("partners.csv",
+            "id:ID(partners),:LABEL,displayName,name,kind,founded:int,active:boolean,joined:date,tags:string[]",
+            "age-uk,Partner,Age UK,Age UK,VOLUNTARY,1961,true,2015-01-05,older people;isolation");
+        var initiatives = Write("initiatives.csv",
+            ":ID,:LABEL,name,kind,cohort:int,funding:double",
+            "initiatives/lv,Initiative,Local Vision,LV_PROJECT,2,27000.5");
+
+        // Relationships named first: nodes files are still sent before them.
+        var imported = await LvProcess.RunAsync(_server.Address, "import", relationships, partners, initiatives);
+        var partner = await LvProcess.RunAsync(_server.Address, "get", "partners/age-uk", "--output", "json");
+        var ties = await LvProcess.RunAsync(_server.Address, "relationships", "partners/age-uk", "--output", "json");
+
+        Assert.Equal(0, imported.ExitCode);
+        Assert.Contains("imported 2 nodes and 1 relationships", imported.Output);
+        using var node = JsonDocument.Parse(partner.Output);
+        Assert.Equal("Age UK", node.RootElement.GetProperty("displayName").GetString());
+        var properties = node.RootElement.GetProperty("properties");
+        Assert.Equal(1961, properties.GetProperty("founded").GetDouble());
+        Assert.True(properties.GetProperty("active").GetBoolean());
+        Assert.Equal("2015-01-05", properties.GetProperty("joined").GetString());
+        Assert.Equal(["older people", "isolation"], properties.GetProperty("tags").EnumerateArray().Select(e => e.GetString()));
+        using var listed = JsonDocument.Parse(ties.Output);
+        var tie = Assert.Single(listed.RootElement.GetProperty("relationships").EnumerateArray());
+        Assert.Equal("PARTNER_IN", tie.GetProperty("type").GetString());
+        Assert.Equal("initiatives/lv", tie.GetProperty("end").GetString());
+        Assert.Equal("LEAD", tie.GetProperty("properties").GetProperty("role").GetString());
+    }
+
+    [Fact]
+    public async Task Import_CsvWithBadTypedValue_SaysFileAndLineAndWritesNothing()
+    {
+        var nodes = Write("initiatives.csv",
+            ":ID,:LABEL,name,kind,cohort:int",
+            "initiatives/a,Initiative,A,LV_PROJECT,1",
+            "initiatives/b,Initiative,B,LV_PROJECT,2",
+            "initiatives/c,Initiative,C,LV_PROJECT,two");
+
+        // One record per batch: the first two would be committed if the bad line were found only when its batch was sent.
+        var result = await LvProcess.RunAsync(_server.Address, "import", nodes, "--batch-size", "1");
+        var listed = await LvProcess.RunAsync(_server.Address, "list", "--output", "json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"{nodes}:4: cohort:int: `two` is not a whole number", result.Error.Trim());
+        Assert.DoesNotContain("initiatives/", listed.Output);
+    }
+
+    [Fact]
+    public async Task Import_CsvQuotedFieldsWithCommasAndLineBreaks_KeepsThemExactly()
+    {
+        var nodes = Write("partners.csv",
+            ":ID,:LABEL,name,kind,note",
+            "partners/plymouth-city-council,Partner,\"Plymouth City Council, Devon\",LOCAL_AUTHORITY,\"first line, with a comma",
+            "second line with \"\"quotes\"\"\"",
+            "partners/age-uk,Partner,Age UK,VOLUNTARY,");
+
+        var imported = await LvProcess.RunAsync(_server.Address, "import", nodes);
+        var got = await LvProcess.RunAsync(_server.Address, "get", "partners/plymouth-city-council", "--output", "json");
+
+        Assert.Equal(0, imported.ExitCode);
+        Assert.Contains("imported 2 nodes", imported.Output);
+        using var node = JsonDocument.Parse(got.Output);
+        var properties = node.RootElement.GetProperty("properties");
+        Assert.Equal("Plymouth City Council, Devon", properties.GetProperty("name").GetString());
+        Assert.Equal("first line, with a comma\nsecond line with \"quotes\"", properties.GetProperty("note").GetString());
+    }
+
+    [Fact]
+    public async Task Import_RecordTheServerRefuses_NamesItsFileAndLine()
+    {
+        var nodes = Write("partners.csv",
+            ":ID(partners),:LABEL,name,kind",
+            "a,Partner,A,VOLUNTARY",
+            "b,Partner,B,VOLUNTARY",
+            "c,Partner,C,");
+        var relationships = Write("rels.csv",
+            ":START_ID,:END_ID,:TYPE",
+            "partners/nobody,localities/nowhere,BASED_IN");
+
+        var refused = await LvProcess.RunAsync(_server.Address, "import", nodes, "--batch-size", "2");
+        var missing = await LvProcess.RunAsync(_server.Address, "import", relationships);
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("the 1 batch(es) before it were committed (2 nodes, 0 relationships)", refused.Error);
+        Assert.Contains($"{nodes}:4: properties.kind: is required", refused.Error);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains($"{relationships}:2: start: node `partners/nobody` does not exist", missing.Error);
+        Assert.Contains($"{relationships}:2: end: node `localities/nowhere` does not exist", missing.Error);
+    }
+
+    private string Write(string name, params string[] lines)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        return path;
     }
 }
