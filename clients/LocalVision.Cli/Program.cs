@@ -19,5 +19,6 @@ var root = new RootCommand("lv: the LocalVision command line — read and write 
     AdminCommands.Restore(),
     AdminCommands.Keys(),
     AdminCommands.Audit(),
+    EvaluationCommands.Evaluate(),
 };
 return await root.Parse(args).InvokeAsync();
