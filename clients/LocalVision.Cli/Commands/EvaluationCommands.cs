@@ -13,7 +13,7 @@ public static class EvaluationCommands
         var asOf = AnalysisOptions.AsOf("Count only what was known by this date, YYYY-MM-DD; today when left out");
         var explain = new Option<bool>("--explain") { Description = "Also print each finding's explanation: why the rule fired, in a sentence" };
         var command = new Command("evaluate",
-            "Run the CMO rules over an initiative: its ingredients, risks and cautions, each with the observations and evidence behind it, and its momentum outlook")
+            "Evaluate an initiative with the CMO rules: its ingredients, risks and cautions with the observations and evidence behind each, and its momentum outlook")
         {
             initiative, asOf, explain,
         };

@@ -7,14 +7,14 @@ public static class Figures
 {
     private static readonly string[] Eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
 
-    /// <summary>A score or count: as few decimals as it needs, at most three.</summary>
-    public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+    /// <summary>A score or count: as few decimals as it needs, at most <paramref name="decimals"/>.</summary>
+    public static string Number(double value, int decimals = 3) => value.ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture);
 
     /// <summary>A consistency, coverage or other value from 0 to 1, to two places.</summary>
     public static string Ratio(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     /// <summary>A p-value: small ones in scientific notation rather than as 0.00.</summary>
-    public static string P(double value) => value < 0.001 ? value.ToString("0.0e0", CultureInfo.InvariantCulture) : value.ToString("0.000", CultureInfo.InvariantCulture);
+    public static string P(double value) => value < 0.001 ? value.ToString("0.0e0", CultureInfo.InvariantCulture) : Number(value);
 
     /// <summary>A bar of block characters for a value from 0 to 1, <paramref name="width"/> cells at 1.</summary>
     public static string Bar(double fraction, int width = 10)
