@@ -25,6 +25,10 @@ var root = new RootCommand("lv: the LocalVision command line — read, write and
     InsightCommands.TruthTable(),
     InsightCommands.Minimize(),
     InsightCommands.Cohort(),
+    NetworkCommands.Paths(),
+    NetworkCommands.Ego(),
+    NetworkCommands.Centrality(),
+    NetworkCommands.Communities(),
 };
 Render.UseColumnsFromEnvironment();
 return await root.Parse(args).InvokeAsync();
