@@ -20,17 +20,19 @@ internal static class AnalysisOptions
     public static Timestamp? Timestamp(DateOnly? date) =>
         date is { } day ? Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)) : null;
 
-    /// <summary>A list given comma-separated (<c>A,B</c>), space-separated or by repeating the option.</summary>
-    public static Option<string[]> List(string name, string description, params string[] aliases) => new(name, aliases)
+    /// <summary>A list given comma-separated (<c>A,B</c>) or by repeating the option; not space-separated, so it never takes a command's arguments.</summary>
+    public static Option<string[]> List(string name, string helpName, string description, params string[] aliases) => new(name, aliases)
     {
         Description = description,
-        AllowMultipleArgumentsPerToken = true,
+        HelpName = helpName,
         CustomParser = result => [.. result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
     };
 
-    public static Option<string[]> Labels(string description) => List("--label", description + "; e.g. Partner,Initiative,Enabler. All labels when left out", "-l");
+    public static Option<string[]> Labels(string description) =>
+        List("--label", "labels", description + ", e.g. Partner,Initiative,Enabler; all labels when left out", "-l");
 
-    public static Option<string[]> RelationshipTypes(string description) => List("--type", description + "; e.g. PARTNER_IN,ENABLES. All types when left out", "-t");
+    public static Option<string[]> RelationshipTypes(string description) =>
+        List("--type", "types", description + ", e.g. PARTNER_IN,ENABLES; all types when left out", "-t");
 
     private static DateOnly? ParseDate(ArgumentResult result)
     {

@@ -15,11 +15,10 @@ public static class InsightCommands
         var negate = new Option<bool>("--negate-outcome") { Description = "Analyse the outcome's absence (the same as --outcome ~MOMENTUM)" };
         var showCases = new Option<bool>("--show-cases") { Description = "Also list the cases behind each condition's numbers" };
         var command = new Command("predictors",
-            "Which conditions predict an outcome: sufficiency and necessity per condition, and its crisp 2×2 table with Fisher's p and the odds ratio")
-        {
-            negate, showCases,
-        };
+            "Which conditions predict an outcome: sufficiency and necessity per condition, and its crisp 2×2 table with Fisher's p and the odds ratio");
         cases.AddTo(command);
+        command.Options.Add(negate);
+        command.Options.Add(showCases);
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async connection =>
         {
             var request = new AnalyzeConditionsRequest
@@ -66,15 +65,14 @@ public static class InsightCommands
                 ["conservative"] = SolutionType.Conservative, ["parsimonious"] = SolutionType.Parsimonious, ["intermediate"] = SolutionType.Intermediate,
             },
             "conservative");
-        var expectations = AnalysisOptions.List("--expect",
+        var expectations = AnalysisOptions.List("--expect", "CONDITION=1|0",
             "Directional expectations for the intermediate solution, CONDITION=1 (its presence should help) or CONDITION=0 (its absence should), e.g. POLITICAL_ENGAGEMENT=1");
         var command = new Command("minimize",
-            "Minimise the truth table to the combinations of conditions sufficient for an outcome, each with its consistency, coverage and cases")
-        {
-            solution.Option, expectations,
-        };
+            "Minimise the truth table to the combinations of conditions sufficient for an outcome, each with its consistency, coverage and cases");
         cases.AddTo(command);
         cutoffs.AddTo(command);
+        command.Options.Add(solution.Option);
+        command.Options.Add(expectations);
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async connection =>
         {
             var request = new MinimizeTruthTableRequest
@@ -104,16 +102,16 @@ public static class InsightCommands
         var filter = new Option<string>("--filter", "-f") { Description = "Which initiatives are candidates when none are named, as a list filter; applicant = true when left out" };
         var constraints = new Option<CohortConstraint[]>("--constraint")
         {
-            Description = "ATTRIBUTE=VALUE:MIN or ATTRIBUTE=VALUE:MIN-MAX on the candidates' localities, attribute laType, region or ccgConfig; "
+            HelpName = "ATTRIBUTE=VALUE:MIN[-MAX]",
+            Description = "How many of the chosen localities may have a value of laType, region or ccgConfig: at least MIN, at most MAX; "
                 + "e.g. laType=LONDON_BOROUGH:1 (at least one) or region=London:0-2 (at most two); repeat for several",
-            AllowMultipleArgumentsPerToken = true,
             CustomParser = result => [.. result.Tokens.Select(t => ParseConstraint(result, t.Value)).OfType<CohortConstraint>()],
         };
         var minPerLaType = new Option<CohortConstraint[]>("--min-per-la-type")
         {
+            HelpName = "TYPE=N",
             Description = "TYPE=N: at least N localities of this laType (COUNTY, UNITARY, METROPOLITAN_BOROUGH, LONDON_BOROUGH); "
                 + "the same as --constraint laType=TYPE:N",
-            AllowMultipleArgumentsPerToken = true,
             CustomParser = result => [.. result.Tokens.Select(t => ParseConstraint(result, "laType=" + t.Value.Replace('=', ':'))).OfType<CohortConstraint>()],
         };
         var budget = new Option<double>("--budget") { Description = "Total funding available, in pounds; no limit when left out" };
@@ -176,13 +174,14 @@ public static class InsightCommands
 
         private readonly Option<FileInfo?> _caseTable = new("--case-table")
         {
+            HelpName = "file",
             Description = "Analyse your own cases instead of the graph's: a CSV file with a header row case,COND_A,…,OUTCOME and one case a row "
                 + "with membership scores 0..1, or a .json file holding a CaseTable",
         };
 
         public CaseOptions(string conditionsDescription, bool required = false)
         {
-            Conditions = AnalysisOptions.List("--conditions", conditionsDescription, "-c");
+            Conditions = AnalysisOptions.List("--conditions", "codes", conditionsDescription, "-c");
             Conditions.Required = required;
         }
 

@@ -16,10 +16,10 @@ public static class NetworkCommands
         var from = new Argument<string>("from") { Description = "Where the paths start, e.g. partners/hackney-council" };
         var to = new Argument<string>("to") { Description = "Where they end, e.g. partners/merton-council" };
         var maxDepth = new Option<int>("--max-depth") { Description = "Longest path considered, in hops (1 to 10)", DefaultValueFactory = _ => 6 };
-        var k = new Option<int>("--k", "-k") { Description = "How many paths: the k shortest loopless ones, shortest first (1 to 20)", DefaultValueFactory = _ => 1 };
-        var labels = AnalysisOptions.Labels(NetworkLabels + "; a path passes only through them");
+        var k = new Option<int>("-k") { Description = "How many paths: the k shortest loopless ones, shortest first (1 to 20)", DefaultValueFactory = _ => 1 };
+        var labels = AnalysisOptions.Labels("Only nodes of these labels make up the network (a path passes only through them)");
         var types = AnalysisOptions.RelationshipTypes(NetworkTypes);
-        var weight = new Option<string>("--weight") { Description = "A numeric relationship property used as the cost of a hop, e.g. days; hops when left out" };
+        var weight = new Option<string>("--weight") { HelpName = "property", Description = "A numeric relationship property used as the cost of a hop, e.g. days; hops when left out" };
         var asOf = AnalysisOptions.AsOf("Only relationships valid at this date (by their from/to), YYYY-MM-DD; all when left out");
         var command = new Command("paths", "The shortest paths between two nodes, through the partners, initiatives and Enablers that connect them")
         {

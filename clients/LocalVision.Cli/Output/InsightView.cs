@@ -64,7 +64,7 @@ public static class InsightView
             ? "no remainders"
             : $"{response.RemainderCount} remainders (configurations no case shows)"
               + (response.Remainders.Count > 0 ? ", e.g. " + string.Join(", ", response.Remainders.Take(6)) + (response.RemainderCount > 6 ? ", …" : "") : "");
-        table.Caption = new TableTitle($"{response.Rows.Count} rows; 1 sufficient, 0 not, C contradictory; {remainders}");
+        table.Caption = new TableTitle($"{response.Rows.Count} rows; outcome 1: sufficient, 0: not, C: contradictory; {remainders}");
         AnsiConsole.Write(table);
         Render.Warnings(response.Warnings);
     }
@@ -131,9 +131,10 @@ public static class InsightView
         }
     }
 
-    /// <summary>A solution term in words: <c>A*~B</c> is "A and not B".</summary>
-    private static string Words(string expression) =>
-        string.Join(" and ", expression.Split('*').Select(c => c.StartsWith('~') ? "not " + c[1..] : c));
+    /// <summary>A solution term in words: <c>A*~B</c> is "A and not B"; the term <c>1</c> holds for every case.</summary>
+    private static string Words(string expression) => expression == "1"
+        ? "any case (the conditions make no difference)"
+        : string.Join(" and ", expression.Split('*').Select(c => c.StartsWith('~') ? "not " + c[1..] : c));
 
     private static string Scaled(double value) => $"{Figures.Ratio(value)} [green]{Figures.Bar(value, 6)}[/]";
 
