@@ -80,7 +80,7 @@ public static class InsightView
             var model = response.Models[i];
             AnsiConsole.MarkupLine($"[bold]M{i + 1}[/]: [blue]{Markup.Escape(model.Expression)}[/] → {Markup.Escape(outcome)}"
                 + $"  consistency {Figures.Ratio(model.Consistency)}, coverage {Figures.Ratio(model.Coverage)}");
-            var terms = new Table().Border(TableBorder.Rounded).AddColumns("term", "in words", "consistency", "raw coverage", "unique coverage", "cases");
+            var terms = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("term").NoWrap()).AddColumns("in words", "cons.", "raw cov.", "unique cov.", "cases");
             foreach (var term in model.Terms)
             {
                 terms.AddRow(Markup.Escape(term.Expression), Markup.Escape(Words(term.Expression)), Figures.Ratio(term.Consistency),

@@ -38,7 +38,7 @@ public static class NetworkView
         table.Title = new TableTitle($"{measure} centrality");
         foreach (var s in scores)
         {
-            var bar = highest > 0 ? $" [green]{Figures.Bar(s.Score / highest)}[/]" : "";
+            var bar = highest > 0 ? $" [green]{Figures.Bar(s.Score / highest, 6)}[/]" : "";
             table.AddRow(s.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(s.Name), s.Label, Markup.Escape(s.DisplayName), Figures.Number(s.Score) + bar);
         }
         table.Caption = new TableTitle($"top {scores.Count}; bars relative to the highest score");
