@@ -6,25 +6,14 @@ namespace LocalVision.Server.Tests.Cli;
 /// <summary>`lv predictors`, `truth-table`, `minimize` and `cohort` against the seeded service, on its cases and on a case table from a file.</summary>
 public sealed class LvInsightTests(SeededServerFixture fixture) : IDisposable
 {
+    /// <summary>The README's example: Lipset's inter-war Europe as dichotomised by Rihoux and De Meur, whose solutions are published.</summary>
+    private static readonly string LipsetCsv = LvProcess.RepositoryPath("docs", "examples", "lipset-crisp.csv");
+
     private readonly string _folder = Directory.CreateTempSubdirectory("lv-insight-").FullName;
 
     private string Server => fixture.Server.Address;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    /// <summary>Lipset's inter-war Europe as dichotomised by Rihoux and De Meur, the published example the server's tests also use.</summary>
-    private string LipsetCsv()
-    {
-        var path = Path.Combine(_folder, "lipset.csv");
-        File.WriteAllLines(path,
-        [
-            "case,DEV,URB,LIT,IND,STB,SURV",
-            "AU,1,0,1,1,0,0", "BE,1,1,1,1,1,1", "CZ,1,1,1,1,1,1", "EE,0,0,1,0,1,0", "FI,1,0,1,0,1,1", "FR,1,0,1,1,1,1",
-            "DE,1,1,1,1,0,0", "GR,0,0,0,0,0,0", "HU,0,0,1,0,0,0", "IE,1,0,1,0,1,1", "IT,0,0,0,0,1,0", "NL,1,1,1,1,1,1",
-            "PL,0,0,1,0,0,0", "PT,0,0,0,0,0,0", "RO,0,0,0,0,1,0", "ES,0,0,0,0,0,0", "SE,1,0,1,1,1,1", "UK,1,1,1,1,1,1",
-        ]);
-        return path;
-    }
 
     [Fact]
     public async Task Predictors_AsJson_HasTheOutcomeAndTheConditionsAsked()
@@ -49,9 +38,9 @@ public sealed class LvInsightTests(SeededServerFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task TruthTable_LipsetFromCsv_HasThePublishedRowsAndRemainders()
+    public async Task TruthTable_LipsetExampleCsv_HasThePublishedRowsAndRemainders()
     {
-        var result = await LvProcess.RunAsync(Server, "truth-table", "--case-table", LipsetCsv(), "--outcome", "SURV", "-c", "DEV,URB,LIT,IND,STB", "--inclusion-cutoff", "1");
+        var result = await LvProcess.RunAsync(Server, "truth-table", "--case-table", LipsetCsv, "--outcome", "SURV", "-c", "DEV,URB,LIT,IND,STB", "--inclusion-cutoff", "1");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("BE, CZ, NL, UK", result.Output);
@@ -63,7 +52,7 @@ public sealed class LvInsightTests(SeededServerFixture fixture) : IDisposable
     [Fact]
     public async Task Minimize_LipsetConservative_PrintsThePublishedSolutionWithTermsInWordsAndTheirCases()
     {
-        var result = await LvProcess.RunAsync(Server, "minimize", "--case-table", LipsetCsv(), "--outcome", "SURV", "-c", "DEV,URB,LIT,IND,STB", "--inclusion-cutoff", "1");
+        var result = await LvProcess.RunAsync(Server, "minimize", "--case-table", LipsetCsv, "--outcome", "SURV", "-c", "DEV,URB,LIT,IND,STB", "--inclusion-cutoff", "1");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("M1: DEV*~URB*LIT*STB + DEV*LIT*IND*STB → SURV  consistency 1.00, coverage 1.00", result.Output);
@@ -74,7 +63,7 @@ public sealed class LvInsightTests(SeededServerFixture fixture) : IDisposable
     public async Task Minimize_LipsetParsimoniousAsJson_IsDevStbWithItsSimplifyingAssumptions()
     {
         var result = await LvProcess.RunAsync(Server,
-            "minimize", "--case-table", LipsetCsv(), "--outcome", "SURV", "-c", "DEV,URB,LIT,IND,STB", "--inclusion-cutoff", "1", "--solution", "parsimonious", "-o", "json");
+            "minimize", "--case-table", LipsetCsv, "--outcome", "SURV", "-c", "DEV,URB,LIT,IND,STB", "--inclusion-cutoff", "1", "--solution", "parsimonious", "-o", "json");
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
@@ -85,7 +74,7 @@ public sealed class LvInsightTests(SeededServerFixture fixture) : IDisposable
     [Fact]
     public async Task Minimize_IntermediateWithoutExpectations_PrintsTheFieldViolationInOneLine()
     {
-        var result = await LvProcess.RunAsync(Server, "minimize", "--case-table", LipsetCsv(), "--outcome", "SURV", "-c", "DEV,STB", "--solution", "intermediate");
+        var result = await LvProcess.RunAsync(Server, "minimize", "--case-table", LipsetCsv, "--outcome", "SURV", "-c", "DEV,STB", "--solution", "intermediate");
 
         LvAssert.RefusedInOneLine(result, 2, "directional_expectations: the intermediate solution needs at least one directional expectation");
     }
