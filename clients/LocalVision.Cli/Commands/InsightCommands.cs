@@ -105,14 +105,18 @@ public static class InsightCommands
             HelpName = "ATTRIBUTE=VALUE:MIN[-MAX]",
             Description = "How many of the chosen localities may have a value of laType, region or ccgConfig: at least MIN, at most MAX; "
                 + "e.g. laType=LONDON_BOROUGH:1 (at least one) or region=London:0-2 (at most two); repeat for several",
-            CustomParser = result => [.. result.Tokens.Select(t => ParseConstraint(result, t.Value)).OfType<CohortConstraint>()],
+            CustomParser = result => [.. result.Tokens
+                .Select(t => ParseConstraint(result, t.Value, $"`{t.Value}` is not ATTRIBUTE=VALUE:MIN or ATTRIBUTE=VALUE:MIN-MAX, e.g. laType=LONDON_BOROUGH:1"))
+                .OfType<CohortConstraint>()],
         };
         var minPerLaType = new Option<CohortConstraint[]>("--min-per-la-type")
         {
             HelpName = "TYPE=N",
             Description = "TYPE=N: at least N localities of this laType (COUNTY, UNITARY, METROPOLITAN_BOROUGH, LONDON_BOROUGH); "
                 + "the same as --constraint laType=TYPE:N",
-            CustomParser = result => [.. result.Tokens.Select(t => ParseConstraint(result, "laType=" + t.Value.Replace('=', ':'))).OfType<CohortConstraint>()],
+            CustomParser = result => [.. result.Tokens
+                .Select(t => ParseConstraint(result, "laType=" + t.Value.Replace('=', ':'), $"`{t.Value}` is not TYPE=N, e.g. LONDON_BOROUGH=1"))
+                .OfType<CohortConstraint>()],
         };
         var budget = new Option<double>("--budget") { Description = "Total funding available, in pounds; no limit when left out" };
         var asOf = AnalysisOptions.AsOf("Judge the candidates on what was known by this date, YYYY-MM-DD; today when left out");
@@ -137,7 +141,7 @@ public static class InsightCommands
     }
 
     /// <summary>ATTRIBUTE=VALUE:MIN or ATTRIBUTE=VALUE:MIN-MAX; a max of 0 is the API's "no maximum".</summary>
-    private static CohortConstraint? ParseConstraint(ArgumentResult result, string text)
+    private static CohortConstraint? ParseConstraint(ArgumentResult result, string text, string problem)
     {
         var equals = text.IndexOf('=');
         var colon = text.LastIndexOf(':');
@@ -150,7 +154,7 @@ public static class InsightCommands
                 return new CohortConstraint { Attribute = text[..equals], Value = text[(equals + 1)..colon], Min = min, Max = max };
             }
         }
-        result.AddError($"`{text}` is not ATTRIBUTE=VALUE:MIN or ATTRIBUTE=VALUE:MIN-MAX, e.g. laType=LONDON_BOROUGH:1");
+        result.AddError(problem);
         return null;
     }
 
