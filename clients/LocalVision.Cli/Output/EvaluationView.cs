@@ -9,6 +9,15 @@ public static class EvaluationView
     /// <summary>What the server puts in place of each hidden property of confidential evidence.</summary>
     private const string RedactedPlaceholder = "[confidential]";
 
+    /// <summary>The report's three kinds of finding, in the order a reader weighs them.</summary>
+    private static readonly (Polarity Polarity, string Heading, string Colour)[] Groups =
+    [
+        (Polarity.Ingredient, "ingredients", "green"),
+        (Polarity.Risk, "risks", "red"),
+        (Polarity.Caution, "cautions", "yellow"),
+        (Polarity.Unspecified, "other findings", "grey"),
+    ];
+
     /// <param name="trail">The initiative's observations and evidence with their SUPPORTS ties; what it lacks is shown by name only.</param>
     /// <param name="explain">Print each finding's explanation, the engine's sentence about why the rule fired.</param>
     public static void Write(Evaluation evaluation, Subgraph trail, bool explain)
@@ -46,14 +55,6 @@ public static class EvaluationView
         }
         AnsiConsole.Write(tree);
     }
-
-    private static readonly (Polarity Polarity, string Heading, string Colour)[] Groups =
-    [
-        (Polarity.Ingredient, "ingredients", "green"),
-        (Polarity.Risk, "risks", "red"),
-        (Polarity.Caution, "cautions", "yellow"),
-        (Polarity.Unspecified, "other findings", "grey"),
-    ];
 
     private static void AddFinding(TreeNode group, Finding finding, bool explain, Dictionary<string, Node> nodes, ILookup<string, string> supporters)
     {
