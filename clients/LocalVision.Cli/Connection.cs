@@ -28,6 +28,12 @@ public sealed class Connection : IDisposable
 
     public AdminService.AdminServiceClient Admin => new(_channel);
 
+    public EvaluationService.EvaluationServiceClient Evaluation => new(_channel);
+
+    public InsightService.InsightServiceClient Insight => new(_channel);
+
+    public NetworkService.NetworkServiceClient Network => new(_channel);
+
     /// <summary>Options for one call: its deadline runs from now.</summary>
     public CallOptions Call(CancellationToken cancellationToken) => Call(_deadline, cancellationToken);
 

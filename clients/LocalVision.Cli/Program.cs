@@ -1,8 +1,9 @@
 using System.CommandLine;
 using LocalVision.Cli;
 using LocalVision.Cli.Commands;
+using LocalVision.Cli.Output;
 
-var root = new RootCommand("lv: the LocalVision command line — read and write the Local Vision knowledge graph over gRPC")
+var root = new RootCommand("lv: the LocalVision command line — read, write and analyse the Local Vision knowledge graph over gRPC")
 {
     CliOptions.Server,
     CliOptions.ApiKey,
@@ -19,5 +20,15 @@ var root = new RootCommand("lv: the LocalVision command line — read and write 
     AdminCommands.Restore(),
     AdminCommands.Keys(),
     AdminCommands.Audit(),
+    EvaluationCommands.Evaluate(),
+    InsightCommands.Predictors(),
+    InsightCommands.TruthTable(),
+    InsightCommands.Minimize(),
+    InsightCommands.Cohort(),
+    NetworkCommands.Paths(),
+    NetworkCommands.Ego(),
+    NetworkCommands.Centrality(),
+    NetworkCommands.Communities(),
 };
+Render.UseColumnsFromEnvironment();
 return await root.Parse(args).InvokeAsync();

@@ -85,11 +85,7 @@ public static class GraphCommands
             request.RelationshipTypes.AddRange(parse.GetValue(types) ?? []);
             request.Labels.AddRange(parse.GetValue(labels) ?? []);
             var subgraph = await connection.Graph.GetNeighborhoodAsync(request, connection.Call(ct));
-            Render.Message(subgraph, connection.Output, () =>
-            {
-                Render.Nodes(subgraph.Nodes, $"{subgraph.Nodes.Count} nodes" + (subgraph.Truncated ? " (limit reached)" : ""));
-                Render.Relationships(subgraph.Relationships, $"{subgraph.Relationships.Count} relationships");
-            });
+            Render.Message(subgraph, connection.Output, () => Render.Subgraph(subgraph));
         }));
         return command;
     }

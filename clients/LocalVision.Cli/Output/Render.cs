@@ -10,6 +10,18 @@ public static class Render
 {
     private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithIndentation().WithFormatDefaultValues(false));
 
+    /// <summary>
+    /// Spectre.Console assumes 80 columns whenever output is redirected; COLUMNS, the POSIX convention, lets a pipe or a
+    /// test ask for wider tables.
+    /// </summary>
+    public static void UseColumnsFromEnvironment()
+    {
+        if (Console.IsOutputRedirected && int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), System.Globalization.CultureInfo.InvariantCulture, out var columns) && columns > 0)
+        {
+            AnsiConsole.Profile.Width = columns;
+        }
+    }
+
     public static void Message(IMessage message, OutputFormat format, Action table)
     {
         if (format == OutputFormat.Json)
@@ -19,6 +31,28 @@ public static class Render
         else
         {
             table();
+        }
+    }
+
+    /// <summary>The messages of a server stream: a JSON array for scripts, or the table.</summary>
+    public static void Messages(IEnumerable<IMessage> messages, OutputFormat format, Action table)
+    {
+        if (format == OutputFormat.Json)
+        {
+            Console.WriteLine("[" + string.Join(",", messages.Select(m => Environment.NewLine + Json.Format(m))) + Environment.NewLine + "]");
+        }
+        else
+        {
+            table();
+        }
+    }
+
+    /// <summary>What the server noted about a result (cases left out, limited diversity), after the result itself.</summary>
+    public static void Warnings(IEnumerable<string> warnings)
+    {
+        foreach (var warning in warnings)
+        {
+            AnsiConsole.MarkupLine($"[yellow]note:[/] {Markup.Escape(warning)}");
         }
     }
 
@@ -65,6 +99,13 @@ public static class Render
             table.Caption = new TableTitle(Markup.Escape(footer));
         }
         AnsiConsole.Write(table);
+    }
+
+    /// <summary>A neighbourhood or ego network: its nodes, then the ties among them.</summary>
+    public static void Subgraph(Subgraph subgraph)
+    {
+        Nodes(subgraph.Nodes, $"{subgraph.Nodes.Count} nodes" + (subgraph.Truncated ? " (limit reached)" : ""));
+        Relationships(subgraph.Relationships, $"{subgraph.Relationships.Count} relationships");
     }
 
     /// <summary>An object becomes a nested table (indicators, councils), anything else its text.</summary>

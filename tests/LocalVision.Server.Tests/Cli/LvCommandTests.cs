@@ -90,7 +90,11 @@ public sealed class LvCommandTests(SeededServerFixture fixture)
         var result = await LvProcess.RunAsync(Server, "--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var command in new[] { "get", "list", "relationships", "neighborhood", "delete", "import", "export" })
+        foreach (var command in new[]
+        {
+            "get", "list", "relationships", "neighborhood", "delete", "import", "export",
+            "evaluate", "predictors", "truth-table", "minimize", "cohort", "paths", "ego", "centrality", "communities",
+        })
         {
             Assert.Contains(command, result.Output);
         }

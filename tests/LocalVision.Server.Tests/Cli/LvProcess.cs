@@ -7,17 +7,13 @@ public static class LvProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    private static string LvPath
-    {
-        get
-        {
-            // tests/LocalVision.Server.Tests/bin/{Configuration}/net10.0 → clients/LocalVision.Cli/bin/{Configuration}/net10.0/lv.dll
-            var here = new DirectoryInfo(AppContext.BaseDirectory);
-            var configuration = here.Parent!.Name;
-            var root = here.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-            return Path.Combine(root, "clients", "LocalVision.Cli", "bin", configuration, "net10.0", "lv.dll");
-        }
-    }
+    // tests/LocalVision.Server.Tests/bin/{Configuration}/net10.0 is five folders below the repository's root.
+    private static readonly DirectoryInfo Here = new(AppContext.BaseDirectory);
+
+    /// <summary>A file of the checkout, such as an example the README tells users to pass to `lv`.</summary>
+    public static string RepositoryPath(params string[] parts) => Path.Combine([Here.Parent!.Parent!.Parent!.Parent!.Parent!.FullName, .. parts]);
+
+    private static string LvPath => RepositoryPath("clients", "LocalVision.Cli", "bin", Here.Parent!.Name, "net10.0", "lv.dll");
 
     public static async Task<Result> RunAsync(string server, params string[] args)
     {
