@@ -18,7 +18,8 @@ public static class ErrorLine
         }
         if (status?.GetDetail<PreconditionFailure>() is { } precondition)
         {
-            parts.AddRange(precondition.Violations.Select(v => $"{v.Subject}: {v.Description}"));
+            // A violation that only restates the message adds nothing to the line.
+            parts.AddRange(precondition.Violations.Where(v => v.Description != error.Status.Detail).Select(v => $"{v.Subject}: {v.Description}"));
         }
         if (error.StatusCode == StatusCode.Unavailable)
         {

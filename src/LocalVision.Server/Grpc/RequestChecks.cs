@@ -18,10 +18,12 @@ public sealed class RequestChecks
         }
         else if (expectedLabel is not null && label != expectedLabel)
         {
-            Violations.Add(new(field, $"`{name}` is a {label}, not a {expectedLabel}"));
+            Violations.Add(new(field, $"`{name}` is {Article(label!)} {label}, not {Article(expectedLabel)} {expectedLabel}"));
         }
         return this;
     }
+
+    private static string Article(string label) => "AEIOU".Contains(label[0], StringComparison.Ordinal) ? "an" : "a";
 
     public RequestChecks Label(string field, string label) =>
         label.Length == 0 ? this : Known(field, label, SchemaLabels.IsKnown, "a label", SchemaLabels.All);
