@@ -106,19 +106,13 @@ public sealed class ExpensiveCallBudgetTests : IAsyncLifetime
                 await graph.GetNeighborhoodAsync(new GetNeighborhoodRequest { Name = "localities/plymouth", Depth = 2 }, cancellationToken: Ct);
                 break;
             case "ExportGraph":
-                using (var export = graph.ExportGraph(new ExportGraphRequest(), cancellationToken: Ct))
-                {
-                    await export.ResponseStream.ReadAllAsync(Ct).ToListAsync(Ct);
-                }
+                await ReadToEndAsync(graph.ExportGraph(new ExportGraphRequest(), cancellationToken: Ct));
                 break;
             case "EvaluateInitiative":
                 await evaluation.EvaluateInitiativeAsync(new EvaluateInitiativeRequest { Name = "initiatives/plymouth-local-vision" }, cancellationToken: Ct);
                 break;
             case "StreamEvaluations":
-                using (var stream = evaluation.StreamEvaluations(new StreamEvaluationsRequest(), cancellationToken: Ct))
-                {
-                    await stream.ResponseStream.ReadAllAsync(Ct).ToListAsync(Ct);
-                }
+                await ReadToEndAsync(evaluation.StreamEvaluations(new StreamEvaluationsRequest(), cancellationToken: Ct));
                 break;
             case "BuildTruthTable":
                 await insight.BuildTruthTableAsync(new BuildTruthTableRequest { Conditions = { "SENIOR_ENGAGEMENT_EARLY", "DEDICATED_SUPPORT" } }, cancellationToken: Ct);
@@ -133,10 +127,7 @@ public sealed class ExpensiveCallBudgetTests : IAsyncLifetime
                 await network.FindPathsAsync(new FindPathsRequest { From = "partners/hackney-council", To = "partners/merton-council" }, cancellationToken: Ct);
                 break;
             case "ComputeCentrality":
-                using (var centrality = network.ComputeCentrality(new ComputeCentralityRequest { Algorithm = CentralityAlgorithm.Betweenness }, cancellationToken: Ct))
-                {
-                    await centrality.ResponseStream.ReadAllAsync(Ct).ToListAsync(Ct);
-                }
+                await ReadToEndAsync(network.ComputeCentrality(new ComputeCentralityRequest { Algorithm = CentralityAlgorithm.Betweenness }, cancellationToken: Ct));
                 break;
             case "DetectCommunities":
                 await network.DetectCommunitiesAsync(new DetectCommunitiesRequest { Algorithm = CommunityAlgorithm.Louvain }, cancellationToken: Ct);
@@ -146,6 +137,14 @@ public sealed class ExpensiveCallBudgetTests : IAsyncLifetime
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(method), method, "no request for this method");
+        }
+    }
+
+    private static async Task ReadToEndAsync<T>(AsyncServerStreamingCall<T> call)
+    {
+        using (call)
+        {
+            await call.ResponseStream.ReadAllAsync(Ct).ToListAsync(Ct);
         }
     }
 }
