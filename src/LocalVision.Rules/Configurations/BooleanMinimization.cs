@@ -19,12 +19,13 @@ namespace LocalVision.Rules.Configurations;
 public static class BooleanMinimization
 {
     /// <exception cref="ArgumentException">An option is out of range or an expectation names no condition.</exception>
-    public static MinimizationResult Minimize(TruthTable truthTable, MinimizationOptions? options = null)
+    /// <exception cref="OperationCanceledException">The token was cancelled: the search is exponential in the worst case.</exception>
+    public static MinimizationResult Minimize(TruthTable truthTable, MinimizationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(truthTable);
         options ??= new MinimizationOptions();
         var expectations = Validate(truthTable, options);
-        var run = new Run(truthTable, options);
+        var run = new Run(truthTable, options, cancellationToken);
         var warnings = new List<string>(truthTable.Warnings);
         if (run.Positives.Count == 0)
         {
@@ -58,7 +59,7 @@ public static class BooleanMinimization
     }
 
     private static IReadOnlyList<Implicant> ConservativePrimes(Run run) =>
-        PrimeImplicants.OfUnion(run.Positives.Select(r => Implicant.Row(r, run.K)));
+        PrimeImplicants.OfUnion(run.Positives.Select(r => Implicant.Row(r, run.K)), run.CancellationToken);
 
     private static IReadOnlyList<Implicant> ParsimoniousPrimes(Run run, List<string> warnings)
     {
@@ -67,7 +68,7 @@ public static class BooleanMinimization
             warnings.Add("No row is negative: with the remainders every configuration is explained and the parsimonious solution is the tautology 1.");
         }
 
-        return PrimeImplicants.AvoidingNegatives(run.Positives, run.Negatives);
+        return PrimeImplicants.AvoidingNegatives(run.Positives, run.Negatives, run.CancellationToken);
     }
 
     private static (List<SolutionModel> Models, IReadOnlyList<Implicant> Primes) Intermediate(
@@ -94,7 +95,7 @@ public static class BooleanMinimization
                 var key = string.Join(",", reduced.Select(r => $"{r.Mask:x}/{r.Bits:x}"));
                 if (!solvedByReduced.TryGetValue(key, out var solved))
                 {
-                    var pairPrimes = PrimeImplicants.OfUnion(run.Positives.Select(r => Implicant.Row(r, run.K)).Concat(reduced))
+                    var pairPrimes = PrimeImplicants.OfUnion(run.Positives.Select(r => Implicant.Row(r, run.K)).Concat(reduced), run.CancellationToken)
                         .Where(run.CoversSomePositive)
                         .ToList();
                     primes.UnionWith(pairPrimes);
@@ -209,10 +210,11 @@ public static class BooleanMinimization
         private readonly MinimizationOptions options;
         private readonly HashSet<ulong> positiveSet;
 
-        public Run(TruthTable truthTable, MinimizationOptions options)
+        public Run(TruthTable truthTable, MinimizationOptions options, CancellationToken cancellationToken)
         {
             this.truthTable = truthTable;
             this.options = options;
+            CancellationToken = cancellationToken;
             K = truthTable.ConditionCount;
             Positives = truthTable.PositiveRows.Select(r => (ulong)r.Index).ToList();
             Negatives = truthTable.NegativeRows.Select(r => (ulong)r.Index).ToList();
@@ -223,6 +225,8 @@ public static class BooleanMinimization
 
         public int MaxModels => options.MaxModels;
 
+        public CancellationToken CancellationToken { get; }
+
         public List<ulong> Positives { get; }
 
         public List<ulong> Negatives { get; }
@@ -232,7 +236,7 @@ public static class BooleanMinimization
         /// <summary>Every minimal cover of the positive rows by the primes, each sorted for display, models in order.</summary>
         public List<Implicant[]> Solve(IReadOnlyList<Implicant> primes, string label, List<string> warnings)
         {
-            var solution = PrimeImplicantChart.Solve(primes, Positives, options.ModelSelection, options.MaxModels);
+            var solution = PrimeImplicantChart.Solve(primes, Positives, options.ModelSelection, options.MaxModels, CancellationToken);
             if (solution.Truncated)
             {
                 warnings.Add(string.Create(CultureInfo.InvariantCulture,
@@ -302,10 +306,10 @@ public static class BooleanMinimization
         /// <summary>The non-positive rows covered by <paramref name="cubes"/> and by none of <paramref name="except"/>.</summary>
         public ConfigurationSet ConfigurationsOf(IReadOnlyList<Implicant> cubes, IReadOnlyList<Implicant> except)
         {
-            var count = RowUnion.Count(cubes, K) - Positives.Count(r => cubes.Any(c => c.Covers(r)));
+            var count = RowUnion.Count(cubes, K, CancellationToken) - Positives.Count(r => cubes.Any(c => c.Covers(r)));
             if (except.Count > 0)
             {
-                count -= RowUnion.Count([.. cubes.SelectMany(c => except.Select(e => Intersect(c, e)).OfType<Implicant>())], K)
+                count -= RowUnion.Count([.. cubes.SelectMany(c => except.Select(e => Intersect(c, e)).OfType<Implicant>())], K, CancellationToken)
                     - Positives.Count(r => cubes.Any(c => c.Covers(r)) && except.Any(e => e.Covers(r)));
             }
 

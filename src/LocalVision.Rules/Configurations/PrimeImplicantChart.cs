@@ -19,7 +19,7 @@ internal sealed record ChartSolution(IReadOnlyList<int[]> Covers, bool CostlierC
 internal static class PrimeImplicantChart
 {
     public static ChartSolution Solve(
-        IReadOnlyList<Implicant> primes, IReadOnlyList<ulong> columns, ModelSelection selection, int maxModels)
+        IReadOnlyList<Implicant> primes, IReadOnlyList<ulong> columns, ModelSelection selection, int maxModels, CancellationToken cancellationToken)
     {
         var coverage = primes.Select(p =>
         {
@@ -67,7 +67,7 @@ internal static class PrimeImplicantChart
         var classCost = classes.Select(members => members.Min(p => primes[p].LiteralCount)).ToArray();
         var byCost = selection == ModelSelection.FewestTermsThenLiterals;
 
-        var search = new CoverSearch(columnCandidates, classes.Count, classCost, byCost, maxModels);
+        var search = new CoverSearch(columnCandidates, classes.Count, classCost, byCost, maxModels, cancellationToken);
         var (covers, truncated) = search.Solve();
         var costlier = byCost && search.CostlierCoverExists(covers);
         return Expand(forced, classes, covers, truncated, costlier, primes, byCost, maxModels);
@@ -212,9 +212,11 @@ internal static class PrimeImplicantChart
         private readonly int[][] classColumns;
         private readonly BitSet dominated;
         private readonly Dictionary<SubProblem, SubResult> solved = [];
+        private readonly CancellationToken cancellationToken;
 
-        public CoverSearch(List<int[]> columnCandidates, int classCount, int[] classCost, bool byCost, int cap)
+        public CoverSearch(List<int[]> columnCandidates, int classCount, int[] classCost, bool byCost, int cap, CancellationToken cancellationToken)
         {
+            this.cancellationToken = cancellationToken;
             columnCount = columnCandidates.Count;
             this.classCount = classCount;
             this.classCost = classCost;
@@ -330,6 +332,8 @@ internal static class PrimeImplicantChart
 
         private void SearchBest(BitSet uncovered, BitSet excluded, long used, ref long best)
         {
+            // Every node computes bounds over the whole open chart, so one check per node costs nothing.
+            cancellationToken.ThrowIfCancellationRequested();
             if (uncovered.IsEmpty)
             {
                 best = Math.Min(best, used);
@@ -380,6 +384,7 @@ internal static class PrimeImplicantChart
 
         private void Collect(BitSet uncovered, BitSet excluded, List<int> chosen, long used, SubResult result)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (uncovered.IsEmpty)
             {
                 if (used == result.Best)

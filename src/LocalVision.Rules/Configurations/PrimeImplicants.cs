@@ -11,7 +11,7 @@ internal static class PrimeImplicants
     /// positive row r avoids negative row n exactly when it fixes some condition on which r and n differ,
     /// so the prime implicants through r are the minimal hitting sets of the sets {r XOR n}.
     /// </summary>
-    public static IReadOnlyList<Implicant> AvoidingNegatives(IReadOnlyList<ulong> positives, IReadOnlyList<ulong> negatives)
+    public static IReadOnlyList<Implicant> AvoidingNegatives(IReadOnlyList<ulong> positives, IReadOnlyList<ulong> negatives, CancellationToken cancellationToken)
     {
         if (negatives.Count == 0)
         {
@@ -22,7 +22,7 @@ internal static class PrimeImplicants
         foreach (var row in positives)
         {
             var differences = MinimalSets(negatives.Select(n => n ^ row));
-            foreach (var fixedConditions in MinimalHittingSets(differences))
+            foreach (var fixedConditions in MinimalHittingSets(differences, cancellationToken))
             {
                 primes.Add(new Implicant(fixedConditions, row));
             }
@@ -36,7 +36,7 @@ internal static class PrimeImplicants
     /// iterated consensus with absorption. Used where the function is small: the positive rows
     /// (conservative) or the positive rows with the easy counterfactuals (intermediate).
     /// </summary>
-    public static IReadOnlyList<Implicant> OfUnion(IEnumerable<Implicant> cubes)
+    public static IReadOnlyList<Implicant> OfUnion(IEnumerable<Implicant> cubes, CancellationToken cancellationToken)
     {
         var current = new List<Implicant>();
         var alive = new List<bool>();
@@ -72,6 +72,7 @@ internal static class PrimeImplicants
 
         while (queue.Count > 0)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var index = queue.Dequeue();
             if (!alive[index])
             {
@@ -108,11 +109,12 @@ internal static class PrimeImplicants
     }
 
     /// <summary>Berge's algorithm: the minimal transversals of a family of non-empty sets.</summary>
-    private static List<ulong> MinimalHittingSets(List<ulong> edges)
+    private static List<ulong> MinimalHittingSets(List<ulong> edges, CancellationToken cancellationToken)
     {
         var transversals = new List<ulong> { 0UL };
         foreach (var edge in edges)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var hitting = new List<ulong>();
             var extended = new HashSet<ulong>();
             foreach (var t in transversals)

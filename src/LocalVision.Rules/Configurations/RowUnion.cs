@@ -4,8 +4,8 @@ namespace LocalVision.Rules.Configurations;
 internal static class RowUnion
 {
     /// <summary>Exact number of rows in the union, by splitting on conditions (Shannon expansion).</summary>
-    public static long Count(IReadOnlyList<Implicant> cubes, int k) =>
-        Count(cubes.Distinct().ToList(), Implicant.FullMask(k), k);
+    public static long Count(IReadOnlyList<Implicant> cubes, int k, CancellationToken cancellationToken) =>
+        Count(cubes.Distinct().ToList(), Implicant.FullMask(k), k, cancellationToken);
 
     /// <summary>The rows of the union in increasing order, each once; lazy.</summary>
     public static IEnumerable<ulong> Ascending(IReadOnlyList<Implicant> cubes, int k)
@@ -38,12 +38,14 @@ internal static class RowUnion
         }
     }
 
-    private static long Count(List<Implicant> cubes, ulong free, int freeCount)
+    private static long Count(List<Implicant> cubes, ulong free, int freeCount, CancellationToken cancellationToken)
     {
         if (cubes.Count == 0)
         {
             return 0;
         }
+
+        cancellationToken.ThrowIfCancellationRequested();
 
         if (cubes.Any(c => (c.Mask & free) == 0))
         {
@@ -86,6 +88,6 @@ internal static class RowUnion
             }
         }
 
-        return Count(zero, free & ~split, freeCount - 1) + Count(one, free & ~split, freeCount - 1);
+        return Count(zero, free & ~split, freeCount - 1, cancellationToken) + Count(one, free & ~split, freeCount - 1, cancellationToken);
     }
 }

@@ -9,75 +9,51 @@ namespace LocalVision.Server.Access;
 /// <summary>
 /// The door of every call: looks the method up in <see cref="MethodAccess"/>, authenticates the caller, checks the
 /// role — all before the handler runs, so a refused caller never learns whether what they asked for exists — and
-/// records audited calls, their outcome included, in the audit log.
+/// records audited calls in the audit log: the entry before the call runs (a call that cannot be recorded is not
+/// made), its outcome after.
 /// </summary>
 public sealed class AccessInterceptor(KeyAuthenticator authenticator, AccessStore audit, ILogger<AccessInterceptor> logger) : Interceptor
 {
     /// <summary>Audit entries name at most this many resources; a bulk call's entry says how many more there were.</summary>
     private const int MaxAuditedResources = 100;
 
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
-        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
-    {
-        var (caller, rule) = await AdmitAsync(context, request);
-        try
-        {
-            var response = await continuation(request, context);
-            Record(rule, caller, context, request, response, StatusCode.OK);
-            return response;
-        }
-        catch (RpcException e)
-        {
-            Record(rule, caller, context, request, null, e.StatusCode);
-            throw;
-        }
-    }
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation) =>
+        AuditedAsync(context, request, () => continuation(request, context));
 
-    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
-        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        var (caller, rule) = await AdmitAsync(context, null);
-        try
-        {
-            var response = await continuation(requestStream, context);
-            Record(rule, caller, context, null, response, StatusCode.OK);
-            return response;
-        }
-        catch (RpcException e)
-        {
-            Record(rule, caller, context, null, null, e.StatusCode);
-            throw;
-        }
-    }
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
+        AuditedAsync(context, null, () => continuation(requestStream, context));
 
-    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
-        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        var (caller, rule) = await AdmitAsync(context, request);
-        try
+    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation) =>
+        AuditedAsync<object?>(context, request, async () =>
         {
             await continuation(request, responseStream, context);
-            Record(rule, caller, context, request, null, StatusCode.OK);
-        }
-        catch (RpcException e)
-        {
-            Record(rule, caller, context, request, null, e.StatusCode);
-            throw;
-        }
-    }
+            return null;
+        });
 
-    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
-        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        var (caller, rule) = await AdmitAsync(context, null);
-        try
+    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation) =>
+        AuditedAsync<object?>(context, null, async () =>
         {
             await continuation(requestStream, responseStream, context);
-            Record(rule, caller, context, null, null, StatusCode.OK);
-        }
-        catch (RpcException e)
+            return null;
+        });
+
+    private async Task<TResponse> AuditedAsync<TResponse>(ServerCallContext context, object? request, Func<Task<TResponse>> call)
+    {
+        var (caller, rule) = await AdmitAsync(context, request);
+        var entry = Begin(rule, caller, context, request);
+        try
         {
-            Record(rule, caller, context, null, null, e.StatusCode);
+            var response = await call();
+            Finish(entry, rule, context, request, response, StatusCode.OK);
+            return response;
+        }
+        catch (Exception e)
+        {
+            Finish(entry, rule, context, request, null, e is RpcException rpc ? rpc.StatusCode : StatusCode.Unknown);
             throw;
         }
     }
@@ -111,7 +87,7 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, AccessStor
         }
         if (!caller.Has(rule.Required))
         {
-            Record(rule, caller, context, request, null, StatusCode.PermissionDenied);
+            RecordRefusal(rule, caller, context, request);
             throw Denied("MISSING_ROLE", $"this call needs the {RoleSet.Format(rule.Required)} role; the key `{caller.Name}` has {RoleSet.Format(caller.Roles)}",
                 RoleSet.Format(rule.Required));
         }
@@ -119,26 +95,72 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, AccessStor
         return (caller, rule);
     }
 
-    private void Record(MethodRule? rule, Caller? caller, ServerCallContext context, object? request, object? response, StatusCode outcome)
+    /// <summary>Nothing was done, so the entry is written whole; a failing store only loses the record of a refusal.</summary>
+    private void RecordRefusal(MethodRule rule, Caller caller, ServerCallContext context, object? request)
     {
-        if (rule?.Describe is not { } describe || caller is null)
+        if (rule.Describe is not { } describe)
         {
             return;
         }
-        var resources = describe(request, response).Take(MaxAuditedResources + 1).ToList();
+        try
+        {
+            audit.Append(caller.Principal, caller.Name, context.Method, Resources(describe(request, null)), OutcomeName(StatusCode.PermissionDenied));
+        }
+        catch (AccessStoreException e)
+        {
+            logger.LogError(e, "Could not record the refusal of {Method} to {Caller} in the audit log", context.Method, caller.Name);
+        }
+    }
+
+    /// <summary>Commits an audited call's entry before it runs, so no write can be applied without one; null for calls not audited.</summary>
+    /// <exception cref="RpcException">UNAVAILABLE: the entry cannot be written, so the call is not made.</exception>
+    private long? Begin(MethodRule? rule, Caller? caller, ServerCallContext context, object? request)
+    {
+        if (rule?.Describe is not { } describe || caller is null)
+        {
+            return null;
+        }
+        try
+        {
+            return audit.Begin(caller.Principal, caller.Name, context.Method, Resources(describe(request, null)));
+        }
+        catch (AccessStoreException e)
+        {
+            logger.LogError(e, "Could not begin the audit entry of {Method} by {Caller}, so the call was not made", context.Method, caller.Name);
+            throw new Status
+            {
+                Code = (int)Code.Unavailable,
+                Message = "the audit log cannot be written right now, so the call was not made; try again later",
+                Details = { Any.Pack(new ErrorInfo { Reason = "ACCESS_STORE_UNAVAILABLE", Domain = "localvision.v1" }) },
+            }.ToRpcException();
+        }
+    }
+
+    private void Finish(long? entry, MethodRule? rule, ServerCallContext context, object? request, object? response, StatusCode outcome)
+    {
+        if (entry is not { } sequence)
+        {
+            return;
+        }
+        try
+        {
+            audit.Finish(sequence, Resources(rule!.Describe!(request, response)), OutcomeName(outcome));
+        }
+        catch (AccessStoreException e)
+        {
+            // The call has happened; refusing its answer now would not undo it. Its entry stays UNFINISHED.
+            logger.LogError(e, "Could not record the outcome ({Outcome}) of audit entry {Sequence}, {Method}", outcome, sequence, context.Method);
+        }
+    }
+
+    private static List<string> Resources(IEnumerable<string> described)
+    {
+        var resources = described.Take(MaxAuditedResources + 1).ToList();
         if (resources.Count > MaxAuditedResources)
         {
             resources[MaxAuditedResources] = "(and more)";
         }
-        try
-        {
-            audit.Append(caller.Principal, caller.Name, context.Method, resources, OutcomeName(outcome));
-        }
-        catch (AccessStoreException e)
-        {
-            // The call itself has already happened; refusing its answer now would not undo it.
-            logger.LogError(e, "Could not record {Method} by {Caller} ({Outcome}) in the audit log", context.Method, caller.Name, outcome);
-        }
+        return resources;
     }
 
     private static string OutcomeName(StatusCode code) => code switch

@@ -15,8 +15,9 @@ public sealed record ApiKeyRecord(string Id, string DisplayName, Roles Roles, Da
     public bool IsActive => RevokeTime is null;
 }
 
-/// <summary>One line of the audit log: who did what, when, and how it ended.</summary>
+/// <summary>One line of the audit log: who did what, when it began, and how it ended.</summary>
 /// <param name="Principal">The key (<c>apiKeys/{id}</c>) or token subject (<c>subjects/{sub}</c>); empty without authentication.</param>
+/// <param name="Outcome"><c>OK</c>, the status that refused or failed the call, or <see cref="AccessStore.Unfinished"/>.</param>
 public sealed record AuditRecord(long Sequence, DateTimeOffset Time, string Principal, string Caller, string Method, IReadOnlyList<string> Resources, string Outcome);
 
 /// <summary>The store cannot keep keys or the audit log; the message says why.</summary>
@@ -27,6 +28,12 @@ public sealed class AccessStoreException(string message, Exception inner) : Exce
 /// (<c>graph.db</c> → <c>graph.access.db</c>), so they work whatever graph store is configured and the
 /// <c>keys</c> command can add a key while the service runs. Triggers refuse any update or delete of the audit log.
 /// </summary>
+/// <remarks>
+/// A write is recorded in two appends around it: <see cref="Begin"/> commits the entry before the write starts, and
+/// <see cref="Finish"/> adds its outcome in a table of its own after the write ends. So every write that was applied
+/// has its entry, even if the server died before the outcome; an entry that never got one reads
+/// <see cref="Unfinished"/> (the call may or may not have been applied). Neither table is ever updated.
+/// </remarks>
 public sealed class AccessStore
 {
     private static readonly string[] Migrations =
@@ -56,7 +63,21 @@ public sealed class AccessStore
         CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         CREATE TRIGGER api_keys_no_delete BEFORE DELETE ON api_keys BEGIN SELECT RAISE(ABORT, 'keys are revoked, never deleted'); END;
         """,
+        // 2: outcomes appended after the call, for entries begun before it (their own outcome reads UNFINISHED).
+        """
+        CREATE TABLE audit_outcome (
+            sequence INTEGER PRIMARY KEY REFERENCES audit_log (sequence),
+            time INTEGER NOT NULL,
+            resources TEXT NOT NULL,
+            outcome TEXT NOT NULL
+        );
+        CREATE TRIGGER audit_outcome_no_update BEFORE UPDATE ON audit_outcome BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_outcome_no_delete BEFORE DELETE ON audit_outcome BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        """,
     ];
+
+    /// <summary>The outcome of an entry begun before its call and never finished: the call is running, or the server stopped during it.</summary>
+    public const string Unfinished = "UNFINISHED";
 
     private readonly string _connectionString;
     private readonly TimeProvider _clock;
@@ -91,6 +112,7 @@ public sealed class AccessStore
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
             using var connection = store.Connect();
+            // With SQLite's default synchronous = FULL, each commit is synced: an entry begun is on disk before its write starts.
             Execute(connection, "PRAGMA journal_mode = WAL");
             var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), CultureInfo.InvariantCulture);
             if (version > Migrations.Length)
@@ -221,28 +243,53 @@ public sealed class AccessStore
         return FindKey(id);
     }
 
-    /// <summary>Appends to the audit log; there is no way to change or remove an entry.</summary>
+    /// <summary>Appends a finished entry, for what ended before it began (a refused call); there is no way to change or remove one.</summary>
     public void Append(string principal, string caller, string method, IReadOnlyList<string> resources, string outcome) =>
+        Insert(principal, caller, method, resources, outcome);
+
+    /// <summary>Appends an entry before the call it records, reading <see cref="Unfinished"/> until <see cref="Finish"/>.</summary>
+    /// <returns>The entry's sequence, for <see cref="Finish"/>.</returns>
+    public long Begin(string principal, string caller, string method, IReadOnlyList<string> resources) =>
+        Insert(principal, caller, method, resources, Unfinished);
+
+    /// <summary>Appends the outcome of an entry begun with <see cref="Begin"/>, and what the call touched as known after it; once per entry.</summary>
+    public void Finish(long sequence, IReadOnlyList<string> resources, string outcome) =>
         Run(connection =>
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "INSERT INTO audit_log (time, key_id, caller, method, resources, outcome) VALUES (@time, @key, @caller, @method, @resources, @outcome)";
+            command.CommandText = "INSERT INTO audit_outcome (sequence, time, resources, outcome) VALUES (@sequence, @time, @resources, @outcome)";
+            command.Parameters.AddWithValue("@sequence", sequence);
+            command.Parameters.AddWithValue("@time", Now().ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("@resources", JsonSerializer.Serialize(resources));
+            command.Parameters.AddWithValue("@outcome", outcome);
+            return command.ExecuteNonQuery();
+        });
+
+    private long Insert(string principal, string caller, string method, IReadOnlyList<string> resources, string outcome) =>
+        Run(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO audit_log (time, key_id, caller, method, resources, outcome) VALUES (@time, @key, @caller, @method, @resources, @outcome) RETURNING sequence";
             command.Parameters.AddWithValue("@time", Now().ToUnixTimeMilliseconds());
             command.Parameters.AddWithValue("@key", principal);
             command.Parameters.AddWithValue("@caller", caller);
             command.Parameters.AddWithValue("@method", method);
             command.Parameters.AddWithValue("@resources", JsonSerializer.Serialize(resources));
             command.Parameters.AddWithValue("@outcome", outcome);
-            return command.ExecuteNonQuery();
+            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         });
 
-    /// <summary>The audit log, newest first, a page at a time.</summary>
+    /// <summary>The audit log, newest first, a page at a time; an entry shows its appended outcome when it has one.</summary>
     public Page<AuditRecord> ListAudit(int pageSize, string? pageToken) =>
         Run(connection =>
         {
             var before = PageToken.Decode(pageToken, "audit");
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT sequence, time, key_id, caller, method, resources, outcome FROM audit_log WHERE sequence < @before ORDER BY sequence DESC LIMIT @limit";
+            command.CommandText = """
+                SELECT a.sequence, a.time, a.key_id, a.caller, a.method, COALESCE(o.resources, a.resources), COALESCE(o.outcome, a.outcome)
+                FROM audit_log a LEFT JOIN audit_outcome o ON o.sequence = a.sequence
+                WHERE a.sequence < @before ORDER BY a.sequence DESC LIMIT @limit
+                """;
             command.Parameters.AddWithValue("@before", before is null ? long.MaxValue : ParsePosition(before));
             command.Parameters.AddWithValue("@limit", pageSize + 1);
             var rows = new List<(AuditRecord Entry, long Sequence)>();

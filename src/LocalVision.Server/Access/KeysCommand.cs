@@ -105,8 +105,9 @@ public static class KeysCommand
         {
             return Fail(error, $"keys create needs at least one --role: {string.Join(", ", RoleSet.AllNames)}");
         }
+        var entry = store.Begin("", CommandLineCaller, "keys create", [$"(new key `{names[0]}`)"]);
         var (key, secret) = store.CreateKey(names[0], roles, "command line");
-        store.Append("", $"command line ({Environment.UserName})", "keys create", [key.ResourceName], "OK");
+        store.Finish(entry, [key.ResourceName], "OK");
         output.WriteLine($"Created {key.ResourceName} `{key.DisplayName}` ({RoleSet.Format(key.Roles)}) in {store.Path}.");
         output.WriteLine("Its secret is shown only now; send it as the x-api-key header (lv --api-key KEY):");
         output.WriteLine();
@@ -134,14 +135,19 @@ public static class KeysCommand
     private static int Revoke(AccessStore store, string id, TextWriter output, TextWriter error)
     {
         id = id.StartsWith(ApiKeyRecord.Collection, StringComparison.Ordinal) ? id[ApiKeyRecord.Collection.Length..] : id;
+        var entry = store.Begin("", CommandLineCaller, "keys revoke", [ApiKeyRecord.Collection + id]);
         if (store.RevokeKey(id) is not { } key)
         {
+            store.Finish(entry, [ApiKeyRecord.Collection + id], "NOT_FOUND");
             return Fail(error, $"there is no key `{id}`; `keys list` shows them");
         }
-        store.Append("", $"command line ({Environment.UserName})", "keys revoke", [key.ResourceName], "OK");
+        store.Finish(entry, [key.ResourceName], "OK");
         output.WriteLine($"Revoked {key.ResourceName} `{key.DisplayName}`.");
         return 0;
     }
+
+    /// <summary>Who the audit log names for a key operation on the command line.</summary>
+    private static string CommandLineCaller => $"command line ({Environment.UserName})";
 
     private static int Fail(TextWriter error, string message)
     {

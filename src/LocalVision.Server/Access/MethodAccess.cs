@@ -4,7 +4,10 @@ namespace LocalVision.Server.Access;
 
 /// <summary>What a method needs, and for audited methods what to record about a call.</summary>
 /// <param name="Required">The role needed; <see cref="Roles.None"/> for public methods (health).</param>
-/// <param name="Describe">For audited methods: the resources a call touched, from its request and (when it succeeded) its response.</param>
+/// <param name="Describe">
+/// For audited methods: the resources a call touches, from its request before it runs (the response then null) and
+/// again with its response once it has succeeded.
+/// </param>
 public sealed record MethodRule(Roles Required, Func<object?, object?, IEnumerable<string>>? Describe = null)
 {
     public bool IsPublic => Required == Roles.None;
@@ -45,7 +48,8 @@ public static class MethodAccess
         [Graph + "UpsertRelationships"] = Audited<UpsertRelationshipsRequest, UpsertRelationshipsResponse>(Roles.Evaluator,
             (request, _) => request!.Relationships.Select(r => $"{r.Start} -{r.Type}-> {r.End}")),
         [Graph + "DeleteNode"] = Audited<DeleteNodeRequest, DeleteNodeResponse>(Roles.Admin,
-            (request, response) => [request!.Cascade ? $"{request.Name} (cascade: {response?.RelationshipsDeleted ?? 0} relationships)" : request.Name]),
+            (request, response) => [!request!.Cascade ? request.Name
+                : response is null ? $"{request.Name} (cascade)" : $"{request.Name} (cascade: {response.RelationshipsDeleted} relationships)"]),
         [Graph + "ImportGraph"] = Audited<ImportGraphRequest, ImportGraphResponse>(Roles.Admin,
             (_, response) => response is null ? [] : [$"{response.Batches} batches", $"{response.NodesWritten} nodes", $"{response.RelationshipsWritten} relationships"]),
 

@@ -8,12 +8,22 @@ namespace LocalVision.Server.Grpc;
 
 public static class GrpcApiSetup
 {
+    /// <summary>A day: longer is no budget at all.</summary>
+    private const double MaxExpensiveCallSeconds = 86_400;
+
     public static WebApplicationBuilder AddGrpcApi(this WebApplicationBuilder builder)
     {
         var limits = builder.GetLocalVisionOptions().Limits;
+        if (!(limits.ExpensiveCallSeconds is >= 0 and <= MaxExpensiveCallSeconds))
+        {
+            throw new StartupConfigurationException(
+                $"{ExpensiveCallBudget.Setting} is {limits.ExpensiveCallSeconds}; give the seconds an expensive call may take, from 0 to {MaxExpensiveCallSeconds}");
+        }
         builder.Services.AddGrpc(grpc =>
         {
             grpc.Interceptors.Add<DomainErrorInterceptor>();
+            // Inside the error translation, so the budget's own status passes through it unchanged.
+            grpc.Interceptors.Add<ExpensiveCallBudget>();
             grpc.MaxReceiveMessageSize = limits.MaxMessageBytes;
             grpc.MaxSendMessageSize = limits.MaxMessageBytes;
         });

@@ -89,6 +89,12 @@ public sealed class LimitOptions
     public int DefaultNeighborhoodNodes { get; set; } = 500;
 
     public int MaxMessageBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The server's time budget for one expensive call (<see cref="Grpc.ExpensiveCalls"/>), in seconds; a call gets the
+    /// earlier of this and its own deadline. 0 refuses every expensive call, keeping a server to cheap reads.
+    /// </summary>
+    public double ExpensiveCallSeconds { get; set; } = 30;
 }
 
 /// <summary>The settings cannot work; the message says what to change.</summary>

@@ -58,6 +58,34 @@ public sealed class CohortSelectionTests
         Assert.Contains("laType = COUNTY", error.Message);
     }
 
+    /// <summary>
+    /// A cancelled token stops the branch and bound itself. 300 applicants with scattered readiness and funding, under a
+    /// budget so tight that the search (whose bound ignores the budget) visits its whole budget of two million nodes
+    /// without finding a cohort: only the search's own checks can end it with a cancellation rather than a
+    /// CohortInfeasibleException, since the explanations that check the token too come after a cohort is found.
+    /// </summary>
+    [Fact]
+    public void Select_LargeApplicantSetCancelled_StopsTheSearch()
+    {
+        string[] types = ["UNITARY", "COUNTY", "LONDON_BOROUGH", "METROPOLITAN_BOROUGH"];
+        var random = new Random(8);
+        var candidates = Enumerable.Range(0, 300)
+            .Select(i =>
+            {
+                var laType = types[random.Next(types.Length)];
+                var funding = 10_000 + random.Next(0, 9) * 5_000;
+                return Candidate($"applicant-{i}", Math.Round(random.NextDouble() * 10, 2), laType, funding);
+            })
+            .ToArray();
+        var request = new CohortRequest(candidates, 15,
+            [new CohortConstraint("laType", "COUNTY", 3, null), new CohortConstraint("laType", "LONDON_BOROUGH", 3, 5)],
+            Budget: 382_500, SearchBudget: 2_000_000);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => CohortSelection.Select(request, cancelled.Token));
+    }
+
     /// <summary>Branch and bound agrees with trying every subset on small random instances.</summary>
     [Fact]
     public void Select_RandomInstances_MatchesBruteForce()

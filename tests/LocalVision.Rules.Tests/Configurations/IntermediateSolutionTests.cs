@@ -16,7 +16,7 @@ public sealed class IntermediateSolutionTests
     {
         var expectations = PublishedDatasets.LipsetConditions.ToDictionary(c => c, _ => DirectionalExpectation.Present);
 
-        var result = BooleanMinimization.Minimize(Lipset(), new MinimizationOptions(SolutionType.Intermediate, expectations));
+        var result = BooleanMinimization.Minimize(Lipset(), new MinimizationOptions(SolutionType.Intermediate, expectations), TestContext.Current.CancellationToken);
 
         // ~URB goes from DEV*~URB*LIT*STB (urbanisation was expected to help), giving DEV*LIT*STB, whose one
         // remainder 11101 is the easy counterfactual; with it the positive rows merge into DEV*LIT*STB.
@@ -35,7 +35,7 @@ public sealed class IntermediateSolutionTests
     {
         var expectations = new Dictionary<string, DirectionalExpectation> { ["URB"] = DirectionalExpectation.Absent };
 
-        var result = BooleanMinimization.Minimize(Lipset(), new MinimizationOptions(SolutionType.Intermediate, expectations));
+        var result = BooleanMinimization.Minimize(Lipset(), new MinimizationOptions(SolutionType.Intermediate, expectations), TestContext.Current.CancellationToken);
 
         var model = Assert.Single(result.Models);
         Assert.Equal("DEV*~URB*LIT*STB + DEV*LIT*IND*STB", model.Expression);
@@ -48,7 +48,7 @@ public sealed class IntermediateSolutionTests
     {
         var expectations = new Dictionary<string, DirectionalExpectation> { ["~URB"] = DirectionalExpectation.Absent };
 
-        var result = BooleanMinimization.Minimize(Lipset(), new MinimizationOptions(SolutionType.Intermediate, expectations));
+        var result = BooleanMinimization.Minimize(Lipset(), new MinimizationOptions(SolutionType.Intermediate, expectations), TestContext.Current.CancellationToken);
 
         Assert.Equal("DEV*LIT*STB", Assert.Single(result.Models).Expression);
     }
@@ -56,7 +56,7 @@ public sealed class IntermediateSolutionTests
     [Fact]
     public void Minimize_NoExpectations_EqualsConservativeWithAWarning()
     {
-        var result = BooleanMinimization.Minimize(Lipset(), new MinimizationOptions(SolutionType.Intermediate));
+        var result = BooleanMinimization.Minimize(Lipset(), new MinimizationOptions(SolutionType.Intermediate), TestContext.Current.CancellationToken);
 
         Assert.Equal("DEV*~URB*LIT*STB + DEV*LIT*IND*STB", Assert.Single(result.Models).Expression);
         Assert.Contains(result.Warnings, w => w.StartsWith("No directional expectations", StringComparison.Ordinal));
@@ -68,6 +68,6 @@ public sealed class IntermediateSolutionTests
         var expectations = new Dictionary<string, DirectionalExpectation> { ["GDP"] = DirectionalExpectation.Present };
 
         Assert.Throws<ArgumentException>(() =>
-            BooleanMinimization.Minimize(Lipset(), new MinimizationOptions(SolutionType.Intermediate, expectations)));
+            BooleanMinimization.Minimize(Lipset(), new MinimizationOptions(SolutionType.Intermediate, expectations), TestContext.Current.CancellationToken));
     }
 }

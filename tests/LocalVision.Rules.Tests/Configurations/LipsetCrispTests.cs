@@ -11,7 +11,7 @@ public sealed class LipsetCrispTests
     private static MinimizationResult Minimize(string outcome, SolutionType type) =>
         BooleanMinimization.Minimize(
             TruthTable.Build(PublishedDatasets.LipsetCrisp(), outcome, PublishedDatasets.LipsetConditions),
-            new MinimizationOptions(type));
+            new MinimizationOptions(type), TestContext.Current.CancellationToken);
 
     [Fact]
     public void Minimize_SurvivalConservative_IsPublishedComplexSolution()

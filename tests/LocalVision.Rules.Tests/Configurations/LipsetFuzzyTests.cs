@@ -19,7 +19,7 @@ public sealed class LipsetFuzzyTests
     private static MinimizationResult Minimize(SolutionType type) =>
         BooleanMinimization.Minimize(
             TruthTable.Build(PublishedDatasets.LipsetFuzzy(), "SURV", PublishedDatasets.LipsetConditions, new TruthTableOptions(InclusionCutoff: 0.8)),
-            new MinimizationOptions(type, type == SolutionType.Intermediate ? AllPresent : null));
+            new MinimizationOptions(type, type == SolutionType.Intermediate ? AllPresent : null), TestContext.Current.CancellationToken);
 
     [Fact]
     public void Minimize_Conservative_MatchesPublishedExpressionAndComputedFit()

@@ -104,7 +104,7 @@ public sealed class MinimizationPropertyTests
                 .ToDictionary(i => Name(i), i => expectationCodes[i] == 1 ? DirectionalExpectation.Present : DirectionalExpectation.Absent);
 
             var result = BooleanMinimization.Minimize(
-                Table(k, rows), new MinimizationOptions(SolutionType.Intermediate, expectations, MaxModels: 100_000));
+                Table(k, rows), new MinimizationOptions(SolutionType.Intermediate, expectations, MaxModels: 100_000), TestContext.Current.CancellationToken);
 
             Assert.NotEmpty(result.Models);
             foreach (var model in result.Models)
@@ -119,7 +119,7 @@ public sealed class MinimizationPropertyTests
     }
 
     private static MinimizationResult Minimize(int k, int[] rows, SolutionType type, ModelSelection selection = ModelSelection.FewestTermsThenLiterals) =>
-        BooleanMinimization.Minimize(Table(k, rows), new MinimizationOptions(type, ModelSelection: selection, MaxModels: 100_000));
+        BooleanMinimization.Minimize(Table(k, rows), new MinimizationOptions(type, ModelSelection: selection, MaxModels: 100_000), TestContext.Current.CancellationToken);
 
     /// <summary>One case per non-remainder row, with outcome 1 on positive rows and 0 on negative ones.</summary>
     private static TruthTable Table(int k, int[] rows)

@@ -17,7 +17,7 @@ public sealed class MultipleModelTests
         var table = TruthTable.Build(
             PublishedDatasets.LipsetFourConditions(), "SURV", ["DEV", "URB", "LIT", "IND"], new TruthTableOptions(InclusionCutoff: 0.25));
 
-        var result = BooleanMinimization.Minimize(table);
+        var result = BooleanMinimization.Minimize(table, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(["0010", "0111", "1010", "1011", "1111"], table.PositiveRows.Select(r => r.Configuration));
         Assert.Equal(
@@ -42,8 +42,8 @@ public sealed class MultipleModelTests
         // both ~C + A*B and ~A*~B + A*B cover the chart with two terms.
         var table = TruthTable.Build(Cases(("p1", "000", 1), ("p2", "111", 1), ("n1", "011", 0), ("n2", "101", 0)), "Y", ["A", "B", "C"]);
 
-        var fewestLiterals = BooleanMinimization.Minimize(table, new MinimizationOptions(SolutionType.Parsimonious));
-        var likeR = BooleanMinimization.Minimize(table, new MinimizationOptions(SolutionType.Parsimonious, ModelSelection: ModelSelection.FewestTerms));
+        var fewestLiterals = BooleanMinimization.Minimize(table, new MinimizationOptions(SolutionType.Parsimonious), TestContext.Current.CancellationToken);
+        var likeR = BooleanMinimization.Minimize(table, new MinimizationOptions(SolutionType.Parsimonious, ModelSelection: ModelSelection.FewestTerms), TestContext.Current.CancellationToken);
 
         Assert.Equal(["~C + A*B"], fewestLiterals.Models.Select(m => m.Expression));
         Assert.Contains(fewestLiterals.Warnings, w => w.StartsWith("Other parsimonious models with as few terms but more literals were set aside", StringComparison.Ordinal));
@@ -57,8 +57,8 @@ public sealed class MultipleModelTests
         // Positive 000, negative 111: ~A, ~B and ~C each explain it alone.
         var table = TruthTable.Build(Cases(("p", "000", 1), ("n", "111", 0)), "Y", ["A", "B", "C"]);
 
-        var all = BooleanMinimization.Minimize(table, new MinimizationOptions(SolutionType.Parsimonious));
-        var capped = BooleanMinimization.Minimize(table, new MinimizationOptions(SolutionType.Parsimonious, MaxModels: 2));
+        var all = BooleanMinimization.Minimize(table, new MinimizationOptions(SolutionType.Parsimonious), TestContext.Current.CancellationToken);
+        var capped = BooleanMinimization.Minimize(table, new MinimizationOptions(SolutionType.Parsimonious, MaxModels: 2), TestContext.Current.CancellationToken);
 
         Assert.Equal(["~A", "~B", "~C"], all.Models.Select(m => m.Expression));
         Assert.Equal(2, capped.Models.Count);

@@ -21,7 +21,7 @@ public sealed class PlantedStructureTests
     {
         var table = TruthTable.Build(Generate(seed), "Y", Names());
 
-        var parsimonious = BooleanMinimization.Minimize(table, new MinimizationOptions(SolutionType.Parsimonious));
+        var parsimonious = BooleanMinimization.Minimize(table, new MinimizationOptions(SolutionType.Parsimonious), TestContext.Current.CancellationToken);
 
         // The planted terms are prime implicants; two terms are needed; and the models found use at most
         // the planted model's five literals (it is one of the two-term covers, maybe not the shortest).
@@ -47,8 +47,8 @@ public sealed class PlantedStructureTests
         var table = TruthTable.Build(Generate(seed), "Y", Names());
         var expectations = Names().ToDictionary(n => n, n => n == "C03" ? DirectionalExpectation.Absent : DirectionalExpectation.Present);
 
-        var conservative = BooleanMinimization.Minimize(table);
-        var intermediate = BooleanMinimization.Minimize(table, new MinimizationOptions(SolutionType.Intermediate, expectations));
+        var conservative = BooleanMinimization.Minimize(table, cancellationToken: TestContext.Current.CancellationToken);
+        var intermediate = BooleanMinimization.Minimize(table, new MinimizationOptions(SolutionType.Intermediate, expectations), TestContext.Current.CancellationToken);
 
         var positives = table.PositiveRows.Select(r => r.Configuration).ToHashSet();
         var model = Assert.Single(conservative.Models);

@@ -104,23 +104,89 @@ public sealed class AuditTests : IAsyncLifetime
         Assert.True(entries[0].Sequence > entries[1].Sequence);
     }
 
+    [Fact]
+    public async Task UpsertNodes_Succeeded_HasOneEntryBegunBeforeItAndOneOutcomeAfter()
+    {
+        await new GraphService.GraphServiceClient(_server.As("evaluator"))
+            .UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Graph.GraphWritesTests.Partner("once") } }, cancellationToken: Ct);
+
+        var entry = Assert.Single(await AuditAsync());
+        Assert.Equal("OK", entry.Outcome);
+        Assert.Equal(AccessStore.Unfinished, Scalar("SELECT outcome FROM audit_log WHERE sequence = @s", entry.Sequence));
+        Assert.Equal("OK", Scalar("SELECT outcome FROM audit_outcome WHERE sequence = @s", entry.Sequence));
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM audit_outcome"));
+    }
+
+    [Fact]
+    public async Task UpsertNodes_RejectedByValidation_HasOneEntryMarkedWithTheRefusalAndWritesNothing()
+    {
+        var graph = new GraphService.GraphServiceClient(_server.As("evaluator"));
+
+        await RpcAssert.ThrowsAsync(StatusCode.InvalidArgument,
+            () => graph.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Graph.GraphWritesTests.Partner("never", kind: "PIRATES") } }, cancellationToken: Ct));
+
+        var entry = Assert.Single(await AuditAsync());
+        Assert.Equal("INVALID_ARGUMENT", entry.Outcome);
+        Assert.Equal(["partners/never"], entry.Resources);
+        await RpcAssert.ThrowsAsync(StatusCode.NotFound, () => graph.GetNodeAsync(new GetNodeRequest { Name = "partners/never" }, cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task UpsertNodes_AuditLogCannotBeWritten_IsRefusedBeforeAnythingIsWritten()
+    {
+        var graph = new GraphService.GraphServiceClient(_server.As("evaluator"));
+        Execute("CREATE TRIGGER test_audit_full BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'no room for the entry'); END");
+
+        var error = await RpcAssert.ThrowsAsync(StatusCode.Unavailable,
+            () => graph.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Graph.GraphWritesTests.Partner("unrecorded") } }, cancellationToken: Ct));
+
+        Execute("DROP TRIGGER test_audit_full");
+        Assert.Equal("ACCESS_STORE_UNAVAILABLE", error.GetRpcStatus()?.GetDetail<Google.Rpc.ErrorInfo>()?.Reason);
+        await RpcAssert.ThrowsAsync(StatusCode.NotFound, () => graph.GetNodeAsync(new GetNodeRequest { Name = "partners/unrecorded" }, cancellationToken: Ct));
+        Assert.Empty(await AuditAsync());
+    }
+
+    [Fact]
+    public void Finish_SecondOutcomeForOneEntry_IsRefused()
+    {
+        var store = _server.Services.GetRequiredService<AccessStore>();
+        var entry = store.Begin("", "test", "/localvision.v1.GraphService/UpsertNodes", ["partners/x"]);
+        store.Finish(entry, ["partners/x"], "OK");
+
+        Assert.Throws<AccessStoreException>(() => store.Finish(entry, ["partners/x"], "INTERNAL"));
+    }
+
     [Theory]
     [InlineData("UPDATE audit_log SET outcome = 'OK'")]
     [InlineData("DELETE FROM audit_log")]
+    [InlineData("UPDATE audit_outcome SET outcome = 'INTERNAL'")]
+    [InlineData("DELETE FROM audit_outcome")]
     [InlineData("DELETE FROM api_keys")]
     public async Task AuditLog_ChangingOrRemovingEntries_IsRefusedByTheStore(string sql)
     {
         await new GraphService.GraphServiceClient(_server.As("evaluator"))
             .UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Graph.GraphWritesTests.Partner("kept") } }, cancellationToken: Ct);
-        var path = _server.Services.GetRequiredService<AccessStore>().Path;
 
+        var error = Assert.Throws<SqliteException>(() => Execute(sql));
+
+        Assert.Matches("append-only|never deleted", error.Message);
+        Assert.Equal("OK", Assert.Single(await AuditAsync()).Outcome);
+    }
+
+    private void Execute(string sql) => Scalar(sql);
+
+    /// <summary>Runs SQL on the access file directly, as someone with the file (not the service) could.</summary>
+    private object? Scalar(string sql, long? sequence = null)
+    {
+        var path = _server.Services.GetRequiredService<AccessStore>().Path;
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        var error = Assert.Throws<SqliteException>(() => command.ExecuteNonQuery());
-
-        Assert.Matches("append-only|never deleted", error.Message);
-        Assert.Single(await AuditAsync());
+        if (sequence is not null)
+        {
+            command.Parameters.AddWithValue("@s", sequence);
+        }
+        return command.ExecuteScalar();
     }
 }

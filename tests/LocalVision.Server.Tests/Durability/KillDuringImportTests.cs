@@ -10,7 +10,8 @@ namespace LocalVision.Server.Tests.Durability;
 /// <summary>
 /// <c>kill -9</c> in the middle of a large ImportGraph, three times over on one store: after each restart every
 /// batch is whole or absent (nodes and relationships come in whole batches), every relationship's ends exist, and
-/// SQLite's integrity check passes.
+/// SQLite's integrity check passes. And the import's audit entry, written before anything of it was, survives the
+/// kill, reading UNFINISHED: a write is never applied without its entry.
 /// </summary>
 public sealed class KillDuringImportTests : IDisposable
 {
@@ -54,6 +55,8 @@ public sealed class KillDuringImportTests : IDisposable
     }
 
     private static string PartnerName(int round, int batch, int i) => $"partners/r{round}-b{batch:D4}-n{i:D3}";
+
+    private const string CommittedBeforeTheKill = "partners/committed-before-the-kill";
 
     [Fact]
     public async Task ImportGraph_KilledMidStreamThreeTimes_LeavesOnlyWholeBatchesAndAnIntactStore()
@@ -112,6 +115,46 @@ public sealed class KillDuringImportTests : IDisposable
         }
         Assert.True(server.HasExited, $"round {round}: the import finished {written} batches before enough were committed to kill it mid-stream");
         return (written + 1, committed);
+    }
+
+    [Fact]
+    public async Task ImportGraph_KilledAfterACommit_LeavesItsEntryUnfinished()
+    {
+        await using (var server = await ServerProcess.StartAsync(StorePath))
+        {
+            var graph = new GraphService.GraphServiceClient(server.Channel);
+            using var import = graph.ImportGraph(cancellationToken: Ct);
+            await import.RequestStream.WriteAsync(new ImportGraphRequest { Nodes = { Graph.GraphWritesTests.Partner("committed-before-the-kill") } }, Ct);
+            await UntilCommittedAsync(graph);
+            server.Kill();
+        }
+
+        await using var restarted = await ServerProcess.StartAsync(StorePath);
+        var entries = (await new AccessService.AccessServiceClient(restarted.Channel).ListAuditEntriesAsync(new ListAuditEntriesRequest(), cancellationToken: Ct)).Entries;
+        var node = await new GraphService.GraphServiceClient(restarted.Channel).GetNodeAsync(new GetNodeRequest { Name = CommittedBeforeTheKill }, cancellationToken: Ct);
+
+        var entry = Assert.Single(entries);
+        Assert.Equal("/localvision.v1.GraphService/ImportGraph", entry.Method);
+        Assert.Equal("UNFINISHED", entry.Outcome);
+        Assert.Equal(CommittedBeforeTheKill, node.Name);
+    }
+
+    /// <summary>Waits, a bounded number of times, until the server has committed the import's first message.</summary>
+    private static async Task UntilCommittedAsync(GraphService.GraphServiceClient graph)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            try
+            {
+                await graph.GetNodeAsync(new GetNodeRequest { Name = CommittedBeforeTheKill }, cancellationToken: Ct);
+                return;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+            {
+                await Task.Delay(50, Ct);
+            }
+        }
+        Assert.Fail("the import's first message was never committed");
     }
 
     private (long Nodes, long Relationships) CountRound(int round)

@@ -119,6 +119,8 @@ public sealed class ServerProcess : IAsyncDisposable
             Path.Combine(AppContext.BaseDirectory, "LocalVision.Server.dll"),
             "--store", storePath,
             "--grpc-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // The web endpoint's default, 8080, may be taken by anything else on the machine.
+            "--web-port", "0",
             "--LocalVision:Seed:Enabled=false",
             .. extraArgs,
         ];

@@ -151,7 +151,7 @@ public sealed class InsightApi(IGraphStore store, EvaluationEngine engine, TimeP
         var outcome = Outcome(request.Outcome, negate: false);
         var selection = await CasesAsync(request.CaseTable, outcome, conditions, asOf, context.CancellationToken);
         var table = Analysis(() => TruthTable.Build(selection.Cases, outcome, conditions, options));
-        var result = Analysis(() => BooleanMinimization.Minimize(table, new MinimizationOptions(solutionType, expectations)));
+        var result = Analysis(() => BooleanMinimization.Minimize(table, new MinimizationOptions(solutionType, expectations), context.CancellationToken));
         var response = new MinimizeTruthTableResponse();
         foreach (var model in result.Models)
         {
@@ -367,7 +367,7 @@ public sealed class InsightApi(IGraphStore store, EvaluationEngine engine, TimeP
         try
         {
             var table = TruthTable.Build(selection.Cases, DefaultOutcome, conditions, new TruthTableOptions(0.8));
-            var model = BooleanMinimization.Minimize(table, new MinimizationOptions(DomainSolutionType.Parsimonious)).Models.FirstOrDefault();
+            var model = BooleanMinimization.Minimize(table, new MinimizationOptions(DomainSolutionType.Parsimonious), cancellationToken).Models.FirstOrDefault();
             if (model is null)
             {
                 warnings.Add("no configuration of the projects' conditions was sufficient for MOMENTUM; scores use the rules' findings only");
