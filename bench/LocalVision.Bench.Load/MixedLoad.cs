@@ -60,8 +60,12 @@ public sealed record LoadClients(GraphService.GraphServiceClient Graph, GraphSer
 public sealed record LoadTargets(IReadOnlyList<string> Names, IReadOnlyList<string> Hubs, IReadOnlyList<string> Partners, IReadOnlyList<string> Initiatives);
 
 /// <param name="ByKind">p50 and p99 of each kind of call in <see cref="MixedLoad.Kinds"/>.</param>
+/// <param name="Lag">For an open loop, how late the generator sent calls after they were due (p50, p99): time the
+/// latencies include that no server spent.</param>
 public sealed record RunResult(string Phase, double TargetRate, long Calls, long Errors, double Seconds, double P50Ms, double P99Ms, IReadOnlyList<(double P50Ms, double P99Ms)> ByKind)
 {
+    public (double P50Ms, double P99Ms) Lag { get; init; } = (double.NaN, double.NaN);
+
     public double CallsPerSecond => Calls / Seconds;
 }
 
@@ -109,6 +113,7 @@ public static class LoadRunner
         long errors = 0;
         var outstanding = 0;
         var calls = new List<Task>();
+        var lags = new List<double>();
         var start = Stopwatch.GetTimestamp();
         var total = (long)(rate * duration.TotalSeconds);
         for (long i = 0; i < total; i++)
@@ -125,10 +130,13 @@ public static class LoadRunner
                 continue;
             }
             Interlocked.Increment(ref outstanding);
+            lags.Add(Math.Max(0, Stopwatch.GetElapsedTime(due).TotalMilliseconds));
             calls.Add(Measure(i, due));
         }
         await Task.WhenAll(calls);
-        return Summarise(phase, rate, latencies, Interlocked.Read(ref errors), Stopwatch.GetElapsedTime(start).TotalSeconds);
+        var sortedLags = lags.Order().ToArray();
+        return Summarise(phase, rate, latencies, Interlocked.Read(ref errors), Stopwatch.GetElapsedTime(start).TotalSeconds)
+            with { Lag = (Percentile(sortedLags, 0.50), Percentile(sortedLags, 0.99)) };
 
         async Task Measure(long n, long due)
         {
