@@ -29,11 +29,8 @@ try
 
     var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
     const int concurrency = 32;
-    var echoApp = await EchoBaseline.StartAsync();
     await using var lv = await StartLocalVisionAsync(folder, seed: true);
-    using var echoChannel = GrpcChannel.ForAddress(EchoBaseline.AddressOf(echoApp));
     using var lvChannel = GrpcChannel.ForAddress(lv.Address);
-    var echo = new EchoService.EchoServiceClient(echoChannel);
     var graph = new GraphService.GraphServiceClient(lvChannel);
 
     var names = new List<string>();
@@ -49,6 +46,9 @@ try
     Console.WriteLine($"sample dataset: {names.Count} nodes, {hubs.Length} initiatives and localities; {concurrency} concurrent callers, {seconds} s per run");
 
     var samples = await Task.WhenAll(hubs.Select(h => graph.GetNeighborhoodAsync(new GetNeighborhoodRequest { Name = h, Depth = 2 }).ResponseAsync));
+    var echoApp = await EchoBaseline.StartAsync(samples);
+    using var echoChannel = GrpcChannel.ForAddress(EchoBaseline.AddressOf(echoApp));
+    var echo = new EchoService.EchoServiceClient(echoChannel);
     Console.WriteLine($"depth-2 neighbourhoods average {samples.Average(s => s.Nodes.Count):F0} nodes, {samples.Average(s => s.Relationships.Count):F0} relationships, "
         + $"{samples.Average(s => s.CalculateSize()) / 1024:F1} KiB per response (an echo message is about {new EchoMessage { Text = names[0] }.CalculateSize()} bytes)");
     var duration = TimeSpan.FromSeconds(seconds);
@@ -56,16 +56,18 @@ try
         async i => await echo.EchoAsync(new EchoMessage { Text = names[i % names.Count] }));
     var getNode = await LoadRun.RunAsync("GetNode", concurrency, duration,
         async i => await graph.GetNodeAsync(new GetNodeRequest { Name = names[i % names.Count] }));
+    var canned = await LoadRun.RunAsync("Canned neighbourhood (baseline)", concurrency, duration,
+        async i => await echo.CannedAsync(new CannedRequest { Index = i }));
     var neighbourhood = await LoadRun.RunAsync("GetNeighborhood(depth 2)", concurrency, duration,
         async i => await graph.GetNeighborhoodAsync(new GetNeighborhoodRequest { Name = hubs[i % hubs.Length], Depth = 2 }));
     await echoApp.StopAsync();
 
     Console.WriteLine();
-    Console.WriteLine("| call | calls/s | p50 ms | p99 ms | errors | ratio to echo |");
-    Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
-    foreach (var run in new[] { baseline, getNode, neighbourhood })
+    Console.WriteLine("| call | calls/s | p50 ms | p99 ms | errors | ratio to echo | ratio to the canned neighbourhood |");
+    Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    foreach (var run in new[] { baseline, getNode, canned, neighbourhood })
     {
-        Console.WriteLine($"| {run.Name} | {run.CallsPerSecond:N0} | {run.P50Ms:F2} | {run.P99Ms:F2} | {run.Errors} | {run.CallsPerSecond / baseline.CallsPerSecond:F2}× |");
+        Console.WriteLine($"| {run.Name} | {run.CallsPerSecond:N0} | {run.P50Ms:F2} | {run.P99Ms:F2} | {run.Errors} | {run.CallsPerSecond / baseline.CallsPerSecond:F2}× | {run.CallsPerSecond / canned.CallsPerSecond:F2}× |");
     }
     return 0;
 }
