@@ -77,14 +77,20 @@ public static class TransferCommands
             var target = parse.GetValue(output);
             await using var writer = target is null ? Console.Out : new StreamWriter(target.FullName);
             using var call = connection.Graph.ExportGraph(request, connection.Call(TimeSpan.FromHours(1), ct));
-            var (nodes, relationships) = parse.GetValue(format) switch
+            long nodes = 0, relationships = 0;
+            // The bar only when the records go to a file: on standard output it would be mixed into them.
+            await Progress(target is null ? OutputFormat.Json : connection.Output, "exporting", 0, async progress =>
             {
-                "graphml" => await WriteDocumentAsync(call.ResponseStream, writer, GraphMlWriter.Write, ct),
-                "gexf" => await WriteDocumentAsync(call.ResponseStream, writer, GexfWriter.Write, ct),
-                _ => await ReadAllAsync(call.ResponseStream,
-                    node => writer.WriteLineAsync(JsonFormatter.Default.Format(new GraphRecord { Node = node })),
-                    relationship => writer.WriteLineAsync(JsonFormatter.Default.Format(new GraphRecord { Relationship = relationship })), ct),
-            };
+                var stream = new CountedExport(call.ResponseStream, progress);
+                (nodes, relationships) = parse.GetValue(format) switch
+                {
+                    "graphml" => await WriteDocumentAsync(stream, writer, GraphMlWriter.Write, ct),
+                    "gexf" => await WriteDocumentAsync(stream, writer, GexfWriter.Write, ct),
+                    _ => await ReadAllAsync(stream,
+                        node => writer.WriteLineAsync(JsonFormatter.Default.Format(new GraphRecord { Node = node })),
+                        relationship => writer.WriteLineAsync(JsonFormatter.Default.Format(new GraphRecord { Relationship = relationship })), ct),
+                };
+            });
             if (target is not null)
             {
                 AnsiConsole.MarkupLine($"exported [green]{nodes:N0}[/] nodes and [green]{relationships:N0}[/] relationships to {Markup.Escape(target.FullName)}");
@@ -139,11 +145,15 @@ public static class TransferCommands
     }
 
     /// <summary>A progress bar with rate and time left on a terminal; nothing extra when printing JSON or redirected.</summary>
-    private static async Task Progress(OutputFormat format, string what, long total, Func<Action<int>, Task> work)
+    private static Task Progress(OutputFormat format, string what, long total, Func<Action<int>, Task> work) =>
+        Progress(format, what, total, (ProgressReport progress) => work(progress.Advance));
+
+    /// <summary>As above, for work that learns its total as it goes (an export learns it from the first message).</summary>
+    private static async Task Progress(OutputFormat format, string what, long total, Func<ProgressReport, Task> work)
     {
         if (format == OutputFormat.Json || Console.IsOutputRedirected)
         {
-            await work(_ => { });
+            await work(new ProgressReport(_ => { }, _ => { }));
             return;
         }
         await AnsiConsole.Progress()
@@ -151,7 +161,34 @@ public static class TransferCommands
             .StartAsync(async context =>
             {
                 var task = context.AddTask(what, maxValue: Math.Max(1, total));
-                await work(n => task.Increment(n));
+                await work(new ProgressReport(n => task.Increment(n), t => task.MaxValue = Math.Max(1, t)));
+                task.Value = task.MaxValue;
             });
+    }
+
+    /// <summary>Moves a bar on by some records, or sets how many records it expects in all.</summary>
+    private sealed record ProgressReport(Action<int> Advance, Action<long> Expect);
+
+    /// <summary>The export stream, telling the bar how many records to expect (from the first message) and how many came.</summary>
+    private sealed class CountedExport(IAsyncStreamReader<ExportGraphResponse> inner, ProgressReport progress) : IAsyncStreamReader<ExportGraphResponse>
+    {
+        private bool _first = true;
+
+        public ExportGraphResponse Current => inner.Current;
+
+        public async Task<bool> MoveNext(CancellationToken cancellationToken)
+        {
+            if (!await inner.MoveNext(cancellationToken))
+            {
+                return false;
+            }
+            if (_first)
+            {
+                progress.Expect(inner.Current.ExpectedNodes + inner.Current.ExpectedRelationships);
+                _first = false;
+            }
+            progress.Advance(inner.Current.Nodes.Count + inner.Current.Relationships.Count);
+            return true;
+        }
     }
 }

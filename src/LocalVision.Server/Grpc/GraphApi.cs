@@ -144,7 +144,12 @@ public sealed class GraphApi(IGraphStore store, IOptions<LocalVisionOptions> opt
         checks.ThrowIfAny();
         var labels = request.Labels.Distinct().ToList();
         var redactor = context.Redactor();
-        var batch = new ExportGraphResponse();
+        var counts = await store.CountAsync(context.CancellationToken);
+        var batch = new ExportGraphResponse
+        {
+            ExpectedNodes = labels.Count == 0 ? counts.Nodes : labels.Sum(l => counts.NodesByLabel.GetValueOrDefault(l)),
+            ExpectedRelationships = counts.Relationships,
+        };
         await foreach (var node in store.ReadNodesAsync(labels, context.CancellationToken))
         {
             batch.Nodes.Add(node.ToProto(redactor));

@@ -180,4 +180,28 @@ public sealed class GraphReadsTests(SeededServerFixture fixture)
         await RpcAssert.ThrowsAsync(StatusCode.DeadlineExceeded, () => Graph.GetNodeAsync(
             new GetNodeRequest { Name = "localities/plymouth" }, deadline: DateTime.UtcNow.AddSeconds(-1), cancellationToken: Ct));
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Partner,Initiative")]
+    public async Task ExportGraph_FirstMessage_SaysHowManyRecordsToExpect(string labelList)
+    {
+        var labels = labelList.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var request = new ExportGraphRequest { BatchSize = 100 };
+        request.Labels.AddRange(labels);
+        using var export = Graph.ExportGraph(request, cancellationToken: Ct);
+        var messages = await export.ResponseStream.ReadAllAsync(Ct).ToListAsync(Ct);
+
+        var first = messages[0];
+        Assert.Equal(messages.Sum(m => m.Nodes.Count), first.ExpectedNodes);
+        if (labels.Length == 0)
+        {
+            Assert.Equal(messages.Sum(m => m.Relationships.Count), first.ExpectedRelationships);
+        }
+        else
+        {
+            Assert.InRange(messages.Sum(m => m.Relationships.Count), 1, first.ExpectedRelationships);
+        }
+        Assert.All(messages.Skip(1), m => Assert.Equal(0, m.ExpectedNodes + m.ExpectedRelationships));
+    }
 }
