@@ -24,8 +24,10 @@ internal sealed class ProgressLine(TextWriter error, bool terminal, TimeProvider
         _lastWritten = clock.GetTimestamp();
         var seconds = clock.GetElapsedTime(_started).TotalSeconds;
         var rate = seconds > 0 ? (progress.NodesCopied + progress.RelationshipsCopied) / seconds : 0;
+        var left = progress.NodesTotal + progress.RelationshipsTotal - progress.NodesCopied - progress.RelationshipsCopied;
         var text = $"migrate: {progress.NodesCopied:N0} of {progress.NodesTotal:N0} nodes, "
-            + $"{progress.RelationshipsCopied:N0} of {progress.RelationshipsTotal:N0} relationships copied ({rate:N0} a second)";
+            + $"{progress.RelationshipsCopied:N0} of {progress.RelationshipsTotal:N0} relationships copied ({rate:N0} a second"
+            + (rate > 0 && left > 0 ? $", about {TimeLeft(left / rate)} left)" : ")");
         if (terminal)
         {
             // Padded so a shorter line wipes out the end of a longer one.
@@ -38,6 +40,9 @@ internal sealed class ProgressLine(TextWriter error, bool terminal, TimeProvider
         }
         error.Flush();
     }
+
+    private static string TimeLeft(double seconds) =>
+        seconds < 90 ? $"{Math.Ceiling(seconds):N0} s" : seconds < 5400 ? $"{Math.Ceiling(seconds / 60):N0} min" : $"{seconds / 3600:N1} h";
 
     /// <summary>Ends the line being rewritten, so that what is written next starts on a line of its own.</summary>
     public void End()
