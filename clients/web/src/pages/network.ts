@@ -222,7 +222,7 @@ export async function renderNetwork(root: HTMLElement, params: URLSearchParams):
       container: canvas,
       elements,
       style: networkStyle(),
-      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 12000, idealEdgeLength: () => 90, padding: 20 },
+      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 120, nodeOverlap: 40, componentSpacing: 120, padding: 30 },
       minZoom: 0.2,
       maxZoom: 3,
       wheelSensitivity: 0.3,
@@ -356,6 +356,9 @@ function toElements(graph: Subgraph, f: Filters, sizes?: Sizes): ElementDefiniti
     degree.set(tie.start, (degree.get(tie.start) ?? 0) + 1);
     degree.set(tie.end, (degree.get(tie.end) ?? 0) + 1);
   }
+  // Scores are of the whole network; sizes are scaled to the largest one shown, so differences within a locality show.
+  const largestShown = Math.max(0, ...[...shown].map((name) => sizes?.get(name) ?? 0));
+  const share = (name: string) => (largestShown > 0 ? (sizes?.get(name) ?? 0) / largestShown : 0);
   return [
     ...nodes
       .filter((n) => shown.has(n.name))
@@ -367,7 +370,7 @@ function toElements(graph: Subgraph, f: Filters, sizes?: Sizes): ElementDefiniti
           kindOf: n.label,
           kind: text(n.properties, "kind") || "OTHER",
           colour: n.label === "Partner" ? KIND_COLOURS[text(n.properties, "kind")] ?? KIND_COLOURS.OTHER : "#ffffff",
-          size: sizes ? 16 + 44 * Math.sqrt(sizes.get(n.name) ?? 0) : 18 + 9 * Math.sqrt(degree.get(n.name) ?? 0),
+          size: sizes ? 16 + 44 * Math.sqrt(share(n.name)) : 18 + 9 * Math.sqrt(degree.get(n.name) ?? 0),
         },
       })),
     ...ties.map((r) => ({
