@@ -42,6 +42,9 @@ public sealed record CohortResult(
 /// <summary>No selection of the requested size meets the constraints.</summary>
 public sealed class CohortInfeasibleException(string message) : Exception(message);
 
+/// <summary>The search budget ran out before any selection meeting the constraints was found; one may still exist.</summary>
+public sealed class CohortSearchExhaustedException(string message) : Exception(message);
+
 /// <summary>
 /// Chooses the cohort with the highest total readiness under the constraints, by exact branch and bound (not
 /// greedily), and explains each pick and each exclusion by re-solving with that candidate forced in.
@@ -62,6 +65,12 @@ public static class CohortSelection
             warnings.Add($"only {ordered.Length} candidates for a cohort of {request.Size}");
         }
         var best = new Search(ordered, size, request, forced: -1, cancellationToken).Run();
+        if (best.Picks is null && !best.Complete)
+        {
+            throw new CohortSearchExhaustedException(
+                $"the search tried {request.SearchBudget:N0} partial cohorts without finding one of {size} that meets the constraints; "
+                + "one may still exist: loosen a constraint or the budget, or name fewer candidates");
+        }
         if (best.Picks is null)
         {
             throw new CohortInfeasibleException(Infeasibility(ordered, size, request));
@@ -111,7 +120,9 @@ public static class CohortSelection
         var withIt = new Search(ordered, size, request with { SearchBudget = Math.Max(10_000, request.SearchBudget / 100) }, forced: index, cancellationToken).Run();
         if (withIt.Picks is null)
         {
-            reasons.Add("no cohort that includes it meets the constraints and the budget");
+            reasons.Add(withIt.Complete
+                ? "no cohort that includes it meets the constraints and the budget"
+                : "the search for a cohort that includes it ran out before finding one that meets the constraints and the budget");
         }
         else
         {
@@ -166,6 +177,7 @@ public static class CohortSelection
         private readonly bool[][] _matches;
         private readonly int[][] _matchingFrom;
         private readonly int[] _counts;
+        private readonly double[][]? _cheapestFrom;
         private readonly HashSet<string> _localities = new(StringComparer.Ordinal);
         private readonly List<int> _current = [];
         private int[]? _best;
@@ -191,6 +203,49 @@ public static class CohortSelection
                 return counts;
             }).ToArray();
             _counts = new int[request.Constraints.Count];
+            _cheapestFrom = request.Budget is null ? null : CheapestFrom(candidates, size, forced);
+        }
+
+        /// <summary>
+        /// For each position, the summed funding of the cheapest 0, 1, … <paramref name="size"/> candidates from there
+        /// on (the forced one aside): what filling the remaining places must cost at least.
+        /// </summary>
+        private static double[][] CheapestFrom(CohortCandidate[] candidates, int size, int forced)
+        {
+            var result = new double[candidates.Length + 1][];
+            var cheapest = new List<double>(size + 1);
+            for (var i = candidates.Length; i >= 0; i--)
+            {
+                if (i < candidates.Length && i != forced)
+                {
+                    var funding = candidates[i].Funding;
+                    var at = cheapest.BinarySearch(funding);
+                    cheapest.Insert(at < 0 ? ~at : at, funding);
+                    if (cheapest.Count > size)
+                    {
+                        cheapest.RemoveAt(cheapest.Count - 1);
+                    }
+                }
+                var sums = new double[cheapest.Count + 1];
+                for (var k = 0; k < cheapest.Count; k++)
+                {
+                    sums[k + 1] = sums[k] + cheapest[k];
+                }
+                result[i] = sums;
+            }
+            return result;
+        }
+
+        /// <summary>Whether the places still open can be filled from <paramref name="position"/> on within the budget.</summary>
+        private bool Affordable(int position, double funding)
+        {
+            if (_cheapestFrom is null || _request.Budget is not { } budget)
+            {
+                return true;
+            }
+            var needed = _size - _current.Count;
+            var sums = _cheapestFrom[position];
+            return needed < sums.Length && funding + sums[needed] <= budget + 1e-9;
         }
 
         public Outcome Run()
@@ -226,7 +281,7 @@ public static class CohortSelection
                 }
                 return true;
             }
-            if (position >= _candidates.Length || !MinimumsReachable(position) || Bound(position, score) <= _bestScore)
+            if (position >= _candidates.Length || !MinimumsReachable(position) || !Affordable(position, funding) || Bound(position, score) <= _bestScore)
             {
                 return true;
             }

@@ -49,6 +49,28 @@ public sealed class CohortSelectionTests
     }
 
     [Fact]
+    public void Select_BudgetBelowTheCheapestCohort_IsProvedInfeasibleWithoutSearching()
+    {
+        // 20 places at £20,000 each cannot fit £399,999; the cheapest-cohort bound sees it at the root.
+        var candidates = Enumerable.Range(0, 300).Select(i => Candidate($"applicant-{i}", i % 7, funding: 20_000)).ToArray();
+        var request = new CohortRequest(candidates, 20, [], Budget: 399_999, SearchBudget: 1_000);
+
+        var error = Assert.Throws<CohortInfeasibleException>(() => CohortSelection.Select(request, TestContext.Current.CancellationToken));
+
+        Assert.Contains("over the budget", error.Message);
+    }
+
+    [Fact]
+    public void Select_SearchBudgetRunsOutBeforeAnyCohort_SaysOneMayStillExistInsteadOfNoneExists()
+    {
+        var request = new CohortRequest([Candidate("a", 3), Candidate("b", 2), Candidate("c", 1)], 2, [], SearchBudget: 1);
+
+        var error = Assert.Throws<CohortSearchExhaustedException>(() => CohortSelection.Select(request, TestContext.Current.CancellationToken));
+
+        Assert.Contains("may still exist", error.Message);
+    }
+
+    [Fact]
     public void Select_ImpossibleMinimum_SaysWhichConstraintCannotBeMet()
     {
         var request = new CohortRequest([Candidate("a", 1), Candidate("b", 1)], 2, [new CohortConstraint("laType", "COUNTY", 1, null)]);

@@ -53,9 +53,9 @@ public sealed class ExpensiveCallBudgetTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// 300 applicants, each in its own locality and each asking £20,000, for a cohort of 20 within £399,999: no cohort
-    /// fits, but the search cannot tell before trying millions of partial cohorts. Under a 50 ms budget the call stops
-    /// — wherever it is, in evaluating the applicants or in the search — instead of running on.
+    /// 300 applicants, each in its own locality and each asking £20,000, for a cohort of 20 within £399,999: judging
+    /// 300 applicants by the rules takes far longer than 50 ms, so under that budget the call stops (wherever it is)
+    /// as RESOURCE_EXHAUSTED naming the limit, instead of running on; the store is untouched.
     /// </summary>
     [Fact]
     public async Task SelectCohort_LargeApplicantSetOverTheBudget_StopsAsResourceExhausted()
