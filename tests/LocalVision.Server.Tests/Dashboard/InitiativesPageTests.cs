@@ -1,4 +1,6 @@
+using Google.Protobuf.WellKnownTypes;
 using LocalVision.Server.Tests.Hosting;
+using LocalVision.V1;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -55,21 +57,29 @@ public sealed class InitiativesPageTests(SeededServerFixture fixture, DashboardB
     }
 
     [Fact]
-    public async Task Initiatives_AgainstThisServer_ShowsFindingsOrSaysTheyAreNotAvailable()
+    public async Task Initiatives_AgainstThisServer_ShowsFindingsAndTheOutlookByYearOnAnAxisThatHoldsIt()
     {
+        var evaluation = new EvaluationService.EvaluationServiceClient(fixture.Server.Channel);
+        var expected = new List<double>();
+        foreach (var year in new[] { 2012, 2013, 2014, 2015 })
+        {
+            var answer = await evaluation.EvaluateInitiativeAsync(new EvaluateInitiativeRequest
+            {
+                Name = "initiatives/plymouth-local-vision",
+                AsOf = Timestamp.FromDateTime(new DateTime(year, 12, 31, 0, 0, 0, DateTimeKind.Utc)),
+            }, cancellationToken: TestContext.Current.CancellationToken);
+            expected.Add(answer.Outlook.Score);
+        }
         var page = await browser.NewPageAsync();
 
         await DashboardBrowser.OpenAsync(page, fixture.Server, Plymouth);
 
-        await Expect(page.Locator("#findings .finding-columns, #findings .not-available")).ToBeVisibleAsync();
-        if (await page.Locator("#findings .not-available").CountAsync() > 0)
-        {
-            await Expect(page.Locator("#findings")).ToContainTextAsync("EvaluationService.EvaluateInitiative");
-        }
-        else
-        {
-            await Expect(page.Locator("#findings .finding")).Not.ToHaveCountAsync(0);
-        }
+        await Expect(page.Locator("#findings .finding-columns")).ToContainTextAsync("Senior engagement from the outset");
+        await Expect(page.Locator("#outlook-chart")).ToBeVisibleAsync();
+        var shown = await page.EvaluateAsync<double[]>("() => window.localVisionOutlook.data.datasets[0].data");
+        var axis = await page.EvaluateAsync<double[]>("() => [window.localVisionOutlook.scales.y.min, window.localVisionOutlook.scales.y.max]");
+        Assert.Equal(expected, shown);
+        Assert.True(axis[0] <= expected.Min() && axis[1] >= expected.Max(), $"the axis {axis[0]}..{axis[1]} cuts off scores {string.Join(", ", expected)}");
         await page.Context.CloseAsync();
     }
 

@@ -1,4 +1,5 @@
 using LocalVision.Server.Tests.Hosting;
+using LocalVision.V1;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -48,13 +49,20 @@ public sealed class InsightPagesTests(SeededServerFixture fixture, DashboardBrow
     }
 
     [Fact]
-    public async Task Predictors_AgainstThisServer_ShowsTheChartOrSaysItIsNotAvailable()
+    public async Task Predictors_AgainstThisServer_ChartsEveryConditionTheServerAnalysed()
     {
+        var analysed = await new InsightService.InsightServiceClient(fixture.Server.Channel).AnalyzeConditionsAsync(
+            new AnalyzeConditionsRequest { Outcome = "MOMENTUM" }, cancellationToken: TestContext.Current.CancellationToken);
         var page = await browser.NewPageAsync();
 
         await DashboardBrowser.OpenAsync(page, fixture.Server, "#/predictors");
 
-        await Expect(page.Locator("#conditions-chart, #conditions-analysis .not-available")).ToBeVisibleAsync();
+        await Expect(page.Locator("#conditions-chart")).ToBeVisibleAsync();
+        await Expect(page.Locator("#conditions-table tbody tr")).ToHaveCountAsync(analysed.Conditions.Count);
+        foreach (var condition in analysed.Conditions)
+        {
+            await Expect(page.Locator($"#conditions-table tr[data-condition={condition.Condition}]")).ToHaveCountAsync(1);
+        }
         await Expect(page.Locator("#conditions-analysis .problem")).ToHaveCountAsync(0);
         await DashboardBrowser.ScreenshotAsync(page, "predictors");
         await page.Context.CloseAsync();
@@ -124,13 +132,15 @@ public sealed class InsightPagesTests(SeededServerFixture fixture, DashboardBrow
     }
 
     [Fact]
-    public async Task Cohort_AgainstThisServer_ShowsTheSelectionOrSaysItIsNotAvailable()
+    public async Task Cohort_AgainstThisServer_RehearsesOnPastProjectsAndShowsTheChoice()
     {
         var page = await browser.NewPageAsync();
 
         await DashboardBrowser.OpenAsync(page, fixture.Server, "#/cohort");
 
-        await Expect(page.Locator("#cohort-selected, #cohort-result .not-available")).ToBeVisibleAsync();
+        await Expect(page.Locator("#cohort-rehearsal")).ToBeVisibleAsync();
+        await Expect(page.Locator("#cohort-selected > *").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#cohort-selected")).ToContainTextAsync("Local Vision");
         await Expect(page.Locator("#cohort-result .problem")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }

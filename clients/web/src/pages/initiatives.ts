@@ -16,6 +16,13 @@ interface Finding {
   derivedFacts?: { code: string; score?: number; source?: string }[];
 }
 
+declare global {
+  interface Window {
+    /** The momentum outlook chart, for the browser tests. */
+    localVisionOutlook?: Chart;
+  }
+}
+
 interface Evaluation {
   initiative: string;
   asOf?: string;
@@ -236,10 +243,17 @@ async function renderOutlookTrend(container: HTMLElement, initiative: GraphNode)
     );
     const canvas = el("canvas", { id: "outlook-chart", "aria-label": "Momentum outlook by year" });
     replace(container, el("h3", {}, "Momentum outlook over time"), el("div", { class: "chart-box small" }, canvas));
-    new Chart(canvas, {
+    const scores = points.map((p) => p.outlook?.score ?? 0);
+    window.localVisionOutlook = new Chart(canvas, {
       type: "line",
-      data: { labels: years.map(String), datasets: [{ label: "Outlook score", data: points.map((p) => p.outlook?.score ?? 0), borderColor: "#1f6fb4", tension: 0.2 }] },
-      options: { responsive: true, maintainAspectRatio: false, scales: { y: { min: 0, max: 1 } } },
+      data: { labels: years.map(String), datasets: [{ label: "Outlook score (end of year)", data: scores, borderColor: "#1f6fb4", tension: 0.2, pointRadius: 4 }] },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        // Scores run below zero (risks) and above one (several ingredients): the axis always shows them all.
+        scales: { y: { suggestedMin: Math.min(-2, ...scores), suggestedMax: Math.max(3, ...scores), ticks: { stepSize: 1 } } },
+        plugins: { tooltip: { callbacks: { label: (item) => `${pretty(points[item.dataIndex].outlook?.rating ?? "")} (score ${item.parsed.y})` } } },
+      },
     });
   } catch {
     replace(container);
