@@ -57,33 +57,16 @@ public static class ScriptedAccessCypher
             throw new ScriptedNeo4j.Refusal(ConstraintFailed, $"Node already exists with label `{AccessCypher.KeyLabel}` and property `id` = '{p["id"]}'");
         }
         var position = Next(nodes, "apiKeys");
-        nodes.Add(new ScriptedNode(AccessCypher.KeyLabel, new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["id"] = p["id"],
-            ["displayName"] = p["displayName"],
-            ["roles"] = p["roles"],
-            ["salt"] = p["salt"],
-            ["hash"] = p["hash"],
-            ["createTime"] = p["now"],
-            ["creator"] = p["creator"],
-            ["position"] = position,
-        }));
+        var key = Create(nodes, AccessCypher.KeyLabel, p, "id", "displayName", "roles", "salt", "hash", "creator");
+        key.Properties["createTime"] = p["now"];
+        key.Properties["position"] = position;
         return ([], []);
     }
 
     private static (string[], List<object?[]>) AppendEntry(List<ScriptedNode> nodes, IReadOnlyDictionary<string, object?> p)
     {
         var sequence = Next(nodes, "audit");
-        nodes.Add(new ScriptedNode(AccessCypher.EntryLabel, new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["sequence"] = sequence,
-            ["time"] = p["time"],
-            ["keyId"] = p["keyId"],
-            ["caller"] = p["caller"],
-            ["method"] = p["method"],
-            ["resources"] = p["resources"],
-            ["outcome"] = p["outcome"],
-        }));
+        Create(nodes, AccessCypher.EntryLabel, p, "time", "keyId", "caller", "method", "resources", "outcome").Properties["sequence"] = sequence;
         return (["sequence"], [[sequence]]);
     }
 
@@ -94,13 +77,7 @@ public static class ScriptedAccessCypher
             throw new ScriptedNeo4j.Refusal(ConstraintFailed,
                 $"Node already exists with label `{AccessCypher.OutcomeLabel}` and property `sequence` = {p["sequence"]}");
         }
-        nodes.Add(new ScriptedNode(AccessCypher.OutcomeLabel, new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["sequence"] = p["sequence"],
-            ["time"] = p["time"],
-            ["resources"] = p["resources"],
-            ["outcome"] = p["outcome"],
-        }));
+        Create(nodes, AccessCypher.OutcomeLabel, p, "sequence", "time", "resources", "outcome");
         return ([], []);
     }
 
@@ -136,6 +113,14 @@ public static class ScriptedAccessCypher
         var next = (long)node.Properties["next"]! + 1;
         node.Properties["next"] = next;
         return next;
+    }
+
+    /// <summary>CREATE of a node whose properties are the named parameters.</summary>
+    private static ScriptedNode Create(List<ScriptedNode> nodes, string label, IReadOnlyDictionary<string, object?> p, params string[] fromParameters)
+    {
+        var node = new ScriptedNode(label, fromParameters.ToDictionary(name => name, name => p[name], StringComparer.Ordinal));
+        nodes.Add(node);
+        return node;
     }
 
     private static IEnumerable<ScriptedNode> OfLabel(List<ScriptedNode> nodes, string label) => nodes.Where(n => n.Label == label);
