@@ -20,8 +20,8 @@ public sealed class Neo4jAccessStore : IAccessStore, IAsyncDisposable
 {
     private readonly Neo4jConnection _connection;
     private readonly TimeProvider _clock;
-    private readonly ConcurrentDictionary<string, (StoredKey? Key, DateTimeOffset Read)> _keys = new(StringComparer.Ordinal);
-    private (bool Active, DateTimeOffset Read)? _hasActiveKeys;
+    private readonly ConcurrentDictionary<string, (StoredKey Key, DateTimeOffset Read)> _keys = new(StringComparer.Ordinal);
+    private ActiveKeys? _hasActiveKeys;
 
     private Neo4jAccessStore(Neo4jConnection connection, TimeSpan keyCacheWindow, TimeProvider clock)
     {
@@ -72,7 +72,7 @@ public sealed class Neo4jAccessStore : IAccessStore, IAsyncDisposable
             ["now"] = now.ToUnixTimeMilliseconds(),
             ["creator"] = creator,
         }, cancellationToken);
-        _hasActiveKeys = null;
+        Volatile.Write(ref _hasActiveKeys, null);
         return (new ApiKeyRecord(id, displayName, roles, now, creator, null), secret);
     }
 
@@ -90,7 +90,8 @@ public sealed class Neo4jAccessStore : IAccessStore, IAsyncDisposable
         else
         {
             stored = await ReadKeyAsync(id, cancellationToken);
-            if (KeyCacheWindow > TimeSpan.Zero)
+            // Only keys that exist: unknown ids, which anyone can make up, would grow the cache without bound.
+            if (stored is not null && KeyCacheWindow > TimeSpan.Zero)
             {
                 _keys[id] = (stored, _clock.GetUtcNow());
             }
@@ -100,13 +101,13 @@ public sealed class Neo4jAccessStore : IAccessStore, IAsyncDisposable
 
     public async Task<bool> HasActiveKeysAsync(CancellationToken cancellationToken)
     {
-        if (_hasActiveKeys is { } cached && IsFresh(cached.Read))
+        if (Volatile.Read(ref _hasActiveKeys) is { } cached && IsFresh(cached.Read))
         {
             return cached.Active;
         }
         var result = await ReadAsync(AccessCypher.HasActiveKeys, [], cancellationToken);
         var active = result.Single<bool>("active");
-        _hasActiveKeys = (active, _clock.GetUtcNow());
+        Volatile.Write(ref _hasActiveKeys, new ActiveKeys(active, _clock.GetUtcNow()));
         return active;
     }
 
@@ -135,7 +136,7 @@ public sealed class Neo4jAccessStore : IAccessStore, IAsyncDisposable
         var result = await WriteAsync(AccessCypher.RevokeKey, new JsonObject { ["id"] = id, ["now"] = Now().ToUnixTimeMilliseconds() }, cancellationToken);
         // Refused here at once; other replicas notice within their window.
         _keys.TryRemove(id, out _);
-        _hasActiveKeys = null;
+        Volatile.Write(ref _hasActiveKeys, null);
         return result.Rows.Count == 0 ? null : StoredKey.From(result.Rows[0][0]).Record;
     }
 
@@ -223,6 +224,9 @@ public sealed class Neo4jAccessStore : IAccessStore, IAsyncDisposable
 
     private static JsonArray Strings(IEnumerable<string> values) =>
         new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
+
+    /// <summary>Whether any key was active when last read.</summary>
+    private sealed record ActiveKeys(bool Active, DateTimeOffset Read);
 
     /// <summary>A key as read back, with what checks a presented secret against it.</summary>
     private sealed record StoredKey(ApiKeyRecord Record, byte[] Salt, byte[] Hash)

@@ -77,12 +77,13 @@ public sealed class ScriptedNeo4jAccessStoreContractTests : Neo4jAccessStoreCont
     private readonly List<IAsyncDisposable> _opened = [];
     private ScriptedNeo4j? _last;
 
-    internal static Neo4jStoreOptions Options() => new()
+    internal static Neo4jStoreOptions Options(TimeProvider? clock = null) => new()
     {
         Uri = new Uri("http://localhost:7474/"),
         User = ScriptedNeo4j.User,
         Password = ScriptedNeo4j.Password,
         Retry = new Neo4jRetryPolicy(3, TimeSpan.Zero, TimeSpan.Zero),
+        Clock = clock ?? TimeProvider.System,
     };
 
     protected override async Task<IAccessStore> CreateEmptyStoreAsync()
