@@ -18,8 +18,8 @@ public sealed class KeyCacheTests
     {
         using var neo4j = new ScriptedNeo4j().WithAccessScripts();
         var clock = new SettableClock();
-        await using var a = await Neo4jAccessStore.OpenAsync(ScriptedNeo4jAccessStoreContractTests.Options(clock), Window, neo4j, Ct);
-        await using var b = await Neo4jAccessStore.OpenAsync(ScriptedNeo4jAccessStoreContractTests.Options(clock), Window, neo4j, Ct);
+        await using var a = await ReplicaAsync(neo4j, clock);
+        await using var b = await ReplicaAsync(neo4j, clock);
         var (key, secret) = await a.CreateKeyAsync("dashboard", Roles.Reader, "test", Ct);
         Assert.NotNull(await b.AuthenticateAsync(secret, Ct));
 
@@ -39,8 +39,8 @@ public sealed class KeyCacheTests
     {
         using var neo4j = new ScriptedNeo4j().WithAccessScripts();
         var clock = new SettableClock();
-        await using var a = await Neo4jAccessStore.OpenAsync(ScriptedNeo4jAccessStoreContractTests.Options(clock), Window, neo4j, Ct);
-        await using var b = await Neo4jAccessStore.OpenAsync(ScriptedNeo4jAccessStoreContractTests.Options(clock), Window, neo4j, Ct);
+        await using var a = await ReplicaAsync(neo4j, clock);
+        await using var b = await ReplicaAsync(neo4j, clock);
         var (_, secret) = await a.CreateKeyAsync("dashboard", Roles.Reader, "test", Ct);
         Assert.Null(await b.AuthenticateAsync(secret[..^1] + (secret[^1] == 'A' ? 'B' : 'A'), Ct));
 
@@ -48,6 +48,9 @@ public sealed class KeyCacheTests
 
         Assert.Equal("dashboard", authenticated?.DisplayName);
     }
+
+    private static Task<Neo4jAccessStore> ReplicaAsync(ScriptedNeo4j neo4j, TimeProvider clock) =>
+        Neo4jAccessStore.OpenAsync(ScriptedNeo4jAccessStoreContractTests.Options(clock), Window, neo4j, Ct);
 
     private sealed class SettableClock : TimeProvider
     {
