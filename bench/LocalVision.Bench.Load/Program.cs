@@ -40,9 +40,9 @@ foreach (var tls in transports)
     try
     {
         var store = Path.Combine(folder, "bench.db");
-        var access = AccessStore.Open(AccessStore.PathBeside(store));
-        var readerKey = access.CreateKey("bench-reader", Roles.Reader, "bench").Secret;
-        var writerKey = access.CreateKey("bench-writer", Roles.Evaluator, "bench").Secret;
+        var access = SqliteAccessStore.Open(SqliteAccessStore.PathBeside(store));
+        var readerKey = (await access.CreateKeyAsync("bench-reader", Roles.Reader, "bench", CancellationToken.None)).Secret;
+        var writerKey = (await access.CreateKeyAsync("bench-writer", Roles.Evaluator, "bench", CancellationToken.None)).Secret;
         using var certificate = tls ? SelfSigned() : null;
         List<string> serverArgs = ["--store", store, "--grpc-port", "0", "--LocalVision:Store:Durable=true", "--Logging:LogLevel:Default=Warning"];
         if (certificate is not null)

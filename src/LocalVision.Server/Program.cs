@@ -13,7 +13,7 @@ public static class Program
     {
         if (args is ["keys", .. var keyArgs])
         {
-            return KeysCommand.Run(keyArgs, Console.Out, Console.Error);
+            return await KeysCommand.RunAsync(keyArgs, Console.Out, Console.Error, CancellationToken.None);
         }
         if (args is ["migrate", .. var migrateArgs])
         {

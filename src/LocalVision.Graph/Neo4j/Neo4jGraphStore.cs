@@ -1,6 +1,4 @@
 using LocalVision.Graph.Import;
-using System.Globalization;
-using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using LocalVision.Graph.Model;
@@ -20,22 +18,19 @@ public sealed class Neo4jGraphStore : IGraphStore
 {
     private const int StreamPageSize = 1000;
 
-    private readonly HttpClient _http;
-    private readonly QueryApiClient _api;
+    private readonly Neo4jConnection _connection;
     private readonly Neo4jStoreOptions _options;
-    private IReadOnlyList<string> _bookmarks = [];
 
-    private Neo4jGraphStore(HttpClient http, Neo4jStoreOptions options)
+    private Neo4jGraphStore(Neo4jConnection connection)
     {
-        _http = http;
-        _options = options;
-        _api = new QueryApiClient(http, options);
+        _connection = connection;
+        _options = connection.Options;
     }
 
     public string Location => "neo4j " + _options.Location;
 
     /// <summary>The server's version as its discovery endpoint gave it, or null where there is none (Aura).</summary>
-    public string? ServerVersion { get; private set; }
+    public string? ServerVersion => _connection.ServerVersion;
 
     /// <summary>
     /// Connects, checks the server, and creates the constraints and indexes the store needs (idempotently).
@@ -50,12 +45,8 @@ public sealed class Neo4jGraphStore : IGraphStore
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "the batch size must be at least 1");
         }
-        var http = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: handler is null)
-        {
-            BaseAddress = options.Uri,
-            Timeout = options.RequestTimeout,
-        };
-        var store = new Neo4jGraphStore(http, options);
+        var connection = await Neo4jConnection.OpenAsync(options, handler, cancellationToken);
+        var store = new Neo4jGraphStore(connection);
         try
         {
             await store.StartAsync(cancellationToken);
@@ -63,72 +54,15 @@ public sealed class Neo4jGraphStore : IGraphStore
         }
         catch
         {
-            http.Dispose();
+            await connection.DisposeAsync();
             throw;
         }
     }
 
     private async Task StartAsync(CancellationToken cancellationToken)
     {
-        var discovery = await _api.DiscoverAsync(cancellationToken);
-        if (discovery is not null)
-        {
-            ServerVersion = discovery.Version;
-            if (TooOld(discovery.Version))
-            {
-                throw new GraphStoreUnavailableException(StoreFault.Rejected,
-                    $"Neo4j {discovery.Version} at {_options.Location} is too old: the store needs the Query API's explicit transactions, "
-                    + "which came in Neo4j 5.26; upgrade to 5.26 LTS or a 2025.x release");
-            }
-            if (discovery.QueryTemplate is { } template)
-            {
-                _api.UseQueryTemplate(template);
-            }
-        }
-        foreach (var statement in Cypher.Schema)
-        {
-            try
-            {
-                await WithRetryAsync(() => _api.RunAsync(new Statement(statement), readOnly: false, [], cancellationToken), cancellationToken);
-            }
-            catch (GraphStoreUnavailableException e) when (e.InnerException is QueryApiException { Code: "Neo.ClientError.Security.Forbidden" })
-            {
-                // A user without schema privileges can still run the store once an administrator has made the schema.
-                await RequireSchemaAsync(cancellationToken);
-                break;
-            }
-        }
-        var meta = await WithRetryAsync(() => _api.RunAsync(new Statement(Cypher.EnsureMeta), readOnly: false, [], cancellationToken), cancellationToken);
-        RememberBookmarks(meta.Bookmarks);
-    }
-
-    private async Task RequireSchemaAsync(CancellationToken cancellationToken)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var show in new[] { Cypher.ShowConstraints, Cypher.ShowIndexes })
-        {
-            var result = await ReadAsync(new Statement(show), cancellationToken);
-            names.UnionWith(((IEnumerable<object?>)result.Value(0, "names")!).Cast<string>());
-        }
-        var missing = Cypher.Schema.Where(s => !names.Contains(Cypher.SchemaName(s))).ToList();
-        if (missing.Count > 0)
-        {
-            throw new GraphStoreUnavailableException(StoreFault.Rejected,
-                $"user `{_options.User}` may not create constraints or indexes in database `{_options.Database}` at {_options.Location}, "
-                + $"and {missing.Count} that the store needs are missing; start the service once as a user who may, or have an administrator run: "
-                + string.Join("; ", missing));
-        }
-    }
-
-    private static bool TooOld(string? version)
-    {
-        var parts = version?.Split('.', '-');
-        if (parts is not { Length: >= 2 } || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var major)
-            || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var minor))
-        {
-            return false;
-        }
-        return major < 5 || (major == 5 && minor < 26);
+        await _connection.EnsureSchemaAsync(Cypher.Schema, cancellationToken);
+        await _connection.WriteAsync(new Statement(Cypher.EnsureMeta), cancellationToken);
     }
 
     public async ValueTask<long> GetVersionAsync(CancellationToken cancellationToken)
@@ -447,84 +381,17 @@ public sealed class Neo4jGraphStore : IGraphStore
         ((IEnumerable<object?>)rows!).Cast<IReadOnlyDictionary<string, object?>>()
             .ToDictionary(m => (string)m[key]!, m => (long)m[count]!, StringComparer.Ordinal);
 
-    public ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
     private Task<QueryResult> ReadAsync(Statement statement, CancellationToken cancellationToken) =>
-        WithRetryAsync(() => _api.RunAsync(statement, readOnly: true, Volatile.Read(ref _bookmarks), cancellationToken), cancellationToken);
+        _connection.ReadAsync(statement, cancellationToken);
 
     /// <summary>
-    /// Runs <paramref name="work"/> in one explicit transaction opened by the version bump, and commits it when the
-    /// work says so (rolls it back otherwise, or when the work throws). Transient failures retry the whole transaction.
+    /// Runs <paramref name="work"/> in one transaction opened by the version bump and committed with a read of the
+    /// new version (rolled back when the work says so, or throws).
     /// </summary>
     private Task<T> InWriteTransactionAsync<T>(Func<QueryApiTransaction, CancellationToken, Task<(T Value, bool Commit)>> work, CancellationToken cancellationToken) =>
-        WithRetryAsync(async () =>
-        {
-            await using var tx = await _api.BeginAsync(new Statement(Cypher.BumpVersion), Volatile.Read(ref _bookmarks), cancellationToken);
-            var (value, commit) = await work(tx, cancellationToken);
-            if (!commit)
-            {
-                await tx.RollbackAsync(cancellationToken);
-                return value;
-            }
-            var committed = await tx.CommitAsync(new Statement(Cypher.ReadVersion), cancellationToken);
-            RememberBookmarks(committed.Bookmarks);
-            return value;
-        }, cancellationToken);
-
-    private async Task<T> WithRetryAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken)
-    {
-        for (var attempts = 1; ; attempts++)
-        {
-            try
-            {
-                return await attempt();
-            }
-            catch (QueryApiException e) when (e.IsTransient && attempts < _options.Retry.MaxAttempts)
-            {
-                await Task.Delay(_options.Retry.DelayBefore(attempts), _options.Clock, cancellationToken);
-            }
-            catch (QueryApiException e)
-            {
-                throw Translate(e, attempts);
-            }
-        }
-    }
-
-    private void RememberBookmarks(IReadOnlyList<string> bookmarks)
-    {
-        if (bookmarks.Count > 0)
-        {
-            Volatile.Write(ref _bookmarks, bookmarks);
-        }
-    }
-
-    private GraphStoreUnavailableException Translate(QueryApiException e, int attempts)
-    {
-        var where = _options.Location;
-        return e switch
-        {
-            { Code: "Neo.ClientError.Security.Unauthorized" } or { Status: HttpStatusCode.Unauthorized } => new(StoreFault.Rejected,
-                $"Neo4j at {where} refused the credentials"
-                + (_options.User is null ? " (no user is configured)" : $" of user `{_options.User}`")
-                + ": set LocalVision:Store:Neo4j:User and LocalVision:Store:Neo4j:Password", e),
-            { Code: "Neo.ClientError.Security.Forbidden" } or { Status: HttpStatusCode.Forbidden } => new(StoreFault.Rejected,
-                $"Neo4j at {where} does not let user `{_options.User}` do this ({e.ServerMessage}); grant the user read, write and schema privileges on the database", e),
-            { Code: "Neo.ClientError.Database.DatabaseNotFound" } => new(StoreFault.Rejected,
-                $"Neo4j at {where} has no database `{_options.Database}`: create it or set LocalVision:Store:Neo4j:Database", e),
-            { Code: "Neo.ClientError.General.ForbiddenOnReadOnlyDatabase" } => new(StoreFault.ReadOnly,
-                $"the Neo4j database at {where} is read-only; nothing was written", e),
-            { Code: null, Status: HttpStatusCode.NotFound } => new(StoreFault.Rejected,
-                $"Neo4j at {where} has no Query API at /{_api.QueryPath}: if neo4j.conf sets server.http_enabled_modules, add QUERY_API_ENDPOINTS to it "
-                + "(the API is on by default from 5.25), keep server.http.enabled=true, and check the address names the HTTP port (7474), not Bolt (7687)", e),
-            { IsTransient: true } => new(StoreFault.Unreachable,
-                $"Neo4j at {where} stayed unavailable after {attempts} attempts ({e.Code}: {e.ServerMessage}); nothing of this request was written", e),
-            _ => new(StoreFault.Rejected, $"Neo4j at {where} refused a statement: {e.Message}", e),
-        };
-    }
+        _connection.InTransactionAsync(new Statement(Cypher.BumpVersion), new Statement(Cypher.ReadVersion), work, cancellationToken);
 
     private static JsonArray Strings(IEnumerable<string> values) =>
         new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());

@@ -4,13 +4,13 @@ using System.Text.Json.Nodes;
 namespace LocalVision.Graph.Neo4j;
 
 /// <summary>One Cypher statement and its parameters (plain JSON: strings, numbers, booleans, lists, maps).</summary>
-internal sealed record Statement(string Text, JsonObject Parameters)
+public sealed record Statement(string Text, JsonObject Parameters)
 {
     public Statement(string text) : this(text, []) { }
 }
 
 /// <summary>The rows a statement returned, values decoded by <see cref="TypedJson"/>, and the server's bookmarks.</summary>
-internal sealed record QueryResult(IReadOnlyList<string> Fields, IReadOnlyList<IReadOnlyList<object?>> Rows, IReadOnlyList<string> Bookmarks)
+public sealed record QueryResult(IReadOnlyList<string> Fields, IReadOnlyList<IReadOnlyList<object?>> Rows, IReadOnlyList<string> Bookmarks)
 {
     public static QueryResult Empty { get; } = new([], [], []);
 

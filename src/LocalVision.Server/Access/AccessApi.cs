@@ -9,9 +9,9 @@ using Status = Google.Rpc.Status;
 namespace LocalVision.Server.Access;
 
 /// <summary>The AccessService: API keys and the audit log (admin only, see <see cref="MethodAccess"/>).</summary>
-public sealed class AccessApi(AccessStore store, KeyAuthenticator authenticator) : AccessService.AccessServiceBase
+public sealed class AccessApi(IAccessStore store, KeyAuthenticator authenticator) : AccessService.AccessServiceBase
 {
-    public override Task<CreateApiKeyResponse> CreateApiKey(CreateApiKeyRequest request, ServerCallContext context)
+    public override async Task<CreateApiKeyResponse> CreateApiKey(CreateApiKeyRequest request, ServerCallContext context)
     {
         var checks = new RequestChecks();
         KeyDisplayName.Check(request.DisplayName, checks);
@@ -33,31 +33,31 @@ public sealed class AccessApi(AccessStore store, KeyAuthenticator authenticator)
         }
         checks.ThrowIfAny();
         var creator = context.GetCaller() is { Principal.Length: > 0 } caller ? $"{caller.Name} ({caller.Principal})" : "(no authentication)";
-        var (key, secret) = store.CreateKey(request.DisplayName, roles, creator);
-        return Task.FromResult(new CreateApiKeyResponse { Key = ToProto(key), Secret = secret });
+        var (key, secret) = await store.CreateKeyAsync(request.DisplayName, roles, creator, context.CancellationToken);
+        return new CreateApiKeyResponse { Key = ToProto(key), Secret = secret };
     }
 
-    public override Task<ListApiKeysResponse> ListApiKeys(ListApiKeysRequest request, ServerCallContext context)
+    public override async Task<ListApiKeysResponse> ListApiKeys(ListApiKeysRequest request, ServerCallContext context)
     {
         var checks = new RequestChecks();
         var pageSize = checks.PageSize("page_size", request.PageSize, 100, 1000);
         checks.ThrowIfAny();
-        var page = store.ListKeys(pageSize, request.PageToken);
+        var page = await store.ListKeysAsync(pageSize, request.PageToken, context.CancellationToken);
         var response = new ListApiKeysResponse { NextPageToken = page.NextPageToken ?? "" };
         response.Keys.AddRange(page.Items.Select(ToProto));
-        return Task.FromResult(response);
+        return response;
     }
 
-    public override Task<ApiKey> RevokeApiKey(RevokeApiKeyRequest request, ServerCallContext context)
+    public override async Task<ApiKey> RevokeApiKey(RevokeApiKeyRequest request, ServerCallContext context)
     {
         var id = request.Name.StartsWith(ApiKeyRecord.Collection, StringComparison.Ordinal) ? request.Name[ApiKeyRecord.Collection.Length..] : "";
         if (id.Length == 0 || id.Length > 64)
         {
             throw GraphValidationException.Single("name", "must be `apiKeys/{id}`");
         }
-        var key = store.FindKey(id)
+        var key = await store.FindKeyAsync(id, context.CancellationToken)
             ?? throw new Status { Code = (int)Code.NotFound, Message = $"there is no key `{request.Name}`", Details = { Any.Pack(new ResourceInfo { ResourceName = request.Name }) } }.ToRpcException();
-        if (authenticator.RequiresKeys && key.IsActive && key.Roles.HasFlag(Roles.Admin) && !store.ListActiveAdminIds().Any(other => other != id))
+        if (authenticator.RequiresKeys && key.IsActive && key.Roles.HasFlag(Roles.Admin) && !(await store.ListActiveAdminIdsAsync(context.CancellationToken)).Any(other => other != id))
         {
             // Bound beyond loopback, revoking the last admin key would lock everyone out of key management.
             throw new Status
@@ -67,15 +67,15 @@ public sealed class AccessApi(AccessStore store, KeyAuthenticator authenticator)
                 Details = { Any.Pack(new PreconditionFailure { Violations = { new PreconditionFailure.Types.Violation { Type = "LAST_ADMIN_KEY", Subject = request.Name } } }) },
             }.ToRpcException();
         }
-        return Task.FromResult(ToProto(store.RevokeKey(id)!));
+        return ToProto((await store.RevokeKeyAsync(id, context.CancellationToken))!);
     }
 
-    public override Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context)
+    public override async Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context)
     {
         var checks = new RequestChecks();
         var pageSize = checks.PageSize("page_size", request.PageSize, 100, 1000);
         checks.ThrowIfAny();
-        var page = store.ListAudit(pageSize, request.PageToken);
+        var page = await store.ListAuditAsync(pageSize, request.PageToken, context.CancellationToken);
         var response = new ListAuditEntriesResponse { NextPageToken = page.NextPageToken ?? "" };
         response.Entries.AddRange(page.Items.Select(e => new AuditEntry
         {
@@ -87,7 +87,7 @@ public sealed class AccessApi(AccessStore store, KeyAuthenticator authenticator)
             Resources = { e.Resources },
             Outcome = e.Outcome,
         }));
-        return Task.FromResult(response);
+        return response;
     }
 
     private static ApiKey ToProto(ApiKeyRecord key)

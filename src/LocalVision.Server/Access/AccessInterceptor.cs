@@ -12,7 +12,7 @@ namespace LocalVision.Server.Access;
 /// records audited calls in the audit log: the entry before the call runs (a call that cannot be recorded is not
 /// made), its outcome after.
 /// </summary>
-public sealed class AccessInterceptor(KeyAuthenticator authenticator, AccessStore audit, ILogger<AccessInterceptor> logger) : Interceptor
+public sealed class AccessInterceptor(KeyAuthenticator authenticator, IAccessStore audit, ILogger<AccessInterceptor> logger) : Interceptor
 {
     /// <summary>Audit entries name at most this many resources; a bulk call's entry says how many more there were.</summary>
     private const int MaxAuditedResources = 100;
@@ -44,16 +44,16 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, AccessStor
     private async Task<TResponse> AuditedAsync<TResponse>(ServerCallContext context, object? request, Func<Task<TResponse>> call)
     {
         var (caller, rule) = await AdmitAsync(context, request);
-        var entry = Begin(rule, caller, context, request);
+        var entry = await BeginAsync(rule, caller, context, request);
         try
         {
             var response = await call();
-            Finish(entry, rule, context, request, response, StatusCode.OK);
+            await FinishAsync(entry, rule, context, request, response, StatusCode.OK);
             return response;
         }
         catch (Exception e)
         {
-            Finish(entry, rule, context, request, null, e is RpcException rpc ? rpc.StatusCode : StatusCode.Unknown);
+            await FinishAsync(entry, rule, context, request, null, e is RpcException rpc ? rpc.StatusCode : StatusCode.Unknown);
             throw;
         }
     }
@@ -68,7 +68,7 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, AccessStor
         Caller caller;
         try
         {
-            caller = await authenticator.AuthenticateAsync(context.RequestHeaders);
+            caller = await authenticator.AuthenticateAsync(context.RequestHeaders, context.CancellationToken);
         }
         catch (RpcException)
         {
@@ -87,7 +87,7 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, AccessStor
         }
         if (!caller.Has(rule.Required))
         {
-            RecordRefusal(rule, caller, context, request);
+            await RecordRefusalAsync(rule, caller, context, request);
             throw Denied("MISSING_ROLE", $"this call needs the {RoleSet.Format(rule.Required)} role; the key `{caller.Name}` has {RoleSet.Format(caller.Roles)}",
                 RoleSet.Format(rule.Required));
         }
@@ -96,7 +96,7 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, AccessStor
     }
 
     /// <summary>Nothing was done, so the entry is written whole; a failing store only loses the record of a refusal.</summary>
-    private void RecordRefusal(MethodRule rule, Caller caller, ServerCallContext context, object? request)
+    private async Task RecordRefusalAsync(MethodRule rule, Caller caller, ServerCallContext context, object? request)
     {
         if (rule.Describe is not { } describe)
         {
@@ -104,7 +104,8 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, AccessStor
         }
         try
         {
-            audit.Append(caller.Principal, caller.Name, context.Method, Resources(describe(request, null)), OutcomeName(StatusCode.PermissionDenied));
+            await audit.AppendAsync(caller.Principal, caller.Name, context.Method, Resources(describe(request, null)), OutcomeName(StatusCode.PermissionDenied),
+                context.CancellationToken);
         }
         catch (AccessStoreException e)
         {
@@ -114,7 +115,7 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, AccessStor
 
     /// <summary>Commits an audited call's entry before it runs, so no write can be applied without one; null for calls not audited.</summary>
     /// <exception cref="RpcException">UNAVAILABLE: the entry cannot be written, so the call is not made.</exception>
-    private long? Begin(MethodRule? rule, Caller? caller, ServerCallContext context, object? request)
+    private async Task<long?> BeginAsync(MethodRule? rule, Caller? caller, ServerCallContext context, object? request)
     {
         if (rule?.Describe is not { } describe || caller is null)
         {
@@ -122,7 +123,7 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, AccessStor
         }
         try
         {
-            return audit.Begin(caller.Principal, caller.Name, context.Method, Resources(describe(request, null)));
+            return await audit.BeginAsync(caller.Principal, caller.Name, context.Method, Resources(describe(request, null)), context.CancellationToken);
         }
         catch (AccessStoreException e)
         {
@@ -136,7 +137,7 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, AccessStor
         }
     }
 
-    private void Finish(long? entry, MethodRule? rule, ServerCallContext context, object? request, object? response, StatusCode outcome)
+    private async Task FinishAsync(long? entry, MethodRule? rule, ServerCallContext context, object? request, object? response, StatusCode outcome)
     {
         if (entry is not { } sequence)
         {
@@ -144,7 +145,8 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, AccessStor
         }
         try
         {
-            audit.Finish(sequence, Resources(rule!.Describe!(request, response)), OutcomeName(outcome));
+            // Not the call's token: a call cancelled after its write still gets its outcome recorded.
+            await audit.FinishAsync(sequence, Resources(rule!.Describe!(request, response)), OutcomeName(outcome), CancellationToken.None);
         }
         catch (AccessStoreException e)
         {

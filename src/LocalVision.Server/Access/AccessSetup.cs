@@ -9,8 +9,17 @@ public sealed class AccessOptions
 {
     public const string Section = "LocalVision:Access";
 
-    /// <summary>The key and audit file; empty means beside the store (<c>graph.db</c> → <c>graph.access.db</c>).</summary>
+    /// <summary>
+    /// A SQLite key and audit file to use whatever the graph store; empty means the graph store's own place: beside an
+    /// embedded store (<c>graph.db</c> → <c>graph.access.db</c>), in the database of a Neo4j store.
+    /// </summary>
     public string Path { get; set; } = "";
+
+    /// <summary>
+    /// On Neo4j, how many seconds a key read from the database is trusted before it is read again: the longest a key
+    /// revoked through another replica still works here. 0 reads the database on every call.
+    /// </summary>
+    public double KeyCacheSeconds { get; set; } = 5;
 }
 
 public static class AccessSetup
@@ -27,16 +36,18 @@ public static class AccessSetup
     public static WebApplicationBuilder AddAccessControl(this WebApplicationBuilder builder)
     {
         var options = builder.GetLocalVisionOptions();
-        var store = OpenStore(builder.Configuration, options.Store);
+        // Start-up is synchronous; there is no context to deadlock on yet.
+        var store = OpenStoreAsync(builder.Configuration, options.Store, CancellationToken.None).GetAwaiter().GetResult();
         var tokens = BearerTokens.FromConfiguration(builder.Configuration);
         var loopback = IPAddress.TryParse(options.Bind, out var address) && IPAddress.IsLoopback(address);
-        if (!loopback && tokens is null && !store.HasActiveKeys())
+        if (!loopback && tokens is null && !HasActiveKeys(store))
         {
             throw new StartupConfigurationException(
-                $"--bind {options.Bind} serves beyond this machine, and no API key exists in {store.Path} (nor is a JWT issuer configured), "
+                $"--bind {options.Bind} serves beyond this machine, and no API key exists in {store.Location} (nor is a JWT issuer configured), "
                 + $"so anyone could read confidential evidence; {CreateKeyHint}, then start again (or bind to 127.0.0.1)");
         }
-        builder.Services.AddSingleton(store);
+        // Created by a factory so the container disposes a Neo4j store's connection when the host stops.
+        builder.Services.AddSingleton<IAccessStore>(_ => store);
         builder.Services.AddSingleton(new KeyAuthenticator(store, requireKeys: !loopback, tokens));
         // First in the chain, so refusals come before any handler or error translation and audits see final statuses.
         builder.Services.PostConfigure<GrpcServiceOptions>(grpc =>
@@ -50,21 +61,45 @@ public static class AccessSetup
         return builder;
     }
 
+    private static bool HasActiveKeys(IAccessStore store)
+    {
+        try
+        {
+            return store.HasActiveKeysAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (AccessStoreException e)
+        {
+            throw new StartupConfigurationException(e.Message);
+        }
+    }
+
     public static WebApplication MapAccessApi(this WebApplication app)
     {
         app.MapGrpcService<AccessApi>();
         return app;
     }
 
-    /// <summary>The key and audit file the settings name.</summary>
+    /// <summary>
+    /// Where the settings keep keys and audit: the file <c>LocalVision:Access:Path</c> names, else beside an embedded
+    /// graph store, else in the Neo4j database the graph is in.
+    /// </summary>
     /// <exception cref="StartupConfigurationException">It cannot be opened, or the settings name no graph store.</exception>
-    public static AccessStore OpenStore(IConfiguration configuration, StoreOptions graphStore)
+    public static async Task<IAccessStore> OpenStoreAsync(IConfiguration configuration, StoreOptions graphStore, CancellationToken cancellationToken)
     {
         var configured = configuration.GetSection(AccessOptions.Section).Get<AccessOptions>() ?? new AccessOptions();
-        var path = configured.Path.Length > 0 ? configured.Path : GraphStoreAddress.From(graphStore).DefaultAccessPath;
         try
         {
-            return AccessStore.Open(path);
+            if (configured.Path.Length > 0)
+            {
+                return SqliteAccessStore.Open(configured.Path);
+            }
+            return GraphStoreAddress.From(graphStore) switch
+            {
+                GraphStoreAddress.Neo4jStore neo4j => await Neo4jAccessStore.OpenAsync(
+                    neo4j.Options, TimeSpan.FromSeconds(Math.Max(0, configured.KeyCacheSeconds)), cancellationToken: cancellationToken),
+                GraphStoreAddress.SqliteStore sqlite => SqliteAccessStore.Open(sqlite.DefaultAccessPath),
+                var other => throw new StartupConfigurationException($"no place to keep API keys is known for the store {other}"),
+            };
         }
         catch (AccessStoreException e)
         {
@@ -74,26 +109,25 @@ public static class AccessSetup
 }
 
 /// <summary>Says at start-up whether calls need keys, loudly when they do not.</summary>
-public sealed class AccessModeReport(KeyAuthenticator authenticator, AccessStore store, IConfiguration configuration, ILogger<AccessModeReport> logger) : IHostedService
+public sealed class AccessModeReport(KeyAuthenticator authenticator, IAccessStore store, IConfiguration configuration, ILogger<AccessModeReport> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (authenticator.IsOpen)
+        if (await authenticator.IsOpenAsync(cancellationToken))
         {
             logger.LogWarning("No API key exists, so this service serves WITHOUT AUTHENTICATION on loopback: every local caller is admin "
-                + "and sees confidential evidence. To require keys, " + AccessSetup.CreateKeyHint + ". Keys and audit log: {Path}", store.Path);
+                + "and sees confidential evidence. To require keys, " + AccessSetup.CreateKeyHint + ". Keys and audit log: {Location}", store.Location);
         }
         else if (authenticator.RequiresKeys && !TlsSetup.IsConfigured(configuration))
         {
             logger.LogWarning("API keys are required, but without TLS they cross the network in clear text; configure LocalVision:Tls:CertificatePath. "
-                + "Keys and audit log: {Path}", store.Path);
+                + "Keys and audit log: {Location}", store.Location);
         }
         else
         {
-            logger.LogInformation("Calls need an API key (x-api-key or authorization: Bearer){Tokens}. Keys and audit log: {Path}",
-                BearerTokens.FromConfiguration(configuration) is null ? "" : " or a JWT from the configured issuer", store.Path);
+            logger.LogInformation("Calls need an API key (x-api-key or authorization: Bearer){Tokens}. Keys and audit log: {Location}",
+                BearerTokens.FromConfiguration(configuration) is null ? "" : " or a JWT from the configured issuer", store.Location);
         }
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

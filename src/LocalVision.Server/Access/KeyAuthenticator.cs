@@ -12,22 +12,23 @@ namespace LocalVision.Server.Access;
 /// </summary>
 /// <param name="requireKeys">True when bound to a non-loopback address: credentials are always needed.</param>
 /// <param name="tokens">The JWT checker, or null when no issuer is configured.</param>
-public sealed class KeyAuthenticator(AccessStore keys, bool requireKeys, BearerTokens? tokens = null)
+public sealed class KeyAuthenticator(IAccessStore keys, bool requireKeys, BearerTokens? tokens = null)
 {
     public const string ApiKeyHeader = "x-api-key";
 
     public bool RequiresKeys => requireKeys;
 
     /// <summary>Whether calls without a key are served right now.</summary>
-    public bool IsOpen => !requireKeys && tokens is null && !keys.HasActiveKeys();
+    public async ValueTask<bool> IsOpenAsync(CancellationToken cancellationToken) =>
+        !requireKeys && tokens is null && !await keys.HasActiveKeysAsync(cancellationToken);
 
     /// <exception cref="RpcException">UNAUTHENTICATED: no key where one is needed, or a key that is unknown, wrong or revoked.</exception>
-    public async ValueTask<Caller> AuthenticateAsync(Metadata headers)
+    public async ValueTask<Caller> AuthenticateAsync(Metadata headers, CancellationToken cancellationToken)
     {
         var presented = PresentedKey(headers);
         if (presented is null)
         {
-            if (IsOpen)
+            if (await IsOpenAsync(cancellationToken))
             {
                 return Caller.WithoutAuthentication;
             }
@@ -43,7 +44,7 @@ public sealed class KeyAuthenticator(AccessStore keys, bool requireKeys, BearerT
             return await tokens.ValidateAsync(presented)
                 ?? throw Unauthenticated("JWT_INVALID", "the bearer token is not valid: wrong issuer, audience or signature, expired, or without a subject");
         }
-        var key = keys.Authenticate(presented)
+        var key = await keys.AuthenticateAsync(presented, cancellationToken)
             ?? throw Unauthenticated("API_KEY_INVALID", "the API key is not valid: it is malformed, unknown or revoked");
         return new Caller(key.ResourceName, key.DisplayName, key.Roles);
     }

@@ -1,24 +1,28 @@
 using LocalVision.Server.Grpc;
 using LocalVision.Server.Hosting;
+using LocalVision.Server.Migration;
 
 namespace LocalVision.Server.Access;
 
 /// <summary>
-/// <c>LocalVision.Server keys create|list|revoke</c>: manages API keys in the store's key file without a running
-/// service — the way to make the first admin key. Works while the service runs, too.
+/// <c>LocalVision.Server keys create|list|revoke</c>: manages API keys where the service keeps them (the store's key
+/// file, or the Neo4j database) without a running service — the way to make the first admin key. Works while the
+/// service runs, too.
 /// </summary>
 public static class KeysCommand
 {
     private const string Usage = """
-        usage: LocalVision.Server keys create --name NAME --role ROLE [--role ROLE ...] [--store PATH]
-               LocalVision.Server keys list [--store PATH]
-               LocalVision.Server keys revoke ID [--store PATH]
+        usage: LocalVision.Server keys create --name NAME --role ROLE [--role ROLE ...] [--store STORE]
+               LocalVision.Server keys list [--store STORE]
+               LocalVision.Server keys revoke ID [--store STORE]
         roles: reader, evaluator, evidence-reader, admin (admin implies all; evaluator and evidence-reader imply reader)
-        the key file is beside the store (graph.db -> graph.access.db), or for a Neo4j store in the LocalVision data folder
-        (neo4j-HOST-PORT-DATABASE.access.db), unless --LocalVision:Access:Path=FILE says otherwise
+        STORE is the graph store as the service takes it: for a SQLite store (graph.db) the keys are in the file beside it
+        (graph.access.db); for a Neo4j store (neo4j://user@host) they are in its database, the password coming from
+        configuration (LocalVision__Store__Neo4j__Password) or NEO4J_PASSWORD. --LocalVision:Access:Path=FILE names a
+        key file to use instead, as it does for the service.
         """;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var names = new List<string>();
         var roles = new List<string>();
@@ -50,12 +54,17 @@ public static class KeysCommand
             }
         }
 
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(settings.ToArray()).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(settings.ToArray())
+            .Build();
         var options = configuration.GetSection(LocalVisionOptions.Section).Get<LocalVisionOptions>() ?? new LocalVisionOptions();
-        AccessStore store;
+        options.Store.Neo4j.Password ??= configuration[MigrateCommand.PasswordVariable];
+        IAccessStore store;
         try
         {
-            store = AccessSetup.OpenStore(configuration, options.Store);
+            store = await AccessSetup.OpenStoreAsync(configuration, options.Store, cancellationToken);
         }
         catch (StartupConfigurationException e)
         {
@@ -67,9 +76,9 @@ public static class KeysCommand
         {
             return positional switch
             {
-                ["create"] => Create(store, names, roles, output, error),
-                ["list"] => List(store, output),
-                ["revoke", var id] => Revoke(store, id, output, error),
+                ["create"] => await CreateAsync(store, names, roles, output, error, cancellationToken),
+                ["list"] => await ListAsync(store, output, cancellationToken),
+                ["revoke", var id] => await RevokeAsync(store, id, output, error, cancellationToken),
                 _ => Fail(error, Usage),
             };
         }
@@ -78,9 +87,16 @@ public static class KeysCommand
             error.WriteLine($"keys: {e.Message}");
             return 1;
         }
+        finally
+        {
+            if (store is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync();
+            }
+        }
     }
 
-    private static int Create(AccessStore store, List<string> names, List<string> roleNames, TextWriter output, TextWriter error)
+    private static async Task<int> CreateAsync(IAccessStore store, List<string> names, List<string> roleNames, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (names.Count != 1)
         {
@@ -105,22 +121,22 @@ public static class KeysCommand
         {
             return Fail(error, $"keys create needs at least one --role: {string.Join(", ", RoleSet.AllNames)}");
         }
-        var entry = store.Begin("", CommandLineCaller, "keys create", [$"(new key `{names[0]}`)"]);
-        var (key, secret) = store.CreateKey(names[0], roles, "command line");
-        store.Finish(entry, [key.ResourceName], "OK");
-        output.WriteLine($"Created {key.ResourceName} `{key.DisplayName}` ({RoleSet.Format(key.Roles)}) in {store.Path}.");
+        var entry = await store.BeginAsync("", CommandLineCaller, "keys create", [$"(new key `{names[0]}`)"], cancellationToken);
+        var (key, secret) = await store.CreateKeyAsync(names[0], roles, "command line", cancellationToken);
+        await store.FinishAsync(entry, [key.ResourceName], "OK", cancellationToken);
+        output.WriteLine($"Created {key.ResourceName} `{key.DisplayName}` ({RoleSet.Format(key.Roles)}) in {store.Location}.");
         output.WriteLine("Its secret is shown only now; send it as the x-api-key header (lv --api-key KEY):");
         output.WriteLine();
         output.WriteLine(secret);
         return 0;
     }
 
-    private static int List(AccessStore store, TextWriter output)
+    private static async Task<int> ListAsync(IAccessStore store, TextWriter output, CancellationToken cancellationToken)
     {
         string? token = null;
         do
         {
-            var page = store.ListKeys(1000, token);
+            var page = await store.ListKeysAsync(1000, token, cancellationToken);
             foreach (var key in page.Items)
             {
                 var state = key.RevokeTime is { } revoked ? $"revoked {revoked:u}" : "active";
@@ -132,16 +148,16 @@ public static class KeysCommand
         return 0;
     }
 
-    private static int Revoke(AccessStore store, string id, TextWriter output, TextWriter error)
+    private static async Task<int> RevokeAsync(IAccessStore store, string id, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         id = id.StartsWith(ApiKeyRecord.Collection, StringComparison.Ordinal) ? id[ApiKeyRecord.Collection.Length..] : id;
-        var entry = store.Begin("", CommandLineCaller, "keys revoke", [ApiKeyRecord.Collection + id]);
-        if (store.RevokeKey(id) is not { } key)
+        var entry = await store.BeginAsync("", CommandLineCaller, "keys revoke", [ApiKeyRecord.Collection + id], cancellationToken);
+        if (await store.RevokeKeyAsync(id, cancellationToken) is not { } key)
         {
-            store.Finish(entry, [ApiKeyRecord.Collection + id], "NOT_FOUND");
+            await store.FinishAsync(entry, [ApiKeyRecord.Collection + id], "NOT_FOUND", cancellationToken);
             return Fail(error, $"there is no key `{id}`; `keys list` shows them");
         }
-        store.Finish(entry, [key.ResourceName], "OK");
+        await store.FinishAsync(entry, [key.ResourceName], "OK", cancellationToken);
         output.WriteLine($"Revoked {key.ResourceName} `{key.DisplayName}`.");
         return 0;
     }

@@ -16,9 +16,6 @@ public abstract record GraphStoreAddress
     /// <summary>Where the store is, without secrets.</summary>
     public abstract string Location { get; }
 
-    /// <summary>Where this store's key and audit file lives unless <c>LocalVision:Access:Path</c> says otherwise.</summary>
-    public abstract string DefaultAccessPath { get; }
-
     /// <exception cref="GraphStoreUnavailableException">The store cannot be used; the message says what to fix.</exception>
     public abstract Task<IGraphStore> OpenAsync(CancellationToken cancellationToken);
 
@@ -69,8 +66,8 @@ public abstract record GraphStoreAddress
     {
         public override string Location => Path;
 
-        /// <summary>Beside the graph file: <c>graph.db</c> → <c>graph.access.db</c>.</summary>
-        public override string DefaultAccessPath => Access.AccessStore.PathBeside(Path);
+        /// <summary>Where the key and audit file lives unless <c>LocalVision:Access:Path</c> says otherwise: beside the graph file, <c>graph.db</c> → <c>graph.access.db</c>.</summary>
+        public string DefaultAccessPath => Access.SqliteAccessStore.PathBeside(Path);
 
         public override Task<IGraphStore> OpenAsync(CancellationToken cancellationToken) =>
             Task.FromResult<IGraphStore>(SqliteGraphStore.Open(Path, new SqliteStoreOptions(Durable: Durable)));
@@ -85,19 +82,6 @@ public abstract record GraphStoreAddress
         public override string? Note => AddressNote;
 
         public override string Location => "neo4j " + Options.Location;
-
-        /// <summary>
-        /// In this machine's LocalVision data folder, one file per Neo4j server and database (a Neo4j address is no
-        /// folder to put a file beside).
-        /// </summary>
-        public override string DefaultAccessPath
-        {
-            get
-            {
-                var slug = string.Concat($"{Options.Uri.Host}-{Options.Uri.Port}-{Options.Database}".Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_'));
-                return System.IO.Path.Combine(System.IO.Path.GetDirectoryName(StoreOptions.DefaultPath)!, $"neo4j-{slug}.access.db");
-            }
-        }
 
         public override async Task<IGraphStore> OpenAsync(CancellationToken cancellationToken) =>
             await Neo4jGraphStore.OpenAsync(Options, cancellationToken: cancellationToken);

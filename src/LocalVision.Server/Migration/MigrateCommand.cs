@@ -19,7 +19,8 @@ public static class MigrateCommand
 {
     private const int DefaultBatchSize = 1000;
     private const int MaxBatchSize = 100_000;
-    private const string PasswordVariable = "NEO4J_PASSWORD";
+    /// <summary>Where the commands take a Neo4j password from when configuration gives none.</summary>
+    public const string PasswordVariable = "NEO4J_PASSWORD";
 
     private const string Usage = """
         usage: LocalVision.Server migrate --from SOURCE --to TARGET [--batch-size N] [--into-non-empty]

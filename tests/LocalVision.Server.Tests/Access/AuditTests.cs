@@ -112,7 +112,7 @@ public sealed class AuditTests : IAsyncLifetime
 
         var entry = Assert.Single(await AuditAsync());
         Assert.Equal("OK", entry.Outcome);
-        Assert.Equal(AccessStore.Unfinished, Scalar("SELECT outcome FROM audit_log WHERE sequence = @s", entry.Sequence));
+        Assert.Equal(IAccessStore.Unfinished, Scalar("SELECT outcome FROM audit_log WHERE sequence = @s", entry.Sequence));
         Assert.Equal("OK", Scalar("SELECT outcome FROM audit_outcome WHERE sequence = @s", entry.Sequence));
         Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM audit_outcome"));
     }
@@ -147,13 +147,13 @@ public sealed class AuditTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Finish_SecondOutcomeForOneEntry_IsRefused()
+    public async Task Finish_SecondOutcomeForOneEntry_IsRefused()
     {
-        var store = _server.Services.GetRequiredService<AccessStore>();
-        var entry = store.Begin("", "test", "/localvision.v1.GraphService/UpsertNodes", ["partners/x"]);
-        store.Finish(entry, ["partners/x"], "OK");
+        var store = _server.Services.GetRequiredService<IAccessStore>();
+        var entry = await store.BeginAsync("", "test", "/localvision.v1.GraphService/UpsertNodes", ["partners/x"], Ct);
+        await store.FinishAsync(entry, ["partners/x"], "OK", Ct);
 
-        Assert.Throws<AccessStoreException>(() => store.Finish(entry, ["partners/x"], "INTERNAL"));
+        await Assert.ThrowsAsync<AccessStoreException>(() => store.FinishAsync(entry, ["partners/x"], "INTERNAL", Ct));
     }
 
     [Theory]
@@ -178,7 +178,7 @@ public sealed class AuditTests : IAsyncLifetime
     /// <summary>Runs SQL on the access file directly, as someone with the file (not the service) could.</summary>
     private object? Scalar(string sql, long? sequence = null)
     {
-        var path = _server.Services.GetRequiredService<AccessStore>().Path;
+        var path = ((SqliteAccessStore)_server.Services.GetRequiredService<IAccessStore>()).Path;
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();

@@ -106,7 +106,7 @@ public sealed class BearerTokenTests : IAsyncLifetime
         await using var app = Program.Build(["--store", Path.Combine(_folder, "other.db"), "--grpc-port", "0", "--bind", "0.0.0.0",
             $"--LocalVision:Jwt:Issuer={Issuer}", $"--LocalVision:Jwt:Audience={Audience}", $"--LocalVision:Jwt:SigningKeyPath={keyPath}"]);
 
-        Assert.False(app.Services.GetRequiredService<KeyAuthenticator>().IsOpen);
+        Assert.False(await app.Services.GetRequiredService<KeyAuthenticator>().IsOpenAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed partial class ProtectedModeTests(SeededServerFixture fixture) : ID
     {
         var evidence = await fixture.Server.Graph.GetNodeAsync(new GetNodeRequest { Name = "evidence/bdp-interview-honest-conversations" }, cancellationToken: Ct);
 
-        Assert.True(fixture.Server.Services.GetRequiredService<KeyAuthenticator>().IsOpen);
+        Assert.True(await fixture.Server.Services.GetRequiredService<KeyAuthenticator>().IsOpenAsync(Ct));
         Assert.Equal("LV Project Partner", evidence.Properties.Fields["respondentRole"].StringValue);
     }
 
@@ -76,33 +76,33 @@ public sealed partial class ProtectedModeTests(SeededServerFixture fixture) : ID
     }
 
     [Fact]
-    public void KeysCreate_PrintsTheSecretOnceAndTheStoreAuthenticatesIt()
+    public async Task KeysCreate_PrintsTheSecretOnceAndTheStoreAuthenticatesIt()
     {
-        var (code, output, _) = Keys("create", "--name", "ops", "--role", "admin", "--store", StorePath);
+        var (code, output, _) = await KeysAsync("create", "--name", "ops", "--role", "admin", "--store", StorePath);
 
         Assert.Equal(0, code);
         var secret = SecretLine().Match(output).Value;
-        var key = AccessStore.Open(AccessStore.PathBeside(StorePath)).Authenticate(secret);
+        var key = await SqliteAccessStore.Open(SqliteAccessStore.PathBeside(StorePath)).AuthenticateAsync(secret, Ct);
         Assert.NotNull(key);
         Assert.Equal("ops", key.DisplayName);
         Assert.Equal(Roles.Admin, key.Roles);
     }
 
     [Fact]
-    public void KeysListAndRevoke_ListWithoutSecretsAndRevoke()
+    public async Task KeysListAndRevoke_ListWithoutSecretsAndRevoke()
     {
-        var (_, created, _) = Keys("create", "--name", "dashboard", "--role", "reader", "--role", "evidence-reader", "--store", StorePath);
+        var (_, created, _) = await KeysAsync("create", "--name", "dashboard", "--role", "reader", "--role", "evidence-reader", "--store", StorePath);
         var secret = SecretLine().Match(created).Value;
         var id = secret.Substring(4, 12);
 
-        var (listCode, listed, _) = Keys("list", "--store", StorePath);
-        var (revokeCode, _, _) = Keys("revoke", id, "--store", StorePath);
+        var (listCode, listed, _) = await KeysAsync("list", "--store", StorePath);
+        var (revokeCode, _, _) = await KeysAsync("revoke", id, "--store", StorePath);
 
         Assert.Equal(0, listCode);
         Assert.Contains($"apiKeys/{id}\tdashboard\treader,evidence-reader", listed);
         Assert.DoesNotContain(secret, listed);
         Assert.Equal(0, revokeCode);
-        Assert.Null(AccessStore.Open(AccessStore.PathBeside(StorePath)).Authenticate(secret));
+        Assert.Null(await SqliteAccessStore.Open(SqliteAccessStore.PathBeside(StorePath)).AuthenticateAsync(secret, Ct));
     }
 
     [Theory]
@@ -111,19 +111,19 @@ public sealed partial class ProtectedModeTests(SeededServerFixture fixture) : ID
     [InlineData("create", "--name", "x")]
     [InlineData("revoke", "000000000000")]
     [InlineData("rotate")]
-    public void Keys_BadArguments_FailWithAMessage(params string[] args)
+    public async Task Keys_BadArguments_FailWithAMessage(params string[] args)
     {
-        var (code, _, error) = Keys([.. args, "--store", StorePath]);
+        var (code, _, error) = await KeysAsync([.. args, "--store", StorePath]);
 
         Assert.NotEqual(0, code);
         Assert.StartsWith("keys:", error);
     }
 
-    private static (int Code, string Output, string Error) Keys(params string[] args)
+    private static async Task<(int Code, string Output, string Error)> KeysAsync(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = KeysCommand.Run(args, output, error);
+        var code = await KeysCommand.RunAsync(args, output, error, Ct);
         return (code, output.ToString(), error.ToString());
     }
 

@@ -80,10 +80,10 @@ public sealed class RunningServer : IAsyncDisposable
         var secrets = new Dictionary<string, string>(StringComparer.Ordinal);
         if (keys.Count > 0)
         {
-            var access = AccessStore.Open(AccessStore.PathBeside(Path.Combine(folder, "graph.db")));
+            var access = SqliteAccessStore.Open(SqliteAccessStore.PathBeside(Path.Combine(folder, "graph.db")));
             foreach (var (name, roles) in keys)
             {
-                secrets[name] = access.CreateKey(name, roles, "test").Secret;
+                secrets[name] = (await access.CreateKeyAsync(name, roles, "test", CancellationToken.None)).Secret;
             }
         }
         string[] args =

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using LocalVision.Server.Tests.Access;
 using LocalVision.Testing.Neo4j;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -42,7 +43,7 @@ internal sealed class ScriptedNeo4jOverHttp : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var front = new ScriptedNeo4jOverHttp(builder.Build(), new ScriptedNeo4j());
+        var front = new ScriptedNeo4jOverHttp(builder.Build(), new ScriptedNeo4j().WithAccessScripts());
         await front._app.StartAsync(cancellationToken);
         var bound = new Uri(front._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
         front.Address = $"http://{ScriptedNeo4j.User}@127.0.0.1:{bound.Port}";

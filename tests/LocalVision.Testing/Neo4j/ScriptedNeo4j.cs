@@ -87,6 +87,15 @@ public sealed class ScriptedNeo4j : HttpMessageHandler
 
     public string Version { get; }
 
+    /// <summary>What a script added with <see cref="AddScript"/> does: acts on the nodes outside the graph and answers rows.</summary>
+    public delegate (string[] Fields, List<object?[]> Rows) OtherScript(List<ScriptedNode> nodes, IReadOnlyDictionary<string, object?> parameters);
+
+    /// <summary>
+    /// Answers one more statement, sent by code outside the graph store that keeps nodes of its own (without the
+    /// graph's label) in the same database. Its nodes take part in transactions as the graph's do.
+    /// </summary>
+    public void AddScript(string statement, OtherScript script) => _scripts.Add(statement, (g, p) => script(g.Others, p));
+
     /// <summary>The user may not create constraints or indexes (as a least-privileged user in Neo4j).</summary>
     public bool SchemaForbidden { get; set; }
 
@@ -648,8 +657,8 @@ public sealed class ScriptedNeo4j : HttpMessageHandler
         base.Dispose(disposing);
     }
 
-    /// <summary>The statement fails with this Neo4j error.</summary>
-    private sealed class Refusal(string code, string message) : Exception(message)
+    /// <summary>The statement fails with this Neo4j error (a script may throw it: a constraint refusing a node, say).</summary>
+    public sealed class Refusal(string code, string message) : Exception(message)
     {
         public string Code { get; } = code;
     }
@@ -666,6 +675,9 @@ public sealed class ScriptedNeo4j : HttpMessageHandler
 
         public Dictionary<string, string> Requests { get; private init; } = new(StringComparer.Ordinal);
 
+        /// <summary>Nodes without the graph's label, which only <see cref="AddScript"/> scripts touch.</summary>
+        public List<ScriptedNode> Others { get; private init; } = [];
+
         /// <summary>The names of the constraints and indexes made.</summary>
         public HashSet<string> Schema { get; private init; } = new(StringComparer.Ordinal);
 
@@ -680,9 +692,13 @@ public sealed class ScriptedNeo4j : HttpMessageHandler
             Nodes = Nodes.ToDictionary(kv => kv.Key, kv => new FakeNode([.. kv.Value.Labels], new(kv.Value.Properties)), StringComparer.Ordinal),
             Relationships = Relationships.Select(r => r with { Properties = new(r.Properties) }).ToList(),
             Requests = new(Requests, StringComparer.Ordinal),
+            Others = Others.Select(n => new ScriptedNode(n.Label, new(n.Properties, StringComparer.Ordinal))).ToList(),
             Schema = new(Schema, StringComparer.Ordinal),
             Version = Version,
             Bookmark = Bookmark,
         };
     }
 }
+
+/// <summary>A node outside the graph in the scripted Neo4j: one label and its properties (integers as <see cref="long"/>, lists as <see cref="List{T}"/>).</summary>
+public sealed record ScriptedNode(string Label, Dictionary<string, object?> Properties);

@@ -5,36 +5,13 @@ using Microsoft.Data.Sqlite;
 
 namespace LocalVision.Server.Access;
 
-/// <summary>An API key as stored: never its secret, only who it is for and what it may do.</summary>
-public sealed record ApiKeyRecord(string Id, string DisplayName, Roles Roles, DateTimeOffset CreateTime, string Creator, DateTimeOffset? RevokeTime)
-{
-    public const string Collection = "apiKeys/";
-
-    public string ResourceName => Collection + Id;
-
-    public bool IsActive => RevokeTime is null;
-}
-
-/// <summary>One line of the audit log: who did what, when it began, and how it ended.</summary>
-/// <param name="Principal">The key (<c>apiKeys/{id}</c>) or token subject (<c>subjects/{sub}</c>); empty without authentication.</param>
-/// <param name="Outcome"><c>OK</c>, the status that refused or failed the call, or <see cref="AccessStore.Unfinished"/>.</param>
-public sealed record AuditRecord(long Sequence, DateTimeOffset Time, string Principal, string Caller, string Method, IReadOnlyList<string> Resources, string Outcome);
-
-/// <summary>The store cannot keep keys or the audit log; the message says why.</summary>
-public sealed class AccessStoreException(string message, Exception inner) : Exception(message, inner);
-
 /// <summary>
-/// API keys (salted hashes only) and the append-only audit log, in their own SQLite file beside the graph store
-/// (<c>graph.db</c> → <c>graph.access.db</c>), so they work whatever graph store is configured and the
-/// <c>keys</c> command can add a key while the service runs. Triggers refuse any update or delete of the audit log.
+/// API keys and the audit log of an embedded graph store, in their own SQLite file beside it (<c>graph.db</c> →
+/// <c>graph.access.db</c>), or wherever <c>LocalVision:Access:Path</c> says; the <c>keys</c> command can add a key
+/// while the service runs. Triggers refuse any update or delete of the audit log, and the outcomes of entries begun
+/// before their calls live in a table of their own (<c>audit_outcome</c>), so neither table is ever updated.
 /// </summary>
-/// <remarks>
-/// A write is recorded in two appends around it: <see cref="Begin"/> commits the entry before the write starts, and
-/// <see cref="Finish"/> adds its outcome in a table of its own after the write ends. So every write that was applied
-/// has its entry, even if the server died before the outcome; an entry that never got one reads
-/// <see cref="Unfinished"/> (the call may or may not have been applied). Neither table is ever updated.
-/// </remarks>
-public sealed class AccessStore
+public sealed class SqliteAccessStore : IAccessStore
 {
     private static readonly string[] Migrations =
     [
@@ -76,13 +53,10 @@ public sealed class AccessStore
         """,
     ];
 
-    /// <summary>The outcome of an entry begun before its call and never finished: the call is running, or the server stopped during it.</summary>
-    public const string Unfinished = "UNFINISHED";
-
     private readonly string _connectionString;
     private readonly TimeProvider _clock;
 
-    private AccessStore(string path, string connectionString, TimeProvider clock)
+    private SqliteAccessStore(string path, string connectionString, TimeProvider clock)
     {
         Path = path;
         _connectionString = connectionString;
@@ -91,13 +65,15 @@ public sealed class AccessStore
 
     public string Path { get; }
 
+    public string Location => Path;
+
     /// <summary>Where the access file of a graph store lives by default: beside it, <c>graph.db</c> → <c>graph.access.db</c>.</summary>
     public static string PathBeside(string storePath) =>
         System.IO.Path.ChangeExtension(System.IO.Path.GetFullPath(storePath), null) + ".access.db";
 
     /// <summary>Opens (creating if needed) the access file and brings its schema up to date.</summary>
     /// <exception cref="AccessStoreException">The file cannot be created, read or written.</exception>
-    public static AccessStore Open(string path, TimeProvider? clock = null)
+    public static SqliteAccessStore Open(string path, TimeProvider? clock = null)
     {
         path = System.IO.Path.GetFullPath(path);
         var connectionString = new SqliteConnectionStringBuilder
@@ -107,7 +83,7 @@ public sealed class AccessStore
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        var store = new AccessStore(path, connectionString, clock ?? TimeProvider.System);
+        var store = new SqliteAccessStore(path, connectionString, clock ?? TimeProvider.System);
         try
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
@@ -137,8 +113,7 @@ public sealed class AccessStore
         }
     }
 
-    /// <summary>Creates a key; the returned secret is the only copy there will ever be.</summary>
-    public (ApiKeyRecord Key, string Secret) CreateKey(string displayName, Roles roles, string creator)
+    public Task<(ApiKeyRecord Key, string Secret)> CreateKeyAsync(string displayName, Roles roles, string creator, CancellationToken cancellationToken)
     {
         var (id, secret, salt, hash) = ApiKeySecret.Create();
         var now = Now();
@@ -155,17 +130,16 @@ public sealed class AccessStore
             command.Parameters.AddWithValue("@creator", creator);
             return command.ExecuteNonQuery();
         });
-        return (new ApiKeyRecord(id, displayName, roles, now, creator, null), secret);
+        return Task.FromResult((new ApiKeyRecord(id, displayName, roles, now, creator, null), secret));
     }
 
-    /// <summary>The active key a presented secret belongs to, or null when it is malformed, unknown, wrong or revoked.</summary>
-    public ApiKeyRecord? Authenticate(string presented)
+    public Task<ApiKeyRecord?> AuthenticateAsync(string presented, CancellationToken cancellationToken)
     {
         if (ApiKeySecret.IdOf(presented) is not { } id)
         {
-            return null;
+            return Task.FromResult<ApiKeyRecord?>(null);
         }
-        return Run(connection =>
+        return Task.FromResult(Run(connection =>
         {
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT id, display_name, roles, create_time, creator, revoke_time, salt, hash FROM api_keys WHERE id = @id";
@@ -178,15 +152,14 @@ public sealed class AccessStore
             var key = ReadKey(reader);
             var matches = ApiKeySecret.Matches(presented, (byte[])reader.GetValue(6), (byte[])reader.GetValue(7));
             return matches && key.IsActive ? key : null;
-        });
+        }));
     }
 
-    public bool HasActiveKeys() =>
-        Run(connection => Convert.ToInt64(Scalar(connection, "SELECT EXISTS (SELECT 1 FROM api_keys WHERE revoke_time IS NULL)"), CultureInfo.InvariantCulture) == 1);
+    public Task<bool> HasActiveKeysAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(Run(connection => Convert.ToInt64(Scalar(connection, "SELECT EXISTS (SELECT 1 FROM api_keys WHERE revoke_time IS NULL)"), CultureInfo.InvariantCulture) == 1));
 
-    /// <summary>The ids of the active keys that hold the admin role.</summary>
-    public IReadOnlyList<string> ListActiveAdminIds() =>
-        Run(connection =>
+    public Task<IReadOnlyList<string>> ListActiveAdminIdsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(Run<IReadOnlyList<string>>(connection =>
         {
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT id FROM api_keys WHERE revoke_time IS NULL AND instr(',' || roles || ',', ',admin,') > 0";
@@ -197,9 +170,12 @@ public sealed class AccessStore
                 ids.Add(reader.GetString(0));
             }
             return ids;
-        });
+        }));
 
-    public ApiKeyRecord? FindKey(string id) =>
+    public Task<ApiKeyRecord?> FindKeyAsync(string id, CancellationToken cancellationToken) =>
+        Task.FromResult(FindKey(id));
+
+    private ApiKeyRecord? FindKey(string id) =>
         Run(connection =>
         {
             using var command = connection.CreateCommand();
@@ -209,14 +185,13 @@ public sealed class AccessStore
             return reader.Read() ? ReadKey(reader) : null;
         });
 
-    /// <summary>Keys, newest first, a page at a time.</summary>
-    public Page<ApiKeyRecord> ListKeys(int pageSize, string? pageToken) =>
-        Run(connection =>
+    public Task<Page<ApiKeyRecord>> ListKeysAsync(int pageSize, string? pageToken, CancellationToken cancellationToken) =>
+        Task.FromResult(Run(connection =>
         {
-            var before = PageToken.Decode(pageToken, "apiKeys");
+            var before = AccessPages.Before(pageToken, AccessPages.Keys);
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT id, display_name, roles, create_time, creator, revoke_time, rowid FROM api_keys WHERE rowid < @before ORDER BY rowid DESC LIMIT @limit";
-            command.Parameters.AddWithValue("@before", before is null ? long.MaxValue : ParsePosition(before));
+            command.Parameters.AddWithValue("@before", before);
             command.Parameters.AddWithValue("@limit", pageSize + 1);
             var rows = new List<(ApiKeyRecord Key, long RowId)>();
             using (var reader = command.ExecuteReader())
@@ -226,11 +201,10 @@ public sealed class AccessStore
                     rows.Add((ReadKey(reader), reader.GetInt64(6)));
                 }
             }
-            return ToPage(rows, pageSize, "apiKeys");
-        });
+            return AccessPages.ToPage(rows, pageSize, AccessPages.Keys);
+        }));
 
-    /// <summary>Revokes a key (a second revoke keeps the first time); null when there is no such key.</summary>
-    public ApiKeyRecord? RevokeKey(string id)
+    public Task<ApiKeyRecord?> RevokeKeyAsync(string id, CancellationToken cancellationToken)
     {
         Run(connection =>
         {
@@ -240,21 +214,17 @@ public sealed class AccessStore
             command.Parameters.AddWithValue("@now", Now().ToUnixTimeMilliseconds());
             return command.ExecuteNonQuery();
         });
-        return FindKey(id);
+        return Task.FromResult(FindKey(id));
     }
 
-    /// <summary>Appends a finished entry, for what ended before it began (a refused call); there is no way to change or remove one.</summary>
-    public void Append(string principal, string caller, string method, IReadOnlyList<string> resources, string outcome) =>
-        Insert(principal, caller, method, resources, outcome);
+    public Task AppendAsync(string principal, string caller, string method, IReadOnlyList<string> resources, string outcome, CancellationToken cancellationToken) =>
+        Task.FromResult(Insert(principal, caller, method, resources, outcome));
 
-    /// <summary>Appends an entry before the call it records, reading <see cref="Unfinished"/> until <see cref="Finish"/>.</summary>
-    /// <returns>The entry's sequence, for <see cref="Finish"/>.</returns>
-    public long Begin(string principal, string caller, string method, IReadOnlyList<string> resources) =>
-        Insert(principal, caller, method, resources, Unfinished);
+    public Task<long> BeginAsync(string principal, string caller, string method, IReadOnlyList<string> resources, CancellationToken cancellationToken) =>
+        Task.FromResult(Insert(principal, caller, method, resources, IAccessStore.Unfinished));
 
-    /// <summary>Appends the outcome of an entry begun with <see cref="Begin"/>, and what the call touched as known after it; once per entry.</summary>
-    public void Finish(long sequence, IReadOnlyList<string> resources, string outcome) =>
-        Run(connection =>
+    public Task FinishAsync(long sequence, IReadOnlyList<string> resources, string outcome, CancellationToken cancellationToken) =>
+        Task.FromResult(Run(connection =>
         {
             using var command = connection.CreateCommand();
             command.CommandText = "INSERT INTO audit_outcome (sequence, time, resources, outcome) VALUES (@sequence, @time, @resources, @outcome)";
@@ -263,7 +233,7 @@ public sealed class AccessStore
             command.Parameters.AddWithValue("@resources", JsonSerializer.Serialize(resources));
             command.Parameters.AddWithValue("@outcome", outcome);
             return command.ExecuteNonQuery();
-        });
+        }));
 
     private long Insert(string principal, string caller, string method, IReadOnlyList<string> resources, string outcome) =>
         Run(connection =>
@@ -279,18 +249,17 @@ public sealed class AccessStore
             return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         });
 
-    /// <summary>The audit log, newest first, a page at a time; an entry shows its appended outcome when it has one.</summary>
-    public Page<AuditRecord> ListAudit(int pageSize, string? pageToken) =>
-        Run(connection =>
+    public Task<Page<AuditRecord>> ListAuditAsync(int pageSize, string? pageToken, CancellationToken cancellationToken) =>
+        Task.FromResult(Run(connection =>
         {
-            var before = PageToken.Decode(pageToken, "audit");
+            var before = AccessPages.Before(pageToken, AccessPages.Audit);
             using var command = connection.CreateCommand();
             command.CommandText = """
                 SELECT a.sequence, a.time, a.key_id, a.caller, a.method, COALESCE(o.resources, a.resources), COALESCE(o.outcome, a.outcome)
                 FROM audit_log a LEFT JOIN audit_outcome o ON o.sequence = a.sequence
                 WHERE a.sequence < @before ORDER BY a.sequence DESC LIMIT @limit
                 """;
-            command.Parameters.AddWithValue("@before", before is null ? long.MaxValue : ParsePosition(before));
+            command.Parameters.AddWithValue("@before", before);
             command.Parameters.AddWithValue("@limit", pageSize + 1);
             var rows = new List<(AuditRecord Entry, long Sequence)>();
             using (var reader = command.ExecuteReader())
@@ -308,24 +277,8 @@ public sealed class AccessStore
                     rows.Add((entry, entry.Sequence));
                 }
             }
-            return ToPage(rows, pageSize, "audit");
-        });
-
-    private static Page<T> ToPage<T>(List<(T Item, long Position)> rows, int pageSize, string query)
-    {
-        string? next = null;
-        if (rows.Count > pageSize)
-        {
-            rows.RemoveAt(rows.Count - 1);
-            next = PageToken.Encode(query, rows[^1].Position.ToString(CultureInfo.InvariantCulture));
-        }
-        return new Page<T>(rows.Select(r => r.Item).ToList(), next, rows.Count);
-    }
-
-    private static long ParsePosition(string position) =>
-        long.TryParse(position, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw GraphValidationException.Single("page_token", "is not a token this query returned; start again without it");
+            return AccessPages.ToPage(rows, pageSize, AccessPages.Audit);
+        }));
 
     private static ApiKeyRecord ReadKey(SqliteDataReader reader) => new(
         reader.GetString(0),
