@@ -236,21 +236,20 @@ public static class CohortSelection
             return result;
         }
 
-        /// <summary>Whether the places still open can be filled from <paramref name="position"/> on within the budget.</summary>
-        private bool Affordable(int position, double funding)
+        /// <summary>
+        /// The least the places left after taking one more can cost, filled from <paramref name="position"/> on:
+        /// checked when a candidate is taken (not at every node, which would cost more than it prunes).
+        /// </summary>
+        private double CheapestRest(int position)
         {
-            if (_cheapestFrom is null || _request.Budget is not { } budget)
-            {
-                return true;
-            }
-            var needed = _size - _current.Count;
-            var sums = _cheapestFrom[position];
-            return needed < sums.Length && funding + sums[needed] <= budget + 1e-9;
+            var needed = _size - _current.Count - 1;
+            var sums = _cheapestFrom![position];
+            return needed < sums.Length ? sums[needed] : double.PositiveInfinity;
         }
 
         public Outcome Run()
         {
-            if (_forced >= 0 && !CanTake(_forced, 0))
+            if (_forced >= 0 && !CanTake(_forced, 0, restFrom: 0))
             {
                 return new Outcome(null, 0, true);
             }
@@ -281,12 +280,12 @@ public static class CohortSelection
                 }
                 return true;
             }
-            if (position >= _candidates.Length || !MinimumsReachable(position) || !Affordable(position, funding) || Bound(position, score) <= _bestScore)
+            if (position >= _candidates.Length || !MinimumsReachable(position) || Bound(position, score) <= _bestScore)
             {
                 return true;
             }
             var complete = true;
-            if (position != _forced && CanTake(position, funding))
+            if (position != _forced && CanTake(position, funding, restFrom: position + 1))
             {
                 Take(position);
                 complete &= Visit(position + 1, score + _candidates[position].Score, funding + _candidates[position].Funding);
@@ -343,10 +342,11 @@ public static class CohortSelection
             return true;
         }
 
-        private bool CanTake(int index, double funding)
+        /// <param name="restFrom">Where the places left after this one would be filled from.</param>
+        private bool CanTake(int index, double funding, int restFrom)
         {
             var candidate = _candidates[index];
-            if (_request.Budget is { } budget && funding + candidate.Funding > budget + 1e-9)
+            if (_request.Budget is { } budget && funding + candidate.Funding + CheapestRest(restFrom) > budget + 1e-9)
             {
                 return false;
             }
