@@ -29,6 +29,8 @@ var root = new RootCommand("lv: the LocalVision command line — read, write and
     NetworkCommands.Ego(),
     NetworkCommands.Centrality(),
     NetworkCommands.Communities(),
+    NetworkCommands.Metrics(),
+    NetworkCommands.WhatIf(),
 };
 Render.UseColumnsFromEnvironment();
 return await root.Parse(args).InvokeAsync();

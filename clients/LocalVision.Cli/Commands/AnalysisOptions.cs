@@ -9,7 +9,7 @@ namespace LocalVision.Cli.Commands;
 internal static class AnalysisOptions
 {
     /// <summary>A date written YYYY-MM-DD, for the requests' <c>as_of</c>.</summary>
-    public static Option<DateOnly?> AsOf(string description) => new("--as-of")
+    public static Option<DateOnly?> AsOf(string description, string name = "--as-of") => new(name)
     {
         Description = description,
         HelpName = "date",

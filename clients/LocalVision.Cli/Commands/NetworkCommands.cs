@@ -115,6 +115,49 @@ public static class NetworkCommands
         return command;
     }
 
+    public static Command Metrics()
+    {
+        var locality = new Option<string>("--locality") { HelpName = "name", Description = "Only this locality's network, e.g. localities/plymouth; the whole graph when left out" };
+        var compareTo = AnalysisOptions.AsOf("Also the network at this earlier date, and the ties gained and lost since, YYYY-MM-DD", "--compare-to");
+        var scope = new NetworkScope();
+        var command = new Command("metrics", "How big, dense, centralised and clustered the network is, and how it changed since a date") { locality, compareTo };
+        scope.AddTo(command);
+        command.SetAction((parse, ct) => Cli.RunAsync(parse, async connection =>
+        {
+            var request = new GetNetworkMetricsRequest
+            {
+                Scope = parse.GetValue(locality) ?? "", CompareTo = AnalysisOptions.Timestamp(parse.GetValue(compareTo)),
+                AsOf = scope.AsOf(parse), Labels = { scope.Labels(parse) }, RelationshipTypes = { scope.Types(parse) },
+            };
+            var response = await connection.Network.GetNetworkMetricsAsync(request, connection.Call(ct));
+            Render.Message(response, connection.Output, () => NetworkView.Metrics(response));
+        }));
+        return command;
+    }
+
+    public static Command WhatIf()
+    {
+        var remove = new Argument<string>("remove") { Description = "The node to take out of the network, e.g. enablers/fir when its Enabler leaves" };
+        var locality = new Option<string>("--locality") { HelpName = "name", Description = "Only this locality's network, e.g. localities/hackney; the whole graph when left out" };
+        var scope = new NetworkScope();
+        var command = new Command("what-if", "What the network would lose without one node (an Enabler's exit, a partner pulling out): the metrics before and after, and who would be cut off")
+        {
+            remove, locality,
+        };
+        scope.AddTo(command);
+        command.SetAction((parse, ct) => Cli.RunAsync(parse, async connection =>
+        {
+            var request = new SimulateRemovalRequest
+            {
+                Remove = parse.GetValue(remove)!, Scope = parse.GetValue(locality) ?? "",
+                AsOf = scope.AsOf(parse), Labels = { scope.Labels(parse) }, RelationshipTypes = { scope.Types(parse) },
+            };
+            var response = await connection.Network.SimulateRemovalAsync(request, connection.Call(ct));
+            Render.Message(response, connection.Output, () => NetworkView.Removal(response, request.Remove));
+        }));
+        return command;
+    }
+
     /// <summary>The network a request works on: the labels and relationship types that make it up, as it was at a date.</summary>
     private sealed class NetworkScope(
         string labels = "Only nodes of these labels make up the network",

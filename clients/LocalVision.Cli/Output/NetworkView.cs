@@ -56,4 +56,63 @@ public static class NetworkView
         table.Caption = new TableTitle($"{response.Communities.Count} communities, largest first" + (hasModularity ? $"; modularity {Figures.Ratio(response.Modularity)}" : ""));
         AnsiConsole.Write(table);
     }
+
+    public static void Metrics(GetNetworkMetricsResponse response)
+    {
+        var table = MetricsTable(response.Compared is null ? [("now", response.Metrics)] : [("then", response.Compared), ("now", response.Metrics)]);
+        AnsiConsole.Write(table);
+        if (response.Compared is not null)
+        {
+            AnsiConsole.MarkupLine($"{response.TiesGained.Count} ties gained, {response.TiesLost.Count} lost");
+            foreach (var tie in response.TiesGained)
+            {
+                AnsiConsole.MarkupLine($"  [green]+[/] {Markup.Escape(tie.Start)} ─{Markup.Escape(tie.Type)}→ {Markup.Escape(tie.End)}");
+            }
+            foreach (var tie in response.TiesLost)
+            {
+                AnsiConsole.MarkupLine($"  [red]−[/] {Markup.Escape(tie.Start)} ─{Markup.Escape(tie.Type)}→ {Markup.Escape(tie.End)}");
+            }
+        }
+    }
+
+    public static void Removal(SimulateRemovalResponse response, string removed)
+    {
+        AnsiConsole.Write(MetricsTable([("with it", response.Before), ($"without {removed}", response.After)]));
+        if (response.Disconnected.Count == 0)
+        {
+            AnsiConsole.MarkupLine("nobody would be cut off from the rest of the network");
+            return;
+        }
+        AnsiConsole.MarkupLine($"[yellow]{response.Disconnected.Count} would be cut off[/] from the rest of the network:");
+        foreach (var name in response.Disconnected)
+        {
+            AnsiConsole.MarkupLine($"  {Markup.Escape(name)}");
+        }
+    }
+
+    private static Table MetricsTable(IReadOnlyList<(string Heading, NetworkMetrics Metrics)> columns)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("measure");
+        foreach (var (heading, _) in columns)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(heading)).RightAligned());
+        }
+        (string Name, Func<NetworkMetrics, string> Value)[] rows =
+        [
+            ("nodes", m => m.Nodes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)),
+            ("ties", m => m.Edges.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)),
+            ("parts with no tie between them", m => m.Components.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("density", m => Figures.Number(m.Density)),
+            ("degree centralisation", m => Figures.Number(m.DegreeCentralization)),
+            ("average path length", m => Figures.Number(m.AveragePathLength)),
+            ("diameter", m => m.Diameter.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("average clustering", m => Figures.Number(m.AverageClustering)),
+            ("transitivity", m => Figures.Number(m.Transitivity)),
+        ];
+        foreach (var (name, value) in rows)
+        {
+            table.AddRow([name, .. columns.Select(c => value(c.Metrics))]);
+        }
+        return table;
+    }
 }

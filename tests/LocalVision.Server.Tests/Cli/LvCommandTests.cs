@@ -93,7 +93,7 @@ public sealed class LvCommandTests(SeededServerFixture fixture)
         foreach (var command in new[]
         {
             "get", "list", "relationships", "neighborhood", "delete", "import", "export",
-            "evaluate", "predictors", "truth-table", "minimize", "cohort", "paths", "ego", "centrality", "communities",
+            "evaluate", "predictors", "truth-table", "minimize", "cohort", "paths", "ego", "centrality", "communities", "metrics", "what-if",
         })
         {
             Assert.Contains(command, result.Output);

@@ -3,7 +3,7 @@ using LocalVision.Server.Tests.Hosting;
 
 namespace LocalVision.Server.Tests.Cli;
 
-/// <summary>`lv paths`, `ego`, `centrality` and `communities` against the seeded service's partner network.</summary>
+/// <summary>`lv paths`, `ego`, `centrality`, `communities`, `metrics` and `what-if` against the seeded service's partner network.</summary>
 public sealed class LvNetworkTests(SeededServerFixture fixture)
 {
     private static readonly string[] PartnerNetwork = ["--label", "Partner,Initiative,Enabler", "--type", "PARTNER_IN,ENABLES"];
@@ -97,5 +97,43 @@ public sealed class LvNetworkTests(SeededServerFixture fixture)
         Assert.InRange(response.RootElement.GetProperty("modularity").GetDouble(), 0.1, 1);
         Assert.Contains("modularity 0.", table.Output);
         Assert.Contains("enablers/fir", table.Output);
+    }
+
+    [Fact]
+    public async Task WhatIf_EnablerFirLeaves_SaysMertonWouldBeCutOff()
+    {
+        var result = await LvProcess.RunAsync(Server, ["what-if", "enablers/fir", .. PartnerNetwork]);
+
+        Assert.Equal(0, result.ExitCode);
+        LvAssert.InOrder(result.Output, "with it", "without enablers/fir", "parts with no tie between them", "would be cut off", "partners/merton-council");
+    }
+
+    [Fact]
+    public async Task WhatIf_Json_GivesTheMetricsBeforeAndAfter()
+    {
+        var result = await LvProcess.RunAsync(Server, ["what-if", "enablers/fir", "-o", "json", .. PartnerNetwork]);
+
+        using var json = JsonDocument.Parse(result.Output);
+        var before = json.RootElement.GetProperty("before").GetProperty("nodes").GetInt32();
+        var after = json.RootElement.GetProperty("after").GetProperty("nodes").GetInt32();
+        Assert.Equal(before - 1, after);
+        Assert.Contains(json.RootElement.GetProperty("disconnected").EnumerateArray(), n => n.GetString() == "partners/merton-council");
+    }
+
+    [Fact]
+    public async Task Metrics_Hackney_PrintsTheNetworksSizeAndShape()
+    {
+        var result = await LvProcess.RunAsync(Server, ["metrics", "--locality", "localities/hackney", .. PartnerNetwork]);
+
+        Assert.Equal(0, result.ExitCode);
+        LvAssert.InOrder(result.Output, "nodes", "ties", "parts with no tie between them", "density", "diameter");
+    }
+
+    [Fact]
+    public async Task WhatIf_UnknownNode_IsRefusedInOneLine()
+    {
+        var result = await LvProcess.RunAsync(Server, "what-if", "enablers/nobody");
+
+        LvAssert.RefusedInOneLine(result, 3, "NotFound", "enablers/nobody");
     }
 }
