@@ -70,6 +70,35 @@ public sealed class NetworkPageTests(SeededServerFixture fixture, DashboardBrows
     }
 
     [Fact]
+    public async Task WhatIf_EnablerFirLeaves_SaysMertonWouldBeCutOff()
+    {
+        var page = await browser.NewPageAsync();
+        await DashboardBrowser.OpenAsync(page, fixture.Server, "#/network?locality=localities/hackney");
+        await ClickNodeAsync(page, "enablers/fir");
+        await Expect(page.Locator("#network-details h2")).ToHaveTextAsync("Enabler Fir");
+
+        await page.ClickAsync("#what-if");
+
+        await Expect(page.Locator("#what-if-result")).ToContainTextAsync("would be cut off");
+        await Expect(page.Locator("#what-if-cut-off")).ToContainTextAsync("London Borough of Merton");
+        await DashboardBrowser.ScreenshotAsync(page, "network-what-if");
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task ClickNodeAsync(IPage page, string name)
+    {
+        var at = await page.EvaluateAsync<double[]>("""
+            id => {
+              const cy = window.localVisionNetwork;
+              const box = cy.container().getBoundingClientRect();
+              const p = cy.$id(id).renderedPosition();
+              return [box.left + p.x, box.top + p.y];
+            }
+            """, name);
+        await page.Mouse.ClickAsync((float)at[0], (float)at[1]);
+    }
+
+    [Fact]
     public async Task Network_FilterByPartnerKind_KeepsOnlyPartnersOfThatKind()
     {
         var page = await browser.NewPageAsync();

@@ -1,6 +1,6 @@
 import cytoscape from "cytoscape";
 import type { Core, ElementDefinition } from "cytoscape";
-import { displayName, exportGraph, getJson, getNeighborhood, getNode, listNodes, listRelationships, postStream, text } from "../api";
+import { displayName, exportGraph, getJson, getNeighborhood, getNode, listNodes, listRelationships, postJson, postStream, text } from "../api";
 import type { GraphNode, Relationship, Subgraph } from "../api";
 import { append, el, failure, loading, pretty, problem, replace } from "../ui";
 
@@ -85,6 +85,18 @@ type Sizes = Map<string, number>;
 interface CentralityScore {
   name: string;
   score?: number;
+}
+
+interface NetworkMetrics {
+  nodes?: number;
+  edges?: string | number;
+  components?: number;
+}
+
+interface RemovalAnswer {
+  before?: NetworkMetrics;
+  after?: NetworkMetrics;
+  disconnected?: string[];
 }
 
 export async function renderNetwork(root: HTMLElement, params: URLSearchParams): Promise<void> {
@@ -287,11 +299,44 @@ export async function renderNetwork(root: HTMLElement, params: URLSearchParams):
           : el("p", { class: "muted" }, "None recorded."),
         el("h3", {}, "All ties"),
         rows.length ? el("ul", { class: "ties", id: "details-ties" }, ...rows) : el("p", { class: "muted" }, "None recorded."),
+        el("h3", {}, "What if it left?"),
+        el("button", { id: "what-if", type: "button", onclick: () => void whatIf(name) }, `Take ${displayName(node, name)} out of the network`),
+        el("div", { id: "what-if-result", "aria-live": "polite" }),
       );
       cy?.elements().removeClass("selected");
       cy?.$id(name).addClass("selected");
     } catch (error) {
       append(details, problem(error));
+    }
+  }
+
+  /** The whole partner network without one node: who would be cut off (an Enabler's exit, a partner pulling out). */
+  async function whatIf(name: string): Promise<void> {
+    const result = document.getElementById("what-if-result");
+    if (!result) return;
+    replace(result, loading("the network without it"));
+    const date = asAt.value;
+    try {
+      const answer = await postJson<RemovalAnswer>("/v1/networkMetrics:simulateRemoval", {
+        remove: name,
+        labels: LABELS.filter((l) => l !== "Locality"),
+        relationshipTypes: NETWORK_TYPES,
+        ...(date ? { asOf: `${date}T00:00:00Z` } : {}),
+      });
+      const cutOff = answer.disconnected ?? [];
+      const parts = (m?: NetworkMetrics) => m?.components ?? 0;
+      cy?.elements().removeClass("cut-off");
+      for (const lost of cutOff) cy?.$id(lost).addClass("cut-off");
+      replace(
+        result,
+        el("p", {}, `Without it the network falls into ${parts(answer.after)} separate parts (now ${parts(answer.before)}).`),
+        cutOff.length
+          ? el("p", {}, el("strong", {}, `${cutOff.length} would be cut off`), " from everyone else:")
+          : el("p", {}, "Nobody would be cut off from the rest of the network."),
+        cutOff.length ? el("ul", { class: "ties", id: "what-if-cut-off" }, ...(await Promise.all(cutOff.map(async (n) => el("li", {}, await nameOf(n)))))) : null,
+      );
+    } catch (error) {
+      replace(result, failure(error, "the what-if", "the network service (NetworkService.SimulateRemoval)"));
     }
   }
 
@@ -410,6 +455,7 @@ function networkStyle(): cytoscape.StylesheetJson {
     { selector: "edge[type = 'ENABLES']", style: { "line-style": "dashed", "line-color": "#b58a00" } },
     { selector: "node.selected", style: { "border-width": 4, "border-color": "#d43b3b" } },
     { selector: "node.on-path", style: { "border-width": 5, "border-color": "#d43b3b", "z-index": 10 } },
+    { selector: "node.cut-off", style: { "border-width": 4, "border-style": "dashed", "border-color": "#d43b3b", opacity: 0.55 } },
   ];
 }
 
