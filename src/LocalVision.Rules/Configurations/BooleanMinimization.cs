@@ -210,6 +210,12 @@ public static class BooleanMinimization
         private readonly MinimizationOptions options;
         private readonly HashSet<ulong> positiveSet;
 
+        // Models share terms and rows: with many equally minimal models (as R lists them), each term's membership
+        // and covered rows, and each row's configuration string, are worked out once per run, not once per model.
+        private readonly Dictionary<Implicant, double[]> memberships = [];
+        private readonly Dictionary<Implicant, IReadOnlyList<string>> coveredRows = [];
+        private readonly Dictionary<ulong, string> configurations = [];
+
         public Run(TruthTable truthTable, MinimizationOptions options, CancellationToken cancellationToken)
         {
             this.truthTable = truthTable;
@@ -264,7 +270,7 @@ public static class BooleanMinimization
         {
             var y = truthTable.OutcomeMemberships;
             var names = truthTable.Cases.CaseNames;
-            var memberships = terms.Select(truthTable.Membership).ToArray();
+            var memberships = terms.Select(MembershipOf).ToArray();
             var union = Union(memberships, except: -1);
             var modelSums = SetSums.Of(union, y);
             var modelFit = modelSums.Sufficiency();
@@ -316,13 +322,43 @@ public static class BooleanMinimization
             var listed = RowUnion.Ascending(cubes, K)
                 .Where(r => !positiveSet.Contains(r) && !except.Any(e => e.Covers(r)))
                 .Take(options.MaxListedConfigurations)
-                .Select(r => truthTable.ConfigurationOf((long)r))
+                .Select(Configuration)
                 .ToList();
             return new ConfigurationSet(count, listed);
         }
 
-        public IReadOnlyList<string> CoveredRows(Implicant cube) =>
-            Positives.Where(cube.Covers).Select(r => truthTable.ConfigurationOf((long)r)).ToList();
+        public IReadOnlyList<string> CoveredRows(Implicant cube)
+        {
+            if (!coveredRows.TryGetValue(cube, out var rows))
+            {
+                rows = Positives.Where(cube.Covers).Select(Configuration).ToList();
+                coveredRows[cube] = rows;
+            }
+
+            return rows;
+        }
+
+        private double[] MembershipOf(Implicant cube)
+        {
+            if (!memberships.TryGetValue(cube, out var membership))
+            {
+                membership = truthTable.Membership(cube);
+                memberships[cube] = membership;
+            }
+
+            return membership;
+        }
+
+        private string Configuration(ulong row)
+        {
+            if (!configurations.TryGetValue(row, out var configuration))
+            {
+                configuration = truthTable.ConfigurationOf((long)row);
+                configurations[row] = configuration;
+            }
+
+            return configuration;
+        }
 
         public string Expression(Implicant cube)
         {

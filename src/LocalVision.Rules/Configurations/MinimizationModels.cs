@@ -16,11 +16,14 @@ public enum SolutionType
 /// <summary>How the prime implicant chart's minimal covers are chosen.</summary>
 public enum ModelSelection
 {
-    /// <summary>Fewest prime implicants, then fewest literals in total; every cover that ties on both is returned.</summary>
-    FewestTermsThenLiterals,
-
-    /// <summary>Fewest prime implicants; every cover of that size is returned, as R's QCA package does.</summary>
+    /// <summary>
+    /// Fewest prime implicants; every cover of that size is returned (M1, M2, …), as R's QCA package (the reference
+    /// implementation) does: the default, so no equally minimal model is ever set aside.
+    /// </summary>
     FewestTerms,
+
+    /// <summary>Fewest prime implicants, then fewest literals in total; every cover that ties on both is returned, and a warning says when others were set aside.</summary>
+    FewestTermsThenLiterals,
 }
 
 /// <summary>What is expected of a condition's presence, for the intermediate solution.</summary>
@@ -44,7 +47,7 @@ public enum DirectionalExpectation
 public sealed record MinimizationOptions(
     SolutionType SolutionType = SolutionType.Conservative,
     IReadOnlyDictionary<string, DirectionalExpectation>? DirectionalExpectations = null,
-    ModelSelection ModelSelection = ModelSelection.FewestTermsThenLiterals,
+    ModelSelection ModelSelection = ModelSelection.FewestTerms,
     int MaxModels = 1000,
     int MaxListedConfigurations = 1024);
 

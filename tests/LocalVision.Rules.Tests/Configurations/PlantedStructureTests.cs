@@ -21,10 +21,18 @@ public sealed class PlantedStructureTests
     {
         var table = TruthTable.Build(Generate(seed), "Y", Names());
 
-        var parsimonious = BooleanMinimization.Minimize(table, new MinimizationOptions(SolutionType.Parsimonious), TestContext.Current.CancellationToken);
+        var everyTwoTermModel = BooleanMinimization.Minimize(table, new MinimizationOptions(SolutionType.Parsimonious), TestContext.Current.CancellationToken);
+        var parsimonious = BooleanMinimization.Minimize(
+            table, new MinimizationOptions(SolutionType.Parsimonious, ModelSelection: ModelSelection.FewestTermsThenLiterals), TestContext.Current.CancellationToken);
 
-        // The planted terms are prime implicants; two terms are needed; and the models found use at most
-        // the planted model's five literals (it is one of the two-term covers, maybe not the shortest).
+        // By default (as in R) every two-term cover is a model: many here, up to the cap, which a warning
+        // names; with the literal tie-break the models found use at most the planted model's five literals.
+        Assert.All(everyTwoTermModel.Models, m =>
+        {
+            Assert.Equal(2, m.Terms.Count);
+            Assert.Equal(1.0, m.Coverage, 12);
+        });
+        Assert.True(everyTwoTermModel.Models.Count > parsimonious.Models.Count);
         var primes = parsimonious.PrimeImplicants.Select(p => p.Expression).ToList();
         Assert.Contains("C01*C02*~C03", primes);
         Assert.Contains("C04*C05", primes);
