@@ -50,15 +50,7 @@ public sealed class NetworkPageTests(SeededServerFixture fixture, DashboardBrows
         var page = await browser.NewPageAsync();
         await DashboardBrowser.OpenAsync(page, fixture.Server, "#/network?locality=localities/plymouth");
 
-        var at = await page.EvaluateAsync<double[]>("""
-            id => {
-              const cy = window.localVisionNetwork;
-              const box = cy.container().getBoundingClientRect();
-              const p = cy.$id(id).renderedPosition();
-              return [box.left + p.x, box.top + p.y];
-            }
-            """, "partners/plymouth-hwbb");
-        await page.Mouse.ClickAsync((float)at[0], (float)at[1]);
+        await ClickNodeAsync(page, "partners/plymouth-hwbb");
 
         await Expect(page.Locator("#network-details h2")).ToHaveTextAsync("Plymouth Health and Wellbeing Board");
         await Expect(page.Locator("#details-initiatives")).ToContainTextAsync("Plymouth Local Vision project");
