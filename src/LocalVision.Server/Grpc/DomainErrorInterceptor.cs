@@ -94,6 +94,8 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
                 {
                     Violations = { new PreconditionFailure.Types.Violation { Type = "HAS_RELATIONSHIPS", Subject = e.Name, Description = "set cascade to delete its relationships too" } },
                 });
+            case Rules.Cohorts.CohortSearchExhaustedException e:
+                return Rich(Code.ResourceExhausted, e.Message, new ErrorInfo { Reason = "COHORT_SEARCH_EXHAUSTED", Domain = Domain });
             case GraphStoreUnavailableException e:
                 logger.LogError(e, "The store failed");
                 var code = e.Fault switch

@@ -268,15 +268,6 @@ public sealed class InsightApi(IGraphStore store, EvaluationEngine engine, TimeP
         {
             throw new FailedPreconditionException(e.Message);
         }
-        catch (CohortSearchExhaustedException e)
-        {
-            throw new Google.Rpc.Status
-            {
-                Code = (int)Google.Rpc.Code.ResourceExhausted,
-                Message = e.Message,
-                Details = { Any.Pack(new Google.Rpc.ErrorInfo { Reason = "COHORT_SEARCH_EXHAUSTED", Domain = "localvision.v1" }) },
-            }.ToRpcException();
-        }
         var response = new SelectCohortResponse { TotalScore = result.TotalScore, TotalFunding = result.TotalFunding, Optimal = result.Optimal };
         response.Selected.AddRange(result.Selected.Select(ToProto));
         response.Excluded.AddRange(result.Excluded.Select(ToProto));
