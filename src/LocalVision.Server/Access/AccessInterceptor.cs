@@ -68,7 +68,7 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, IAccessSto
         Caller caller;
         try
         {
-            caller = await authenticator.AuthenticateAsync(context.RequestHeaders, context.CancellationToken);
+            caller = await authenticator.AuthenticateAsync(context.RequestHeaders, SessionCookie.BrowserRequest(context), context.CancellationToken);
         }
         catch (RpcException)
         {

@@ -20,6 +20,9 @@ public sealed class AccessOptions
     /// revoked through another replica still works here. 0 reads the database on every call.
     /// </summary>
     public double KeyCacheSeconds { get; set; } = 5;
+
+    /// <summary>How long a dashboard sign-in lasts before the browser must sign in again.</summary>
+    public double SessionHours { get; set; } = 8;
 }
 
 public static class AccessSetup
@@ -76,6 +79,7 @@ public static class AccessSetup
     public static WebApplication MapAccessApi(this WebApplication app)
     {
         app.MapGrpcService<AccessApi>();
+        app.MapSessionApi();
         return app;
     }
 

@@ -33,7 +33,7 @@ public sealed class AccessStoreException(string message, Exception inner) : Exce
 /// <see cref="Unfinished"/> (the call may or may not have been applied). Neither record is ever changed.
 /// Every method throws <see cref="AccessStoreException"/> when the store cannot be read or written.
 /// </remarks>
-public interface IAccessStore
+public interface IAccessStore : ISessionStore
 {
     /// <summary>The outcome of an entry begun before its call and never finished: the call is running, or the server stopped during it.</summary>
     public const string Unfinished = "UNFINISHED";

@@ -2,12 +2,13 @@ using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 using Status = Google.Rpc.Status;
+using HttpRequest = Microsoft.AspNetCore.Http.HttpRequest;
 
 namespace LocalVision.Server.Access;
 
 /// <summary>
 /// Finds the caller from the <c>x-api-key</c> header, or <c>authorization: Bearer ...</c> carrying an API key or, when
-/// an issuer is configured, a JWT. Without credentials a caller is admitted only in protected mode's open case:
+/// an issuer is configured, a JWT; or, on the JSON API, from the dashboard's session cookie. Without credentials a caller is admitted only in protected mode's open case:
 /// bound to loopback while no key exists and no token issuer is configured.
 /// </summary>
 /// <param name="requireKeys">True when bound to a non-loopback address: credentials are always needed.</param>
@@ -23,17 +24,34 @@ public sealed class KeyAuthenticator(IAccessStore keys, bool requireKeys, Bearer
         !requireKeys && tokens is null && !await keys.HasActiveKeysAsync(cancellationToken);
 
     /// <exception cref="RpcException">UNAUTHENTICATED: no key where one is needed, or a key that is unknown, wrong or revoked.</exception>
-    public async ValueTask<Caller> AuthenticateAsync(Metadata headers, CancellationToken cancellationToken)
+    public ValueTask<Caller> AuthenticateAsync(Metadata headers, CancellationToken cancellationToken) =>
+        AuthenticateAsync(headers, null, cancellationToken);
+
+    /// <param name="browser">
+    /// The HTTP request of a call through the JSON API (<see cref="SessionCookie.BrowserRequest"/>): without a key, its
+    /// dashboard session admits it as the session's key. Null for gRPC calls.
+    /// </param>
+    /// <exception cref="RpcException">
+    /// UNAUTHENTICATED: no key or session where one is needed, a key that is unknown, wrong or revoked, or a session that
+    /// has ended; PERMISSION_DENIED: a write through a session without its CSRF token.
+    /// </exception>
+    public async ValueTask<Caller> AuthenticateAsync(Metadata headers, HttpRequest? browser, CancellationToken cancellationToken)
     {
         var presented = PresentedKey(headers);
         if (presented is null)
         {
+            if (browser is not null && SessionCookie.Presented(browser) is not null && !await IsOpenAsync(cancellationToken))
+            {
+                var session = (await SessionCookie.AuthenticateAsync(keys, browser, cancellationToken))!;
+                return new Caller(session.Key.ResourceName, session.Key.DisplayName, session.Key.Roles);
+            }
             if (await IsOpenAsync(cancellationToken))
             {
                 return Caller.WithoutAuthentication;
             }
-            throw Unauthenticated("API_KEY_MISSING",
-                $"this service needs an API key: send it in the `{ApiKeyHeader}` header (lv --api-key KEY) or as `authorization: Bearer KEY`");
+            throw Unauthenticated("API_KEY_MISSING", browser is null
+                ? $"this service needs an API key: send it in the `{ApiKeyHeader}` header (lv --api-key KEY) or as `authorization: Bearer KEY`"
+                : $"this service needs an API key: sign in on the dashboard (POST /v1/session), or send it in the `{ApiKeyHeader}` header or as `authorization: Bearer KEY`");
         }
         if (BearerTokens.LooksLikeJwt(presented))
         {
@@ -67,10 +85,12 @@ public sealed class KeyAuthenticator(IAccessStore keys, bool requireKeys, Bearer
         return apiKey ?? bearer;
     }
 
-    private static RpcException Unauthenticated(string reason, string message) =>
+    private static RpcException Unauthenticated(string reason, string message) => Refusal(Code.Unauthenticated, reason, message);
+
+    internal static RpcException Refusal(Code code, string reason, string message) =>
         new Status
         {
-            Code = (int)Code.Unauthenticated,
+            Code = (int)code,
             Message = message,
             Details = { Any.Pack(new ErrorInfo { Reason = reason, Domain = "localvision.v1" }) },
         }.ToRpcException();

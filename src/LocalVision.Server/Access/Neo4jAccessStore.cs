@@ -16,7 +16,7 @@ namespace LocalVision.Server.Access;
 /// still accepted here for up to that window; revoked through this one, it is refused at once. A zero window reads
 /// Neo4j every time.
 /// </remarks>
-public sealed class Neo4jAccessStore : IAccessStore, IAsyncDisposable
+public sealed partial class Neo4jAccessStore : IAccessStore, IAsyncDisposable
 {
     private readonly Neo4jConnection _connection;
     private readonly TimeProvider _clock;
@@ -45,7 +45,7 @@ public sealed class Neo4jAccessStore : IAccessStore, IAsyncDisposable
         try
         {
             connection = await Neo4jConnection.OpenAsync(options, handler, cancellationToken);
-            await connection.EnsureSchemaAsync(AccessCypher.Schema, cancellationToken);
+            await connection.EnsureSchemaAsync([.. AccessCypher.Schema, .. SessionCypher.Schema], cancellationToken);
             return new Neo4jAccessStore(connection, keyCacheWindow, options.Clock);
         }
         catch (GraphStoreUnavailableException e)
@@ -82,21 +82,24 @@ public sealed class Neo4jAccessStore : IAccessStore, IAsyncDisposable
         {
             return null;
         }
-        StoredKey? stored;
+        var stored = await CachedKeyAsync(id, cancellationToken);
+        return stored is not null && ApiKeySecret.Matches(presented, stored.Salt, stored.Hash) && stored.Record.IsActive ? stored.Record : null;
+    }
+
+    /// <summary>A key as read from Neo4j within the window, else read again.</summary>
+    private async Task<StoredKey?> CachedKeyAsync(string id, CancellationToken cancellationToken)
+    {
         if (_keys.TryGetValue(id, out var cached) && IsFresh(cached.Read))
         {
-            stored = cached.Key;
+            return cached.Key;
         }
-        else
+        var stored = await ReadKeyAsync(id, cancellationToken);
+        // Only keys that exist: unknown ids, which anyone can make up, would grow the cache without bound.
+        if (stored is not null && KeyCacheWindow > TimeSpan.Zero)
         {
-            stored = await ReadKeyAsync(id, cancellationToken);
-            // Only keys that exist: unknown ids, which anyone can make up, would grow the cache without bound.
-            if (stored is not null && KeyCacheWindow > TimeSpan.Zero)
-            {
-                _keys[id] = (stored, _clock.GetUtcNow());
-            }
+            _keys[id] = (stored, _clock.GetUtcNow());
         }
-        return stored is not null && ApiKeySecret.Matches(presented, stored.Salt, stored.Hash) && stored.Record.IsActive ? stored.Record : null;
+        return stored;
     }
 
     public async Task<bool> HasActiveKeysAsync(CancellationToken cancellationToken)

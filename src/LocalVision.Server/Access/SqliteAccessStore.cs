@@ -11,7 +11,7 @@ namespace LocalVision.Server.Access;
 /// while the service runs. Triggers refuse any update or delete of the audit log, and the outcomes of entries begun
 /// before their calls live in a table of their own (<c>audit_outcome</c>), so neither table is ever updated.
 /// </summary>
-public sealed class SqliteAccessStore : IAccessStore
+public sealed partial class SqliteAccessStore : IAccessStore
 {
     private static readonly string[] Migrations =
     [
@@ -51,6 +51,8 @@ public sealed class SqliteAccessStore : IAccessStore
         CREATE TRIGGER audit_outcome_no_update BEFORE UPDATE ON audit_outcome BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         CREATE TRIGGER audit_outcome_no_delete BEFORE DELETE ON audit_outcome BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         """,
+        // 3: dashboard sessions (SqliteAccessStore.Sessions.cs).
+        SessionsTable,
     ];
 
     private readonly string _connectionString;

@@ -24,12 +24,18 @@ public static class WebSetup
             throw new StartupConfigurationException($"--web-port and --grpc-port are both {options.Web.Port}; the web endpoint needs a port of its own");
         }
         var address = IPAddress.Parse(options.Bind);
-        var endpoint = new WebEndpoint();
+        // With the gRPC port's certificate the dashboard is served over TLS too: the API key typed into its sign-in
+        // page and the session cookie (then Secure) never cross the network in clear text.
+        var certificate = TlsSetup.LoadCertificate(builder.Configuration);
+        var endpoint = new WebEndpoint { Https = certificate is not null };
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, options.Web.Port, listen =>
         {
-            // Cleartext: HTTP/2 needs TLS negotiation to share a port with HTTP/1.1 (Kestrel would warn and
-            // fall back), and browsers speak HTTP/2 only over TLS. HTTP/2 clients have the gRPC port.
+            // HTTP/1.1 only: HTTP/2 clients have the gRPC port.
             listen.Protocols = HttpProtocols.Http1;
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
             endpoint.Listen = listen;
         }));
         builder.Services.AddSingleton(endpoint);
@@ -93,6 +99,9 @@ public sealed class WebEndpoint
 {
     internal ListenOptions? Listen { get; set; }
 
+    /// <summary>Whether the endpoint serves TLS (a certificate is configured).</summary>
+    public bool Https { get; init; }
+
     /// <summary>The base address, e.g. <c>http://127.0.0.1:8080/</c>.</summary>
-    public string Address => Listen?.IPEndPoint is { } ip ? $"http://{ip}/" : throw new InvalidOperationException("the web endpoint is not bound yet");
+    public string Address => Listen?.IPEndPoint is { } ip ? $"{(Https ? "https" : "http")}://{ip}/" : throw new InvalidOperationException("the web endpoint is not bound yet");
 }

@@ -8,7 +8,7 @@ namespace LocalVision.Server.Tests.Access;
 /// empty store; the SQLite store and the Neo4j store on the scripted Neo4j run it always, the Neo4j store on a real
 /// server where NEO4J_URI names one.
 /// </summary>
-public abstract class AccessStoreContract
+public abstract partial class AccessStoreContract
 {
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -37,10 +37,11 @@ public abstract class Neo4jAccessStoreContract : AccessStoreContract
     protected abstract Task<IGraphStore> OpenGraphStoreAsync();
 
     [Fact]
-    public async Task GraphStore_OnTheSameDatabase_NeitherListsNorCountsKeysOrAuditEntries()
+    public async Task GraphStore_OnTheSameDatabase_NeitherListsNorCountsKeysSessionsOrAuditEntries()
     {
         var store = await CreateEmptyStoreAsync();
-        await store.CreateKeyAsync("ops", Roles.Admin, "test", Ct);
+        var (key, _) = await store.CreateKeyAsync("ops", Roles.Admin, "test", Ct);
+        await store.CreateSessionAsync(key.Id, TimeSpan.FromHours(1), Ct);
         var entry = await store.BeginAsync("", "test", "/localvision.v1.GraphService/UpsertNodes", ["partners/x"], Ct);
         await store.FinishAsync(entry, ["partners/x"], "OK", Ct);
         await store.AppendAsync("", "test", "/localvision.v1.GraphService/DeleteNode", ["partners/y"], "PERMISSION_DENIED", Ct);
@@ -60,13 +61,14 @@ public abstract class Neo4jAccessStoreContract : AccessStoreContract
     }
 
     [Fact]
-    public void Labels_OfKeysAndAudit_AreNoneOfTheGraphs()
+    public void Labels_OfKeysSessionsAndAudit_AreNoneOfTheGraphs()
     {
         // Every graph statement matches its nodes by the common label; the schema's labels are the graph's own.
         string[] graphLabels = ["LocalVisionNode", "LocalVisionMeta", "LocalVisionRequest", .. Labels.All];
 
-        Assert.Empty(AccessCypher.Labels.Intersect(graphLabels, StringComparer.OrdinalIgnoreCase));
-        Assert.All(AccessCypher.Schema.Concat([AccessCypher.FindKey, AccessCypher.CreateKey, AccessCypher.ListKeys, AccessCypher.ListAudit]),
+        Assert.Empty(AccessCypher.Labels.Append(SessionCypher.Label).Intersect(graphLabels, StringComparer.OrdinalIgnoreCase));
+        Assert.All(AccessCypher.Schema.Concat([AccessCypher.FindKey, AccessCypher.CreateKey, AccessCypher.ListKeys, AccessCypher.ListAudit])
+                .Concat(SessionCypher.Schema).Concat([SessionCypher.CreateSession, SessionCypher.FindSession, SessionCypher.EndSession]),
             statement => Assert.DoesNotContain("LocalVisionNode", statement, StringComparison.Ordinal));
     }
 }
@@ -115,7 +117,7 @@ public sealed class ScriptedNeo4jAccessStoreContractTests : Neo4jAccessStoreCont
 public sealed class RealNeo4jAccessStoreContractTests : Neo4jAccessStoreContract, IAsyncDisposable
 {
     private static readonly string EmptyDatabase =
-        "MATCH (n) WHERE " + string.Join(" OR ", new[] { "LocalVisionNode", "LocalVisionMeta", "LocalVisionRequest" }.Concat(AccessCypher.Labels).Select(l => $"n:{l}"))
+        "MATCH (n) WHERE " + string.Join(" OR ", new[] { "LocalVisionNode", "LocalVisionMeta", "LocalVisionRequest" }.Concat(AccessCypher.Labels).Append(SessionCypher.Label).Select(l => $"n:{l}"))
         + " DETACH DELETE n";
 
     private readonly List<IAsyncDisposable> _opened = [];

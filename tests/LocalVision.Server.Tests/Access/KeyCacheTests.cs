@@ -51,13 +51,4 @@ public sealed class KeyCacheTests
 
     private static Task<Neo4jAccessStore> ReplicaAsync(ScriptedNeo4j neo4j, TimeProvider clock) =>
         Neo4jAccessStore.OpenAsync(ScriptedNeo4jAccessStoreContractTests.Options(clock), Window, neo4j, Ct);
-
-    private sealed class SettableClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
-    }
 }

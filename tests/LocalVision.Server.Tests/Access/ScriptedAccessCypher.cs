@@ -47,7 +47,7 @@ public static class ScriptedAccessCypher
         neo4j.AddScript(AccessCypher.AppendEntry, AppendEntry);
         neo4j.AddScript(AccessCypher.AppendOutcome, AppendOutcome);
         neo4j.AddScript(AccessCypher.ListAudit, ListAudit);
-        return neo4j;
+        return neo4j.WithSessionScripts();
     }
 
     private static (string[], List<object?[]>) CreateKey(List<ScriptedNode> nodes, IReadOnlyDictionary<string, object?> p)
