@@ -94,6 +94,16 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
                 {
                     Violations = { new PreconditionFailure.Types.Violation { Type = "HAS_RELATIONSHIPS", Subject = e.Name, Description = "set cascade to delete its relationships too" } },
                 });
+            case Rules.Cohorts.CohortInfeasibleException e:
+                // One violation per binding constraint, its subject the request field, so a client can point at the input.
+                var binding = new PreconditionFailure();
+                binding.Violations.AddRange(e.Binding.Select(b => new PreconditionFailure.Types.Violation
+                {
+                    Type = e.Together ? "COHORT_CONSTRAINTS_BIND_TOGETHER" : "COHORT_CONSTRAINT_RULES_OUT_EVERY_COHORT",
+                    Subject = b.Subject,
+                    Description = $"{char.ToUpperInvariant(b.Binds[0])}{b.Binds[1..]}: {b.Relax}.",
+                }));
+                return Rich(Code.FailedPrecondition, e.Message, binding);
             case Rules.Cohorts.CohortSearchExhaustedException e:
                 return Rich(Code.ResourceExhausted, e.Message, new ErrorInfo { Reason = "COHORT_SEARCH_EXHAUSTED", Domain = Domain });
             case GraphStoreUnavailableException e:

@@ -148,6 +148,33 @@ public sealed class InsightApiTests(SeededServerFixture fixture)
     }
 
     [Fact]
+    public async Task SelectCohort_MoreLondonBoroughsThanApply_IsFailedPreconditionNamingTheConstraintAndHowToRelaxIt()
+    {
+        var request = new SelectCohortRequest { Size = 3, Filter = "kind = \"LV_PROJECT\"" };
+        request.Constraints.Add(new CohortConstraint { Attribute = "laType", Value = "UNITARY", Min = 1 });
+        request.Constraints.Add(new CohortConstraint { Attribute = "laType", Value = "LONDON_BOROUGH", Min = 3 });
+
+        var error = await RpcAssert.ThrowsAsync(StatusCode.FailedPrecondition, () => Client.SelectCohortAsync(request, cancellationToken: Ct));
+
+        var violation = Assert.Single(error.GetRpcStatus()!.GetDetail<Google.Rpc.PreconditionFailure>().Violations);
+        Assert.Equal(("COHORT_CONSTRAINT_RULES_OUT_EVERY_COHORT", "constraints[1]"), (violation.Type, violation.Subject));
+        Assert.Equal("At least 3 London boroughs are asked for, but only 2 applicants qualify: lower the minimum to 2, or add applicants in London boroughs.", violation.Description);
+    }
+
+    [Fact]
+    public async Task SelectCohort_SampleProjectsAllAskingTheSameFunding_StatesTheTieBreakAndUsesIt()
+    {
+        var response = await Client.SelectCohortAsync(new SelectCohortRequest { Size = 4, Filter = "kind = \"LV_PROJECT\"" }, cancellationToken: Ct);
+
+        Assert.Contains("cheaper", response.TieBreak);
+        Assert.All(response.Selected.Concat(response.Excluded), c => Assert.Equal(27_000, c.Funding));
+        // Equal funding everywhere: wherever an exclusion tied on readiness, the reasons say the ranking decided and how.
+        var tied = response.Excluded.SelectMany(e => e.Reasons).Where(r => r.Contains("ties on readiness", StringComparison.Ordinal)).ToList();
+        Assert.All(tied, r => Assert.Contains("the higher-ranked applicant where the two differ", r));
+        Assert.DoesNotContain(response.Excluded.SelectMany(e => e.Reasons), r => r.Contains("27000", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SelectCohort_NoApplicantsMarked_IsFailedPrecondition()
     {
         await RpcAssert.ThrowsAsync(StatusCode.FailedPrecondition, () => Client.SelectCohortAsync(new SelectCohortRequest { Size = 2 }, cancellationToken: Ct));

@@ -259,16 +259,11 @@ public sealed class InsightApi(IGraphStore store, EvaluationEngine engine, TimeP
             candidates.Add(await CandidateAsync(name, asOf, solution, context.CancellationToken));
         }
         var constraints = request.Constraints.Select(c => new Rules.Cohorts.CohortConstraint(c.Attribute, c.Value, c.Min, c.Max == 0 ? null : c.Max)).ToList();
-        CohortResult result;
-        try
+        var result = CohortSelection.Select(new CohortRequest(candidates, size, constraints, request.Budget > 0 ? request.Budget : null), context.CancellationToken);
+        var response = new SelectCohortResponse
         {
-            result = CohortSelection.Select(new CohortRequest(candidates, size, constraints, request.Budget > 0 ? request.Budget : null), context.CancellationToken);
-        }
-        catch (CohortInfeasibleException e)
-        {
-            throw new FailedPreconditionException(e.Message);
-        }
-        var response = new SelectCohortResponse { TotalScore = result.TotalScore, TotalFunding = result.TotalFunding, Optimal = result.Optimal };
+            TotalScore = result.TotalScore, TotalFunding = result.TotalFunding, Optimal = result.Optimal, TieBreak = CohortSelection.TieBreak,
+        };
         response.Selected.AddRange(result.Selected.Select(ToProto));
         response.Excluded.AddRange(result.Excluded.Select(ToProto));
         response.Warnings.AddRange(warnings.Concat(result.Warnings));
