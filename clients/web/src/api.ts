@@ -28,6 +28,8 @@ export class ApiError extends Error {
     readonly httpStatus: number,
     readonly code: number,
     message: string,
+    /** The status's google.rpc details, each with its `@type`. */
+    readonly details: ErrorDetail[] = [],
   ) {
     super(message);
   }
@@ -36,6 +38,28 @@ export class ApiError extends Error {
   get unimplemented(): boolean {
     return this.httpStatus === 501 || this.code === 12;
   }
+
+  /** No key or live session: gRPC UNAUTHENTICATED, HTTP 401. */
+  get unauthenticated(): boolean {
+    return this.httpStatus === 401 || this.code === 16;
+  }
+}
+
+export interface ErrorDetail {
+  "@type"?: string;
+  violations?: { type?: string; subject?: string; description?: string }[];
+  fieldViolations?: { field?: string; description?: string }[];
+  reason?: string;
+}
+
+/** Fired on window when a call is refused for want of a sign-in (the session ended); `detail` is the server's message. */
+export const SIGN_IN_NEEDED = "localvision:sign-in-needed";
+
+let csrfToken = "";
+
+/** The signed-in session's CSRF token, sent with every call that is not a GET (session.ts keeps it). */
+export function useCsrfToken(token: string | undefined): void {
+  csrfToken = token ?? "";
 }
 
 export function isUnimplemented(error: unknown): boolean {
@@ -56,25 +80,35 @@ function queryString(query?: Query): string {
 }
 
 async function send(method: string, path: string, body?: unknown): Promise<string> {
-  const response = await fetch(path, {
-    method,
-    headers: body === undefined ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  // Same origin only: the session cookie goes with every call and nowhere else.
+  const response = await fetch(path, { method, headers, credentials: "same-origin", body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
   if (!response.ok) {
     let code = 0;
     let message = text || response.statusText;
+    let details: ErrorDetail[] = [];
     try {
-      const status = JSON.parse(text) as { code?: number; message?: string };
+      const status = JSON.parse(text) as { code?: number; message?: string; details?: ErrorDetail[] };
       code = status.code ?? 0;
       message = status.message ?? message;
+      details = status.details ?? [];
     } catch {
       // Not a google.rpc.Status (a proxy's page, say): keep the text.
     }
-    throw new ApiError(response.status, code, message);
+    const error = new ApiError(response.status, code, message, details);
+    if (error.unauthenticated && !path.startsWith(SESSION_PATH)) window.dispatchEvent(new CustomEvent(SIGN_IN_NEEDED, { detail: message }));
+    throw error;
   }
   return text;
+}
+
+export const SESSION_PATH = "/v1/session";
+
+export async function deleteJson(path: string): Promise<void> {
+  await send("DELETE", path);
 }
 
 export async function getJson<T>(path: string, query?: Query): Promise<T> {

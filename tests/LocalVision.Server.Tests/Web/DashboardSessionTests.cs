@@ -15,29 +15,13 @@ namespace LocalVision.Server.Tests.Web;
 /// Signing in to the dashboard over the JSON API, as a browser does: a key exchanged for a session cookie, which then
 /// stands in for the key on every JSON route (with the CSRF token on writes), until sign-out, expiry or revocation.
 /// </summary>
-public sealed class DashboardSessionTests(DashboardSessionTests.KeyedServer fixture) : IClassFixture<DashboardSessionTests.KeyedServer>
+public sealed class DashboardSessionTests(KeyedServer fixture) : IClassFixture<KeyedServer>
 {
-    private static readonly Dictionary<string, Roles> Keys = new()
-    {
-        ["ops"] = Roles.Admin,
-        ["steering group"] = Roles.Reader,
-        ["evaluator"] = Roles.Evaluator,
-        ["leaver"] = Roles.Reader,
-    };
+    private static IReadOnlyDictionary<string, Roles> Keys => KeyedServer.Keys;
 
     private readonly RunningServer _server = fixture.Server;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    /// <summary>The sample data with keys of each role; tests write only nodes of their own and revoke only `leaver`.</summary>
-    public sealed class KeyedServer : IAsyncLifetime
-    {
-        public RunningServer Server { get; private set; } = null!;
-
-        public async ValueTask InitializeAsync() => Server = await RunningServer.StartAsync(seed: true, Keys);
-
-        public ValueTask DisposeAsync() => Server.DisposeAsync();
-    }
 
     [Fact]
     public async Task SignIn_ValidKey_SetsAnHttpOnlyStrictCookieThatExpiresAndSaysWhoAndWhichRoles()
