@@ -145,6 +145,65 @@ public sealed class InsightPagesTests(SeededServerFixture fixture, DashboardBrow
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Cohort_MoreLondonBoroughsThanApply_SaysWhichConstraintBindsAndWhatWouldRelaxIt()
+    {
+        var page = await browser.NewPageAsync();
+        await DashboardBrowser.OpenAsync(page, fixture.Server, "#/cohort");
+
+        await page.Locator("input[data-la-type=LONDON_BOROUGH]").FillAsync("3");
+        await page.Locator("#cohort-select").ClickAsync();
+
+        var explained = page.Locator("#cohort-infeasible");
+        await Expect(explained).ToContainTextAsync("No cohort can meet these settings. This constraint rules out every cohort:");
+        await Expect(explained.Locator("li[data-subject='constraints[0]']"))
+            .ToHaveTextAsync("At least 3 London boroughs are asked for, but only 2 applicants qualify: lower the minimum to 2, or add applicants in London boroughs.");
+        await Expect(page.Locator("input[data-la-type=LONDON_BOROUGH]")).ToHaveClassAsync("binds");
+        await Expect(page.Locator("#cohort-result .problem")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#cohort-result")).Not.ToContainTextAsync("HTTP 400");
+        await DashboardBrowser.ScreenshotAsync(page, "cohort-infeasible");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Cohort_BudgetTooTight_SaysWhatTheCheapestCohortCostsInPounds()
+    {
+        var page = await browser.NewPageAsync();
+        await DashboardBrowser.OpenAsync(page, fixture.Server, "#/cohort");
+
+        await page.Locator("#cohort-budget").FillAsync("100000");
+        await page.Locator("#cohort-select").ClickAsync();
+
+        await Expect(page.Locator("#cohort-infeasible li[data-subject=budget]"))
+            .ToHaveTextAsync("The 6 cheapest applicants together cost £162,000, over the budget of £100,000: raise the budget to £162,000, or fund 3 projects, the most it pays for.");
+        await Expect(page.Locator("#cohort-budget")).ToHaveClassAsync("binds");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Cohort_AgainstThisServer_DrawsTheCohortAgainstEachKindOfAreaAndTheBudget()
+    {
+        var page = await browser.NewPageAsync();
+        await DashboardBrowser.OpenAsync(page, fixture.Server, "#/cohort");
+
+        await page.Locator("#cohort-budget").FillAsync("200000");
+        await page.Locator("#cohort-select").ClickAsync();
+
+        await Expect(page.Locator("#cohort-budget-bar")).ToContainTextAsync("£162,000 of £200,000 (81%), £38,000 left");
+        var counts = await page.Locator("#cohort-picture .constraint-bar[data-la-type]").EvaluateAllAsync<int[]>("bars => bars.map(b => Number(b.dataset.count))");
+        Assert.Equal(4, counts.Length);
+        Assert.Equal(6, counts.Sum());
+        await Expect(page.Locator(".constraint-bar[data-la-type=LONDON_BOROUGH]")).ToContainTextAsync("at least 1 ✓");
+        await Expect(page.Locator("#cohort-tie-break")).ToContainTextAsync("go to the cheaper one");
+        // Ties are said in the reasons, with the initiatives' names rather than their resource names.
+        var tie = page.Locator("#cohort-excluded li.tie").First;
+        await Expect(tie).ToContainTextAsync("ties with the chosen one on readiness");
+        await Expect(tie).Not.ToContainTextAsync("initiatives/");
+        await Expect(page.Locator("#cohort-selected .candidate").First).ToContainTextAsync("£27,000");
+        await DashboardBrowser.ScreenshotAsync(page, "cohort-picture");
+        await page.Context.CloseAsync();
+    }
+
     private static Task RouteAsync(IPage page, string url, int status, string body) =>
         page.RouteAsync(url, route => route.FulfillAsync(new RouteFulfillOptions { Status = status, ContentType = "application/json", Body = body }));
 }
