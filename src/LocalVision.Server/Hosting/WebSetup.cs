@@ -70,26 +70,34 @@ public static class WebSetup
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var endpoint = app.Services.GetRequiredService<WebEndpoint>();
-            app.Logger.LogInformation("Dashboard and JSON API on {Address}{Built}", endpoint.Address,
-                built ? "" : $" (dashboard not built: no index.html in {root})");
+            if (built)
+            {
+                app.Logger.LogInformation("Dashboard and JSON API on {Address}", endpoint.Address);
+            }
+            else
+            {
+                app.Logger.LogWarning("JSON API on {Address}, but the dashboard is not built (no index.html in {Root}): the server's build makes it from "
+                    + "clients/web when npm is on PATH. Install Node.js 20+ with npm and run `dotnet run --project src/LocalVision.Server` again, "
+                    + "or build it by hand with `npm ci && npm run build` in clients/web", endpoint.Address, root);
+            }
         });
         return app;
     }
 
     private static string NotBuiltPage(string root) => $$"""
         <!doctype html>
-        <html lang="en"><head><meta charset="utf-8"><title>LocalVision: dashboard not built</title>
-        <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;line-height:1.5}code,pre{background:#f3f3f3;padding:.1rem .3rem}</style></head>
+        <html lang="en"><head><meta charset="utf-8"><title>LocalVision: dashboard not built</title></head>
         <body>
         <h1>The LocalVision dashboard is not built</h1>
         <p>The service is running and its JSON API answers under <code>/v1/</code>, but the dashboard's files are not in
         <code>{{WebUtility.HtmlEncode(root)}}</code>.</p>
-        <p>Build them with Node.js and npm, then build and start the server again:</p>
+        <p>The server's build makes them from <code>clients/web</code> when npm is on its PATH. Install Node.js 20+ with npm,
+        then start the server again from the checkout:</p>
+        <pre>dotnet run --project src/LocalVision.Server</pre>
+        <p>or build them by hand and start again:</p>
         <pre>cd clients/web
         npm ci
-        npm run build
-        cd ../..
-        dotnet run --project src/LocalVision.Server</pre>
+        npm run build</pre>
         </body></html>
         """;
 }
