@@ -48,6 +48,7 @@ public static class WebSetup
 
     public static WebApplication MapWeb(this WebApplication app)
     {
+        app.UseDateOnlyTimestamps();
         var root = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LocalVisionOptions>>().Value.Web.Root;
         var built = File.Exists(Path.Combine(root, "index.html"));
         if (built)
