@@ -13,7 +13,7 @@ public static class LvProcess
     /// <summary>A file of the checkout, such as an example the README tells users to pass to `lv`.</summary>
     public static string RepositoryPath(params string[] parts) => Path.Combine([Here.Parent!.Parent!.Parent!.Parent!.Parent!.FullName, .. parts]);
 
-    private static string LvPath => RepositoryPath("clients", "LocalVision.Cli", "bin", Here.Parent!.Name, "net10.0", "lv.dll");
+    internal static string LvPath => RepositoryPath("clients", "LocalVision.Cli", "bin", Here.Parent!.Name, "net10.0", "lv.dll");
 
     public static async Task<Result> RunAsync(string server, params string[] args)
     {

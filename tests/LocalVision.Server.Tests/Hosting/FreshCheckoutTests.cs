@@ -5,15 +5,15 @@ using System.Text.RegularExpressions;
 
 namespace LocalVision.Server.Tests.Hosting;
 
-/// <summary>Run alone, after the rest: a whole build of the server would slow every test running beside it.</summary>
-[CollectionDefinition(nameof(BuildsTheServer), DisableParallelization = true)]
-public sealed class BuildsTheServer;
+/// <summary>Run alone, after the rest: whole builds of the server and many processes would slow every test running beside them.</summary>
+[CollectionDefinition(nameof(RunsAlone), DisableParallelization = true)]
+public sealed class RunsAlone;
 
 /// <summary>
 /// The README's first command on a fresh copy of the checkout (what git tracks, no bin, obj, node_modules or dist):
 /// `dotnet run --project src/LocalVision.Server` builds the dashboard and serves it. And the build without npm.
 /// </summary>
-[Collection(nameof(BuildsTheServer))]
+[Collection(nameof(RunsAlone))]
 public sealed partial class FreshCheckoutTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "localvision-tests", "fresh-" + Guid.NewGuid().ToString("N"));
