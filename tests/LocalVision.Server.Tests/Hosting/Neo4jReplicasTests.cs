@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Grpc.Core;
 using LocalVision.Server.Access;
@@ -10,7 +13,7 @@ namespace LocalVision.Server.Tests.Hosting;
 /// <summary>
 /// Two replicas of the service on one Neo4j, as behind a load balancer: keys and the audit log live in the database,
 /// so a key made through one works on the other, a revocation through one holds on the other (here at once: the key
-/// cache window is set to 0), and either lists the audit entries of writes made through both. The Neo4j is the
+/// cache window is set to 0), and either lists the audit entries of writes made through both; so do dashboard sessions. The Neo4j is the
 /// scripted FAKE behind a real HTTP port: this proves the wiring, not that a real Neo4j runs the Cypher.
 /// </summary>
 public sealed partial class Neo4jReplicasTests
@@ -48,6 +51,64 @@ public sealed partial class Neo4jReplicasTests
         Assert.Equal([["partners/through-a"], ["partners/through-b"]], upserts.Select(e => e.Resources.ToList()));
         Assert.All(upserts, e => Assert.Equal((created.Key.Name, "OK"), (e.Key, e.Outcome)));
         Assert.Equal(auditA.Count, auditA.Select(e => e.Sequence).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task TwoReplicas_OneNeo4j_ShareDashboardSessionsAndEndThemTogether()
+    {
+        await using var neo4j = await ScriptedNeo4jOverHttp.StartAsync(Ct);
+        string[] onNeo4j = ["--store", neo4j.Address, $"--LocalVision:Store:Neo4j:Password={ScriptedNeo4j.Password}"];
+        var admin = await CreateAdminKeyAsync(onNeo4j);
+        string[] replica = [.. onNeo4j, "--LocalVision:Access:KeyCacheSeconds=0"];
+        await using var a = await RunningServer.StartAsync(seed: false, replica);
+        await using var b = await RunningServer.StartAsync(seed: false, replica);
+        var access = new AccessService.AccessServiceClient(a.WithKey(admin));
+        var steering = await access.CreateApiKeyAsync(new CreateApiKeyRequest { DisplayName = "steering group", Roles = { Role.Reader } }, cancellationToken: Ct);
+        var leaver = await access.CreateApiKeyAsync(new CreateApiKeyRequest { DisplayName = "leaver", Roles = { Role.Reader } }, cancellationToken: Ct);
+
+        var steeringCookie = await SignInAsync(a, steering.Secret);
+        var leaverCookie = await SignInAsync(a, leaver.Secret);
+        var onB = await StatusAsync(b, HttpMethod.Get, steeringCookie);
+        await access.RevokeApiKeyAsync(new RevokeApiKeyRequest { Name = leaver.Key.Name }, cancellationToken: Ct);
+        var revokedOnB = await StatusAsync(b, HttpMethod.Get, leaverCookie);
+        var csrf = (await GetSessionAsync(b, steeringCookie)).GetProperty("csrfToken").GetString()!;
+        var signedOutOnB = await StatusAsync(b, HttpMethod.Delete, steeringCookie, csrf);
+        var afterSignOutOnA = await StatusAsync(a, HttpMethod.Get, steeringCookie);
+
+        Assert.Equal(HttpStatusCode.OK, onB);
+        Assert.Equal(HttpStatusCode.Unauthorized, revokedOnB);
+        Assert.Equal(HttpStatusCode.NoContent, signedOutOnB);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterSignOutOnA);
+    }
+
+    /// <summary>The session cookie a sign-in through this replica sets, as a browser sends it back.</summary>
+    private static async Task<string> SignInAsync(RunningServer server, string apiKey)
+    {
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = server.WebAddress };
+        using var response = await http.PostAsJsonAsync("/v1/session", new { apiKey }, Ct);
+        response.EnsureSuccessStatusCode();
+        return response.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+    }
+
+    private static async Task<JsonElement> GetSessionAsync(RunningServer server, string cookie)
+    {
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = server.WebAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/session") { Headers = { { "Cookie", cookie } } };
+        using var response = await http.SendAsync(request, Ct);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+    }
+
+    /// <summary>A GET of the nodes through the JSON API, or a DELETE of the session (a sign-out), with the cookie.</summary>
+    private static async Task<HttpStatusCode> StatusAsync(RunningServer server, HttpMethod method, string cookie, string? csrf = null)
+    {
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = server.WebAddress };
+        using var request = new HttpRequestMessage(method, method == HttpMethod.Get ? "/v1/nodes?label=Locality" : "/v1/session") { Headers = { { "Cookie", cookie } } };
+        if (csrf is not null)
+        {
+            request.Headers.Add(SessionCookie.CsrfHeader, csrf);
+        }
+        using var response = await http.SendAsync(request, Ct);
+        return response.StatusCode;
     }
 
     [Fact]
