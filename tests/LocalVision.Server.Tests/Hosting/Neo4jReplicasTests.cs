@@ -13,8 +13,9 @@ namespace LocalVision.Server.Tests.Hosting;
 /// <summary>
 /// Two replicas of the service on one Neo4j, as behind a load balancer: keys and the audit log live in the database,
 /// so a key made through one works on the other, a revocation through one holds on the other (here at once: the key
-/// cache window is set to 0), and either lists the audit entries of writes made through both; so do dashboard sessions. The Neo4j is the
-/// scripted FAKE behind a real HTTP port: this proves the wiring, not that a real Neo4j runs the Cypher.
+/// cache window is set to 0), and either lists the audit entries of writes made through both. Dashboard sessions are
+/// shared the same way. The Neo4j is the scripted FAKE behind a real HTTP port: this proves the wiring, not that a
+/// real Neo4j runs the Cypher.
 /// </summary>
 public sealed partial class Neo4jReplicasTests
 {
