@@ -17,35 +17,27 @@ public sealed class SessionCacheTests
     [Fact]
     public async Task FindSession_OpenedThroughAnotherReplica_IsLiveThereAtOnce()
     {
-        using var neo4j = new ScriptedNeo4j().WithAccessScripts();
-        var clock = new SettableClock();
-        await using var a = await ReplicaAsync(neo4j, clock);
-        await using var b = await ReplicaAsync(neo4j, clock);
-        var (key, _) = await a.CreateKeyAsync("steering group", Roles.Reader, "test", Ct);
+        await using var replicas = await Replicas.StartAsync();
+        var (key, _) = await replicas.A.CreateKeyAsync("steering group", Roles.Reader, "test", Ct);
 
-        var (_, secret) = await a.CreateSessionAsync(key.Id, TimeSpan.FromHours(8), Ct);
+        var (_, secret) = await replicas.A.CreateSessionAsync(key.Id, TimeSpan.FromHours(8), Ct);
 
-        Assert.Equal("steering group", (await b.FindSessionAsync(secret, Ct))?.Key.DisplayName);
+        Assert.Equal("steering group", (await replicas.B.FindSessionAsync(secret, Ct))?.Key.DisplayName);
     }
 
     [Fact]
     public async Task FindSession_SignedOutThroughAnotherReplica_LivesThereUntilTheWindowEnds()
     {
-        using var neo4j = new ScriptedNeo4j().WithAccessScripts();
-        var clock = new SettableClock();
-        await using var a = await ReplicaAsync(neo4j, clock);
-        await using var b = await ReplicaAsync(neo4j, clock);
-        var (key, _) = await a.CreateKeyAsync("steering group", Roles.Reader, "test", Ct);
-        var (_, secret) = await a.CreateSessionAsync(key.Id, TimeSpan.FromHours(8), Ct);
-        Assert.NotNull(await b.FindSessionAsync(secret, Ct));
+        await using var replicas = await Replicas.StartAsync();
+        var (_, secret) = await replicas.SignedInThroughAAsync(Roles.Reader);
 
-        await a.EndSessionAsync(secret, Ct);
-        clock.Advance(Window - TimeSpan.FromMilliseconds(1));
-        var withinWindow = await b.FindSessionAsync(secret, Ct);
-        clock.Advance(TimeSpan.FromMilliseconds(1));
-        var atItsEnd = await b.FindSessionAsync(secret, Ct);
+        await replicas.A.EndSessionAsync(secret, Ct);
+        replicas.Clock.Advance(Window - TimeSpan.FromMilliseconds(1));
+        var withinWindow = await replicas.B.FindSessionAsync(secret, Ct);
+        replicas.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        var atItsEnd = await replicas.B.FindSessionAsync(secret, Ct);
 
-        Assert.Null(await a.FindSessionAsync(secret, Ct));
+        Assert.Null(await replicas.A.FindSessionAsync(secret, Ct));
         Assert.NotNull(withinWindow);
         Assert.Null(atItsEnd);
     }
@@ -53,19 +45,14 @@ public sealed class SessionCacheTests
     [Fact]
     public async Task FindSession_KeyRevokedThroughAnotherReplica_EndsThereWhenTheWindowEnds()
     {
-        using var neo4j = new ScriptedNeo4j().WithAccessScripts();
-        var clock = new SettableClock();
-        await using var a = await ReplicaAsync(neo4j, clock);
-        await using var b = await ReplicaAsync(neo4j, clock);
-        var (key, _) = await a.CreateKeyAsync("leaver", Roles.Evaluator, "test", Ct);
-        var (_, secret) = await a.CreateSessionAsync(key.Id, TimeSpan.FromHours(8), Ct);
-        Assert.NotNull(await b.FindSessionAsync(secret, Ct));
+        await using var replicas = await Replicas.StartAsync();
+        var (key, secret) = await replicas.SignedInThroughAAsync(Roles.Evaluator);
 
-        await a.RevokeKeyAsync(key.Id, Ct);
-        var throughA = await a.FindSessionAsync(secret, Ct);
-        var withinWindow = await b.FindSessionAsync(secret, Ct);
-        clock.Advance(Window);
-        var atItsEnd = await b.FindSessionAsync(secret, Ct);
+        await replicas.A.RevokeKeyAsync(key.Id, Ct);
+        var throughA = await replicas.A.FindSessionAsync(secret, Ct);
+        var withinWindow = await replicas.B.FindSessionAsync(secret, Ct);
+        replicas.Clock.Advance(Window);
+        var atItsEnd = await replicas.B.FindSessionAsync(secret, Ct);
 
         Assert.Null(throughA);
         Assert.NotNull(withinWindow);
@@ -75,18 +62,49 @@ public sealed class SessionCacheTests
     [Fact]
     public async Task FindSession_PastItsExpiry_EndsEvenWhileCached()
     {
-        using var neo4j = new ScriptedNeo4j().WithAccessScripts();
-        var clock = new SettableClock();
-        await using var a = await ReplicaAsync(neo4j, clock);
-        var (key, _) = await a.CreateKeyAsync("ops", Roles.Admin, "test", Ct);
-        var (_, secret) = await a.CreateSessionAsync(key.Id, TimeSpan.FromSeconds(2), Ct);
-        Assert.NotNull(await a.FindSessionAsync(secret, Ct));
+        await using var replicas = await Replicas.StartAsync();
+        var (key, _) = await replicas.A.CreateKeyAsync("ops", Roles.Admin, "test", Ct);
+        var (_, secret) = await replicas.A.CreateSessionAsync(key.Id, TimeSpan.FromSeconds(2), Ct);
+        Assert.NotNull(await replicas.A.FindSessionAsync(secret, Ct));
 
-        clock.Advance(TimeSpan.FromSeconds(2));
+        replicas.Clock.Advance(TimeSpan.FromSeconds(2));
 
-        Assert.Null(await a.FindSessionAsync(secret, Ct));
+        Assert.Null(await replicas.A.FindSessionAsync(secret, Ct));
     }
 
-    private static Task<Neo4jAccessStore> ReplicaAsync(ScriptedNeo4j neo4j, TimeProvider clock) =>
-        Neo4jAccessStore.OpenAsync(ScriptedNeo4jAccessStoreContractTests.Options(clock), Window, neo4j, Ct);
+    /// <summary>Two replicas, A and B, on one scripted Neo4j and one clock.</summary>
+    private sealed class Replicas(ScriptedNeo4j neo4j, SettableClock clock, Neo4jAccessStore a, Neo4jAccessStore b) : IAsyncDisposable
+    {
+        public SettableClock Clock => clock;
+
+        public Neo4jAccessStore A => a;
+
+        public Neo4jAccessStore B => b;
+
+        public static async Task<Replicas> StartAsync()
+        {
+            var neo4j = new ScriptedNeo4j().WithAccessScripts();
+            var clock = new SettableClock();
+            return new Replicas(neo4j, clock, await OpenAsync(neo4j, clock), await OpenAsync(neo4j, clock));
+        }
+
+        /// <summary>A key with a session opened through A, which B already sees.</summary>
+        public async Task<(ApiKeyRecord Key, string Secret)> SignedInThroughAAsync(Roles roles)
+        {
+            var (key, _) = await a.CreateKeyAsync("user", roles, "test", Ct);
+            var (_, secret) = await a.CreateSessionAsync(key.Id, TimeSpan.FromHours(8), Ct);
+            Assert.NotNull(await b.FindSessionAsync(secret, Ct));
+            return (key, secret);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await a.DisposeAsync();
+            await b.DisposeAsync();
+            neo4j.Dispose();
+        }
+
+        private static Task<Neo4jAccessStore> OpenAsync(ScriptedNeo4j neo4j, TimeProvider clock) =>
+            Neo4jAccessStore.OpenAsync(ScriptedNeo4jAccessStoreContractTests.Options(clock), Window, neo4j, Ct);
+    }
 }

@@ -28,9 +28,7 @@ public sealed partial class Neo4jReplicasTests
     public async Task TwoReplicas_OneNeo4j_ShareKeysRevocationsAndTheAuditLog()
     {
         await using var neo4j = await ScriptedNeo4jOverHttp.StartAsync(Ct);
-        string[] onNeo4j = ["--store", neo4j.Address, $"--LocalVision:Store:Neo4j:Password={ScriptedNeo4j.Password}"];
-        var admin = await CreateAdminKeyAsync(onNeo4j);
-        string[] replica = [.. onNeo4j, "--LocalVision:Access:KeyCacheSeconds=0"];
+        var (admin, replica) = await ReplicaArgumentsAsync(neo4j);
         await using var a = await RunningServer.StartAsync(seed: false, replica);
         await using var b = await RunningServer.StartAsync(seed: false, replica);
 
@@ -58,9 +56,7 @@ public sealed partial class Neo4jReplicasTests
     public async Task TwoReplicas_OneNeo4j_ShareDashboardSessionsAndEndThemTogether()
     {
         await using var neo4j = await ScriptedNeo4jOverHttp.StartAsync(Ct);
-        string[] onNeo4j = ["--store", neo4j.Address, $"--LocalVision:Store:Neo4j:Password={ScriptedNeo4j.Password}"];
-        var admin = await CreateAdminKeyAsync(onNeo4j);
-        string[] replica = [.. onNeo4j, "--LocalVision:Access:KeyCacheSeconds=0"];
+        var (admin, replica) = await ReplicaArgumentsAsync(neo4j);
         await using var a = await RunningServer.StartAsync(seed: false, replica);
         await using var b = await RunningServer.StartAsync(seed: false, replica);
         var access = new AccessService.AccessServiceClient(a.WithKey(admin));
@@ -124,6 +120,13 @@ public sealed partial class Neo4jReplicasTests
         Assert.Equal(0, code);
         Assert.Contains($"apiKeys/{admin.Substring(4, 12)}\tops\tadmin", listed);
         Assert.Contains(neo4j.Neo4j.Requests, r => r.Contains(AccessCypher.CreateKey, StringComparison.Ordinal));
+    }
+
+    /// <summary>An admin key in the Neo4j, and how a replica is started on it (the key cache off, so revocations hold at once).</summary>
+    private static async Task<(string Admin, string[] Replica)> ReplicaArgumentsAsync(ScriptedNeo4jOverHttp neo4j)
+    {
+        string[] onNeo4j = ["--store", neo4j.Address, $"--LocalVision:Store:Neo4j:Password={ScriptedNeo4j.Password}"];
+        return (await CreateAdminKeyAsync(onNeo4j), [.. onNeo4j, "--LocalVision:Access:KeyCacheSeconds=0"]);
     }
 
     private static async Task<string> CreateAdminKeyAsync(string[] onNeo4j)
