@@ -1,10 +1,9 @@
 using Google.Protobuf.WellKnownTypes;
-using Google.Rpc;
 using Grpc.Core;
 using LocalVision.Graph.Store;
 using LocalVision.Server.Grpc;
+using LocalVision.Server.Grpc.Errors;
 using LocalVision.V1;
-using Status = Google.Rpc.Status;
 
 namespace LocalVision.Server.Access;
 
@@ -56,16 +55,12 @@ public sealed class AccessApi(IAccessStore store, KeyAuthenticator authenticator
             throw GraphValidationException.Single("name", "must be `apiKeys/{id}`");
         }
         var key = await store.FindKeyAsync(id, context.CancellationToken)
-            ?? throw new Status { Code = (int)Code.NotFound, Message = $"there is no key `{request.Name}`", Details = { Any.Pack(new ResourceInfo { ResourceName = request.Name }) } }.ToRpcException();
+            ?? throw RpcErrors.NotFound($"there is no key `{request.Name}`", request.Name, resourceType: "apiKey");
         if (authenticator.RequiresKeys && key.IsActive && key.Roles.HasFlag(Roles.Admin) && !(await store.ListActiveAdminIdsAsync(context.CancellationToken)).Any(other => other != id))
         {
             // Bound beyond loopback, revoking the last admin key would lock everyone out of key management.
-            throw new Status
-            {
-                Code = (int)Code.FailedPrecondition,
-                Message = $"`{request.Name}` is the last active admin key; create another admin key before revoking it",
-                Details = { Any.Pack(new PreconditionFailure { Violations = { new PreconditionFailure.Types.Violation { Type = "LAST_ADMIN_KEY", Subject = request.Name } } }) },
-            }.ToRpcException();
+            var message = $"`{request.Name}` is the last active admin key; create another admin key before revoking it";
+            throw RpcErrors.FailedPrecondition(message, [new PreconditionViolation("LAST_ADMIN_KEY", request.Name, message)]);
         }
         return ToProto((await store.RevokeKeyAsync(id, context.CancellationToken))!);
     }

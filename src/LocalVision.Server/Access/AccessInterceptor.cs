@@ -1,8 +1,6 @@
-using Google.Protobuf.WellKnownTypes;
-using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Status = Google.Rpc.Status;
+using LocalVision.Server.Grpc.Errors;
 
 namespace LocalVision.Server.Access;
 
@@ -78,7 +76,7 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, IAccessSto
         catch (AccessStoreException e)
         {
             logger.LogError(e, "Could not check the key of a call to {Method}", context.Method);
-            throw new RpcException(new global::Grpc.Core.Status(StatusCode.Unavailable, "the service cannot check API keys right now; try again later"));
+            throw RpcErrors.WithReason(StatusCode.Unavailable, "ACCESS_STORE_UNAVAILABLE", "the service cannot check API keys right now; try again later");
         }
         if (rule is null)
         {
@@ -128,12 +126,7 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, IAccessSto
         catch (AccessStoreException e)
         {
             logger.LogError(e, "Could not begin the audit entry of {Method} by {Caller}, so the call was not made", context.Method, caller.Name);
-            throw new Status
-            {
-                Code = (int)Code.Unavailable,
-                Message = "the audit log cannot be written right now, so the call was not made; try again later",
-                Details = { Any.Pack(new ErrorInfo { Reason = "ACCESS_STORE_UNAVAILABLE", Domain = "localvision.v1" }) },
-            }.ToRpcException();
+            throw RpcErrors.WithReason(StatusCode.Unavailable, "ACCESS_STORE_UNAVAILABLE", "the audit log cannot be written right now, so the call was not made; try again later");
         }
     }
 
@@ -171,13 +164,7 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, IAccessSto
         _ => string.Concat(code.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant(),
     };
 
-    private static RpcException Denied(string reason, string message, string required)
-    {
-        var info = new ErrorInfo { Reason = reason, Domain = "localvision.v1" };
-        if (required.Length > 0)
-        {
-            info.Metadata["required_role"] = required;
-        }
-        return new Status { Code = (int)Code.PermissionDenied, Message = message, Details = { Any.Pack(info) } }.ToRpcException();
-    }
+    private static RpcException Denied(string reason, string message, string required) =>
+        RpcErrors.WithReason(StatusCode.PermissionDenied, reason, message,
+            required.Length > 0 ? new Dictionary<string, string> { ["required_role"] = required } : null);
 }

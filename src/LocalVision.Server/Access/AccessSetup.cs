@@ -1,5 +1,4 @@
 using System.Net;
-using Grpc.AspNetCore.Server;
 using LocalVision.Server.Hosting;
 
 namespace LocalVision.Server.Access;
@@ -49,14 +48,6 @@ public static class AccessSetup
         // Created by a factory so the container disposes a Neo4j store's connection when the host stops.
         builder.Services.AddSingleton<IAccessStore>(_ => store);
         builder.Services.AddSingleton(new KeyAuthenticator(store, requireKeys: !loopback, tokens));
-        // First in the chain, so refusals come before any handler or error translation and audits see final statuses.
-        builder.Services.PostConfigure<GrpcServiceOptions>(grpc =>
-        {
-            grpc.Interceptors.Add<AccessInterceptor>();
-            var registration = grpc.Interceptors[^1];
-            grpc.Interceptors.RemoveAt(grpc.Interceptors.Count - 1);
-            grpc.Interceptors.Insert(0, registration);
-        });
         builder.Services.AddHostedService<AccessModeReport>();
         return builder;
     }

@@ -21,9 +21,7 @@ public static class GrpcApiSetup
         }
         builder.Services.AddGrpc(grpc =>
         {
-            grpc.Interceptors.Add<DomainErrorInterceptor>();
-            // Inside the error translation, so the budget's own status passes through it unchanged.
-            grpc.Interceptors.Add<ExpensiveCallBudget>();
+            InterceptorChain.AddTo(grpc);
             grpc.MaxReceiveMessageSize = limits.MaxMessageBytes;
             grpc.MaxSendMessageSize = limits.MaxMessageBytes;
         });

@@ -91,6 +91,12 @@ public sealed class LimitOptions
     public int MaxMessageBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>
+    /// Field violations an error lists one by one; the rest are counted per kind (field path without indices), with
+    /// the first of each. Whatever this says, an error's details stay under 16 KiB.
+    /// </summary>
+    public int MaxErrorViolations { get; set; } = Grpc.Errors.ErrorBounds.DefaultMaxViolations;
+
+    /// <summary>
     /// The server's time budget for one expensive call (<see cref="Grpc.ExpensiveCalls"/>), in seconds; a call gets the
     /// earlier of this and its own deadline. 0 refuses every expensive call, keeping a server to cheap reads.
     /// </summary>
