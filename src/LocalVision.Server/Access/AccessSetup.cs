@@ -38,7 +38,7 @@ public static class AccessSetup
         // Start-up is synchronous; there is no context to deadlock on yet.
         var store = OpenStoreAsync(builder.Configuration, options.Store, CancellationToken.None).GetAwaiter().GetResult();
         var tokens = BearerTokens.FromConfiguration(builder.Configuration);
-        var loopback = IPAddress.TryParse(options.Bind, out var address) && IPAddress.IsLoopback(address);
+        var loopback = IPAddress.IsLoopback(options.BindAddress());
         if (!loopback && tokens is null && !HasActiveKeys(store))
         {
             throw new StartupConfigurationException(

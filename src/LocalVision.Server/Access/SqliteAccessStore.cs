@@ -87,6 +87,7 @@ public sealed class SqliteAccessStore : IAccessStore
         try
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            RefuseReadOnlyFileSystem(path);
             using var connection = store.Connect();
             // With SQLite's default synchronous = FULL, each commit is synced: an entry begun is on disk before its write starts.
             Execute(connection, "PRAGMA journal_mode = WAL");
@@ -110,6 +111,20 @@ public sealed class SqliteAccessStore : IAccessStore
         {
             SqliteConnection.ClearPool(new SqliteConnection(connectionString));
             throw new AccessStoreException($"the key and audit file {path} cannot be used: {e.Message}", e);
+        }
+    }
+
+    /// <summary>SQLite says only "unable to open database file" (error 14) there; the file system says why.</summary>
+    private static void RefuseReadOnlyFileSystem(string path)
+    {
+        const int readOnlyFileSystemErrno = 30;
+        try
+        {
+            using var probe = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        }
+        catch (IOException e) when (e.HResult == readOnlyFileSystemErrno)
+        {
+            throw new AccessStoreException($"the key and audit file {path} is on a read-only file system; remount it read-write or choose another --store path", e);
         }
     }
 

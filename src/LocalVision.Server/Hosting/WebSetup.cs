@@ -23,7 +23,8 @@ public static class WebSetup
         {
             throw new StartupConfigurationException($"--web-port and --grpc-port are both {options.Web.Port}; the web endpoint needs a port of its own");
         }
-        var address = IPAddress.Parse(options.Bind);
+        var address = options.BindAddress();
+        PortProbe.ThrowIfTaken(address, options.Web.Port, "--web-port");
         var endpoint = new WebEndpoint();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, options.Web.Port, listen =>
         {
