@@ -193,11 +193,11 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            if (options.RequestId is { } requestId && FindRequest(requestId) is { } replayed)
+            if (options.RequestId is { } requestId && FindRequest(requestId, options) is { } replayed)
             {
                 return replayed;
             }
-            return WriteLocked(batch, options.RequestId, cancellationToken);
+            return WriteLocked(batch, options, cancellationToken);
         }
         catch (SqliteException e)
         {
@@ -209,7 +209,7 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
         }
     }
 
-    private WriteResult WriteLocked(GraphBatch batch, string? requestId, CancellationToken cancellationToken)
+    private WriteResult WriteLocked(GraphBatch batch, WriteOptions options, CancellationToken cancellationToken)
     {
         // Times are stored to the millisecond; answer with exactly what a later read will see.
         var nowMs = _clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -318,10 +318,12 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
             bump.ExecuteNonQuery();
         }
         var result = new WriteResult(written, batch.Relationships);
-        if (requestId is not null)
+        if (options.RequestId is { } requestId)
         {
-            using var remember = Command(transaction, "INSERT INTO requests (request_id, result, create_time) VALUES (@id, @result, @now)");
-            Bind(remember, ("@id", requestId), ("@result", GraphJson.SerializeResult(result)), ("@now", nowMs));
+            using var remember = Command(transaction,
+                "INSERT INTO requests (request_id, result, create_time, owner, fingerprint) VALUES (@id, @result, @now, @owner, @fingerprint)");
+            Bind(remember, ("@id", requestId), ("@result", GraphJson.SerializeResult(result)), ("@now", nowMs),
+                ("@owner", options.Owner ?? ""), ("@fingerprint", options.Fingerprint ?? ""));
             remember.ExecuteNonQuery();
         }
         cancellationToken.ThrowIfCancellationRequested();
@@ -733,16 +735,18 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
         _version = long.Parse((string)version.ExecuteScalar()!, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private WriteResult? FindRequest(string requestId)
+    private WriteResult? FindRequest(string requestId, WriteOptions options)
     {
         using var command = _writer.CreateCommand();
-        command.CommandText = "SELECT result FROM requests WHERE request_id = @id";
+        command.CommandText = "SELECT result, owner, fingerprint FROM requests WHERE request_id = @id";
         command.Parameters.AddWithValue("@id", requestId);
-        if (command.ExecuteScalar() is not string json)
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
         {
             return null;
         }
-        return GraphJson.DeserializeResult(json);
+        options.CheckReplay(reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+        return GraphJson.DeserializeResult(reader.GetString(0));
     }
 
     private static List<(long Id, GraphRelationship Relationship)> ReadRelationshipsById(SqliteConnection connection, string path, IReadOnlyList<long> ids, CancellationToken cancellationToken)

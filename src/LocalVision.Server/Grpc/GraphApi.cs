@@ -46,7 +46,7 @@ public sealed class GraphApi(IGraphStore store, IOptions<LocalVisionOptions> opt
             .Length("request_id", request.RequestId, MaxRequestIdLength);
         var nodes = request.Nodes.ToDomain("nodes", checks.Violations);
         checks.ThrowIfAny();
-        var result = await store.WriteAsync(new GraphBatch(nodes, []), RequestOptions(request.RequestId), context.CancellationToken);
+        var result = await store.WriteAsync(new GraphBatch(nodes, []), RequestOptions(request.RequestId, context, request.Clone(), r => r.RequestId = ""), context.CancellationToken);
         var response = new UpsertNodesResponse();
         response.Nodes.AddRange(result.Nodes.Select(n => n.ToProto(context.Redactor())));
         return response;
@@ -66,7 +66,7 @@ public sealed class GraphApi(IGraphStore store, IOptions<LocalVisionOptions> opt
             .Length("request_id", request.RequestId, MaxRequestIdLength);
         var relationships = request.Relationships.ToDomain("relationships", checks.Violations);
         checks.ThrowIfAny();
-        var result = await store.WriteAsync(new GraphBatch([], relationships), RequestOptions(request.RequestId), context.CancellationToken);
+        var result = await store.WriteAsync(new GraphBatch([], relationships), RequestOptions(request.RequestId, context, request.Clone(), r => r.RequestId = ""), context.CancellationToken);
         var response = new UpsertRelationshipsResponse();
         response.Relationships.AddRange(result.Relationships.Select(r => r.ToProto()));
         return response;
@@ -163,5 +163,18 @@ public sealed class GraphApi(IGraphStore store, IOptions<LocalVisionOptions> opt
         }
     }
 
-    private static WriteOptions RequestOptions(string requestId) => requestId.Length == 0 ? WriteOptions.None : new WriteOptions(requestId);
+    /// <summary>
+    /// A request id names one caller's write of one request: a retry by the same caller with the same content is
+    /// answered from the first write; anyone else's use of the id, or other content under it, is refused.
+    /// </summary>
+    private static WriteOptions RequestOptions<T>(string requestId, ServerCallContext context, T withoutId, Action<T> clearId)
+        where T : Google.Protobuf.IMessage
+    {
+        if (requestId.Length == 0)
+        {
+            return WriteOptions.None;
+        }
+        clearId(withoutId);
+        return new WriteOptions(requestId, context.GetCaller()?.Principal ?? "", RequestFingerprint.Of(withoutId));
+    }
 }
