@@ -8,13 +8,11 @@ namespace LocalVision.Server.Access;
 /// The door of every call: looks the method up in <see cref="MethodAccess"/>, authenticates the caller, checks the
 /// role — all before the handler runs, so a refused caller never learns whether what they asked for exists — and
 /// records audited calls in the audit log: the entry before the call runs (a call that cannot be recorded is not
-/// made), its outcome after.
+/// made), its outcome after. Entries hold bounded summaries (<see cref="AuditSummary"/>) with a hash of the request,
+/// and refusals go through the <see cref="RefusalLog"/>, at most one entry per caller per window.
 /// </summary>
-public sealed class AccessInterceptor(KeyAuthenticator authenticator, IAccessStore audit, ILogger<AccessInterceptor> logger) : Interceptor
+public sealed class AccessInterceptor(KeyAuthenticator authenticator, IAccessStore audit, RefusalLog refusals, ILogger<AccessInterceptor> logger) : Interceptor
 {
-    /// <summary>Audit entries name at most this many resources; a bulk call's entry says how many more there were.</summary>
-    private const int MaxAuditedResources = 100;
-
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation) =>
         AuditedAsync(context, request, () => continuation(request, context));
@@ -93,23 +91,18 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, IAccessSto
         return (caller, rule);
     }
 
-    /// <summary>Nothing was done, so the entry is written whole; a failing store only loses the record of a refusal.</summary>
+    /// <summary>Nothing was done: the refusal is counted, and written at most once per caller per window.</summary>
     private async Task RecordRefusalAsync(MethodRule rule, Caller caller, ServerCallContext context, object? request)
     {
         if (rule.Describe is not { } describe)
         {
             return;
         }
-        try
-        {
-            await audit.AppendAsync(caller.Principal, caller.Name, context.Method, Resources(describe(request, null)), OutcomeName(StatusCode.PermissionDenied),
-                context.CancellationToken);
-        }
-        catch (AccessStoreException e)
-        {
-            logger.LogError(e, "Could not record the refusal of {Method} to {Caller} in the audit log", context.Method, caller.Name);
-        }
+        await refusals.RecordAsync(caller, context.Method, Summary(describe, request, null), context.CancellationToken);
     }
+
+    private static AuditSummary Summary(Func<object?, object?, AuditSummary> describe, object? request, object? response) =>
+        describe(request, response).WithRequestHash(request is Google.Protobuf.IMessage message ? Grpc.RequestFingerprint.Of(message) : "");
 
     /// <summary>Commits an audited call's entry before it runs, so no write can be applied without one; null for calls not audited.</summary>
     /// <exception cref="RpcException">UNAVAILABLE: the entry cannot be written, so the call is not made.</exception>
@@ -121,7 +114,7 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, IAccessSto
         }
         try
         {
-            return await audit.BeginAsync(caller.Principal, caller.Name, context.Method, Resources(describe(request, null)), context.CancellationToken);
+            return await audit.BeginAsync(caller.Principal, caller.Name, context.Method, Summary(describe, request, null), context.CancellationToken);
         }
         catch (AccessStoreException e)
         {
@@ -139,23 +132,13 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, IAccessSto
         try
         {
             // Not the call's token: a call cancelled after its write still gets its outcome recorded.
-            await audit.FinishAsync(sequence, Resources(rule!.Describe!(request, response)), OutcomeName(outcome), CancellationToken.None);
+            await audit.FinishAsync(sequence, Summary(rule!.Describe!, request, response), OutcomeName(outcome), CancellationToken.None);
         }
         catch (AccessStoreException e)
         {
             // The call has happened; refusing its answer now would not undo it. Its entry stays UNFINISHED.
             logger.LogError(e, "Could not record the outcome ({Outcome}) of audit entry {Sequence}, {Method}", outcome, sequence, context.Method);
         }
-    }
-
-    private static List<string> Resources(IEnumerable<string> described)
-    {
-        var resources = described.Take(MaxAuditedResources + 1).ToList();
-        if (resources.Count > MaxAuditedResources)
-        {
-            resources[MaxAuditedResources] = "(and more)";
-        }
-        return resources;
     }
 
     private static string OutcomeName(StatusCode code) => code switch

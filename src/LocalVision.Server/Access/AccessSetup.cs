@@ -1,5 +1,6 @@
 using System.Net;
 using LocalVision.Server.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LocalVision.Server.Access;
 
@@ -19,6 +20,15 @@ public sealed class AccessOptions
     /// revoked through another replica still works here. 0 reads the database on every call.
     /// </summary>
     public double KeyCacheSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Refused calls are written at most once per caller per this many seconds; the rest of a window's refusals are
+    /// counted and written as one entry when it ends. 0 writes every refusal.
+    /// </summary>
+    public double RefusalWindowSeconds { get; set; } = 60;
+
+    /// <summary>The most a page of <c>ListAuditEntries</c> holds, in bytes: a page ends early rather than grow past it.</summary>
+    public int AuditPageBytes { get; set; } = 1024 * 1024;
 }
 
 public static class AccessSetup
@@ -49,6 +59,10 @@ public static class AccessSetup
         builder.Services.AddSingleton<IAccessStore>(_ => store);
         builder.Services.AddSingleton(new KeyAuthenticator(store, requireKeys: !loopback, tokens));
         builder.Services.AddHostedService<AccessModeReport>();
+        builder.Services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.Section));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RefusalLog>();
+        builder.Services.AddHostedService<RefusalLogFlusher>();
         return builder;
     }
 
