@@ -64,7 +64,7 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, IAccessSto
         Caller caller;
         try
         {
-            caller = await authenticator.AuthenticateAsync(context.RequestHeaders, context.CancellationToken);
+            caller = context.AuthenticatedCaller() ?? await authenticator.AuthenticateAsync(context.RequestHeaders, context.CancellationToken);
         }
         catch (RpcException)
         {

@@ -80,6 +80,7 @@ public static class AccessSetup
 
     public static WebApplication MapAccessApi(this WebApplication app)
     {
+        app.UseAuthenticationBeforeParsing();
         app.MapGrpcService<AccessApi>();
         return app;
     }
