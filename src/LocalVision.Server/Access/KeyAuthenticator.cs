@@ -1,7 +1,5 @@
-using Google.Protobuf.WellKnownTypes;
-using Google.Rpc;
 using Grpc.Core;
-using Status = Google.Rpc.Status;
+using LocalVision.Server.Grpc.Errors;
 using HttpRequest = Microsoft.AspNetCore.Http.HttpRequest;
 
 namespace LocalVision.Server.Access;
@@ -85,13 +83,6 @@ public sealed class KeyAuthenticator(IAccessStore keys, bool requireKeys, Bearer
         return apiKey ?? bearer;
     }
 
-    private static RpcException Unauthenticated(string reason, string message) => Refusal(Code.Unauthenticated, reason, message);
-
-    internal static RpcException Refusal(Code code, string reason, string message) =>
-        new Status
-        {
-            Code = (int)code,
-            Message = message,
-            Details = { Any.Pack(new ErrorInfo { Reason = reason, Domain = "localvision.v1" }) },
-        }.ToRpcException();
+    private static RpcException Unauthenticated(string reason, string message) =>
+        RpcErrors.WithReason(StatusCode.Unauthenticated, reason, message);
 }

@@ -61,7 +61,7 @@ public static class SessionApi
                     new ErrorInfo { Reason = "API_KEY_INVALID", Domain = "localvision.v1" });
             }
             var (session, secret) = await store.CreateSessionAsync(key.Id, lifetime, cancellationToken);
-            await store.AppendAsync(key.ResourceName, key.DisplayName, "POST " + Path, [key.ResourceName], "OK", cancellationToken);
+            await store.AppendAsync(key.ResourceName, key.DisplayName, "POST " + Path, AuditSummary.Of([key.ResourceName]), "OK", cancellationToken);
             SessionCookie.Set(http.Response, secret, session.ExpireTime);
             logger.LogInformation("{Name} ({Key}) signed in to the dashboard from {Remote}, until {Expire:u}",
                 key.DisplayName, key.ResourceName, http.Connection.RemoteIpAddress, session.ExpireTime);
@@ -124,7 +124,7 @@ public static class SessionApi
         {
             var live = await SessionCookie.AuthenticateAsync(store, http.Request, cancellationToken);
             await store.EndSessionAsync(secret, cancellationToken);
-            await store.AppendAsync(live!.Key.ResourceName, live.Key.DisplayName, "DELETE " + Path, [live.Key.ResourceName], "OK", cancellationToken);
+            await store.AppendAsync(live!.Key.ResourceName, live.Key.DisplayName, "DELETE " + Path, AuditSummary.Of([live.Key.ResourceName]), "OK", cancellationToken);
             logger.LogInformation("{Name} ({Key}) signed out of the dashboard", live.Key.DisplayName, live.Key.ResourceName);
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.Unauthenticated)

@@ -1,5 +1,5 @@
-using Google.Rpc;
 using Grpc.Core;
+using LocalVision.Server.Grpc.Errors;
 using HttpRequest = Microsoft.AspNetCore.Http.HttpRequest;
 using HttpResponse = Microsoft.AspNetCore.Http.HttpResponse;
 
@@ -70,11 +70,11 @@ public static class SessionCookie
             return null;
         }
         var live = await sessions.FindSessionAsync(secret, cancellationToken)
-            ?? throw KeyAuthenticator.Refusal(Code.Unauthenticated, "SESSION_ENDED",
+            ?? throw RpcErrors.WithReason(StatusCode.Unauthenticated, "SESSION_ENDED",
                 "your dashboard session has ended: it expired, was signed out, or its key was revoked; sign in again");
         if (IsWrite(request) && !SessionSecret.IsCsrfToken(secret, request.Headers[CsrfHeader].FirstOrDefault()))
         {
-            throw KeyAuthenticator.Refusal(Code.PermissionDenied, "CSRF_TOKEN_MISSING",
+            throw RpcErrors.WithReason(StatusCode.PermissionDenied, "CSRF_TOKEN_MISSING",
                 $"a {request.Method} through a dashboard session needs the `{CsrfHeader}` header with the token the sign-in returned (GET /v1/session gives it again)");
         }
         return live;

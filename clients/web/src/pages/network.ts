@@ -230,7 +230,6 @@ export async function renderNetwork(root: HTMLElement, params: URLSearchParams):
     }
     const elements = toElements(graph, f, sizes);
     cy?.destroy();
-    keepCytoscapeStyleOutOfTheDocument();
     cy = cytoscape({
       container: canvas,
       elements,
@@ -468,13 +467,4 @@ function describeTie(tie: Relationship, self: string, other: string): HTMLElemen
   const to = text(tie.properties, "to");
   const when = from || to ? ` (${from.slice(0, 4) || "?"}–${to.slice(0, 4) || ""})` : "";
   return el("li", {}, `${pretty(words)} `, el("strong", {}, other), role ? ` as ${role.toLowerCase()}` : "", when);
-}
-
-/**
- * Cytoscape writes its one rule for the container into an inline <style>, which a strict Content-Security-Policy
- * refuses, unless an element with the id it gives that stylesheet exists already. The rule is in style.css instead.
- */
-function keepCytoscapeStyleOutOfTheDocument(): void {
-  const id = "__________cytoscape_stylesheet";
-  if (!document.getElementById(id)) document.head.append(el("meta", { id, name: "cytoscape-container-style", content: "in style.css" }));
 }

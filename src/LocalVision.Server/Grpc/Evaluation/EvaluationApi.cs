@@ -56,15 +56,7 @@ public sealed class EvaluationApi(EvaluationEngine engine, TimeProvider clock) :
     {
         var checks = new RequestChecks();
         var asOf = checks.Date("as_of", request.AsOf) ?? Today;
-        var filter = NodeFilter.None;
-        try
-        {
-            filter = NodeFilter.Parse(request.Filter.Length == 0 ? EvaluationEngine.DefaultFilter : request.Filter);
-        }
-        catch (FormatException e)
-        {
-            checks.Add("filter", e.Message);
-        }
+        var filter = checks.Filter("filter", request.Filter, EvaluationEngine.DefaultFilter);
         checks.ThrowIfAny();
         foreach (var evaluation in await engine.EvaluateAllAsync(filter, asOf, context.CancellationToken))
         {
