@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
-using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
-using Status = Google.Rpc.Status;
+using LocalVision.Graph.Schema;
+using LocalVision.Server.Grpc.Errors;
 using HttpRequest = Microsoft.AspNetCore.Http.HttpRequest;
 
 namespace LocalVision.Server.Access;
@@ -42,14 +42,14 @@ public static class SessionApi
         // Only JSON: a form on another site can post form encodings without asking, never application/json.
         if (!http.Request.HasJsonContentType())
         {
-            return Error(StatusCodes.Status415UnsupportedMediaType, Code.InvalidArgument, "send the key as JSON: Content-Type: application/json, body {\"apiKey\": \"lvk_...\"}",
-                new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = "Content-Type", Description = "must be application/json" } } });
+            return Error(RpcErrors.InvalidArgument("send the key as JSON: Content-Type: application/json, body {\"apiKey\": \"lvk_...\"}",
+                [new FieldViolation("Content-Type", "must be application/json")]), StatusCodes.Status415UnsupportedMediaType);
         }
         var apiKey = await ReadApiKeyAsync(http.Request, cancellationToken);
         if (apiKey is null)
         {
-            return Error(StatusCodes.Status400BadRequest, Code.InvalidArgument, "the body must be {\"apiKey\": \"lvk_...\"}: the API key to sign in with",
-                new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = "apiKey", Description = "is required: an API key (lvk_...)" } } });
+            return Error(RpcErrors.InvalidArgument("the body must be {\"apiKey\": \"lvk_...\"}: the API key to sign in with",
+                [new FieldViolation("apiKey", "is required: an API key (lvk_...)")]));
         }
         try
         {
@@ -57,8 +57,7 @@ public static class SessionApi
             if (key is null)
             {
                 logger.LogWarning("Refused a dashboard sign-in from {Remote}: the key is malformed, unknown or revoked", http.Connection.RemoteIpAddress);
-                return Error(StatusCodes.Status401Unauthorized, Code.Unauthenticated, "the API key is not valid: it is malformed, unknown or revoked",
-                    new ErrorInfo { Reason = "API_KEY_INVALID", Domain = "localvision.v1" });
+                return Error(RpcErrors.WithReason(StatusCode.Unauthenticated, "API_KEY_INVALID", "the API key is not valid: it is malformed, unknown or revoked"));
             }
             var (session, secret) = await store.CreateSessionAsync(key.Id, lifetime, cancellationToken);
             await store.AppendAsync(key.ResourceName, key.DisplayName, "POST " + Path, AuditSummary.Of([key.ResourceName]), "OK", cancellationToken);
@@ -177,24 +176,23 @@ public static class SessionApi
     }
 
     private static IResult StoreUnavailable() =>
-        Error(StatusCodes.Status503ServiceUnavailable, Code.Unavailable, "the service cannot check API keys right now; try again later",
-            new ErrorInfo { Reason = "ACCESS_STORE_UNAVAILABLE", Domain = "localvision.v1" });
+        Error(RpcErrors.WithReason(StatusCode.Unavailable, "ACCESS_STORE_UNAVAILABLE", "the service cannot check API keys right now; try again later"));
 
-    private static IResult Error(RpcException e)
+    /// <summary>The status as the JSON API writes one, under the HTTP status transcoding would give it (or <paramref name="http"/>).</summary>
+    private static IResult Error(RpcException e, int? http = null)
     {
-        var status = e.GetRpcStatus() ?? new Status { Code = (int)e.StatusCode, Message = e.Status.Detail };
-        var http = e.StatusCode switch
+        http ??= e.StatusCode switch
         {
             StatusCode.Unauthenticated => StatusCodes.Status401Unauthorized,
             StatusCode.PermissionDenied => StatusCodes.Status403Forbidden,
             StatusCode.Unavailable => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status400BadRequest,
         };
-        return Results.Text(StatusJson.Format(status), "application/json", statusCode: http);
+        var json = e.GetRpcStatus() is { } status
+            ? StatusJson.Format(status)
+            : System.Text.Json.JsonSerializer.Serialize(new { code = (int)e.StatusCode, message = e.Status.Detail, details = Array.Empty<object>() });
+        return Results.Text(json, "application/json", statusCode: http);
     }
-
-    private static IResult Error(int http, Code code, string message, IMessage detail) =>
-        Results.Text(StatusJson.Format(new Status { Code = (int)code, Message = message, Details = { Any.Pack(detail) } }), "application/json", statusCode: http);
 }
 
 /// <summary>Who the dashboard is talking as: the answer of <see cref="SessionApi"/>.</summary>
