@@ -1,0 +1,90 @@
+using LocalVision.Rules.Evaluation;
+using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Conditions;
+using LocalVision.Rules.Evaluation.Findings;
+using LocalVision.Rules.Tests.Evaluation.Support;
+
+namespace LocalVision.Rules.Tests.Evaluation.Findings;
+
+/// <summary>DEDICATED_SUPPORT: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
+public sealed class DedicatedSupportRuleTests
+{
+    private static RuleRun Fire(params Condition[] conditions) => OpenWorld.Fire(typeof(DedicatedSupportRule), conditions);
+
+    [Fact]
+    public void Fire_SupportPresent_FindsAnIngredient()
+    {
+        var conditions = new[] { Given.Coded(Codes.DedicatedSupport, 1) };
+
+        var finding = Fire(conditions).Single(RuleIds.DedicatedSupport);
+
+        Assert.Equal(Polarity.Ingredient, finding.Polarity);
+        Assert.Contains("dedicated project and administrative support", finding.Explanation);
+        Assert.Equal(conditions.SelectMany(c => c.Observations).Order(StringComparer.Ordinal), finding.Observations);
+        Assert.False(finding.Tentative);
+        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.DedicatedSupport);
+    }
+
+    [Fact]
+    public void Fire_SupportMostly_FindsAnIngredient()
+    {
+        var conditions = new[] { Given.Coded(Codes.DedicatedSupport, 0.75) };
+
+        var finding = Fire(conditions).Single(RuleIds.DedicatedSupport);
+
+        Assert.Equal(Polarity.Ingredient, finding.Polarity);
+        Assert.Contains("dedicated project and administrative support", finding.Explanation);
+        Assert.Equal(conditions.SelectMany(c => c.Observations).Order(StringComparer.Ordinal), finding.Observations);
+        Assert.False(finding.Tentative);
+        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.DedicatedSupport);
+    }
+
+    [Fact]
+    public void Fire_SupportAbsent_DoesNotFireAndIsDecided()
+    {
+        var conditions = new[] { Given.Coded(Codes.DedicatedSupport, 0) };
+
+        var run = Fire(conditions);
+
+        Assert.Empty(run.Findings);
+        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.DedicatedSupport);
+    }
+
+    [Fact]
+    public void Fire_NoObservation_DoesNotFireAndIsNotAssessed()
+    {
+        var conditions = new Condition[] {  };
+
+        var run = Fire(conditions);
+
+        Assert.Empty(run.Findings);
+        var unassessed = Assert.Single(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.DedicatedSupport);
+        Assert.Equal(["DEDICATED_SUPPORT"], unassessed.Unknown);
+    }
+
+    [Fact]
+    public void Fire_SupportPartly_DoesNotFireAndIsNotAssessed()
+    {
+        var conditions = new Condition[] { Given.Coded(Codes.DedicatedSupport, 0.5) };
+
+        var run = Fire(conditions);
+
+        Assert.Empty(run.Findings);
+        var unassessed = Assert.Single(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.DedicatedSupport);
+        Assert.Equal(["DEDICATED_SUPPORT"], unassessed.Unknown);
+    }
+
+    [Fact]
+    public void Fire_ContextOnALowConfidenceObservation_IsTentative()
+    {
+        var finding = Fire(Given.Coded(Codes.DedicatedSupport, 1, "L")).Single(RuleIds.DedicatedSupport);
+
+        Assert.True(finding.Tentative);
+    }
+
+    [Fact]
+    public void Fire_RuleExpectsNoMechanism_NamesNone()
+    {
+        Assert.Null(Fire(Given.Coded(Codes.DedicatedSupport, 1)).Single(RuleIds.DedicatedSupport).Mechanism);
+    }
+}
