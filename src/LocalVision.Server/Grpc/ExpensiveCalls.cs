@@ -24,6 +24,7 @@ public static class ExpensiveCalls
         "/localvision.v1.GraphService/ExportGraph",
         "/localvision.v1.EvaluationService/EvaluateInitiative",
         "/localvision.v1.EvaluationService/StreamEvaluations",
+        "/localvision.v1.EvaluationService/TestProgrammeTheory",
     };
 
     public static bool Includes(string method) =>

@@ -65,9 +65,9 @@ public sealed record UnassessedIngredient(
                 ? $"{code} is {CodeValue.Format(condition.Score)}, neither present nor absent ({condition.Describe()})"
                 : $"{code} is {(condition.Value == ConditionValue.Present ? "present" : "absent")} but no ALIGNED_WITH effect is recorded";
         }
-        if (CodeCatalogue.IsKnown(code))
+        if (CodeCatalogue.Find(code) is { } catalogued)
         {
-            return $"no {code} observation {asOf}";
+            return catalogued.Derived ? $"no {code} observation {asOf}, nor anything in the graph it is derived from" : $"no {code} observation {asOf}";
         }
         var derived = DerivedCodes.Find(code);
         return derived is null ? $"{code} has no value" : $"{code} is unknown: it needs {derived.Records}";

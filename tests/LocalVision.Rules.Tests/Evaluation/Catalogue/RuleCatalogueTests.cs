@@ -80,6 +80,16 @@ public sealed class RuleCatalogueTests
     }
 
     [Fact]
+    public void ReportHeadings_EveryRuleSection_HasAHeadingAndEveryHeadingARule()
+    {
+        var headings = ReportHeadings.All.Select(h => h.Section).ToList();
+        var sections = RuleCatalogue.CmoRules.SelectMany(r => r.Sections).Distinct().ToList();
+
+        Assert.Equal(headings.Order(), sections.Order());
+        Assert.Equal(Chapter7.Select(h => h.Heading), headings.Take(17));
+    }
+
+    [Fact]
     public void Notes_EnablerMode_IsNeverScored()
     {
         Assert.Contains(RuleCatalogue.Notes, n => n.Contains("mode", StringComparison.Ordinal) && n.Contains("7.3.1", StringComparison.Ordinal));
