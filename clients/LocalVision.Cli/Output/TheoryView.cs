@@ -62,7 +62,7 @@ public static class TheoryView
             table.AddRow(
                 Markup.Escape(test.Initiative),
                 $"{Cell(test.Verdict)} [grey]{Markup.Escape(test.Reason)}[/]",
-                Value(test.Context),
+                Context(test.Context),
                 test.Mechanism is null ? "" : Value(test.Mechanism),
                 test.Outcome is null ? "" : Value(test.Outcome),
                 $"[grey]{Markup.Escape(string.Join(", ", observations))}[/]");
@@ -76,6 +76,18 @@ public static class TheoryView
     {
         var (_, letter, colour, _) = Verdicts.Single(v => v.Verdict == verdict);
         return $"[{colour}]{letter}[/]";
+    }
+
+    /// <summary>Whether the rule's context holds: for a rule about an absence, not the same as its code's value.</summary>
+    private static string Context(TheoryValue value)
+    {
+        var word = value.Value switch
+        {
+            ConditionValue.Present => "[green]holds[/]",
+            ConditionValue.Absent => "[red]does not hold[/]",
+            _ => "[grey]unknown[/]",
+        };
+        return $"{(value.Code.Length > 0 ? Markup.Escape(value.Code) + " " : "")}{word}{(value.HasMembership ? $" {Figures.Number(value.Membership, 2)}" : "")}";
     }
 
     private static string Value(TheoryValue value)

@@ -3,6 +3,7 @@ import { renderCohort } from "./pages/cohort";
 import { renderInitiatives } from "./pages/initiatives";
 import { renderNetwork } from "./pages/network";
 import { renderPredictors } from "./pages/predictors";
+import { renderTheory } from "./pages/theory";
 import { problem, replace } from "./ui";
 
 type Page = (root: HTMLElement, params: URLSearchParams) => Promise<void>;
@@ -10,6 +11,7 @@ type Page = (root: HTMLElement, params: URLSearchParams) => Promise<void>;
 const PAGES: Record<string, [title: string, render: Page]> = {
   network: ["Network", renderNetwork],
   initiatives: ["Initiatives", renderInitiatives],
+  theory: ["Programme theory", renderTheory],
   predictors: ["Predictors", renderPredictors],
   cohort: ["Cohort", renderCohort],
 };

@@ -27,7 +27,7 @@ public sealed class LvTheoryTests(SeededServerFixture fixture)
 
         Assert.Equal(0, result.ExitCode);
         LvAssert.InOrder(result.Output, "SENIOR_EARLY", "expects MOMENTUM reached", "testable case(s)");
-        LvAssert.InOrder(result.Output, "initiatives/plymouth-local-vision", "SENIOR_ENGAGEMENT_EARLY present", "MOMENTUM present 1", "observations/plymouth-senior");
+        LvAssert.InOrder(result.Output, "initiatives/plymouth-local-vision", "SENIOR_ENGAGEMENT_EARLY holds", "MOMENTUM present 1", "observations/plymouth-senior");
     }
 
     [Fact]

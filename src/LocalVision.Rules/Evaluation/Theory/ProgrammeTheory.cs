@@ -130,7 +130,7 @@ public static class ProgrammeTheory
         }
         if (outcome.Value == ConditionValue.Unknown)
         {
-            return (Verdict.Untested, $"{outcome.Code} is unknown");
+            return (Verdict.Untested, $"context {(context.Value == ConditionValue.Present ? "present" : "absent")}, {outcome.Code} unknown");
         }
         var reached = outcome.Value == ConditionValue.Present;
         var expected = rule.Polarity == Polarity.Ingredient ? reached : !reached;
