@@ -157,6 +157,7 @@ public static class EvaluationView
         }
         var coded = $"{Property(node, "code")} {Property(node, "score")}"
             + (Property(node, "at") is { } at ? $" on {at}" : "")
+            + (Property(node, "recordedAt") is { } recorded && recorded != Property(node, "at") ? $" (recorded {recorded})" : "")
             + (Property(node, "confidence") is { } confidence ? $", confidence {confidence}" : "");
         return $"[blue]{Markup.Escape(coded)}[/] {Markup.Escape(name)}" + (Property(node, "note") is { } note ? $" [grey]{Markup.Escape(note)}[/]" : "");
     }

@@ -61,8 +61,9 @@ public sealed record UnassessedIngredient(
         var code = term.Term.Code;
         if (term.Condition is { } condition)
         {
+            var from = condition.Observations.Any() ? "coded in " + string.Join(", ", condition.Observations) : "derived: " + string.Join("; ", condition.Values.Select(v => v.Source));
             return term.Condition.Value == ConditionValue.Unknown
-                ? $"{code} is {CodeValue.Format(condition.Score)}, neither present nor absent ({condition.Describe()})"
+                ? $"{code} is {CodeValue.Format(condition.Score)}, neither present nor absent ({from})"
                 : $"{code} is {(condition.Value == ConditionValue.Present ? "present" : "absent")} but no ALIGNED_WITH effect is recorded";
         }
         if (CodeCatalogue.Find(code) is { } catalogued)
