@@ -79,23 +79,16 @@ public static class TheoryView
     }
 
     /// <summary>Whether the rule's context holds: for a rule about an absence, not the same as its code's value.</summary>
-    private static string Context(TheoryValue value)
-    {
-        var word = value.Value switch
-        {
-            ConditionValue.Present => "[green]holds[/]",
-            ConditionValue.Absent => "[red]does not hold[/]",
-            _ => "[grey]unknown[/]",
-        };
-        return $"{(value.Code.Length > 0 ? Markup.Escape(value.Code) + " " : "")}{word}{(value.HasMembership ? $" {Figures.Number(value.Membership, 2)}" : "")}";
-    }
+    private static string Context(TheoryValue value) => Describe(value, "holds", "does not hold");
 
-    private static string Value(TheoryValue value)
+    private static string Value(TheoryValue value) => Describe(value, "present", "absent");
+
+    private static string Describe(TheoryValue value, string yes, string no)
     {
         var word = value.Value switch
         {
-            ConditionValue.Present => "[green]present[/]",
-            ConditionValue.Absent => "[red]absent[/]",
+            ConditionValue.Present => $"[green]{yes}[/]",
+            ConditionValue.Absent => $"[red]{no}[/]",
             _ => "[grey]unknown[/]",
         };
         return $"{(value.Code.Length > 0 ? Markup.Escape(value.Code) + " " : "")}{word}{(value.HasMembership ? $" {Figures.Number(value.Membership, 2)}" : "")}";

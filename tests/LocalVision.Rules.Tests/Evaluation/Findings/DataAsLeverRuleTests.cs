@@ -9,63 +9,36 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>DATA_AS_LEVER: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class DataAsLeverRuleTests
 {
-    private static RuleRun Fire(params Condition[] conditions) => OpenWorld.Fire(typeof(DataAsLeverRule), conditions);
+    private static readonly OpenWorld Rule = new(typeof(DataAsLeverRule), RuleIds.DataAsLever);
 
     [Fact]
     public void Fire_DataUsed_FindsAnIngredient()
     {
-        var conditions = new[] { Given.Coded(Codes.DataAsLever, 1) };
-
-        var finding = Fire(conditions).Single(RuleIds.DataAsLever);
-
-        Assert.Equal(Polarity.Ingredient, finding.Polarity);
-        Assert.Contains("hold up the mirror", finding.Explanation);
-        Assert.Equal(conditions.SelectMany(c => c.Observations).Order(StringComparer.Ordinal), finding.Observations);
-        Assert.False(finding.Tentative);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.DataAsLever);
+        Rule.AssertFinds(Polarity.Ingredient, "hold up the mirror", Given.Coded(Codes.DataAsLever, 1));
     }
 
     [Fact]
     public void Fire_DataNotUsed_DoesNotFireAndIsDecided()
     {
-        var conditions = new[] { Given.Coded(Codes.DataAsLever, 0) };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.DataAsLever);
+        Rule.AssertDecided(Given.Coded(Codes.DataAsLever, 0));
     }
 
     [Fact]
     public void Fire_NoObservation_DoesNotFireAndIsNotAssessed()
     {
-        var conditions = new Condition[] {  };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        var unassessed = Assert.Single(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.DataAsLever);
-        Assert.Equal(["DATA_AS_LEVER"], unassessed.Unknown);
+        Rule.AssertNotAssessed(["DATA_AS_LEVER"]);
     }
 
     [Fact]
     public void Fire_StatedFocusOnly_DoesNotFireAndIsNotAssessed()
     {
-        var conditions = new Condition[] { Given.Coded(Codes.DataAsLever, 0.5) };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        var unassessed = Assert.Single(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.DataAsLever);
-        Assert.Equal(["DATA_AS_LEVER"], unassessed.Unknown);
+        Rule.AssertNotAssessed(["DATA_AS_LEVER"], Given.Coded(Codes.DataAsLever, 0.5));
     }
 
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        var finding = Fire(Given.Coded(Codes.DataAsLever, 1, "L")).Single(RuleIds.DataAsLever);
-
-        Assert.True(finding.Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.DataAsLever, 1, "L")).Single(RuleIds.DataAsLever).Tentative);
     }
 
     [Theory]
@@ -75,12 +48,6 @@ public sealed class DataAsLeverRuleTests
     [InlineData(-1.0, MechanismObserved.Unknown)]
     public void Fire_HoldingUpTheMirrorCoded_SaysWhetherTheMechanismWasObserved(double score, MechanismObserved expected)
     {
-        var mechanism = score < 0 ? [] : new[] { Given.Coded(Codes.HoldingUpTheMirror, score) };
-
-        var finding = Fire([Given.Coded(Codes.DataAsLever, 1), .. mechanism]).Single(RuleIds.DataAsLever);
-
-        Assert.Equal(Codes.HoldingUpTheMirror, finding.Mechanism!.Code);
-        Assert.Equal(expected, finding.Mechanism.Observed);
-        Assert.Equal(mechanism.SelectMany(m => m.Observations), finding.Mechanism.Observations);
+        Rule.AssertMechanism(Codes.HoldingUpTheMirror, score, expected, Given.Coded(Codes.DataAsLever, 1));
     }
 }

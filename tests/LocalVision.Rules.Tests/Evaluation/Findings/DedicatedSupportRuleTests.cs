@@ -9,82 +9,47 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>DEDICATED_SUPPORT: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class DedicatedSupportRuleTests
 {
-    private static RuleRun Fire(params Condition[] conditions) => OpenWorld.Fire(typeof(DedicatedSupportRule), conditions);
+    private static readonly OpenWorld Rule = new(typeof(DedicatedSupportRule), RuleIds.DedicatedSupport);
 
     [Fact]
     public void Fire_SupportPresent_FindsAnIngredient()
     {
-        var conditions = new[] { Given.Coded(Codes.DedicatedSupport, 1) };
-
-        var finding = Fire(conditions).Single(RuleIds.DedicatedSupport);
-
-        Assert.Equal(Polarity.Ingredient, finding.Polarity);
-        Assert.Contains("dedicated project and administrative support", finding.Explanation);
-        Assert.Equal(conditions.SelectMany(c => c.Observations).Order(StringComparer.Ordinal), finding.Observations);
-        Assert.False(finding.Tentative);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.DedicatedSupport);
+        Rule.AssertFinds(Polarity.Ingredient, "dedicated project and administrative support", Given.Coded(Codes.DedicatedSupport, 1));
     }
 
     [Fact]
     public void Fire_SupportMostly_FindsAnIngredient()
     {
-        var conditions = new[] { Given.Coded(Codes.DedicatedSupport, 0.75) };
-
-        var finding = Fire(conditions).Single(RuleIds.DedicatedSupport);
-
-        Assert.Equal(Polarity.Ingredient, finding.Polarity);
-        Assert.Contains("dedicated project and administrative support", finding.Explanation);
-        Assert.Equal(conditions.SelectMany(c => c.Observations).Order(StringComparer.Ordinal), finding.Observations);
-        Assert.False(finding.Tentative);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.DedicatedSupport);
+        Rule.AssertFinds(Polarity.Ingredient, "dedicated project and administrative support", Given.Coded(Codes.DedicatedSupport, 0.75));
     }
 
     [Fact]
     public void Fire_SupportAbsent_DoesNotFireAndIsDecided()
     {
-        var conditions = new[] { Given.Coded(Codes.DedicatedSupport, 0) };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.DedicatedSupport);
+        Rule.AssertDecided(Given.Coded(Codes.DedicatedSupport, 0));
     }
 
     [Fact]
     public void Fire_NoObservation_DoesNotFireAndIsNotAssessed()
     {
-        var conditions = new Condition[] {  };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        var unassessed = Assert.Single(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.DedicatedSupport);
-        Assert.Equal(["DEDICATED_SUPPORT"], unassessed.Unknown);
+        Rule.AssertNotAssessed(["DEDICATED_SUPPORT"]);
     }
 
     [Fact]
     public void Fire_SupportPartly_DoesNotFireAndIsNotAssessed()
     {
-        var conditions = new Condition[] { Given.Coded(Codes.DedicatedSupport, 0.5) };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        var unassessed = Assert.Single(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.DedicatedSupport);
-        Assert.Equal(["DEDICATED_SUPPORT"], unassessed.Unknown);
+        Rule.AssertNotAssessed(["DEDICATED_SUPPORT"], Given.Coded(Codes.DedicatedSupport, 0.5));
     }
 
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        var finding = Fire(Given.Coded(Codes.DedicatedSupport, 1, "L")).Single(RuleIds.DedicatedSupport);
-
-        Assert.True(finding.Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.DedicatedSupport, 1, "L")).Single(RuleIds.DedicatedSupport).Tentative);
     }
 
     [Fact]
     public void Fire_RuleExpectsNoMechanism_NamesNone()
     {
-        Assert.Null(Fire(Given.Coded(Codes.DedicatedSupport, 1)).Single(RuleIds.DedicatedSupport).Mechanism);
+        Assert.Null(Rule.Fire(Given.Coded(Codes.DedicatedSupport, 1)).Single(RuleIds.DedicatedSupport).Mechanism);
     }
 }

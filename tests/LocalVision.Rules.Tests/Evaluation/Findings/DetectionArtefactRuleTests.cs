@@ -9,66 +9,41 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>DETECTION_ARTEFACT: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class DetectionArtefactRuleTests
 {
-    private static RuleRun Fire(params Condition[] conditions) => OpenWorld.Fire(typeof(DetectionArtefactRule), conditions);
+    private static readonly OpenWorld Rule = new(typeof(DetectionArtefactRule), RuleIds.DetectionArtefact);
 
     [Fact]
     public void Fire_RisingWhileDataUsed_FindsACaution()
     {
-        var conditions = new[] { Given.Coded(Codes.DataAsLever, 1), Given.Derived(DerivedCodes.RisingIndicator, 1) };
-
-        var finding = Fire(conditions).Single(RuleIds.DetectionArtefact);
-
-        Assert.Equal(Polarity.Caution, finding.Polarity);
-        Assert.Contains("better detection", finding.Explanation);
-        Assert.Equal(conditions.SelectMany(c => c.Observations).Order(StringComparer.Ordinal), finding.Observations);
-        Assert.False(finding.Tentative);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.DetectionArtefact);
+        Rule.AssertFinds(Polarity.Caution, "better detection", Given.Coded(Codes.DataAsLever, 1), Given.Derived(DerivedCodes.RisingIndicator, 1));
     }
 
     [Fact]
     public void Fire_NothingRising_DoesNotFireAndIsDecided()
     {
-        var conditions = new[] { Given.Coded(Codes.DataAsLever, 1), Given.Derived(DerivedCodes.RisingIndicator, 0) };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.DetectionArtefact);
+        Rule.AssertDecided(Given.Coded(Codes.DataAsLever, 1), Given.Derived(DerivedCodes.RisingIndicator, 0));
     }
 
     [Fact]
     public void Fire_DataNotUsed_DoesNotFireAndIsDecided()
     {
-        var conditions = new[] { Given.Coded(Codes.DataAsLever, 0), Given.Derived(DerivedCodes.RisingIndicator, 1) };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.DetectionArtefact);
+        Rule.AssertDecided(Given.Coded(Codes.DataAsLever, 0), Given.Derived(DerivedCodes.RisingIndicator, 1));
     }
 
     [Fact]
     public void Fire_NoTrendRecorded_DoesNotFireAndIsNotListed()
     {
-        var conditions = new Condition[] { Given.Coded(Codes.DataAsLever, 1) };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.DetectionArtefact);
+        Rule.AssertNotListed(Given.Coded(Codes.DataAsLever, 1));
     }
 
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        var finding = Fire(Given.Coded(Codes.DataAsLever, 1, "L"), Given.Derived(DerivedCodes.RisingIndicator, 1)).Single(RuleIds.DetectionArtefact);
-
-        Assert.True(finding.Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.DataAsLever, 1, "L"), Given.Derived(DerivedCodes.RisingIndicator, 1)).Single(RuleIds.DetectionArtefact).Tentative);
     }
 
     [Fact]
     public void Fire_RuleExpectsNoMechanism_NamesNone()
     {
-        Assert.Null(Fire(Given.Coded(Codes.DataAsLever, 1), Given.Derived(DerivedCodes.RisingIndicator, 1)).Single(RuleIds.DetectionArtefact).Mechanism);
+        Assert.Null(Rule.Fire(Given.Coded(Codes.DataAsLever, 1), Given.Derived(DerivedCodes.RisingIndicator, 1)).Single(RuleIds.DetectionArtefact).Mechanism);
     }
 }

@@ -9,63 +9,36 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>ENABLER_MATCHED: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class EnablerMatchedRuleTests
 {
-    private static RuleRun Fire(params Condition[] conditions) => OpenWorld.Fire(typeof(EnablerMatchedRule), conditions);
+    private static readonly OpenWorld Rule = new(typeof(EnablerMatchedRule), RuleIds.EnablerMatched);
 
     [Fact]
     public void Fire_MatchedEnabler_FindsAnIngredient()
     {
-        var conditions = new[] { Given.Coded(Codes.EnablerMatched, 1) };
-
-        var finding = Fire(conditions).Single(RuleIds.EnablerMatched);
-
-        Assert.Equal(Polarity.Ingredient, finding.Polarity);
-        Assert.Contains("well matched", finding.Explanation);
-        Assert.Equal(conditions.SelectMany(c => c.Observations).Order(StringComparer.Ordinal), finding.Observations);
-        Assert.False(finding.Tentative);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.EnablerMatched);
+        Rule.AssertFinds(Polarity.Ingredient, "well matched", Given.Coded(Codes.EnablerMatched, 1));
     }
 
     [Fact]
     public void Fire_PoorlyMatched_DoesNotFireAndIsDecided()
     {
-        var conditions = new[] { Given.Coded(Codes.EnablerMatched, 0.25) };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.EnablerMatched);
+        Rule.AssertDecided(Given.Coded(Codes.EnablerMatched, 0.25));
     }
 
     [Fact]
     public void Fire_NoObservation_DoesNotFireAndIsNotAssessed()
     {
-        var conditions = new Condition[] {  };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        var unassessed = Assert.Single(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.EnablerMatched);
-        Assert.Equal(["ENABLER_MATCHED"], unassessed.Unknown);
+        Rule.AssertNotAssessed(["ENABLER_MATCHED"]);
     }
 
     [Fact]
     public void Fire_VariableInValue_DoesNotFireAndIsNotAssessed()
     {
-        var conditions = new Condition[] { Given.Coded(Codes.EnablerMatched, 0.5) };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        var unassessed = Assert.Single(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.EnablerMatched);
-        Assert.Equal(["ENABLER_MATCHED"], unassessed.Unknown);
+        Rule.AssertNotAssessed(["ENABLER_MATCHED"], Given.Coded(Codes.EnablerMatched, 0.5));
     }
 
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        var finding = Fire(Given.Coded(Codes.EnablerMatched, 1, "L")).Single(RuleIds.EnablerMatched);
-
-        Assert.True(finding.Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.EnablerMatched, 1, "L")).Single(RuleIds.EnablerMatched).Tentative);
     }
 
     [Theory]
@@ -75,12 +48,6 @@ public sealed class EnablerMatchedRuleTests
     [InlineData(-1.0, MechanismObserved.Unknown)]
     public void Fire_HoldingUpTheMirrorCoded_SaysWhetherTheMechanismWasObserved(double score, MechanismObserved expected)
     {
-        var mechanism = score < 0 ? [] : new[] { Given.Coded(Codes.HoldingUpTheMirror, score) };
-
-        var finding = Fire([Given.Coded(Codes.EnablerMatched, 1), .. mechanism]).Single(RuleIds.EnablerMatched);
-
-        Assert.Equal(Codes.HoldingUpTheMirror, finding.Mechanism!.Code);
-        Assert.Equal(expected, finding.Mechanism.Observed);
-        Assert.Equal(mechanism.SelectMany(m => m.Observations), finding.Mechanism.Observations);
+        Rule.AssertMechanism(Codes.HoldingUpTheMirror, score, expected, Given.Coded(Codes.EnablerMatched, 1));
     }
 }

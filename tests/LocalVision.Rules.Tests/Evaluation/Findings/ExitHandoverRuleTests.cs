@@ -9,62 +9,36 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>EXIT_HANDOVER: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class ExitHandoverRuleTests
 {
-    private static RuleRun Fire(params Condition[] conditions) => OpenWorld.Fire(typeof(ExitHandoverRule), conditions);
+    private static readonly OpenWorld Rule = new(typeof(ExitHandoverRule), RuleIds.ExitHandover);
 
     [Fact]
     public void Fire_PlannedWithSuccessor_FindsAnIngredient()
     {
-        var conditions = new[] { Given.Coded(Codes.ExitPlanned, 1), Given.Coded(Codes.LocalSuccessor, 1) };
-
-        var finding = Fire(conditions).Single(RuleIds.ExitHandover);
-
-        Assert.Equal(Polarity.Ingredient, finding.Polarity);
-        Assert.Contains("sustainable handover", finding.Explanation);
-        Assert.Equal(conditions.SelectMany(c => c.Observations).Order(StringComparer.Ordinal), finding.Observations);
-        Assert.False(finding.Tentative);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.ExitHandover);
+        Rule.AssertFinds(Polarity.Ingredient, "sustainable handover", Given.Coded(Codes.ExitPlanned, 1), Given.Coded(Codes.LocalSuccessor, 1));
     }
 
     [Fact]
     public void Fire_NoSuccessor_DoesNotFireAndIsDecided()
     {
-        var conditions = new[] { Given.Coded(Codes.ExitPlanned, 1), Given.Coded(Codes.LocalSuccessor, 0) };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.ExitHandover);
+        Rule.AssertDecided(Given.Coded(Codes.ExitPlanned, 1), Given.Coded(Codes.LocalSuccessor, 0));
     }
 
     [Fact]
     public void Fire_Unplanned_DoesNotFireAndIsDecided()
     {
-        var conditions = new[] { Given.Coded(Codes.ExitPlanned, 0), Given.Coded(Codes.LocalSuccessor, 1) };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.ExitHandover);
+        Rule.AssertDecided(Given.Coded(Codes.ExitPlanned, 0), Given.Coded(Codes.LocalSuccessor, 1));
     }
 
     [Fact]
     public void Fire_SuccessorUnknown_DoesNotFireAndIsNotAssessed()
     {
-        var conditions = new Condition[] { Given.Coded(Codes.ExitPlanned, 1) };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        var unassessed = Assert.Single(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.ExitHandover);
-        Assert.Equal(["LOCAL_SUCCESSOR"], unassessed.Unknown);
+        Rule.AssertNotAssessed(["LOCAL_SUCCESSOR"], Given.Coded(Codes.ExitPlanned, 1));
     }
 
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        var finding = Fire(Given.Coded(Codes.ExitPlanned, 1, "L"), Given.Coded(Codes.LocalSuccessor, 1, "L")).Single(RuleIds.ExitHandover);
-
-        Assert.True(finding.Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.ExitPlanned, 1, "L"), Given.Coded(Codes.LocalSuccessor, 1, "L")).Single(RuleIds.ExitHandover).Tentative);
     }
 
     [Theory]
@@ -74,12 +48,6 @@ public sealed class ExitHandoverRuleTests
     [InlineData(-1.0, MechanismObserved.Unknown)]
     public void Fire_RoleModellingCoded_SaysWhetherTheMechanismWasObserved(double score, MechanismObserved expected)
     {
-        var mechanism = score < 0 ? [] : new[] { Given.Coded(Codes.RoleModelling, score) };
-
-        var finding = Fire([Given.Coded(Codes.ExitPlanned, 1), Given.Coded(Codes.LocalSuccessor, 1), .. mechanism]).Single(RuleIds.ExitHandover);
-
-        Assert.Equal(Codes.RoleModelling, finding.Mechanism!.Code);
-        Assert.Equal(expected, finding.Mechanism.Observed);
-        Assert.Equal(mechanism.SelectMany(m => m.Observations), finding.Mechanism.Observations);
+        Rule.AssertMechanism(Codes.RoleModelling, score, expected, Given.Coded(Codes.ExitPlanned, 1), Given.Coded(Codes.LocalSuccessor, 1));
     }
 }

@@ -9,51 +9,30 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>MOU_YARDSTICK: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class MouYardstickRuleTests
 {
-    private static RuleRun Fire(params Condition[] conditions) => OpenWorld.Fire(typeof(MouYardstickRule), conditions);
+    private static readonly OpenWorld Rule = new(typeof(MouYardstickRule), RuleIds.MouYardstick);
 
     [Fact]
     public void Fire_MouAgreed_FindsAnIngredient()
     {
-        var conditions = new[] { Given.Coded(Codes.MouAgreed, 1) };
-
-        var finding = Fire(conditions).Single(RuleIds.MouYardstick);
-
-        Assert.Equal(Polarity.Ingredient, finding.Polarity);
-        Assert.Contains("shared yardstick", finding.Explanation);
-        Assert.Equal(conditions.SelectMany(c => c.Observations).Order(StringComparer.Ordinal), finding.Observations);
-        Assert.False(finding.Tentative);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.MouYardstick);
+        Rule.AssertFinds(Polarity.Ingredient, "shared yardstick", Given.Coded(Codes.MouAgreed, 1));
     }
 
     [Fact]
     public void Fire_NoMouAgreed_DoesNotFireAndIsDecided()
     {
-        var conditions = new[] { Given.Coded(Codes.MouAgreed, 0) };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.MouYardstick);
+        Rule.AssertDecided(Given.Coded(Codes.MouAgreed, 0));
     }
 
     [Fact]
     public void Fire_NoObservation_DoesNotFireAndIsNotAssessed()
     {
-        var conditions = new Condition[] {  };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        var unassessed = Assert.Single(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.MouYardstick);
-        Assert.Equal(["MOU_AGREED"], unassessed.Unknown);
+        Rule.AssertNotAssessed(["MOU_AGREED"]);
     }
 
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        var finding = Fire(Given.Coded(Codes.MouAgreed, 1, "L")).Single(RuleIds.MouYardstick);
-
-        Assert.True(finding.Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.MouAgreed, 1, "L")).Single(RuleIds.MouYardstick).Tentative);
     }
 
     [Theory]
@@ -63,12 +42,6 @@ public sealed class MouYardstickRuleTests
     [InlineData(-1.0, MechanismObserved.Unknown)]
     public void Fire_SharedNarrativeCoded_SaysWhetherTheMechanismWasObserved(double score, MechanismObserved expected)
     {
-        var mechanism = score < 0 ? [] : new[] { Given.Coded(Codes.SharedNarrative, score) };
-
-        var finding = Fire([Given.Coded(Codes.MouAgreed, 1), .. mechanism]).Single(RuleIds.MouYardstick);
-
-        Assert.Equal(Codes.SharedNarrative, finding.Mechanism!.Code);
-        Assert.Equal(expected, finding.Mechanism.Observed);
-        Assert.Equal(mechanism.SelectMany(m => m.Observations), finding.Mechanism.Observations);
+        Rule.AssertMechanism(Codes.SharedNarrative, score, expected, Given.Coded(Codes.MouAgreed, 1));
     }
 }

@@ -9,70 +9,50 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>NO_SUPPORT: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class NoSupportRuleTests
 {
-    private static RuleRun Fire(params Condition[] conditions) => OpenWorld.Fire(typeof(NoSupportRule), conditions);
+    private static readonly OpenWorld Rule = new(typeof(NoSupportRule), RuleIds.NoSupport);
 
     [Fact]
     public void Fire_SupportAbsent_FindsARisk()
     {
-        var conditions = new[] { Given.Coded(Codes.DedicatedSupport, 0) };
-
-        var finding = Fire(conditions).Single(RuleIds.NoSupport);
-
-        Assert.Equal(Polarity.Risk, finding.Polarity);
-        Assert.Contains("lacking or partial", finding.Explanation);
-        Assert.Equal(conditions.SelectMany(c => c.Observations).Order(StringComparer.Ordinal), finding.Observations);
-        Assert.False(finding.Tentative);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.NoSupport);
+        Rule.AssertFinds(Polarity.Risk, "lacking or partial", Given.Coded(Codes.DedicatedSupport, 0));
     }
 
     [Fact]
     public void Fire_SupportPartlyOnEvidence_FindsARisk()
     {
-        var conditions = new[] { Given.Coded(Codes.DedicatedSupport, 0.5) };
-
-        var finding = Fire(conditions).Single(RuleIds.NoSupport);
-
-        Assert.Equal(Polarity.Risk, finding.Polarity);
-        Assert.Contains("lacking or partial", finding.Explanation);
-        Assert.Equal(conditions.SelectMany(c => c.Observations).Order(StringComparer.Ordinal), finding.Observations);
-        Assert.False(finding.Tentative);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.NoSupport);
+        Rule.AssertFinds(Polarity.Risk, "lacking or partial", Given.Coded(Codes.DedicatedSupport, 0.5));
     }
 
     [Fact]
     public void Fire_SupportMostly_DoesNotFireAndIsDecided()
     {
-        var conditions = new[] { Given.Coded(Codes.DedicatedSupport, 0.75) };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.NoSupport);
+        Rule.AssertDecided(Given.Coded(Codes.DedicatedSupport, 0.75));
     }
 
     [Fact]
     public void Fire_NoObservation_DoesNotFireAndIsNotAssessed()
     {
-        var conditions = new Condition[] {  };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        var unassessed = Assert.Single(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.NoSupport);
-        Assert.Equal(["DEDICATED_SUPPORT"], unassessed.Unknown);
+        Rule.AssertNotAssessed(["DEDICATED_SUPPORT"]);
     }
 
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        var finding = Fire(Given.Coded(Codes.DedicatedSupport, 0, "L")).Single(RuleIds.NoSupport);
-
-        Assert.True(finding.Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.DedicatedSupport, 0, "L")).Single(RuleIds.NoSupport).Tentative);
     }
 
     [Fact]
     public void Fire_RuleExpectsNoMechanism_NamesNone()
     {
-        Assert.Null(Fire(Given.Coded(Codes.DedicatedSupport, 0)).Single(RuleIds.NoSupport).Mechanism);
+        Assert.Null(Rule.Fire(Given.Coded(Codes.DedicatedSupport, 0)).Single(RuleIds.NoSupport).Mechanism);
+    }
+
+    [Fact]
+    public void Fire_LeadChangedBesideNoSupport_CitesTheChangeWithoutNeedingIt()
+    {
+        var finding = Rule.Fire(Given.Coded(Codes.DedicatedSupport, 0), Given.Derived(DerivedCodes.ProjectLeadChanged, 1)).Single(RuleIds.NoSupport);
+
+        Assert.Contains(finding.DerivedFacts, d => d.Code == DerivedCodes.ProjectLeadChanged);
+        Assert.Empty(Rule.Fire(Given.Derived(DerivedCodes.ProjectLeadChanged, 1)).Findings);
     }
 }

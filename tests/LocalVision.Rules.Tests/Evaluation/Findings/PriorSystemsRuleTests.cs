@@ -9,51 +9,30 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>PRIOR_SYSTEMS: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class PriorSystemsRuleTests
 {
-    private static RuleRun Fire(params Condition[] conditions) => OpenWorld.Fire(typeof(PriorSystemsRule), conditions);
+    private static readonly OpenWorld Rule = new(typeof(PriorSystemsRule), RuleIds.PriorSystems);
 
     [Fact]
     public void Fire_PriorSystemsWorkPresent_FindsAnIngredient()
     {
-        var conditions = new[] { Given.Coded(Codes.PriorSystemsWork, 1) };
-
-        var finding = Fire(conditions).Single(RuleIds.PriorSystems);
-
-        Assert.Equal(Polarity.Ingredient, finding.Polarity);
-        Assert.Contains("worked systemically before", finding.Explanation);
-        Assert.Equal(conditions.SelectMany(c => c.Observations).Order(StringComparer.Ordinal), finding.Observations);
-        Assert.False(finding.Tentative);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.PriorSystems);
+        Rule.AssertFinds(Polarity.Ingredient, "worked systemically before", Given.Coded(Codes.PriorSystemsWork, 1));
     }
 
     [Fact]
     public void Fire_PriorSystemsWorkAbsent_DoesNotFireAndIsDecided()
     {
-        var conditions = new[] { Given.Coded(Codes.PriorSystemsWork, 0) };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.PriorSystems);
+        Rule.AssertDecided(Given.Coded(Codes.PriorSystemsWork, 0));
     }
 
     [Fact]
     public void Fire_NoObservation_DoesNotFireAndIsNotAssessed()
     {
-        var conditions = new Condition[] {  };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        var unassessed = Assert.Single(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.PriorSystems);
-        Assert.Equal(["PRIOR_SYSTEMS_WORK"], unassessed.Unknown);
+        Rule.AssertNotAssessed(["PRIOR_SYSTEMS_WORK"]);
     }
 
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        var finding = Fire(Given.Coded(Codes.PriorSystemsWork, 1, "L")).Single(RuleIds.PriorSystems);
-
-        Assert.True(finding.Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.PriorSystemsWork, 1, "L")).Single(RuleIds.PriorSystems).Tentative);
     }
 
     [Theory]
@@ -63,12 +42,6 @@ public sealed class PriorSystemsRuleTests
     [InlineData(-1.0, MechanismObserved.Unknown)]
     public void Fire_TrustBuildingCoded_SaysWhetherTheMechanismWasObserved(double score, MechanismObserved expected)
     {
-        var mechanism = score < 0 ? [] : new[] { Given.Coded(Codes.TrustBuilding, score) };
-
-        var finding = Fire([Given.Coded(Codes.PriorSystemsWork, 1), .. mechanism]).Single(RuleIds.PriorSystems);
-
-        Assert.Equal(Codes.TrustBuilding, finding.Mechanism!.Code);
-        Assert.Equal(expected, finding.Mechanism.Observed);
-        Assert.Equal(mechanism.SelectMany(m => m.Observations), finding.Mechanism.Observations);
+        Rule.AssertMechanism(Codes.TrustBuilding, score, expected, Given.Coded(Codes.PriorSystemsWork, 1));
     }
 }

@@ -9,57 +9,30 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>PUBLIC_HEALTH_EXPERIMENT: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class PublicHealthExperimentRuleTests
 {
-    private static RuleRun Fire(params Condition[] conditions) => OpenWorld.Fire(typeof(PublicHealthExperimentRule), conditions);
+    private static readonly OpenWorld Rule = new(typeof(PublicHealthExperimentRule), RuleIds.PublicHealthExperiment);
 
     [Fact]
     public void Fire_PublicHealthLead_FindsAnIngredient()
     {
-        var conditions = new[] { Given.Derived(Codes.OwnerPublicHealth, 1) };
-
-        var finding = Fire(conditions).Single(RuleIds.PublicHealthExperiment);
-
-        Assert.Equal(Polarity.Ingredient, finding.Polarity);
-        Assert.Contains("public health owned", finding.Explanation);
-        Assert.Equal(conditions.SelectMany(c => c.Observations).Order(StringComparer.Ordinal), finding.Observations);
-        Assert.False(finding.Tentative);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.PublicHealthExperiment);
+        Rule.AssertFinds(Polarity.Ingredient, "public health owned", Given.Derived(Codes.OwnerPublicHealth, 1));
     }
 
     [Fact]
     public void Fire_PublicHealthCoded_FindsAnIngredient()
     {
-        var conditions = new[] { Given.Coded(Codes.OwnerPublicHealth, 0.75) };
-
-        var finding = Fire(conditions).Single(RuleIds.PublicHealthExperiment);
-
-        Assert.Equal(Polarity.Ingredient, finding.Polarity);
-        Assert.Contains("public health owned", finding.Explanation);
-        Assert.Equal(conditions.SelectMany(c => c.Observations).Order(StringComparer.Ordinal), finding.Observations);
-        Assert.False(finding.Tentative);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.PublicHealthExperiment);
+        Rule.AssertFinds(Polarity.Ingredient, "public health owned", Given.Coded(Codes.OwnerPublicHealth, 0.75));
     }
 
     [Fact]
     public void Fire_CodedAbsent_DoesNotFireAndIsDecided()
     {
-        var conditions = new[] { Given.Coded(Codes.OwnerPublicHealth, 0) };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.PublicHealthExperiment);
+        Rule.AssertDecided(Given.Coded(Codes.OwnerPublicHealth, 0));
     }
 
     [Fact]
     public void Fire_OwnerUnknown_DoesNotFireAndIsNotAssessed()
     {
-        var conditions = new Condition[] {  };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        var unassessed = Assert.Single(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.PublicHealthExperiment);
-        Assert.Equal(["OWNER_PUBLIC_HEALTH"], unassessed.Unknown);
+        Rule.AssertNotAssessed(["OWNER_PUBLIC_HEALTH"]);
     }
 
     [Theory]
@@ -69,12 +42,6 @@ public sealed class PublicHealthExperimentRuleTests
     [InlineData(-1.0, MechanismObserved.Unknown)]
     public void Fire_PermissionToExperimentCoded_SaysWhetherTheMechanismWasObserved(double score, MechanismObserved expected)
     {
-        var mechanism = score < 0 ? [] : new[] { Given.Coded(Codes.PermissionToExperiment, score) };
-
-        var finding = Fire([Given.Derived(Codes.OwnerPublicHealth, 1), .. mechanism]).Single(RuleIds.PublicHealthExperiment);
-
-        Assert.Equal(Codes.PermissionToExperiment, finding.Mechanism!.Code);
-        Assert.Equal(expected, finding.Mechanism.Observed);
-        Assert.Equal(mechanism.SelectMany(m => m.Observations), finding.Mechanism.Observations);
+        Rule.AssertMechanism(Codes.PermissionToExperiment, score, expected, Given.Derived(Codes.OwnerPublicHealth, 1));
     }
 }

@@ -9,90 +9,53 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>SHORT_NO_FOLLOW_ON: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class ShortNoFollowOnRuleTests
 {
-    private static RuleRun Fire(params Condition[] conditions) => OpenWorld.Fire(typeof(ShortNoFollowOnRule), conditions);
+    private static readonly OpenWorld Rule = new(typeof(ShortNoFollowOnRule), RuleIds.ShortNoFollowOn);
 
     [Fact]
     public void Fire_ShortEndedNoFollowOn_FindsARisk()
     {
-        var conditions = new[] { Given.Derived(DerivedCodes.ShortFunded, 1), Given.Derived(DerivedCodes.Ended, 1), Given.Coded(Codes.FollowOnFunding, 0) };
-
-        var finding = Fire(conditions).Single(RuleIds.ShortNoFollowOn);
-
-        Assert.Equal(Polarity.Risk, finding.Polarity);
-        Assert.Contains("no follow-on funding", finding.Explanation);
-        Assert.Equal(conditions.SelectMany(c => c.Observations).Order(StringComparer.Ordinal), finding.Observations);
-        Assert.False(finding.Tentative);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.ShortNoFollowOn);
+        Rule.AssertFinds(Polarity.Risk, "no follow-on funding", Given.Derived(DerivedCodes.ShortFunded, 1), Given.Derived(DerivedCodes.Ended, 1), Given.Coded(Codes.FollowOnFunding, 0));
     }
 
     [Fact]
     public void Fire_FollowedOn_DoesNotFireAndIsDecided()
     {
-        var conditions = new[] { Given.Derived(DerivedCodes.ShortFunded, 1), Given.Derived(DerivedCodes.Ended, 1), Given.Derived(Codes.FollowOnFunding, 1) };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.ShortNoFollowOn);
+        Rule.AssertDecided(Given.Derived(DerivedCodes.ShortFunded, 1), Given.Derived(DerivedCodes.Ended, 1), Given.Derived(Codes.FollowOnFunding, 1));
     }
 
     [Fact]
     public void Fire_StillRunning_DoesNotFireAndIsDecided()
     {
-        var conditions = new[] { Given.Derived(DerivedCodes.ShortFunded, 1), Given.Derived(DerivedCodes.Ended, 0), Given.Coded(Codes.FollowOnFunding, 0) };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.ShortNoFollowOn);
+        Rule.AssertDecided(Given.Derived(DerivedCodes.ShortFunded, 1), Given.Derived(DerivedCodes.Ended, 0), Given.Coded(Codes.FollowOnFunding, 0));
     }
 
     [Fact]
     public void Fire_LongProject_DoesNotFireAndIsDecided()
     {
-        var conditions = new[] { Given.Derived(DerivedCodes.ShortFunded, 0), Given.Derived(DerivedCodes.Ended, 1), Given.Coded(Codes.FollowOnFunding, 0) };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.ShortNoFollowOn);
+        Rule.AssertDecided(Given.Derived(DerivedCodes.ShortFunded, 0), Given.Derived(DerivedCodes.Ended, 1), Given.Coded(Codes.FollowOnFunding, 0));
     }
 
     [Fact]
     public void Fire_FollowOnNotRecorded_DoesNotFireAndIsNotAssessed()
     {
-        var conditions = new Condition[] { Given.Derived(DerivedCodes.ShortFunded, 1), Given.Derived(DerivedCodes.Ended, 1) };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        var unassessed = Assert.Single(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.ShortNoFollowOn);
-        Assert.Equal(["FOLLOW_ON_FUNDING"], unassessed.Unknown);
+        Rule.AssertNotAssessed(["FOLLOW_ON_FUNDING"], Given.Derived(DerivedCodes.ShortFunded, 1), Given.Derived(DerivedCodes.Ended, 1));
     }
 
     [Fact]
     public void Fire_DatesUnknown_DoesNotFireAndIsNotAssessed()
     {
-        var conditions = new Condition[] { Given.Coded(Codes.FollowOnFunding, 0) };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        var unassessed = Assert.Single(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.ShortNoFollowOn);
-        Assert.Equal(["SHORT_FUNDED", "ENDED"], unassessed.Unknown);
+        Rule.AssertNotAssessed(["SHORT_FUNDED", "ENDED"], Given.Coded(Codes.FollowOnFunding, 0));
     }
 
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        var finding = Fire(Given.Derived(DerivedCodes.ShortFunded, 1), Given.Derived(DerivedCodes.Ended, 1), Given.Coded(Codes.FollowOnFunding, 0, "L")).Single(RuleIds.ShortNoFollowOn);
-
-        Assert.True(finding.Tentative);
+        Assert.True(Rule.Fire(Given.Derived(DerivedCodes.ShortFunded, 1), Given.Derived(DerivedCodes.Ended, 1), Given.Coded(Codes.FollowOnFunding, 0, "L")).Single(RuleIds.ShortNoFollowOn).Tentative);
     }
 
     [Fact]
     public void Fire_RuleExpectsNoMechanism_NamesNone()
     {
-        Assert.Null(Fire(Given.Derived(DerivedCodes.ShortFunded, 1), Given.Derived(DerivedCodes.Ended, 1), Given.Coded(Codes.FollowOnFunding, 0)).Single(RuleIds.ShortNoFollowOn).Mechanism);
+        Assert.Null(Rule.Fire(Given.Derived(DerivedCodes.ShortFunded, 1), Given.Derived(DerivedCodes.Ended, 1), Given.Coded(Codes.FollowOnFunding, 0)).Single(RuleIds.ShortNoFollowOn).Mechanism);
     }
 }

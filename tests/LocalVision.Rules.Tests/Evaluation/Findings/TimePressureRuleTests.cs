@@ -9,68 +9,41 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>TIME_PRESSURE: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class TimePressureRuleTests
 {
-    private static RuleRun Fire(params Condition[] conditions) => OpenWorld.Fire(typeof(TimePressureRule), conditions);
+    private static readonly OpenWorld Rule = new(typeof(TimePressureRule), RuleIds.TimePressure);
 
     [Fact]
     public void Fire_TimeShort_FindsARisk()
     {
-        var conditions = new[] { Given.Coded(Codes.AdequateTime, 0.25) };
-
-        var finding = Fire(conditions).Single(RuleIds.TimePressure);
-
-        Assert.Equal(Polarity.Risk, finding.Polarity);
-        Assert.Contains("too short", finding.Explanation);
-        Assert.Equal(conditions.SelectMany(c => c.Observations).Order(StringComparer.Ordinal), finding.Observations);
-        Assert.False(finding.Tentative);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.TimePressure);
+        Rule.AssertFinds(Polarity.Risk, "too short", Given.Coded(Codes.AdequateTime, 0.25));
     }
 
     [Fact]
     public void Fire_TimeEnough_DoesNotFireAndIsDecided()
     {
-        var conditions = new[] { Given.Coded(Codes.AdequateTime, 1) };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.TimePressure);
+        Rule.AssertDecided(Given.Coded(Codes.AdequateTime, 1));
     }
 
     [Fact]
     public void Fire_NoObservation_DoesNotFireAndIsNotAssessed()
     {
-        var conditions = new Condition[] {  };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        var unassessed = Assert.Single(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.TimePressure);
-        Assert.Equal(["ADEQUATE_TIME"], unassessed.Unknown);
+        Rule.AssertNotAssessed(["ADEQUATE_TIME"]);
     }
 
     [Fact]
     public void Fire_SilosPersist_DoesNotFireAndIsNotAssessed()
     {
-        var conditions = new Condition[] { Given.Coded(Codes.AdequateTime, 0.5) };
-
-        var run = Fire(conditions);
-
-        Assert.Empty(run.Findings);
-        var unassessed = Assert.Single(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.TimePressure);
-        Assert.Equal(["ADEQUATE_TIME"], unassessed.Unknown);
+        Rule.AssertNotAssessed(["ADEQUATE_TIME"], Given.Coded(Codes.AdequateTime, 0.5));
     }
 
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        var finding = Fire(Given.Coded(Codes.AdequateTime, 0.25, "L")).Single(RuleIds.TimePressure);
-
-        Assert.True(finding.Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.AdequateTime, 0.25, "L")).Single(RuleIds.TimePressure).Tentative);
     }
 
     [Fact]
     public void Fire_RuleExpectsNoMechanism_NamesNone()
     {
-        Assert.Null(Fire(Given.Coded(Codes.AdequateTime, 0.25)).Single(RuleIds.TimePressure).Mechanism);
+        Assert.Null(Rule.Fire(Given.Coded(Codes.AdequateTime, 0.25)).Single(RuleIds.TimePressure).Mechanism);
     }
 }
