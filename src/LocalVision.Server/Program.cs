@@ -29,7 +29,16 @@ public static class Program
             await Console.Error.WriteLineAsync($"LocalVision cannot start: {e.Message}");
             return 1;
         }
-        await app.RunAsync();
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (IOException e) when (e.Message.StartsWith("Failed to bind", StringComparison.Ordinal))
+        {
+            // Kestrel's own words name the address and why ("address already in use"); the rest is what to do.
+            await Console.Error.WriteLineAsync($"LocalVision cannot start: {e.Message.TrimEnd('.')}; stop what holds it, or choose another --grpc-port, --web-port or --bind");
+            return 1;
+        }
         return 0;
     }
 

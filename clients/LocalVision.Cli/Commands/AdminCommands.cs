@@ -89,7 +89,8 @@ public static class AdminCommands
                 {
                     table.AddRow(entry.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.Time.ToDateTimeOffset().ToString("u"),
                         Markup.Escape($"{entry.Caller} {entry.Key}".Trim()), Markup.Escape(entry.Method.Split('/')[^1]),
-                        Markup.Escape(string.Join(", ", entry.Resources.Take(5)) + (entry.Resources.Count > 5 ? $" (+{entry.Resources.Count - 5})" : "")), entry.Outcome);
+                        Markup.Escape(string.Join(", ", entry.Resources.Take(5).Concat(entry.Counts.Select(c => $"{c.Value} {c.Key}")))
+                            + (entry.Resources.Count > 5 ? $" (+{entry.Resources.Count - 5})" : "")), entry.Outcome);
                 }
                 AnsiConsole.Write(table);
             });

@@ -13,7 +13,7 @@ namespace LocalVision.Graph.Neo4j;
 /// properties, createTime, updateTime, `prop.*`})</c>. <c>properties</c> is the node's JSON text (Neo4j cannot
 /// store nested maps); the scalar leaves reachable through objects are copied as <c>`prop.a.b`</c> so filters run
 /// in Cypher. Relationships carry their JSON text in <c>properties</c>. <c>(:LocalVisionMeta {id: 'graph', version})</c>
-/// counts writes; <c>(:LocalVisionRequest {id, result, createTime})</c> remembers request ids.
+/// counts writes; <c>(:LocalVisionRequest {id, result, createTime, owner, fingerprint})</c> remembers request ids.
 /// </remarks>
 internal static class Cypher
 {
@@ -58,10 +58,10 @@ internal static class Cypher
         $"OPTIONAL MATCH (m:{MetaLabel} {{id: 'graph'}}) RETURN coalesce(m.version, 0) AS version";
 
     public const string FindRequest =
-        $"MATCH (q:{RequestLabel} {{id: $id}}) RETURN q.result AS result";
+        $"MATCH (q:{RequestLabel} {{id: $id}}) RETURN q.result AS result, q.owner AS owner, q.fingerprint AS fingerprint";
 
     public const string RememberRequest =
-        $"CREATE (q:{RequestLabel} {{id: $id, result: $result, createTime: $now}})";
+        $"CREATE (q:{RequestLabel} {{id: $id, result: $result, createTime: $now, owner: $owner, fingerprint: $fingerprint}})";
 
     /// <summary>Of the given names, those that no node has.</summary>
     public const string MissingNodes =

@@ -123,7 +123,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         {
             throw new GraphValidationException(violations);
         }
-        if (options.RequestId is { } requestId && await FindRequestAsync(requestId, null, cancellationToken) is { } replayed)
+        if (options.RequestId is not null && await FindRequestAsync(options, null, cancellationToken) is { } replayed)
         {
             return replayed;
         }
@@ -132,7 +132,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         return await InWriteTransactionAsync(async (tx, token) =>
         {
             // Writes are serialised from here on, so a request id seen now was committed before this transaction.
-            if (options.RequestId is { } id && await FindRequestAsync(id, tx, token) is { } replay)
+            if (options.RequestId is not null && await FindRequestAsync(options, tx, token) is { } replay)
             {
                 return (replay, false);
             }
@@ -149,17 +149,24 @@ public sealed class Neo4jGraphStore : IGraphStore
                     ["id"] = remembered,
                     ["result"] = GraphJson.SerializeResult(result),
                     ["now"] = nowMs,
+                    ["owner"] = options.Owner ?? "",
+                    ["fingerprint"] = options.Fingerprint ?? "",
                 }), token);
             }
             return (result, true);
         }, cancellationToken);
     }
 
-    private async Task<WriteResult?> FindRequestAsync(string requestId, QueryApiTransaction? tx, CancellationToken cancellationToken)
+    private async Task<WriteResult?> FindRequestAsync(WriteOptions options, QueryApiTransaction? tx, CancellationToken cancellationToken)
     {
-        var statement = new Statement(Cypher.FindRequest, new JsonObject { ["id"] = requestId });
+        var statement = new Statement(Cypher.FindRequest, new JsonObject { ["id"] = options.RequestId });
         var result = tx is null ? await ReadAsync(statement, cancellationToken) : await tx.RunAsync(statement, cancellationToken);
-        return result.Rows.Count == 0 ? null : GraphJson.DeserializeResult((string)result.Value(0, "result")!);
+        if (result.Rows.Count == 0)
+        {
+            return null;
+        }
+        options.CheckReplay(result.Value(0, "owner") as string, result.Value(0, "fingerprint") as string);
+        return GraphJson.DeserializeResult((string)result.Value(0, "result")!);
     }
 
     /// <summary>Relationship ends that are neither in the batch nor in the graph fail the batch, named as the embedded store names them.</summary>

@@ -207,7 +207,7 @@ public sealed class NetworkProjection
     /// Reads a projection from a store. Relationships are kept when their type is chosen, both ends are among the
     /// chosen labels, and (with <see cref="ProjectionSpec.AsOf"/>) they are valid on that date.
     /// </summary>
-    /// <exception cref="ArgumentException">A weight is negative or not a number.</exception>
+    /// <exception cref="GraphValidationException">A weight is negative or not a number.</exception>
     public static async Task<NetworkProjection> BuildAsync(IGraphStore store, ProjectionSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -238,6 +238,11 @@ public sealed class NetworkProjection
                 continue;
             }
             var weight = spec.WeightProperty is null ? 1.0 : relationship.GetNumber(spec.WeightProperty) ?? spec.DefaultWeight;
+            if (!(weight >= 0))
+            {
+                throw GraphValidationException.Single("weight_property",
+                    $"the {relationship.Type} relationship {relationship.Start} -> {relationship.End} has {spec.WeightProperty} {weight}; weights must be non-negative numbers");
+            }
             builder.AddRelationship(start, end, relationship.Type, weight, relationship);
         }
         var projection = builder.Build();

@@ -14,19 +14,18 @@ namespace LocalVision.Graph.Sqlite;
 /// <param name="Durable">Sync the write-ahead log on every commit (survives power loss, not only process death).</param>
 /// <param name="CachedNodes">How many parsed nodes to keep for hot reads (0 turns the cache off).</param>
 /// <param name="CachedRelationships">How many parsed relationships to keep for hot reads.</param>
-public sealed record SqliteStoreOptions(bool Durable = true, TimeProvider? Clock = null, int CachedNodes = 200_000, int CachedRelationships = 1_000_000);
+/// <param name="Init">Make a new store in an existing empty (0-byte) file, which is otherwise refused as damaged.</param>
+/// <param name="FullCheck">Check the whole file at open (<c>integrity_check</c>) instead of SQLite's quicker check.</param>
+public sealed record SqliteStoreOptions(
+    bool Durable = true, TimeProvider? Clock = null, int CachedNodes = 200_000, int CachedRelationships = 1_000_000, bool Init = false, bool FullCheck = false);
 
 /// <summary>
-/// The embedded graph store: one SQLite file in WAL mode, owned by one process (a lock file beside it),
+/// The embedded graph store: one SQLite file in WAL mode, owned by one process (a lock on the file itself),
 /// with an in-memory adjacency index for traversals. Writes are serialised and atomic; reads run concurrently.
 /// </summary>
 public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
 {
     private const int ChunkSize = 500;
-
-    // On Unix an IOException's HResult is the errno: EROFS and ENOSPC must not read as "in use by another process".
-    private const int ReadOnlyFileSystemErrno = 30;
-    private const int NoSpaceErrno = 28;
 
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
@@ -64,28 +63,14 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
         options ??= new SqliteStoreOptions();
         path = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        FileStream ownership;
-        try
+        var existed = File.Exists(path);
+        var ownership = StoreOwnership.Take(path);
+        if (existed && ownership.Length == 0 && !options.Init)
         {
-            ownership = new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException e) when (e.HResult == ReadOnlyFileSystemErrno)
-        {
-            throw new GraphStoreUnavailableException(StoreFault.ReadOnly,
-                $"the store {path} is on a read-only file system; remount it read-write or choose another --store path", e);
-        }
-        catch (IOException e) when (e.HResult == NoSpaceErrno)
-        {
-            throw new GraphStoreUnavailableException(StoreFault.DiskFull, $"the disk holding {path} is full; free some space and start again", e);
-        }
-        catch (IOException e)
-        {
-            throw new GraphStoreUnavailableException(StoreFault.InUse,
-                $"the store {path} is in use by another process (it holds {path}.lock); stop that process or choose another --store path", e);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new GraphStoreUnavailableException(StoreFault.ReadOnly, $"cannot write beside the store {path}: {e.Message}", e);
+            ownership.Dispose();
+            throw new GraphStoreUnavailableException(StoreFault.Corrupt,
+                $"the store {path} is an empty file (0 bytes), which a store never is: it was truncated or replaced; "
+                + $"{StoreIntegrity.RestoreAdvice}, or start with --init to make a new, empty store in it");
         }
 
         var connectionString = new SqliteConnectionStringBuilder
@@ -104,6 +89,7 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
             store.Execute($"PRAGMA synchronous = {(options.Durable ? "FULL" : "NORMAL")}");
             store.Execute("PRAGMA foreign_keys = ON");
             SqliteMigrations.Apply(writer);
+            StoreIntegrity.Check(writer, path, options.FullCheck);
             store.LoadIndex();
             return store;
         }
@@ -118,6 +104,12 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
             writer.Dispose();
             ownership.Dispose();
             throw new GraphStoreUnavailableException(StoreFault.Rejected, $"the store {path} cannot be used: {e.Message}", e);
+        }
+        catch (GraphStoreUnavailableException)
+        {
+            writer.Dispose();
+            ownership.Dispose();
+            throw;
         }
     }
 
@@ -201,11 +193,11 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            if (options.RequestId is { } requestId && FindRequest(requestId) is { } replayed)
+            if (options.RequestId is { } requestId && FindRequest(requestId, options) is { } replayed)
             {
                 return replayed;
             }
-            return WriteLocked(batch, options.RequestId, cancellationToken);
+            return WriteLocked(batch, options, cancellationToken);
         }
         catch (SqliteException e)
         {
@@ -217,7 +209,7 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
         }
     }
 
-    private WriteResult WriteLocked(GraphBatch batch, string? requestId, CancellationToken cancellationToken)
+    private WriteResult WriteLocked(GraphBatch batch, WriteOptions options, CancellationToken cancellationToken)
     {
         // Times are stored to the millisecond; answer with exactly what a later read will see.
         var nowMs = _clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -326,10 +318,12 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
             bump.ExecuteNonQuery();
         }
         var result = new WriteResult(written, batch.Relationships);
-        if (requestId is not null)
+        if (options.RequestId is { } requestId)
         {
-            using var remember = Command(transaction, "INSERT INTO requests (request_id, result, create_time) VALUES (@id, @result, @now)");
-            Bind(remember, ("@id", requestId), ("@result", GraphJson.SerializeResult(result)), ("@now", nowMs));
+            using var remember = Command(transaction,
+                "INSERT INTO requests (request_id, result, create_time, owner, fingerprint) VALUES (@id, @result, @now, @owner, @fingerprint)");
+            Bind(remember, ("@id", requestId), ("@result", GraphJson.SerializeResult(result)), ("@now", nowMs),
+                ("@owner", options.Owner ?? ""), ("@fingerprint", options.Fingerprint ?? ""));
             remember.ExecuteNonQuery();
         }
         cancellationToken.ThrowIfCancellationRequested();
@@ -437,7 +431,7 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
             {
                 while (reader.Read())
                 {
-                    rows.Add((reader.GetInt64(0), new GraphRelationship(reader.GetString(1), reader.GetString(2), reader.GetString(3), GraphJson.ParseProperties(reader.GetString(4)))));
+                    rows.Add((reader.GetInt64(0), ReadRelationship(reader, Location)));
                 }
             }
             string? next = null;
@@ -466,7 +460,7 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
     }
 
     private Task<List<GraphRelationship>> GetRelationshipsAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
-        _relationshipCache.GetAsync(ids, missing => ReadAsync(connection => ReadRelationshipsById(connection, missing, cancellationToken)));
+        _relationshipCache.GetAsync(ids, missing => ReadAsync(connection => ReadRelationshipsById(connection, Location, missing, cancellationToken)));
 
     public async IAsyncEnumerable<GraphNode> ReadNodesAsync(IReadOnlyCollection<string> labels, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -519,7 +513,7 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
                 var rows = new List<(long, GraphRelationship)>();
                 while (reader.Read())
                 {
-                    rows.Add((reader.GetInt64(0), new GraphRelationship(reader.GetString(1), reader.GetString(2), reader.GetString(3), GraphJson.ParseProperties(reader.GetString(4)))));
+                    rows.Add((reader.GetInt64(0), ReadRelationship(reader, Location)));
                 }
                 return rows;
             });
@@ -741,19 +735,21 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
         _version = long.Parse((string)version.ExecuteScalar()!, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private WriteResult? FindRequest(string requestId)
+    private WriteResult? FindRequest(string requestId, WriteOptions options)
     {
         using var command = _writer.CreateCommand();
-        command.CommandText = "SELECT result FROM requests WHERE request_id = @id";
+        command.CommandText = "SELECT result, owner, fingerprint FROM requests WHERE request_id = @id";
         command.Parameters.AddWithValue("@id", requestId);
-        if (command.ExecuteScalar() is not string json)
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
         {
             return null;
         }
-        return GraphJson.DeserializeResult(json);
+        options.CheckReplay(reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+        return GraphJson.DeserializeResult(reader.GetString(0));
     }
 
-    private static List<(long Id, GraphRelationship Relationship)> ReadRelationshipsById(SqliteConnection connection, IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    private static List<(long Id, GraphRelationship Relationship)> ReadRelationshipsById(SqliteConnection connection, string path, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
         var relationships = new List<(long, GraphRelationship)>(ids.Count);
         foreach (var chunk in ids.Chunk(ChunkSize))
@@ -766,7 +762,7 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                relationships.Add((reader.GetInt64(0), new GraphRelationship(reader.GetString(1), reader.GetString(2), reader.GetString(3), GraphJson.ParseProperties(reader.GetString(4)))));
+                relationships.Add((reader.GetInt64(0), ReadRelationship(reader, path)));
             }
         }
         return relationships;
@@ -786,11 +782,16 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
         }
     }
 
-    private static GraphNode ReadNode(SqliteDataReader reader) => new(
+    /// <summary>A relationship row (id, type, start name, end name, properties).</summary>
+    private static GraphRelationship ReadRelationship(SqliteDataReader reader, string path) => new(
+        reader.GetString(1), reader.GetString(2), reader.GetString(3),
+        StoreIntegrity.Properties(reader.GetString(4), path, () => $"relationship {reader.GetInt64(0)} ({reader.GetString(1)})"));
+
+    private GraphNode ReadNode(SqliteDataReader reader) => new(
         reader.GetString(0),
         reader.GetString(1),
         reader.GetString(2),
-        GraphJson.ParseProperties(reader.GetString(3)),
+        StoreIntegrity.Properties(reader.GetString(3), Location, () => $"node `{reader.GetString(0)}`"),
         DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
         DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)));
 

@@ -39,6 +39,11 @@ internal static class SqliteMigrations
             create_time INTEGER NOT NULL
         );
         """,
+        // 3: who made a remembered write and a hash of its request, so a request id answers only its own caller's retry.
+        """
+        ALTER TABLE requests ADD COLUMN owner TEXT;
+        ALTER TABLE requests ADD COLUMN fingerprint TEXT;
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -45,3 +45,9 @@ public sealed class GraphStoreUnavailableException(StoreFault fault, string mess
 {
     public StoreFault Fault { get; } = fault;
 }
+
+/// <summary>
+/// A request id already names a write that another caller made, or one with other content: the earlier answer is
+/// not this request's to have, and this request is not applied.
+/// </summary>
+public sealed class RequestIdConflictException(string message) : Exception(message);

@@ -56,9 +56,28 @@ public sealed record RelationshipQuery(string Node, string? Type, Direction Dire
 public sealed record NeighborhoodQuery(string Name, int Depth, IReadOnlyCollection<string> RelationshipTypes, IReadOnlyCollection<string> Labels, int Limit);
 
 /// <param name="RequestId">When set, a write already made under this id is not made again; its first result is returned.</param>
-public sealed record WriteOptions(string? RequestId = null)
+/// <param name="Owner">Who is writing (a key or token subject): a request id names one caller's write, and only theirs.</param>
+/// <param name="Fingerprint">A hash of the request: a request id names one request's content, and a retry must repeat it.</param>
+public sealed record WriteOptions(string? RequestId = null, string? Owner = null, string? Fingerprint = null)
 {
     public static WriteOptions None { get; } = new();
+
+    /// <summary>Whether a write remembered under this request id may answer this one.</summary>
+    /// <exception cref="RequestIdConflictException">Another caller made it, or it was another request.</exception>
+    public void CheckReplay(string? owner, string? fingerprint)
+    {
+        // Ids remembered before owners and fingerprints were kept have neither, and are answered as before.
+        if (owner is not null && !string.Equals(owner, Owner ?? "", StringComparison.Ordinal))
+        {
+            throw new RequestIdConflictException(
+                $"request_id `{RequestId}` names a write another caller made; request ids are chosen by each caller for its own writes, so choose a new one");
+        }
+        if (fingerprint is not null && !string.Equals(fingerprint, Fingerprint ?? "", StringComparison.Ordinal))
+        {
+            throw new RequestIdConflictException(
+                $"request_id `{RequestId}` names an earlier write with other content; a retry must repeat its request exactly, and a new write needs a new request id");
+        }
+    }
 }
 
 /// <summary>What a write stored: the nodes as now stored (with their times) and the relationships.</summary>

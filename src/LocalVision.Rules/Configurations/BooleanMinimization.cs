@@ -1,4 +1,5 @@
 using System.Globalization;
+using LocalVision.Graph.Store;
 
 namespace LocalVision.Rules.Configurations;
 
@@ -18,7 +19,7 @@ namespace LocalVision.Rules.Configurations;
 /// </remarks>
 public static class BooleanMinimization
 {
-    /// <exception cref="ArgumentException">An option is out of range or an expectation names no condition.</exception>
+    /// <exception cref="GraphValidationException">An option is out of range or an expectation names no condition.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled: the search is exponential in the worst case.</exception>
     public static MinimizationResult Minimize(TruthTable truthTable, MinimizationOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -177,12 +178,12 @@ public static class BooleanMinimization
     {
         if (options.MaxModels < 1)
         {
-            throw new ArgumentException("At least one model must be allowed.", nameof(options));
+            throw GraphValidationException.Single("max_models", "must allow at least one model");
         }
 
         if (options.MaxListedConfigurations < 0)
         {
-            throw new ArgumentException("The listing limit cannot be negative.", nameof(options));
+            throw GraphValidationException.Single("max_listed_configurations", "must not be negative");
         }
 
         var expectations = new Dictionary<int, bool>();
@@ -192,7 +193,7 @@ public static class BooleanMinimization
             var index = truthTable.ConditionReferences.ToList().FindIndex(c => c.Name == reference.Name);
             if (index < 0)
             {
-                throw new ArgumentException($"'{condition}' has a directional expectation but is not a condition of the truth table.", nameof(options));
+                throw GraphValidationException.Single($"directional_expectations[{condition}]", "is not a condition of the truth table");
             }
 
             // An expectation about ~X where the condition is X (or the reverse) is the opposite expectation.

@@ -1,3 +1,5 @@
+using LocalVision.Graph.Store;
+
 namespace LocalVision.Rules.Configurations;
 
 /// <summary>
@@ -28,13 +30,13 @@ public static class Calibration
     public const double AnchorLogOdds = 3.0;
 
     /// <summary>The membership of one raw value.</summary>
-    /// <exception cref="ArgumentException">The anchors are not strictly monotone, or a value is not a number.</exception>
+    /// <exception cref="GraphValidationException">The anchors are not strictly monotone, or a value is not a number.</exception>
     public static double Direct(double value, CalibrationAnchors anchors)
     {
         Validate(anchors);
         if (double.IsNaN(value))
         {
-            throw new ArgumentException("Cannot calibrate a value that is not a number.", nameof(value));
+            throw GraphValidationException.Single("value", "is not a number, so it cannot be calibrated");
         }
 
         var deviation = value - anchors.Crossover;
@@ -60,9 +62,8 @@ public static class Calibration
         var decreasing = e > c && c > i;
         if (!(increasing || decreasing) || !double.IsFinite(e) || !double.IsFinite(c) || !double.IsFinite(i))
         {
-            throw new ArgumentException(
-                "The anchors must be strictly increasing or strictly decreasing: full non-membership, crossover, full membership.",
-                nameof(anchors));
+            throw GraphValidationException.Single("anchors",
+                "must be strictly increasing or strictly decreasing: full non-membership, crossover, full membership");
         }
     }
 }

@@ -1,4 +1,6 @@
 using System.Collections.ObjectModel;
+using LocalVision.Graph.Schema;
+using LocalVision.Graph.Store;
 
 namespace LocalVision.Rules.Configurations;
 
@@ -12,7 +14,7 @@ public sealed record Case(string Name, IReadOnlyDictionary<string, double> Membe
 /// </summary>
 public sealed class CaseTable
 {
-    /// <exception cref="ArgumentException">
+    /// <exception cref="GraphValidationException">
     /// A case has no name, two cases share a name, or a membership is not a number between 0 and 1.
     /// </exception>
     public CaseTable(IEnumerable<Case> cases)
@@ -25,27 +27,35 @@ public sealed class CaseTable
             .ToList()
             .AsReadOnly();
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in Cases)
+        var violations = new List<FieldViolation>();
+        for (var i = 0; i < Cases.Count; i++)
         {
+            var item = Cases[i];
             if (string.IsNullOrWhiteSpace(item.Name))
             {
-                throw new ArgumentException("Every case needs a name.", nameof(cases));
+                violations.Add(new($"cases[{i}].name", "is empty; every case needs a name"));
             }
-
-            if (!names.Add(item.Name))
+            else if (!names.Add(item.Name))
             {
-                throw new ArgumentException($"Case '{item.Name}' appears twice.", nameof(cases));
+                violations.Add(new($"cases[{i}].name", $"`{item.Name}` names an earlier case too"));
             }
 
             foreach (var (set, value) in item.Memberships)
             {
                 if (!double.IsFinite(value) || value < 0.0 || value > 1.0)
                 {
-                    throw new ArgumentException(
-                        $"Case '{item.Name}' has membership {value} in '{set}'; memberships lie between 0 and 1.",
-                        nameof(cases));
+                    violations.Add(new($"cases[{i}].memberships[{set}]", $"is {value}; memberships lie between 0 and 1"));
+                }
+                else if (set.Trim().TrimStart('~').Trim().Length == 0 || set.TrimStart().StartsWith('~'))
+                {
+                    violations.Add(new($"cases[{i}].memberships[{set}]", "names no set: a set is named without a leading ~ (a negation is asked for, not stored)"));
                 }
             }
+        }
+
+        if (violations.Count > 0)
+        {
+            throw new GraphValidationException(violations);
         }
 
         CaseNames = Cases.Select(c => c.Name).ToList().AsReadOnly();
@@ -65,7 +75,7 @@ public sealed class CaseTable
     }
 
     /// <summary>Each case's membership in the set, in case order; <c>~X</c> gives one minus X.</summary>
-    /// <exception cref="ArgumentException">Some case has no score for the set; the message names them.</exception>
+    /// <exception cref="GraphValidationException">Some case has no score for the set; the message names them.</exception>
     public IReadOnlyList<double> Memberships(string set) =>
         Array.AsReadOnly(MembershipArray(SetReference.Parse(set)));
 
@@ -82,14 +92,13 @@ public sealed class CaseTable
         var name = SetReference.Parse(set);
         if (name.Negated)
         {
-            throw new ArgumentException("Add the set itself, not its negation.", nameof(set));
+            throw GraphValidationException.Single("set", "add the set itself, not its negation");
         }
 
         var missing = CaseNames.Where(n => !membershipByCase.ContainsKey(n)).ToList();
         if (missing.Count > 0)
         {
-            throw new ArgumentException(
-                $"No membership in '{name.Name}' for {string.Join(", ", missing)}.", nameof(membershipByCase));
+            throw new GraphValidationException(missing.Select(n => new FieldViolation($"memberships[{n}]", $"gives no membership in `{name.Name}`")).ToList());
         }
 
         return new CaseTable(Cases.Select(c =>
@@ -104,11 +113,10 @@ public sealed class CaseTable
 
     internal double[] MembershipArray(SetReference set)
     {
-        var missing = Cases.Where(c => !c.Memberships.ContainsKey(set.Name)).Select(c => c.Name).ToList();
+        var missing = Enumerable.Range(0, Cases.Count).Where(i => !Cases[i].Memberships.ContainsKey(set.Name)).ToList();
         if (missing.Count > 0)
         {
-            throw new ArgumentException(
-                $"No membership in '{set.Name}' for {string.Join(", ", missing)}.", nameof(set));
+            throw new GraphValidationException(missing.Select(i => new FieldViolation($"cases[{i}].memberships", $"`{Cases[i].Name}` has no value for `{set.Name}`")).ToList());
         }
 
         return Cases.Select(c => set.MembershipFrom(c.Memberships[set.Name])).ToArray();

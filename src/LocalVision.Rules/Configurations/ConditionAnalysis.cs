@@ -1,3 +1,5 @@
+using LocalVision.Graph.Store;
+
 namespace LocalVision.Rules.Configurations;
 
 /// <summary>
@@ -47,7 +49,7 @@ public sealed record ConditionStatistics(
 public static class ConditionAnalysis
 {
     /// <summary>Statistics of one condition against one outcome; either may be negated with <c>~</c>.</summary>
-    /// <exception cref="ArgumentException">A case has no membership in the condition or the outcome.</exception>
+    /// <exception cref="GraphValidationException">A case has no membership in the condition or the outcome.</exception>
     public static ConditionStatistics Analyze(CaseTable cases, string condition, string outcome)
     {
         ArgumentNullException.ThrowIfNull(cases);

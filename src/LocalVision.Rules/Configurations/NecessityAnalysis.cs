@@ -1,3 +1,5 @@
+using LocalVision.Graph.Store;
+
 namespace LocalVision.Rules.Configurations;
 
 /// <param name="ConsistencyCutoff">Minimum necessity consistency to report (default 0.9).</param>
@@ -35,7 +37,7 @@ public static class NecessityAnalysis
         options ??= new NecessityOptions();
         if (options.ConsistencyCutoff is < 0.0 or > 1.0 || double.IsNaN(options.ConsistencyCutoff))
         {
-            throw new ArgumentException("The consistency cut-off lies between 0 and 1.", nameof(options));
+            throw GraphValidationException.Single("consistency_cutoff", "must lie between 0 and 1");
         }
 
         var y = cases.MembershipArray(SetReference.Parse(outcome));

@@ -1,3 +1,5 @@
+using LocalVision.Graph.Store;
+
 namespace LocalVision.Rules.Configurations;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace LocalVision.Rules.Configurations;
 public readonly record struct SetReference(string Name, bool Negated)
 {
     /// <summary>Reads <c>X</c> or <c>~X</c>; repeated tildes cancel in pairs, surrounding spaces are ignored.</summary>
-    /// <exception cref="ArgumentException">The text names no set.</exception>
+    /// <exception cref="GraphValidationException">The text names no set.</exception>
     public static SetReference Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -21,7 +23,7 @@ public readonly record struct SetReference(string Name, bool Negated)
 
         if (trimmed.Length == 0)
         {
-            throw new ArgumentException($"'{text}' names no set.", nameof(text));
+            throw GraphValidationException.Single("set", $"`{text}` names no set");
         }
 
         return new SetReference(trimmed, negated);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LocalVision.Graph.Store;
 
 namespace LocalVision.Rules.Configurations;
 
@@ -126,7 +127,7 @@ public sealed class TruthTable
     internal double[] OutcomeMemberships => outcomeMemberships;
 
     /// <summary>Builds the truth table of <paramref name="outcome"/> over <paramref name="conditions"/>.</summary>
-    /// <exception cref="ArgumentException">
+    /// <exception cref="GraphValidationException">
     /// No or too many conditions, a set named twice, the outcome among the conditions, a cut-off out of
     /// range, or a case without a membership.
     /// </exception>
@@ -262,17 +263,17 @@ public sealed class TruthTable
     {
         if (options.InclusionCutoff is < 0.0 or > 1.0 || double.IsNaN(options.InclusionCutoff))
         {
-            throw new ArgumentException("The inclusion cut-off lies between 0 and 1.", nameof(options));
+            throw GraphValidationException.Single("inclusion_cutoff", "must lie between 0 and 1");
         }
 
         if (options.PriCutoff is < 0.0 or > 1.0 || double.IsNaN(options.PriCutoff))
         {
-            throw new ArgumentException("The PRI cut-off lies between 0 and 1.", nameof(options));
+            throw GraphValidationException.Single("pri_cutoff", "must lie between 0 and 1");
         }
 
         if (options.FrequencyCutoff < 1)
         {
-            throw new ArgumentException("The frequency cut-off is at least 1.", nameof(options));
+            throw GraphValidationException.Single("frequency_cutoff", "must be at least 1");
         }
     }
 
@@ -280,18 +281,18 @@ public sealed class TruthTable
     {
         if (conditions.Length is 0 or > MaxConditions)
         {
-            throw new ArgumentException($"A truth table needs between 1 and {MaxConditions} conditions.", nameof(conditions));
+            throw GraphValidationException.Single("conditions", $"a truth table needs between 1 and {MaxConditions} conditions");
         }
 
         var duplicate = conditions.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new ArgumentException($"Condition '{duplicate.Key}' is named twice.", nameof(conditions));
+            throw GraphValidationException.Single("conditions", $"`{duplicate.Key}` is named twice");
         }
 
         if (conditions.Any(c => c.Name == outcome.Name))
         {
-            throw new ArgumentException($"'{outcome.Name}' cannot be both the outcome and a condition.", nameof(conditions));
+            throw GraphValidationException.Single("conditions", $"`{outcome.Name}` cannot be both the outcome and a condition");
         }
     }
 }

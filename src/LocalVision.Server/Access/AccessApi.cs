@@ -1,15 +1,15 @@
 using Google.Protobuf.WellKnownTypes;
-using Google.Rpc;
 using Grpc.Core;
 using LocalVision.Graph.Store;
 using LocalVision.Server.Grpc;
+using LocalVision.Server.Grpc.Errors;
 using LocalVision.V1;
-using Status = Google.Rpc.Status;
 
 namespace LocalVision.Server.Access;
 
 /// <summary>The AccessService: API keys and the audit log (admin only, see <see cref="MethodAccess"/>).</summary>
-public sealed class AccessApi(IAccessStore store, KeyAuthenticator authenticator) : AccessService.AccessServiceBase
+public sealed class AccessApi(IAccessStore store, KeyAuthenticator authenticator, Microsoft.Extensions.Options.IOptions<AccessOptions> options, TimeProvider clock)
+    : AccessService.AccessServiceBase
 {
     public override async Task<CreateApiKeyResponse> CreateApiKey(CreateApiKeyRequest request, ServerCallContext context)
     {
@@ -56,16 +56,12 @@ public sealed class AccessApi(IAccessStore store, KeyAuthenticator authenticator
             throw GraphValidationException.Single("name", "must be `apiKeys/{id}`");
         }
         var key = await store.FindKeyAsync(id, context.CancellationToken)
-            ?? throw new Status { Code = (int)Code.NotFound, Message = $"there is no key `{request.Name}`", Details = { Any.Pack(new ResourceInfo { ResourceName = request.Name }) } }.ToRpcException();
+            ?? throw RpcErrors.NotFound($"there is no key `{request.Name}`", request.Name, resourceType: "apiKey");
         if (authenticator.RequiresKeys && key.IsActive && key.Roles.HasFlag(Roles.Admin) && !(await store.ListActiveAdminIdsAsync(context.CancellationToken)).Any(other => other != id))
         {
             // Bound beyond loopback, revoking the last admin key would lock everyone out of key management.
-            throw new Status
-            {
-                Code = (int)Code.FailedPrecondition,
-                Message = $"`{request.Name}` is the last active admin key; create another admin key before revoking it",
-                Details = { Any.Pack(new PreconditionFailure { Violations = { new PreconditionFailure.Types.Violation { Type = "LAST_ADMIN_KEY", Subject = request.Name } } }) },
-            }.ToRpcException();
+            var message = $"`{request.Name}` is the last active admin key; create another admin key before revoking it";
+            throw RpcErrors.FailedPrecondition(message, [new PreconditionViolation("LAST_ADMIN_KEY", request.Name, message)]);
         }
         return ToProto((await store.RevokeKeyAsync(id, context.CancellationToken))!);
     }
@@ -77,15 +73,48 @@ public sealed class AccessApi(IAccessStore store, KeyAuthenticator authenticator
         checks.ThrowIfAny();
         var page = await store.ListAuditAsync(pageSize, request.PageToken, context.CancellationToken);
         var response = new ListAuditEntriesResponse { NextPageToken = page.NextPageToken ?? "" };
-        response.Entries.AddRange(page.Items.Select(e => new AuditEntry
+        var budget = Math.Max(1, options.Value.AuditPageBytes);
+        var bytes = 0;
+        foreach (var e in page.Items)
         {
-            Sequence = e.Sequence,
-            Time = Timestamp.FromDateTimeOffset(e.Time),
-            Key = e.Principal,
-            Caller = e.Caller,
-            Method = e.Method,
-            Resources = { e.Resources },
-            Outcome = e.Outcome,
+            var entry = new AuditEntry
+            {
+                Sequence = e.Sequence,
+                Time = Timestamp.FromDateTimeOffset(e.Time),
+                Key = e.Principal,
+                Caller = e.Caller,
+                Method = e.Method,
+                Resources = { e.Resources },
+                Counts = { e.Summary.Counts.ToDictionary() },
+                RequestSha256 = e.Summary.RequestHash,
+                Outcome = e.Outcome,
+            };
+            bytes += entry.CalculateSize();
+            // A page always holds one entry, so paging moves on however large an entry is.
+            if (bytes > budget && response.Entries.Count > 0)
+            {
+                response.NextPageToken = AccessPages.TokenBefore(response.Entries[^1].Sequence, AccessPages.Audit);
+                break;
+            }
+            response.Entries.Add(entry);
+        }
+        return response;
+    }
+
+    public override async Task<GetAuditUsageResponse> GetAuditUsage(GetAuditUsageRequest request, ServerCallContext context)
+    {
+        var checks = new RequestChecks();
+        var days = checks.Bounded("days", request.Days, 7, 366);
+        checks.ThrowIfAny();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var usage = await store.AuditUsageAsync(today.AddDays(1 - days), context.CancellationToken);
+        var response = new GetAuditUsageResponse();
+        response.Days.AddRange(usage.Select(d => new AuditDayUsage
+        {
+            Day = d.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Entries = d.Entries,
+            Bytes = d.Bytes,
+            Refused = d.Refused,
         }));
         return response;
     }

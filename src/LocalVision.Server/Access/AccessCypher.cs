@@ -6,8 +6,9 @@ namespace LocalVision.Server.Access;
 /// </summary>
 /// <remarks>
 /// Layout in the graph's database: <c>(:LocalVisionApiKey {id, displayName, roles, createTime, creator, revokeTime,
-/// salt, hash, position})</c>, <c>(:LocalVisionAuditEntry {sequence, time, keyId, caller, method, resources, outcome})</c>
-/// and <c>(:LocalVisionAuditOutcome {sequence, time, resources, outcome})</c>; positions and sequences come from
+/// salt, hash, position})</c>, <c>(:LocalVisionAuditEntry {sequence, time, keyId, caller, method, resources, summary,
+/// refused, outcome})</c> and <c>(:LocalVisionAuditOutcome {sequence, time, resources, summary, outcome})</c> (summary: the
+/// <see cref="AuditSummary"/> as JSON; entries written before it have resources only); positions and sequences come from
 /// <c>(:LocalVisionAccessCounter {id, next})</c>, bumped in the statement that uses the number, so replicas never hand
 /// out the same one. None of these nodes has the graph's <c>LocalVisionNode</c> label, which every statement of the
 /// graph store matches on, so the graph never sees them. Audit nodes are only ever created: no statement here sets
@@ -60,16 +61,26 @@ public static class AccessCypher
 
     public static readonly string AppendEntry =
         Next("audit", "sequence")
-        + $"CREATE (e:{EntryLabel} {{sequence: sequence, time: $time, keyId: $keyId, caller: $caller, method: $method, resources: $resources, outcome: $outcome}}) "
+        + $"CREATE (e:{EntryLabel} {{sequence: sequence, time: $time, keyId: $keyId, caller: $caller, method: $method, resources: $resources, summary: $summary, refused: $refused, outcome: $outcome}}) "
         + "RETURN sequence";
 
     /// <summary>The outcome of an entry, a node of its own; the uniqueness constraint refuses a second one.</summary>
     public const string AppendOutcome =
-        $"CREATE (o:{OutcomeLabel} {{sequence: $sequence, time: $time, resources: $resources, outcome: $outcome}})";
+        $"CREATE (o:{OutcomeLabel} {{sequence: $sequence, time: $time, resources: $resources, summary: $summary, outcome: $outcome}})";
 
     public const string ListAudit =
         $"MATCH (e:{EntryLabel}) WHERE e.sequence < $before WITH e ORDER BY e.sequence DESC LIMIT $limit "
         + $"OPTIONAL MATCH (o:{OutcomeLabel} {{sequence: e.sequence}}) "
         + "RETURN e.sequence AS sequence, e.time AS time, e.keyId AS keyId, e.caller AS caller, e.method AS method, "
-        + "coalesce(o.resources, e.resources) AS resources, coalesce(o.outcome, e.outcome) AS outcome ORDER BY sequence DESC";
+        + "coalesce(o.resources, e.resources) AS resources, CASE WHEN o IS NULL THEN e.summary ELSE o.summary END AS summary, "
+        + "coalesce(o.outcome, e.outcome) AS outcome ORDER BY sequence DESC";
+
+    /// <summary>Entries and outcomes per day (UTC) since a time, with the size of what they hold.</summary>
+    public const string AuditUsage =
+        $"CALL () {{ MATCH (e:{EntryLabel}) WHERE e.time >= $since "
+        + "RETURN e.time / 86400000 AS day, 1 AS entries, size(e.keyId) + size(e.caller) + size(e.method) + size(coalesce(e.summary, '')) "
+        + "+ reduce(n = 0, r IN e.resources | n + size(r)) + size(e.outcome) AS bytes, coalesce(e.refused, CASE WHEN e.outcome = 'PERMISSION_DENIED' THEN 1 ELSE 0 END) AS refused "
+        + $"UNION ALL MATCH (o:{OutcomeLabel}) WHERE o.time >= $since "
+        + "RETURN o.time / 86400000 AS day, 0 AS entries, size(coalesce(o.summary, '')) + reduce(n = 0, r IN o.resources | n + size(r)) + size(o.outcome) AS bytes, 0 AS refused } "
+        + "RETURN day, sum(entries) AS entries, sum(bytes) AS bytes, sum(refused) AS refused ORDER BY day DESC";
 }

@@ -1,8 +1,6 @@
-using Google.Protobuf.WellKnownTypes;
-using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Status = Google.Rpc.Status;
+using LocalVision.Server.Grpc.Errors;
 
 namespace LocalVision.Server.Access;
 
@@ -10,13 +8,11 @@ namespace LocalVision.Server.Access;
 /// The door of every call: looks the method up in <see cref="MethodAccess"/>, authenticates the caller, checks the
 /// role — all before the handler runs, so a refused caller never learns whether what they asked for exists — and
 /// records audited calls in the audit log: the entry before the call runs (a call that cannot be recorded is not
-/// made), its outcome after.
+/// made), its outcome after. Entries hold bounded summaries (<see cref="AuditSummary"/>) with a hash of the request,
+/// and refusals go through the <see cref="RefusalLog"/>, at most one entry per caller per window.
 /// </summary>
-public sealed class AccessInterceptor(KeyAuthenticator authenticator, IAccessStore audit, ILogger<AccessInterceptor> logger) : Interceptor
+public sealed class AccessInterceptor(KeyAuthenticator authenticator, IAccessStore audit, RefusalLog refusals, ILogger<AccessInterceptor> logger) : Interceptor
 {
-    /// <summary>Audit entries name at most this many resources; a bulk call's entry says how many more there were.</summary>
-    private const int MaxAuditedResources = 100;
-
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation) =>
         AuditedAsync(context, request, () => continuation(request, context));
@@ -68,7 +64,7 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, IAccessSto
         Caller caller;
         try
         {
-            caller = await authenticator.AuthenticateAsync(context.RequestHeaders, context.CancellationToken);
+            caller = context.AuthenticatedCaller() ?? await authenticator.AuthenticateAsync(context.RequestHeaders, context.CancellationToken);
         }
         catch (RpcException)
         {
@@ -78,7 +74,7 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, IAccessSto
         catch (AccessStoreException e)
         {
             logger.LogError(e, "Could not check the key of a call to {Method}", context.Method);
-            throw new RpcException(new global::Grpc.Core.Status(StatusCode.Unavailable, "the service cannot check API keys right now; try again later"));
+            throw RpcErrors.WithReason(StatusCode.Unavailable, "ACCESS_STORE_UNAVAILABLE", "the service cannot check API keys right now; try again later");
         }
         if (rule is null)
         {
@@ -95,23 +91,18 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, IAccessSto
         return (caller, rule);
     }
 
-    /// <summary>Nothing was done, so the entry is written whole; a failing store only loses the record of a refusal.</summary>
+    /// <summary>Nothing was done: the refusal is counted, and written at most once per caller per window.</summary>
     private async Task RecordRefusalAsync(MethodRule rule, Caller caller, ServerCallContext context, object? request)
     {
         if (rule.Describe is not { } describe)
         {
             return;
         }
-        try
-        {
-            await audit.AppendAsync(caller.Principal, caller.Name, context.Method, Resources(describe(request, null)), OutcomeName(StatusCode.PermissionDenied),
-                context.CancellationToken);
-        }
-        catch (AccessStoreException e)
-        {
-            logger.LogError(e, "Could not record the refusal of {Method} to {Caller} in the audit log", context.Method, caller.Name);
-        }
+        await refusals.RecordAsync(caller, context.Method, Summary(describe, request, null), context.CancellationToken);
     }
+
+    private static AuditSummary Summary(Func<object?, object?, AuditSummary> describe, object? request, object? response) =>
+        describe(request, response).WithRequestHash(request is Google.Protobuf.IMessage message ? Grpc.RequestFingerprint.Of(message) : "");
 
     /// <summary>Commits an audited call's entry before it runs, so no write can be applied without one; null for calls not audited.</summary>
     /// <exception cref="RpcException">UNAVAILABLE: the entry cannot be written, so the call is not made.</exception>
@@ -123,17 +114,12 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, IAccessSto
         }
         try
         {
-            return await audit.BeginAsync(caller.Principal, caller.Name, context.Method, Resources(describe(request, null)), context.CancellationToken);
+            return await audit.BeginAsync(caller.Principal, caller.Name, context.Method, Summary(describe, request, null), context.CancellationToken);
         }
         catch (AccessStoreException e)
         {
             logger.LogError(e, "Could not begin the audit entry of {Method} by {Caller}, so the call was not made", context.Method, caller.Name);
-            throw new Status
-            {
-                Code = (int)Code.Unavailable,
-                Message = "the audit log cannot be written right now, so the call was not made; try again later",
-                Details = { Any.Pack(new ErrorInfo { Reason = "ACCESS_STORE_UNAVAILABLE", Domain = "localvision.v1" }) },
-            }.ToRpcException();
+            throw RpcErrors.WithReason(StatusCode.Unavailable, "ACCESS_STORE_UNAVAILABLE", "the audit log cannot be written right now, so the call was not made; try again later");
         }
     }
 
@@ -146,7 +132,7 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, IAccessSto
         try
         {
             // Not the call's token: a call cancelled after its write still gets its outcome recorded.
-            await audit.FinishAsync(sequence, Resources(rule!.Describe!(request, response)), OutcomeName(outcome), CancellationToken.None);
+            await audit.FinishAsync(sequence, Summary(rule!.Describe!, request, response), OutcomeName(outcome), CancellationToken.None);
         }
         catch (AccessStoreException e)
         {
@@ -155,29 +141,13 @@ public sealed class AccessInterceptor(KeyAuthenticator authenticator, IAccessSto
         }
     }
 
-    private static List<string> Resources(IEnumerable<string> described)
-    {
-        var resources = described.Take(MaxAuditedResources + 1).ToList();
-        if (resources.Count > MaxAuditedResources)
-        {
-            resources[MaxAuditedResources] = "(and more)";
-        }
-        return resources;
-    }
-
     private static string OutcomeName(StatusCode code) => code switch
     {
         StatusCode.OK => "OK",
         _ => string.Concat(code.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant(),
     };
 
-    private static RpcException Denied(string reason, string message, string required)
-    {
-        var info = new ErrorInfo { Reason = reason, Domain = "localvision.v1" };
-        if (required.Length > 0)
-        {
-            info.Metadata["required_role"] = required;
-        }
-        return new Status { Code = (int)Code.PermissionDenied, Message = message, Details = { Any.Pack(info) } }.ToRpcException();
-    }
+    private static RpcException Denied(string reason, string message, string required) =>
+        RpcErrors.WithReason(StatusCode.PermissionDenied, reason, message,
+            required.Length > 0 ? new Dictionary<string, string> { ["required_role"] = required } : null);
 }

@@ -1,6 +1,6 @@
 using System.Net;
-using Grpc.AspNetCore.Server;
 using LocalVision.Server.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LocalVision.Server.Access;
 
@@ -20,6 +20,15 @@ public sealed class AccessOptions
     /// revoked through another replica still works here. 0 reads the database on every call.
     /// </summary>
     public double KeyCacheSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Refused calls are written at most once per caller per this many seconds; the rest of a window's refusals are
+    /// counted and written as one entry when it ends. 0 writes every refusal.
+    /// </summary>
+    public double RefusalWindowSeconds { get; set; } = 60;
+
+    /// <summary>The most a page of <c>ListAuditEntries</c> holds, in bytes: a page ends early rather than grow past it.</summary>
+    public int AuditPageBytes { get; set; } = 1024 * 1024;
 }
 
 public static class AccessSetup
@@ -39,7 +48,7 @@ public static class AccessSetup
         // Start-up is synchronous; there is no context to deadlock on yet.
         var store = OpenStoreAsync(builder.Configuration, options.Store, CancellationToken.None).GetAwaiter().GetResult();
         var tokens = BearerTokens.FromConfiguration(builder.Configuration);
-        var loopback = IPAddress.TryParse(options.Bind, out var address) && IPAddress.IsLoopback(address);
+        var loopback = IPAddress.IsLoopback(options.BindAddress());
         if (!loopback && tokens is null && !HasActiveKeys(store))
         {
             throw new StartupConfigurationException(
@@ -49,15 +58,11 @@ public static class AccessSetup
         // Created by a factory so the container disposes a Neo4j store's connection when the host stops.
         builder.Services.AddSingleton<IAccessStore>(_ => store);
         builder.Services.AddSingleton(new KeyAuthenticator(store, requireKeys: !loopback, tokens));
-        // First in the chain, so refusals come before any handler or error translation and audits see final statuses.
-        builder.Services.PostConfigure<GrpcServiceOptions>(grpc =>
-        {
-            grpc.Interceptors.Add<AccessInterceptor>();
-            var registration = grpc.Interceptors[^1];
-            grpc.Interceptors.RemoveAt(grpc.Interceptors.Count - 1);
-            grpc.Interceptors.Insert(0, registration);
-        });
         builder.Services.AddHostedService<AccessModeReport>();
+        builder.Services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.Section));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RefusalLog>();
+        builder.Services.AddHostedService<RefusalLogFlusher>();
         return builder;
     }
 
@@ -75,6 +80,7 @@ public static class AccessSetup
 
     public static WebApplication MapAccessApi(this WebApplication app)
     {
+        app.UseAuthenticationBeforeParsing();
         app.MapGrpcService<AccessApi>();
         return app;
     }

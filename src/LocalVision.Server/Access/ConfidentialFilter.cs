@@ -1,10 +1,7 @@
-using Google.Protobuf.WellKnownTypes;
-using Google.Rpc;
 using Grpc.Core;
 using LocalVision.Graph.Schema;
 using LocalVision.Graph.Store;
-using Code = Google.Rpc.Code;
-using Status = Google.Rpc.Status;
+using LocalVision.Server.Grpc.Errors;
 
 namespace LocalVision.Server.Access;
 
@@ -18,16 +15,10 @@ public static class ConfidentialFilter
         {
             if (!redactor.MayFilter(label, clause.Property))
             {
-                throw new Status
-                {
-                    Code = (int)Code.PermissionDenied,
-                    Message = $"filtering evidence on `{clause.Property}` needs the evidence-reader role, because confidential evidence hides it; "
+                throw RpcErrors.WithReason(StatusCode.PermissionDenied, "CONFIDENTIAL_PROPERTY",
+                    $"filtering evidence on `{clause.Property}` needs the evidence-reader role, because confidential evidence hides it; "
                         + $"filter on {string.Join(", ", EvidenceRedactor.VisibleProperties)} or display_name, or name another label",
-                    Details =
-                    {
-                        Any.Pack(new ErrorInfo { Reason = "CONFIDENTIAL_PROPERTY", Domain = "localvision.v1", Metadata = { ["property"] = clause.Property, ["required_role"] = "evidence-reader" } }),
-                    },
-                }.ToRpcException();
+                    new Dictionary<string, string> { ["property"] = clause.Property, ["required_role"] = "evidence-reader" });
             }
         }
     }

@@ -16,7 +16,15 @@ public sealed record ApiKeyRecord(string Id, string DisplayName, Roles Roles, Da
 /// <summary>One line of the audit log: who did what, when it began, and how it ended.</summary>
 /// <param name="Principal">The key (<c>apiKeys/{id}</c>) or token subject (<c>subjects/{sub}</c>); empty without authentication.</param>
 /// <param name="Outcome"><c>OK</c>, the status that refused or failed the call, or <see cref="IAccessStore.Unfinished"/>.</param>
-public sealed record AuditRecord(long Sequence, DateTimeOffset Time, string Principal, string Caller, string Method, IReadOnlyList<string> Resources, string Outcome);
+public sealed record AuditRecord(long Sequence, DateTimeOffset Time, string Principal, string Caller, string Method, AuditSummary Summary, string Outcome)
+{
+    public IReadOnlyList<string> Resources => Summary.Resources;
+}
+
+/// <summary>How much the audit log took in one day (UTC): entries begun or appended that day, and their outcomes.</summary>
+/// <param name="Bytes">What the records of the day hold, in bytes (the file adds its own overhead).</param>
+/// <param name="Refused">Calls refused that day, counted one by one even where a window's refusals share one entry.</param>
+public sealed record AuditUsageDay(DateOnly Day, long Entries, long Bytes, long Refused);
 
 /// <summary>The store cannot keep keys or the audit log; the message says why.</summary>
 public sealed class AccessStoreException(string message, Exception inner) : Exception(message, inner);
@@ -61,17 +69,20 @@ public interface IAccessStore
     Task<ApiKeyRecord?> RevokeKeyAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Appends a finished entry, for what ended before it began (a refused call); there is no way to change or remove one.</summary>
-    Task AppendAsync(string principal, string caller, string method, IReadOnlyList<string> resources, string outcome, CancellationToken cancellationToken);
+    Task AppendAsync(string principal, string caller, string method, AuditSummary summary, string outcome, CancellationToken cancellationToken);
 
     /// <summary>Appends an entry before the call it records, reading <see cref="Unfinished"/> until <see cref="FinishAsync"/>.</summary>
     /// <returns>The entry's sequence, for <see cref="FinishAsync"/>.</returns>
-    Task<long> BeginAsync(string principal, string caller, string method, IReadOnlyList<string> resources, CancellationToken cancellationToken);
+    Task<long> BeginAsync(string principal, string caller, string method, AuditSummary summary, CancellationToken cancellationToken);
 
     /// <summary>Appends the outcome of an entry begun with <see cref="BeginAsync"/>, and what the call touched as known after it; once per entry.</summary>
-    Task FinishAsync(long sequence, IReadOnlyList<string> resources, string outcome, CancellationToken cancellationToken);
+    Task FinishAsync(long sequence, AuditSummary summary, string outcome, CancellationToken cancellationToken);
 
     /// <summary>The audit log, newest first, a page at a time; an entry shows its appended outcome when it has one.</summary>
     Task<Page<AuditRecord>> ListAuditAsync(int pageSize, string? pageToken, CancellationToken cancellationToken);
+
+    /// <summary>The log's use per day, newest first, for the days since <paramref name="since"/> that have any.</summary>
+    Task<IReadOnlyList<AuditUsageDay>> AuditUsageAsync(DateOnly since, CancellationToken cancellationToken);
 }
 
 /// <summary>Pages of keys and audit entries, newest first, continued below the last position shown.</summary>
@@ -91,6 +102,9 @@ internal static class AccessPages
             ? value
             : throw GraphValidationException.Single("page_token", "is not a token this query returned; start again without it");
     }
+
+    /// <summary>The token of a page that continues below a position (an audit page cut short by its byte budget).</summary>
+    public static string TokenBefore(long position, string query) => PageToken.Encode(query, position.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>The page of rows read with one more than <paramref name="pageSize"/>, whose presence says there is a next page.</summary>
     public static Page<T> ToPage<T>(List<(T Item, long Position)> rows, int pageSize, string query)

@@ -1,7 +1,5 @@
-using Google.Protobuf.WellKnownTypes;
-using Google.Rpc;
 using Grpc.Core;
-using Status = Google.Rpc.Status;
+using LocalVision.Server.Grpc.Errors;
 
 namespace LocalVision.Server.Access;
 
@@ -68,10 +66,5 @@ public sealed class KeyAuthenticator(IAccessStore keys, bool requireKeys, Bearer
     }
 
     private static RpcException Unauthenticated(string reason, string message) =>
-        new Status
-        {
-            Code = (int)Code.Unauthenticated,
-            Message = message,
-            Details = { Any.Pack(new ErrorInfo { Reason = reason, Domain = "localvision.v1" }) },
-        }.ToRpcException();
+        RpcErrors.WithReason(StatusCode.Unauthenticated, reason, message);
 }

@@ -121,9 +121,9 @@ public static class KeysCommand
         {
             return Fail(error, $"keys create needs at least one --role: {string.Join(", ", RoleSet.AllNames)}");
         }
-        var entry = await store.BeginAsync("", CommandLineCaller, "keys create", [$"(new key `{names[0]}`)"], cancellationToken);
+        var entry = await store.BeginAsync("", CommandLineCaller, "keys create", AuditSummary.Of([$"(new key `{names[0]}`)"]), cancellationToken);
         var (key, secret) = await store.CreateKeyAsync(names[0], roles, "command line", cancellationToken);
-        await store.FinishAsync(entry, [key.ResourceName], "OK", cancellationToken);
+        await store.FinishAsync(entry, AuditSummary.Of([key.ResourceName]), "OK", cancellationToken);
         output.WriteLine($"Created {key.ResourceName} `{key.DisplayName}` ({RoleSet.Format(key.Roles)}) in {store.Location}.");
         output.WriteLine("Its secret is shown only now; send it as the x-api-key header (lv --api-key KEY):");
         output.WriteLine();
@@ -151,13 +151,13 @@ public static class KeysCommand
     private static async Task<int> RevokeAsync(IAccessStore store, string id, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         id = id.StartsWith(ApiKeyRecord.Collection, StringComparison.Ordinal) ? id[ApiKeyRecord.Collection.Length..] : id;
-        var entry = await store.BeginAsync("", CommandLineCaller, "keys revoke", [ApiKeyRecord.Collection + id], cancellationToken);
+        var entry = await store.BeginAsync("", CommandLineCaller, "keys revoke", AuditSummary.Of([ApiKeyRecord.Collection + id]), cancellationToken);
         if (await store.RevokeKeyAsync(id, cancellationToken) is not { } key)
         {
-            await store.FinishAsync(entry, [ApiKeyRecord.Collection + id], "NOT_FOUND", cancellationToken);
+            await store.FinishAsync(entry, AuditSummary.Of([ApiKeyRecord.Collection + id]), "NOT_FOUND", cancellationToken);
             return Fail(error, $"there is no key `{id}`; `keys list` shows them");
         }
-        await store.FinishAsync(entry, [key.ResourceName], "OK", cancellationToken);
+        await store.FinishAsync(entry, AuditSummary.Of([key.ResourceName]), "OK", cancellationToken);
         output.WriteLine($"Revoked {key.ResourceName} `{key.DisplayName}`.");
         return 0;
     }

@@ -5,10 +5,10 @@ namespace LocalVision.Server.Access;
 /// <summary>What a method needs, and for audited methods what to record about a call.</summary>
 /// <param name="Required">The role needed; <see cref="Roles.None"/> for public methods (health).</param>
 /// <param name="Describe">
-/// For audited methods: the resources a call touches, from its request before it runs (the response then null) and
-/// again with its response once it has succeeded.
+/// For audited methods: what a call touches (bounded: <see cref="AuditSummary"/>), from its request before it runs
+/// (the response then null) and again with its response once it has succeeded.
 /// </param>
-public sealed record MethodRule(Roles Required, Func<object?, object?, IEnumerable<string>>? Describe = null)
+public sealed record MethodRule(Roles Required, Func<object?, object?, AuditSummary>? Describe = null)
 {
     public bool IsPublic => Required == Roles.None;
 
@@ -44,14 +44,16 @@ public static class MethodAccess
         [Graph + "ListRelationships"] = Read,
         [Graph + "GetNeighborhood"] = Read,
         [Graph + "ExportGraph"] = Read,
-        [Graph + "UpsertNodes"] = Audited<UpsertNodesRequest, UpsertNodesResponse>(Roles.Evaluator, (request, _) => request!.Nodes.Select(n => n.Name)),
+        [Graph + "UpsertNodes"] = Audited<UpsertNodesRequest, UpsertNodesResponse>(Roles.Evaluator,
+            (request, _) => AuditSummary.Of(request!.Nodes.Select(n => n.Name), Counts(("nodes", request.Nodes.Count)))),
         [Graph + "UpsertRelationships"] = Audited<UpsertRelationshipsRequest, UpsertRelationshipsResponse>(Roles.Evaluator,
-            (request, _) => request!.Relationships.Select(r => $"{r.Start} -{r.Type}-> {r.End}")),
+            (request, _) => AuditSummary.Of(request!.Relationships.Select(r => $"{r.Start} -{r.Type}-> {r.End}"), Counts(("relationships", request.Relationships.Count)))),
         [Graph + "DeleteNode"] = Audited<DeleteNodeRequest, DeleteNodeResponse>(Roles.Admin,
-            (request, response) => [!request!.Cascade ? request.Name
-                : response is null ? $"{request.Name} (cascade)" : $"{request.Name} (cascade: {response.RelationshipsDeleted} relationships)"]),
+            (request, response) => AuditSummary.Of([!request!.Cascade ? request.Name : $"{request.Name} (cascade)"],
+                response is null ? null : Counts(("relationships_deleted", response.RelationshipsDeleted)))),
         [Graph + "ImportGraph"] = Audited<ImportGraphRequest, ImportGraphResponse>(Roles.Admin,
-            (_, response) => response is null ? [] : [$"{response.Batches} batches", $"{response.NodesWritten} nodes", $"{response.RelationshipsWritten} relationships"]),
+            (_, response) => response is null ? AuditSummary.Empty
+                : AuditSummary.Of([], Counts(("batches", response.Batches), ("nodes", response.NodesWritten), ("relationships", response.RelationshipsWritten)))),
 
         [Evaluation + "ListCodes"] = Read,
         [Evaluation + "ListRules"] = Read,
@@ -73,19 +75,23 @@ public static class MethodAccess
         [Network + "SimulateRemoval"] = Read,
 
         [Access + "CreateApiKey"] = Audited<CreateApiKeyRequest, CreateApiKeyResponse>(Roles.Admin,
-            (request, response) => [response?.Key.Name ?? $"(new key `{request!.DisplayName}`)"]),
+            (request, response) => AuditSummary.Of([response?.Key.Name ?? $"(new key `{request!.DisplayName}`)"])),
         [Access + "ListApiKeys"] = AdminRead,
-        [Access + "RevokeApiKey"] = Audited<RevokeApiKeyRequest, ApiKey>(Roles.Admin, (request, _) => [request!.Name]),
+        [Access + "RevokeApiKey"] = Audited<RevokeApiKeyRequest, ApiKey>(Roles.Admin, (request, _) => AuditSummary.Of([request!.Name])),
         [Access + "ListAuditEntries"] = AdminRead,
+        [Access + "GetAuditUsage"] = AdminRead,
 
-        [Admin + "BackupStore"] = Audited<BackupStoreRequest, Backup>(Roles.Admin, (request, response) => [response?.FileName ?? request!.FileName]),
-        [Admin + "RestoreStore"] = Audited<RestoreStoreRequest, RestoreStoreResponse>(Roles.Admin, (request, _) => [request!.FileName]),
+        [Admin + "BackupStore"] = Audited<BackupStoreRequest, Backup>(Roles.Admin, (request, response) => AuditSummary.Of([response?.FileName ?? request!.FileName])),
+        [Admin + "RestoreStore"] = Audited<RestoreStoreRequest, RestoreStoreResponse>(Roles.Admin, (request, _) => AuditSummary.Of([request!.FileName])),
     };
 
     /// <summary>The rule for a method, or null: undeclared methods are refused.</summary>
     public static MethodRule? Find(string method) => Rules.GetValueOrDefault(method);
 
-    private static MethodRule Audited<TRequest, TResponse>(Roles required, Func<TRequest?, TResponse?, IEnumerable<string>> describe)
+    private static Dictionary<string, long> Counts(params (string Name, long Count)[] counts) =>
+        counts.ToDictionary(c => c.Name, c => c.Count, StringComparer.Ordinal);
+
+    private static MethodRule Audited<TRequest, TResponse>(Roles required, Func<TRequest?, TResponse?, AuditSummary> describe)
         where TRequest : class
         where TResponse : class =>
         new(required, (request, response) => describe(request as TRequest, response as TResponse));

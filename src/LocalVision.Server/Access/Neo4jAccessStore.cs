@@ -140,18 +140,19 @@ public sealed class Neo4jAccessStore : IAccessStore, IAsyncDisposable
         return result.Rows.Count == 0 ? null : StoredKey.From(result.Rows[0][0]).Record;
     }
 
-    public Task AppendAsync(string principal, string caller, string method, IReadOnlyList<string> resources, string outcome, CancellationToken cancellationToken) =>
-        AppendEntryAsync(principal, caller, method, resources, outcome, cancellationToken);
+    public Task AppendAsync(string principal, string caller, string method, AuditSummary summary, string outcome, CancellationToken cancellationToken) =>
+        AppendEntryAsync(principal, caller, method, summary, outcome, cancellationToken);
 
-    public Task<long> BeginAsync(string principal, string caller, string method, IReadOnlyList<string> resources, CancellationToken cancellationToken) =>
-        AppendEntryAsync(principal, caller, method, resources, IAccessStore.Unfinished, cancellationToken);
+    public Task<long> BeginAsync(string principal, string caller, string method, AuditSummary summary, CancellationToken cancellationToken) =>
+        AppendEntryAsync(principal, caller, method, summary, IAccessStore.Unfinished, cancellationToken);
 
-    public Task FinishAsync(long sequence, IReadOnlyList<string> resources, string outcome, CancellationToken cancellationToken) =>
+    public Task FinishAsync(long sequence, AuditSummary summary, string outcome, CancellationToken cancellationToken) =>
         WriteAsync(AccessCypher.AppendOutcome, new JsonObject
         {
             ["sequence"] = sequence,
             ["time"] = Now().ToUnixTimeMilliseconds(),
-            ["resources"] = Strings(resources),
+            ["resources"] = Strings(summary.Resources),
+            ["summary"] = summary.ToJson(),
             ["outcome"] = outcome,
         }, cancellationToken);
 
@@ -171,16 +172,29 @@ public sealed class Neo4jAccessStore : IAccessStore, IAsyncDisposable
                 (string)result.Value(i, "keyId")!,
                 (string)result.Value(i, "caller")!,
                 (string)result.Value(i, "method")!,
-                ((IEnumerable<object?>)result.Value(i, "resources")!).Cast<string>().ToList(),
+                result.Value(i, "summary") is string summary
+                    ? AuditSummary.FromJson(summary, summary.Length)
+                    : AuditSummary.Of(((IEnumerable<object?>)result.Value(i, "resources")!).Cast<string>()),
                 (string)result.Value(i, "outcome")!);
             rows.Add((entry, entry.Sequence));
         }
         return AccessPages.ToPage(rows, pageSize, AccessPages.Audit);
     }
 
+    public async Task<IReadOnlyList<AuditUsageDay>> AuditUsageAsync(DateOnly since, CancellationToken cancellationToken)
+    {
+        var result = await ReadAsync(AccessCypher.AuditUsage, new JsonObject
+        {
+            ["since"] = new DateTimeOffset(since.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds(),
+        }, cancellationToken);
+        return Enumerable.Range(0, result.Rows.Count).Select(i => new AuditUsageDay(
+            DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds((long)result.Value(i, "day")! * 86_400_000).UtcDateTime),
+            (long)result.Value(i, "entries")!, (long)result.Value(i, "bytes")!, (long)result.Value(i, "refused")!)).ToList();
+    }
+
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
-    private async Task<long> AppendEntryAsync(string principal, string caller, string method, IReadOnlyList<string> resources, string outcome, CancellationToken cancellationToken)
+    private async Task<long> AppendEntryAsync(string principal, string caller, string method, AuditSummary summary, string outcome, CancellationToken cancellationToken)
     {
         var result = await WriteAsync(AccessCypher.AppendEntry, new JsonObject
         {
@@ -188,7 +202,9 @@ public sealed class Neo4jAccessStore : IAccessStore, IAsyncDisposable
             ["keyId"] = principal,
             ["caller"] = caller,
             ["method"] = method,
-            ["resources"] = Strings(resources),
+            ["resources"] = Strings(summary.Resources),
+            ["summary"] = summary.ToJson(),
+            ["refused"] = outcome == "PERMISSION_DENIED" ? Math.Max(1, summary.Counts.GetValueOrDefault("refused")) : 0,
             ["outcome"] = outcome,
         }, cancellationToken);
         return result.Single<long>("sequence");

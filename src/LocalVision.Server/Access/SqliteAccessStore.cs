@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using LocalVision.Graph.Store;
 using Microsoft.Data.Sqlite;
 
@@ -87,6 +86,7 @@ public sealed class SqliteAccessStore : IAccessStore
         try
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            RefuseReadOnlyFileSystem(path);
             using var connection = store.Connect();
             // With SQLite's default synchronous = FULL, each commit is synced: an entry begun is on disk before its write starts.
             Execute(connection, "PRAGMA journal_mode = WAL");
@@ -110,6 +110,20 @@ public sealed class SqliteAccessStore : IAccessStore
         {
             SqliteConnection.ClearPool(new SqliteConnection(connectionString));
             throw new AccessStoreException($"the key and audit file {path} cannot be used: {e.Message}", e);
+        }
+    }
+
+    /// <summary>SQLite says only "unable to open database file" (error 14) there; the file system says why.</summary>
+    private static void RefuseReadOnlyFileSystem(string path)
+    {
+        const int readOnlyFileSystemErrno = 30;
+        try
+        {
+            using var probe = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        }
+        catch (IOException e) when (e.HResult == readOnlyFileSystemErrno)
+        {
+            throw new AccessStoreException($"the key and audit file {path} is on a read-only file system; remount it read-write or choose another --store path", e);
         }
     }
 
@@ -217,25 +231,25 @@ public sealed class SqliteAccessStore : IAccessStore
         return Task.FromResult(FindKey(id));
     }
 
-    public Task AppendAsync(string principal, string caller, string method, IReadOnlyList<string> resources, string outcome, CancellationToken cancellationToken) =>
-        Task.FromResult(Insert(principal, caller, method, resources, outcome));
+    public Task AppendAsync(string principal, string caller, string method, AuditSummary summary, string outcome, CancellationToken cancellationToken) =>
+        Task.FromResult(Insert(principal, caller, method, summary, outcome));
 
-    public Task<long> BeginAsync(string principal, string caller, string method, IReadOnlyList<string> resources, CancellationToken cancellationToken) =>
-        Task.FromResult(Insert(principal, caller, method, resources, IAccessStore.Unfinished));
+    public Task<long> BeginAsync(string principal, string caller, string method, AuditSummary summary, CancellationToken cancellationToken) =>
+        Task.FromResult(Insert(principal, caller, method, summary, IAccessStore.Unfinished));
 
-    public Task FinishAsync(long sequence, IReadOnlyList<string> resources, string outcome, CancellationToken cancellationToken) =>
+    public Task FinishAsync(long sequence, AuditSummary summary, string outcome, CancellationToken cancellationToken) =>
         Task.FromResult(Run(connection =>
         {
             using var command = connection.CreateCommand();
             command.CommandText = "INSERT INTO audit_outcome (sequence, time, resources, outcome) VALUES (@sequence, @time, @resources, @outcome)";
             command.Parameters.AddWithValue("@sequence", sequence);
             command.Parameters.AddWithValue("@time", Now().ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("@resources", JsonSerializer.Serialize(resources));
+            command.Parameters.AddWithValue("@resources", summary.ToJson());
             command.Parameters.AddWithValue("@outcome", outcome);
             return command.ExecuteNonQuery();
         }));
 
-    private long Insert(string principal, string caller, string method, IReadOnlyList<string> resources, string outcome) =>
+    private long Insert(string principal, string caller, string method, AuditSummary summary, string outcome) =>
         Run(connection =>
         {
             using var command = connection.CreateCommand();
@@ -244,7 +258,7 @@ public sealed class SqliteAccessStore : IAccessStore
             command.Parameters.AddWithValue("@key", principal);
             command.Parameters.AddWithValue("@caller", caller);
             command.Parameters.AddWithValue("@method", method);
-            command.Parameters.AddWithValue("@resources", JsonSerializer.Serialize(resources));
+            command.Parameters.AddWithValue("@resources", summary.ToJson());
             command.Parameters.AddWithValue("@outcome", outcome);
             return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         });
@@ -255,12 +269,15 @@ public sealed class SqliteAccessStore : IAccessStore
             var before = AccessPages.Before(pageToken, AccessPages.Audit);
             using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT a.sequence, a.time, a.key_id, a.caller, a.method, COALESCE(o.resources, a.resources), COALESCE(o.outcome, a.outcome)
+                SELECT a.sequence, a.time, a.key_id, a.caller, a.method, substr(COALESCE(o.resources, a.resources), 1, @cut), COALESCE(o.outcome, a.outcome),
+                    length(COALESCE(o.resources, a.resources))
                 FROM audit_log a LEFT JOIN audit_outcome o ON o.sequence = a.sequence
                 WHERE a.sequence < @before ORDER BY a.sequence DESC LIMIT @limit
                 """;
             command.Parameters.AddWithValue("@before", before);
             command.Parameters.AddWithValue("@limit", pageSize + 1);
+            // Entries written whole before they were bounded may be megabytes: only so much of one is read.
+            command.Parameters.AddWithValue("@cut", MaxRecordRead);
             var rows = new List<(AuditRecord Entry, long Sequence)>();
             using (var reader = command.ExecuteReader())
             {
@@ -272,13 +289,45 @@ public sealed class SqliteAccessStore : IAccessStore
                         reader.GetString(2),
                         reader.GetString(3),
                         reader.GetString(4),
-                        JsonSerializer.Deserialize<string[]>(reader.GetString(5)) ?? [],
+                        AuditSummary.FromJson(reader.GetString(5), reader.GetInt64(7)),
                         reader.GetString(6));
                     rows.Add((entry, entry.Sequence));
                 }
             }
             return AccessPages.ToPage(rows, pageSize, AccessPages.Audit);
         }));
+
+    public Task<IReadOnlyList<AuditUsageDay>> AuditUsageAsync(DateOnly since, CancellationToken cancellationToken) =>
+        Task.FromResult(Run<IReadOnlyList<AuditUsageDay>>(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT day, SUM(entries), SUM(bytes), SUM(refused) FROM (
+                    SELECT time / 86400000 AS day, 1 AS entries,
+                        length(CAST(key_id AS BLOB)) + length(CAST(caller AS BLOB)) + length(CAST(method AS BLOB)) + length(CAST(resources AS BLOB)) + length(CAST(outcome AS BLOB)) + {RowOverhead} AS bytes,
+                        CASE WHEN outcome = 'PERMISSION_DENIED' THEN COALESCE(json_extract(CASE WHEN json_valid(resources) AND json_type(resources) = 'object' THEN resources END, '$.counts.refused'), 1) ELSE 0 END AS refused
+                    FROM audit_log WHERE time >= @since
+                    UNION ALL
+                    SELECT time / 86400000, 0, length(CAST(resources AS BLOB)) + length(CAST(outcome AS BLOB)) + {RowOverhead}, 0
+                    FROM audit_outcome WHERE time >= @since)
+                GROUP BY day ORDER BY day DESC
+                """;
+            command.Parameters.AddWithValue("@since", new DateTimeOffset(since.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds());
+            using var reader = command.ExecuteReader();
+            var days = new List<AuditUsageDay>();
+            while (reader.Read())
+            {
+                days.Add(new AuditUsageDay(DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0) * 86_400_000).UtcDateTime),
+                    reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)));
+            }
+            return days;
+        }));
+
+    /// <summary>A row's sequence, time and record header, beside its text.</summary>
+    private const int RowOverhead = 24;
+
+    /// <summary>How much of one entry's record a listing reads: far more than a bounded entry holds.</summary>
+    private const int MaxRecordRead = 64 * 1024;
 
     private static ApiKeyRecord ReadKey(SqliteDataReader reader) => new(
         reader.GetString(0),

@@ -1,14 +1,13 @@
 using System.Text.RegularExpressions;
 using Google.Protobuf.WellKnownTypes;
-using Google.Rpc;
 using Grpc.Core;
 using LocalVision.Graph.Store;
+using LocalVision.Server.Grpc.Errors;
 using LocalVision.Server.Hosting;
 using LocalVision.V1;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Path = System.IO.Path;
-using Status = Google.Rpc.Status;
 
 namespace LocalVision.Server.Admin;
 
@@ -41,7 +40,7 @@ public sealed partial class AdminApi(IGraphStore store, IOptions<LocalVisionOpti
         var path = PathOf(fileName);
         if (File.Exists(path))
         {
-            throw Rich(Code.AlreadyExists, $"the backup `{fileName}` already exists; choose another name", fileName);
+            throw RpcErrors.AlreadyExists($"the backup `{fileName}` already exists; choose another name", fileName, "backup");
         }
         Directory.CreateDirectory(Folder);
         var info = await Backups().BackupAsync(path, context.CancellationToken);
@@ -60,7 +59,7 @@ public sealed partial class AdminApi(IGraphStore store, IOptions<LocalVisionOpti
         var path = PathOf(request.FileName);
         if (!File.Exists(path))
         {
-            throw Rich(Code.NotFound, $"there is no backup `{request.FileName}` in the backup folder", request.FileName);
+            throw RpcErrors.NotFound($"there is no backup `{request.FileName}` in the backup folder", request.FileName, resourceType: "backup");
         }
         var counts = await Backups().RestoreAsync(path, context.CancellationToken);
         return new RestoreStoreResponse { Nodes = counts.Nodes, Relationships = counts.Relationships };
@@ -76,15 +75,8 @@ public sealed partial class AdminApi(IGraphStore store, IOptions<LocalVisionOpti
     }
 
     private IStoreBackup Backups() => store as IStoreBackup
-        ?? throw new Status
-        {
-            Code = (int)Code.FailedPrecondition,
-            Message = $"the configured store ({store.Location}) cannot back itself up through the service; use its own tools",
-            Details = { Any.Pack(new ErrorInfo { Reason = "BACKUP_UNSUPPORTED", Domain = "localvision.v1" }) },
-        }.ToRpcException();
-
-    private static RpcException Rich(Code code, string message, string fileName) =>
-        new Status { Code = (int)code, Message = message, Details = { Any.Pack(new ResourceInfo { ResourceType = "backup", ResourceName = fileName }) } }.ToRpcException();
+        ?? throw RpcErrors.WithReason(StatusCode.FailedPrecondition, "BACKUP_UNSUPPORTED",
+            $"the configured store ({store.Location}) cannot back itself up through the service; use its own tools");
 }
 
 public static class AdminSetup

@@ -1,17 +1,14 @@
-using Google.Protobuf.WellKnownTypes;
-using Google.Rpc;
 using Grpc.Core;
 using LocalVision.Graph.Model;
 using LocalVision.Graph.Schema;
 using LocalVision.Graph.Store;
 using LocalVision.Server.Access;
+using LocalVision.Server.Grpc.Errors;
 using LocalVision.Server.Grpc.Mapping;
 using LocalVision.Server.Hosting;
 using LocalVision.V1;
 using Microsoft.Extensions.Options;
-using Status = Google.Rpc.Status;
 using WriteOptions = LocalVision.Graph.Store.WriteOptions;
-using Code = Google.Rpc.Code;
 
 namespace LocalVision.Server.Grpc;
 
@@ -33,15 +30,7 @@ public sealed class GraphApi(IGraphStore store, IOptions<LocalVisionOptions> opt
     {
         var checks = new RequestChecks().Label("label", request.Label);
         var pageSize = checks.PageSize("page_size", request.PageSize, Limits.DefaultPageSize, Limits.MaxPageSize);
-        var filter = NodeFilter.None;
-        try
-        {
-            filter = NodeFilter.Parse(request.Filter);
-        }
-        catch (FormatException e)
-        {
-            checks.Add("filter", e.Message);
-        }
+        var filter = checks.Filter("filter", request.Filter);
         checks.ThrowIfAny();
         ConfidentialFilter.Check(context.Redactor(), request.Label, filter);
         var page = await store.ListNodesAsync(new NodeQuery(request.Label, filter, pageSize, request.PageToken), context.CancellationToken);
@@ -57,7 +46,7 @@ public sealed class GraphApi(IGraphStore store, IOptions<LocalVisionOptions> opt
             .Length("request_id", request.RequestId, MaxRequestIdLength);
         var nodes = request.Nodes.ToDomain("nodes", checks.Violations);
         checks.ThrowIfAny();
-        var result = await store.WriteAsync(new GraphBatch(nodes, []), RequestOptions(request.RequestId), context.CancellationToken);
+        var result = await store.WriteAsync(new GraphBatch(nodes, []), RequestOptions(request.RequestId, context, request.Clone(), r => r.RequestId = ""), context.CancellationToken);
         var response = new UpsertNodesResponse();
         response.Nodes.AddRange(result.Nodes.Select(n => n.ToProto(context.Redactor())));
         return response;
@@ -77,7 +66,7 @@ public sealed class GraphApi(IGraphStore store, IOptions<LocalVisionOptions> opt
             .Length("request_id", request.RequestId, MaxRequestIdLength);
         var relationships = request.Relationships.ToDomain("relationships", checks.Violations);
         checks.ThrowIfAny();
-        var result = await store.WriteAsync(new GraphBatch([], relationships), RequestOptions(request.RequestId), context.CancellationToken);
+        var result = await store.WriteAsync(new GraphBatch([], relationships), RequestOptions(request.RequestId, context, request.Clone(), r => r.RequestId = ""), context.CancellationToken);
         var response = new UpsertRelationshipsResponse();
         response.Relationships.AddRange(result.Relationships.Select(r => r.ToProto()));
         return response;
@@ -128,7 +117,7 @@ public sealed class GraphApi(IGraphStore store, IOptions<LocalVisionOptions> opt
             }
             catch (Exception e) when (e is GraphValidationException or MissingNodesException)
             {
-                throw RejectedBatch(e, response);
+                throw new ImportBatchRejectedException(e, response.Batches, response.NodesWritten, response.RelationshipsWritten);
             }
             response.Batches++;
             response.NodesWritten += batch.Nodes.Count;
@@ -174,44 +163,18 @@ public sealed class GraphApi(IGraphStore store, IOptions<LocalVisionOptions> opt
         }
     }
 
-    private static WriteOptions RequestOptions(string requestId) => requestId.Length == 0 ? WriteOptions.None : new WriteOptions(requestId);
-
-    /// <summary>Says which message of the stream failed and what had already been committed before it.</summary>
-    private static RpcException RejectedBatch(Exception error, ImportGraphResponse committed)
+    /// <summary>
+    /// A request id names one caller's write of one request: a retry by the same caller with the same content is
+    /// answered from the first write; anyone else's use of the id, or other content under it, is refused.
+    /// </summary>
+    private static WriteOptions RequestOptions<T>(string requestId, ServerCallContext context, T withoutId, Action<T> clearId)
+        where T : Google.Protobuf.IMessage
     {
-        var (code, violations) = error switch
+        if (requestId.Length == 0)
         {
-            GraphValidationException v => (Code.InvalidArgument, v.Violations),
-            MissingNodesException m => (Code.FailedPrecondition, m.Missing),
-            _ => (Code.Internal, (IReadOnlyList<FieldViolation>)[]),
-        };
-        var message = $"message {committed.Batches + 1} of the import was rejected and nothing of it was written; "
-            + $"the {committed.Batches} message(s) before it were committed ({committed.NodesWritten} nodes, {committed.RelationshipsWritten} relationships). "
-            + error.Message;
-        var status = new Status { Code = (int)code, Message = message };
-        if (code == Code.InvalidArgument)
-        {
-            var badRequest = new BadRequest();
-            badRequest.FieldViolations.AddRange(violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
-            status.Details.Add(Any.Pack(badRequest));
+            return WriteOptions.None;
         }
-        else
-        {
-            var precondition = new PreconditionFailure();
-            precondition.Violations.AddRange(violations.Select(v => new PreconditionFailure.Types.Violation { Type = "MISSING_NODE", Subject = v.Field, Description = v.Description }));
-            status.Details.Add(Any.Pack(precondition));
-        }
-        status.Details.Add(Any.Pack(new ErrorInfo
-        {
-            Reason = "IMPORT_BATCH_REJECTED",
-            Domain = "localvision.v1",
-            Metadata =
-            {
-                ["committed_batches"] = committed.Batches.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["nodes_written"] = committed.NodesWritten.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["relationships_written"] = committed.RelationshipsWritten.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            },
-        }));
-        return status.ToRpcException();
+        clearId(withoutId);
+        return new WriteOptions(requestId, context.GetCaller()?.Principal ?? "", RequestFingerprint.Of(withoutId));
     }
 }

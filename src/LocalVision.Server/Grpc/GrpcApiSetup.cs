@@ -21,13 +21,14 @@ public static class GrpcApiSetup
         }
         builder.Services.AddGrpc(grpc =>
         {
-            grpc.Interceptors.Add<DomainErrorInterceptor>();
-            // Inside the error translation, so the budget's own status passes through it unchanged.
-            grpc.Interceptors.Add<ExpensiveCallBudget>();
+            InterceptorChain.AddTo(grpc);
             grpc.MaxReceiveMessageSize = limits.MaxMessageBytes;
             grpc.MaxSendMessageSize = limits.MaxMessageBytes;
         });
         builder.Services.AddStrictRequestParsing();
+        // grpc-dotnet logs every unreadable request at Information with its stack; a caller sending them would fill
+        // the log. The caller is answered INVALID_ARGUMENT, and the server's own failures still log as errors.
+        builder.Logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Warning);
         builder.Services.AddGrpcReflection();
         builder.Services.TryAddSingleton(TimeProvider.System);
         // Network projections are built once per store version and shared by every network call.

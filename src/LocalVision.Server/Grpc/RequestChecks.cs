@@ -101,6 +101,20 @@ public sealed class RequestChecks
         return this;
     }
 
+    /// <summary>A node filter (<see cref="NodeFilter.Parse"/>); <paramref name="whenEmpty"/> stands for an empty one. Refused text reads as no filter.</summary>
+    public NodeFilter Filter(string field, string text, string whenEmpty = "")
+    {
+        try
+        {
+            return NodeFilter.Parse(text.Length == 0 ? whenEmpty : text);
+        }
+        catch (FormatException e)
+        {
+            Violations.Add(new(field, e.Message));
+            return NodeFilter.None;
+        }
+    }
+
     /// <summary>A timestamp as a date (UTC), or null when unset.</summary>
     public DateOnly? Date(string field, Google.Protobuf.WellKnownTypes.Timestamp? value)
     {

@@ -2,6 +2,7 @@ using System.Reflection;
 using Google.Protobuf;
 using Grpc.AspNetCore.Server.Model;
 using Grpc.Core;
+using LocalVision.Server.Grpc.Errors;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LocalVision.Server.Grpc;
@@ -79,7 +80,7 @@ public sealed class StrictParsingMethodProvider<TService> : IServiceMethodProvid
                 }
                 catch (InvalidProtocolBufferException e)
                 {
-                    throw new RpcException(new Status(StatusCode.InvalidArgument, $"the request is not a well-formed {typeof(TRequest).Name}: {e.Message}"));
+                    throw RpcErrors.InvalidArgument("request", $"is not a well-formed {typeof(TRequest).Name}: {e.Message}");
                 }
             });
             return new Method<TRequest, TResponse>(method.Type, method.ServiceName, method.Name, strict, method.ResponseMarshaller);

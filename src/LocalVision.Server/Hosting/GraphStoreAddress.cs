@@ -27,7 +27,7 @@ public abstract record GraphStoreAddress
     /// <exception cref="StartupConfigurationException">The settings name no store; the message says what to change.</exception>
     public static GraphStoreAddress From(StoreOptions store) => UsesNeo4j(store)
         ? Neo4jStoreAt(store)
-        : new SqliteStore(Path.GetFullPath(store.Path), store.Durable);
+        : new SqliteStore(Path.GetFullPath(store.Path), store.Durable, store.Init, store.FullIntegrityCheck);
 
     private static bool UsesNeo4j(StoreOptions store) => store.Kind?.ToLowerInvariant() switch
     {
@@ -62,7 +62,7 @@ public abstract record GraphStoreAddress
     }
 
     /// <summary>The embedded store: one SQLite file, by its full path.</summary>
-    public sealed record SqliteStore(string Path, bool Durable) : GraphStoreAddress
+    public sealed record SqliteStore(string Path, bool Durable, bool Init = false, bool FullCheck = false) : GraphStoreAddress
     {
         public override string Location => Path;
 
@@ -70,7 +70,7 @@ public abstract record GraphStoreAddress
         public string DefaultAccessPath => Access.SqliteAccessStore.PathBeside(Path);
 
         public override Task<IGraphStore> OpenAsync(CancellationToken cancellationToken) =>
-            Task.FromResult<IGraphStore>(SqliteGraphStore.Open(Path, new SqliteStoreOptions(Durable: Durable)));
+            Task.FromResult<IGraphStore>(SqliteGraphStore.Open(Path, new SqliteStoreOptions(Durable: Durable, Init: Init, FullCheck: FullCheck)));
 
         public override bool IsSameStoreAs(GraphStoreAddress other) =>
             other is SqliteStore sqlite && string.Equals(Path, sqlite.Path, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);

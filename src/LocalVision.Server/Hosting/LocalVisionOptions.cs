@@ -33,6 +33,12 @@ public sealed class StoreOptions
     /// <summary>Sync every commit to disk (safe against power loss as well as crashes).</summary>
     public bool Durable { get; set; } = true;
 
+    /// <summary>Make a new store in an existing empty file (<c>--init</c>); otherwise a 0-byte store is refused as damaged.</summary>
+    public bool Init { get; set; }
+
+    /// <summary>Check the whole embedded store at start-up (SQLite's <c>integrity_check</c>) rather than its quicker <c>quick_check</c>.</summary>
+    public bool FullIntegrityCheck { get; set; }
+
     public Neo4jStoreSettings Neo4j { get; set; } = new();
 
     public static string DefaultPath =>
@@ -89,6 +95,12 @@ public sealed class LimitOptions
     public int DefaultNeighborhoodNodes { get; set; } = 500;
 
     public int MaxMessageBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Field violations an error lists one by one; the rest are counted per kind (field path without indices), with
+    /// the first of each. Whatever this says, an error's details stay under 16 KiB.
+    /// </summary>
+    public int MaxErrorViolations { get; set; } = Grpc.Errors.ErrorBounds.DefaultMaxViolations;
 
     /// <summary>
     /// The server's time budget for one expensive call (<see cref="Grpc.ExpensiveCalls"/>), in seconds; a call gets the

@@ -8,4 +8,10 @@ public sealed class WebOptions
 
     /// <summary>The dashboard's built files; by default the <c>wwwroot</c> built from clients/web and copied beside the server.</summary>
     public string Root { get; set; } = System.IO.Path.Combine(AppContext.BaseDirectory, "wwwroot");
+
+    /// <summary>
+    /// Host names the web port answers to besides localhost, 127.0.0.1, [::1] and the bound address (a name a reverse
+    /// proxy forwards, the machine's name on the network); any other Host header is refused with HTTP 400.
+    /// </summary>
+    public List<string> AllowedHosts { get; set; } = [];
 }

@@ -23,7 +23,8 @@ public static class WebSetup
         {
             throw new StartupConfigurationException($"--web-port and --grpc-port are both {options.Web.Port}; the web endpoint needs a port of its own");
         }
-        var address = IPAddress.Parse(options.Bind);
+        var address = options.BindAddress();
+        PortProbe.ThrowIfTaken(address, options.Web.Port, "--web-port");
         var endpoint = new WebEndpoint();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, options.Web.Port, listen =>
         {
@@ -42,6 +43,9 @@ public static class WebSetup
 
     public static WebApplication MapWeb(this WebApplication app)
     {
+        // Before routing and before any file or API answer.
+        app.UseWebSecurity();
+        app.UseRouting();
         var root = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LocalVisionOptions>>().Value.Web.Root;
         var built = File.Exists(Path.Combine(root, "index.html"));
         if (built)
@@ -70,10 +74,13 @@ public static class WebSetup
         return app;
     }
 
+    /// <summary>The not-built page's own style, allowed by its hash in <see cref="WebSecurity.ContentSecurityPolicy"/>.</summary>
+    internal const string NotBuiltStyle = "body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;line-height:1.5}code,pre{background:#f3f3f3;padding:.1rem .3rem}";
+
     private static string NotBuiltPage(string root) => $$"""
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><title>LocalVision: dashboard not built</title>
-        <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;line-height:1.5}code,pre{background:#f3f3f3;padding:.1rem .3rem}</style></head>
+        <style>{{NotBuiltStyle}}</style></head>
         <body>
         <h1>The LocalVision dashboard is not built</h1>
         <p>The service is running and its JSON API answers under <code>/v1/</code>, but the dashboard's files are not in
@@ -92,6 +99,9 @@ public static class WebSetup
 public sealed class WebEndpoint
 {
     internal ListenOptions? Listen { get; set; }
+
+    /// <summary>The bound port (0 until bound).</summary>
+    public int Port => Listen?.IPEndPoint?.Port ?? 0;
 
     /// <summary>The base address, e.g. <c>http://127.0.0.1:8080/</c>.</summary>
     public string Address => Listen?.IPEndPoint is { } ip ? $"http://{ip}/" : throw new InvalidOperationException("the web endpoint is not bound yet");

@@ -23,7 +23,7 @@ public sealed class SqliteGraphStoreFileTests : IDisposable
         var error = Assert.Throws<GraphStoreUnavailableException>(() => SqliteGraphStore.Open(StorePath));
 
         Assert.Equal(StoreFault.InUse, error.Fault);
-        Assert.Contains("in use by another process", error.Message);
+        Assert.Contains("in use by another LocalVision process", error.Message);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using LocalVision.Graph.Store;
 using CsCheck;
 using LocalVision.Rules.Configurations;
 
@@ -46,7 +47,7 @@ public sealed class CalibrationTests
     [InlineData(3, 2, 2)]
     public void Direct_AnchorsNotStrictlyMonotone_Throws(double e, double c, double i)
     {
-        Assert.Throws<ArgumentException>(() => Calibration.Direct(1.0, new CalibrationAnchors(e, c, i)));
+        Assert.Throws<GraphValidationException>(() => Calibration.Direct(1.0, new CalibrationAnchors(e, c, i)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using LocalVision.Graph.Store;
 using LocalVision.Rules.Configurations;
 
 namespace LocalVision.Rules.Tests.Configurations;
@@ -27,8 +28,8 @@ public sealed class CaseTableTests
     {
         var act = () => PublishedDatasets.Table(["X"], ("a", [1.2]));
 
-        var error = Assert.Throws<ArgumentException>(act);
-        Assert.Contains("'a'", error.Message);
+        var error = Assert.Throws<GraphValidationException>(act);
+        Assert.Equal("cases[0].memberships[X]", Assert.Single(error.Violations).Field);
     }
 
     [Fact]
@@ -36,7 +37,7 @@ public sealed class CaseTableTests
     {
         var act = () => PublishedDatasets.Table(["X"], ("a", [1.0]), ("a", [0.0]));
 
-        Assert.Throws<ArgumentException>(act);
+        Assert.Throws<GraphValidationException>(act);
     }
 
     [Fact]
@@ -47,7 +48,7 @@ public sealed class CaseTableTests
             new Case("b", new Dictionary<string, double>()),
         ]);
 
-        var error = Assert.Throws<ArgumentException>(() => cases.Memberships("X"));
+        var error = Assert.Throws<GraphValidationException>(() => cases.Memberships("X"));
 
         Assert.Contains("b", error.Message);
         Assert.False(cases.Contains("X"));
@@ -72,7 +73,7 @@ public sealed class CaseTableTests
     {
         var cases = PublishedDatasets.Table(["Y"], ("a", [1.0]), ("b", [0.0]));
 
-        Assert.Throws<ArgumentException>(() => cases.With("HIGH", new Dictionary<string, double> { ["a"] = 1 }));
+        Assert.Throws<GraphValidationException>(() => cases.With("HIGH", new Dictionary<string, double> { ["a"] = 1 }));
     }
 
     [Theory]
@@ -89,6 +90,6 @@ public sealed class CaseTableTests
     [Fact]
     public void Parse_OnlyTilde_Throws()
     {
-        Assert.Throws<ArgumentException>(() => SetReference.Parse("~"));
+        Assert.Throws<GraphValidationException>(() => SetReference.Parse("~"));
     }
 }

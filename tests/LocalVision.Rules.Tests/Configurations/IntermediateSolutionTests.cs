@@ -1,3 +1,4 @@
+using LocalVision.Graph.Store;
 using LocalVision.Rules.Configurations;
 
 namespace LocalVision.Rules.Tests.Configurations;
@@ -67,7 +68,7 @@ public sealed class IntermediateSolutionTests
     {
         var expectations = new Dictionary<string, DirectionalExpectation> { ["GDP"] = DirectionalExpectation.Present };
 
-        Assert.Throws<ArgumentException>(() =>
+        Assert.Throws<GraphValidationException>(() =>
             BooleanMinimization.Minimize(Lipset(), new MinimizationOptions(SolutionType.Intermediate, expectations), TestContext.Current.CancellationToken));
     }
 }

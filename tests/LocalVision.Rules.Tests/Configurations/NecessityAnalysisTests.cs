@@ -1,3 +1,4 @@
+using LocalVision.Graph.Store;
 using LocalVision.Rules.Configurations;
 
 namespace LocalVision.Rules.Tests.Configurations;
@@ -80,7 +81,7 @@ public sealed class NecessityAnalysisTests
     [Fact]
     public void Analyze_CutoffAboveOne_Throws()
     {
-        Assert.Throws<ArgumentException>(() => NecessityAnalysis.Analyze(
+        Assert.Throws<GraphValidationException>(() => NecessityAnalysis.Analyze(
             PublishedDatasets.LipsetCrisp(), "SURV", ["DEV"], new NecessityOptions(ConsistencyCutoff: 1.5)));
     }
 }

@@ -1,3 +1,4 @@
+using LocalVision.Graph.Store;
 using LocalVision.Rules.Configurations;
 
 namespace LocalVision.Rules.Tests.Configurations;
@@ -131,13 +132,13 @@ public sealed class TruthTableTests
     [Fact]
     public void Build_OutcomeAlsoACondition_Throws()
     {
-        Assert.Throws<ArgumentException>(() => TruthTable.Build(PublishedDatasets.LipsetCrisp(), "SURV", ["DEV", "~SURV"]));
+        Assert.Throws<GraphValidationException>(() => TruthTable.Build(PublishedDatasets.LipsetCrisp(), "SURV", ["DEV", "~SURV"]));
     }
 
     [Fact]
     public void Build_ConditionNamedTwice_Throws()
     {
-        Assert.Throws<ArgumentException>(() => TruthTable.Build(PublishedDatasets.LipsetCrisp(), "SURV", ["DEV", "~DEV"]));
+        Assert.Throws<GraphValidationException>(() => TruthTable.Build(PublishedDatasets.LipsetCrisp(), "SURV", ["DEV", "~DEV"]));
     }
 
     [Fact]

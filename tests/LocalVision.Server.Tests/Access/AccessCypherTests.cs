@@ -35,15 +35,16 @@ public sealed class AccessCypherTests
             + "RETURN k {.id, .displayName, .roles, .createTime, .creator, .revokeTime, .salt, .hash} AS key" },
         { "AppendEntry", AccessCypher.AppendEntry,
             "MERGE (c:LocalVisionAccessCounter {id: 'audit'}) ON CREATE SET c.next = 0 SET c.next = c.next + 1 WITH c.next AS sequence "
-            + "CREATE (e:LocalVisionAuditEntry {sequence: sequence, time: $time, keyId: $keyId, caller: $caller, method: $method, resources: $resources, outcome: $outcome}) "
+            + "CREATE (e:LocalVisionAuditEntry {sequence: sequence, time: $time, keyId: $keyId, caller: $caller, method: $method, resources: $resources, summary: $summary, refused: $refused, outcome: $outcome}) "
             + "RETURN sequence" },
         { "AppendOutcome", AccessCypher.AppendOutcome,
-            "CREATE (o:LocalVisionAuditOutcome {sequence: $sequence, time: $time, resources: $resources, outcome: $outcome})" },
+            "CREATE (o:LocalVisionAuditOutcome {sequence: $sequence, time: $time, resources: $resources, summary: $summary, outcome: $outcome})" },
         { "ListAudit", AccessCypher.ListAudit,
             "MATCH (e:LocalVisionAuditEntry) WHERE e.sequence < $before WITH e ORDER BY e.sequence DESC LIMIT $limit "
             + "OPTIONAL MATCH (o:LocalVisionAuditOutcome {sequence: e.sequence}) "
             + "RETURN e.sequence AS sequence, e.time AS time, e.keyId AS keyId, e.caller AS caller, e.method AS method, "
-            + "coalesce(o.resources, e.resources) AS resources, coalesce(o.outcome, e.outcome) AS outcome ORDER BY sequence DESC" },
+            + "coalesce(o.resources, e.resources) AS resources, CASE WHEN o IS NULL THEN e.summary ELSE o.summary END AS summary, "
+            + "coalesce(o.outcome, e.outcome) AS outcome ORDER BY sequence DESC" },
     };
 
     [Theory]

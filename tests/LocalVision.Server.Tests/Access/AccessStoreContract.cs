@@ -112,9 +112,9 @@ public abstract class AccessStoreContract
     {
         var store = await CreateEmptyStoreAsync();
 
-        var finished = await store.BeginAsync("apiKeys/abc", "ops", "/localvision.v1.GraphService/UpsertNodes", ["(new nodes)"], Ct);
-        var unfinished = await store.BeginAsync("apiKeys/abc", "ops", "/localvision.v1.GraphService/DeleteNode", ["partners/x"], Ct);
-        await store.FinishAsync(finished, ["partners/a", "partners/b"], "OK", Ct);
+        var finished = await store.BeginAsync("apiKeys/abc", "ops", "/localvision.v1.GraphService/UpsertNodes", AuditSummary.Of(["(new nodes)"]), Ct);
+        var unfinished = await store.BeginAsync("apiKeys/abc", "ops", "/localvision.v1.GraphService/DeleteNode", AuditSummary.Of(["partners/x"]), Ct);
+        await store.FinishAsync(finished, AuditSummary.Of(["partners/a", "partners/b"]), "OK", Ct);
         var entries = (await store.ListAuditAsync(10, null, Ct)).Items;
 
         Assert.True(unfinished > finished);
@@ -130,10 +130,10 @@ public abstract class AccessStoreContract
     public async Task Finish_SecondOutcomeForOneEntry_IsRefusedAndTheFirstStays()
     {
         var store = await CreateEmptyStoreAsync();
-        var entry = await store.BeginAsync("", "test", "/localvision.v1.GraphService/UpsertNodes", ["partners/x"], Ct);
-        await store.FinishAsync(entry, ["partners/x"], "OK", Ct);
+        var entry = await store.BeginAsync("", "test", "/localvision.v1.GraphService/UpsertNodes", AuditSummary.Of(["partners/x"]), Ct);
+        await store.FinishAsync(entry, AuditSummary.Of(["partners/x"]), "OK", Ct);
 
-        await Assert.ThrowsAsync<AccessStoreException>(() => store.FinishAsync(entry, ["partners/x"], "INTERNAL", Ct));
+        await Assert.ThrowsAsync<AccessStoreException>(() => store.FinishAsync(entry, AuditSummary.Of(["partners/x"]), "INTERNAL", Ct));
 
         Assert.Equal("OK", Assert.Single((await store.ListAuditAsync(10, null, Ct)).Items).Outcome);
     }
@@ -144,7 +144,7 @@ public abstract class AccessStoreContract
         var store = await CreateEmptyStoreAsync();
         for (var i = 0; i < 5; i++)
         {
-            await store.AppendAsync("apiKeys/abc", "ops", $"/m{i}", [], "PERMISSION_DENIED", Ct);
+            await store.AppendAsync("apiKeys/abc", "ops", $"/m{i}", AuditSummary.Of([]), "PERMISSION_DENIED", Ct);
         }
 
         var methods = new List<string>();

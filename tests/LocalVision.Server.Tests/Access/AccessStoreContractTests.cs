@@ -41,9 +41,9 @@ public abstract class Neo4jAccessStoreContract : AccessStoreContract
     {
         var store = await CreateEmptyStoreAsync();
         await store.CreateKeyAsync("ops", Roles.Admin, "test", Ct);
-        var entry = await store.BeginAsync("", "test", "/localvision.v1.GraphService/UpsertNodes", ["partners/x"], Ct);
-        await store.FinishAsync(entry, ["partners/x"], "OK", Ct);
-        await store.AppendAsync("", "test", "/localvision.v1.GraphService/DeleteNode", ["partners/y"], "PERMISSION_DENIED", Ct);
+        var entry = await store.BeginAsync("", "test", "/localvision.v1.GraphService/UpsertNodes", AuditSummary.Of(["partners/x"]), Ct);
+        await store.FinishAsync(entry, AuditSummary.Of(["partners/x"]), "OK", Ct);
+        await store.AppendAsync("", "test", "/localvision.v1.GraphService/DeleteNode", AuditSummary.Of(["partners/y"]), "PERMISSION_DENIED", Ct);
 
         await using var graph = await OpenGraphStoreAsync();
         var counts = await graph.CountAsync(Ct);

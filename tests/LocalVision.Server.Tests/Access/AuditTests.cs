@@ -87,7 +87,7 @@ public sealed class AuditTests : IAsyncLifetime
         var entry = (await AuditAsync()).First();
 
         Assert.Equal("/localvision.v1.GraphService/ImportGraph", entry.Method);
-        Assert.Equal(["1 batches", "1 nodes", "0 relationships"], entry.Resources);
+        Assert.Equal([("batches", 1L), ("nodes", 1L), ("relationships", 0L)], entry.Counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => (c.Key, c.Value)));
     }
 
     [Fact]
@@ -150,10 +150,10 @@ public sealed class AuditTests : IAsyncLifetime
     public async Task Finish_SecondOutcomeForOneEntry_IsRefused()
     {
         var store = _server.Services.GetRequiredService<IAccessStore>();
-        var entry = await store.BeginAsync("", "test", "/localvision.v1.GraphService/UpsertNodes", ["partners/x"], Ct);
-        await store.FinishAsync(entry, ["partners/x"], "OK", Ct);
+        var entry = await store.BeginAsync("", "test", "/localvision.v1.GraphService/UpsertNodes", AuditSummary.Of(["partners/x"]), Ct);
+        await store.FinishAsync(entry, AuditSummary.Of(["partners/x"]), "OK", Ct);
 
-        await Assert.ThrowsAsync<AccessStoreException>(() => store.FinishAsync(entry, ["partners/x"], "INTERNAL", Ct));
+        await Assert.ThrowsAsync<AccessStoreException>(() => store.FinishAsync(entry, AuditSummary.Of(["partners/x"]), "INTERNAL", Ct));
     }
 
     [Theory]

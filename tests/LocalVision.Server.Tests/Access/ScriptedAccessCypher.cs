@@ -47,6 +47,7 @@ public static class ScriptedAccessCypher
         neo4j.AddScript(AccessCypher.AppendEntry, AppendEntry);
         neo4j.AddScript(AccessCypher.AppendOutcome, AppendOutcome);
         neo4j.AddScript(AccessCypher.ListAudit, ListAudit);
+        neo4j.AddScript(AccessCypher.AuditUsage, AuditUsage);
         return neo4j;
     }
 
@@ -66,7 +67,7 @@ public static class ScriptedAccessCypher
     private static (string[], List<object?[]>) AppendEntry(List<ScriptedNode> nodes, IReadOnlyDictionary<string, object?> p)
     {
         var sequence = Next(nodes, "audit");
-        Create(nodes, AccessCypher.EntryLabel, p, "time", "keyId", "caller", "method", "resources", "outcome").Properties["sequence"] = sequence;
+        Create(nodes, AccessCypher.EntryLabel, p, "time", "keyId", "caller", "method", "resources", "summary", "refused", "outcome").Properties["sequence"] = sequence;
         return (["sequence"], [[sequence]]);
     }
 
@@ -77,7 +78,7 @@ public static class ScriptedAccessCypher
             throw new ScriptedNeo4j.Refusal(ConstraintFailed,
                 $"Node already exists with label `{AccessCypher.OutcomeLabel}` and property `sequence` = {p["sequence"]}");
         }
-        Create(nodes, AccessCypher.OutcomeLabel, p, "sequence", "time", "resources", "outcome");
+        Create(nodes, AccessCypher.OutcomeLabel, p, "sequence", "time", "resources", "summary", "outcome");
         return ([], []);
     }
 
@@ -94,11 +95,29 @@ public static class ScriptedAccessCypher
                 return new object?[]
                 {
                     e.Properties["sequence"], e.Properties["time"], e.Properties["keyId"], e.Properties["caller"], e.Properties["method"],
-                    outcome?["resources"] ?? e.Properties["resources"], outcome?["outcome"] ?? e.Properties["outcome"],
+                    outcome?["resources"] ?? e.Properties["resources"], outcome is null ? e.Properties["summary"] : outcome["summary"],
+                    outcome?["outcome"] ?? e.Properties["outcome"],
                 };
             })
             .ToList();
-        return (["sequence", "time", "keyId", "caller", "method", "resources", "outcome"], rows);
+        return (["sequence", "time", "keyId", "caller", "method", "resources", "summary", "outcome"], rows);
+    }
+
+    private static (string[], List<object?[]>) AuditUsage(List<ScriptedNode> nodes, IReadOnlyDictionary<string, object?> p)
+    {
+        static long Size(ScriptedNode n, params string[] names) =>
+            names.Sum(name => (long)((n.Properties.GetValueOrDefault(name) as string)?.Length ?? 0))
+            + ((IEnumerable<object?>)n.Properties["resources"]!).Sum(r => (long)((string)r!).Length);
+        var since = (long)p["since"]!;
+        var rows = OfLabel(nodes, AccessCypher.EntryLabel).Where(e => (long)e.Properties["time"]! >= since)
+            .Select(e => (Day: (long)e.Properties["time"]! / 86_400_000, Entries: 1L, Bytes: Size(e, "keyId", "caller", "method", "summary", "outcome"), Refused: Convert.ToInt64(e.Properties["refused"])))
+            .Concat(OfLabel(nodes, AccessCypher.OutcomeLabel).Where(o => (long)o.Properties["time"]! >= since)
+                .Select(o => (Day: (long)o.Properties["time"]! / 86_400_000, Entries: 0L, Bytes: Size(o, "summary", "outcome"), Refused: 0L)))
+            .GroupBy(r => r.Day)
+            .OrderByDescending(g => g.Key)
+            .Select(g => new object?[] { g.Key, g.Sum(r => r.Entries), g.Sum(r => r.Bytes), g.Sum(r => r.Refused) })
+            .ToList();
+        return (["day", "entries", "bytes", "refused"], rows);
     }
 
     /// <summary>MERGE on the counter, then add one: the number the statement uses.</summary>

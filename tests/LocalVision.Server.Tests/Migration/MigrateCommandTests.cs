@@ -158,7 +158,7 @@ public sealed class MigrateCommandTests(SeededServerFixture seeded) : IDisposabl
         var (code, _, error) = await MigrateAsync("--from", seeded.Server.StorePath, "--to", InFolder("copy.db"));
 
         Assert.Equal(1, code);
-        Assert.StartsWith($"migrate: the store {seeded.Server.StorePath} is in use by another process", error);
+        Assert.StartsWith($"migrate: the store {seeded.Server.StorePath} is in use by another LocalVision process", error);
     }
 
     [Theory]

@@ -412,12 +412,12 @@ public sealed class ScriptedNeo4j : HttpMessageHandler
     }
 
     private static (string[], List<object?[]>) FindRequest(FakeGraph graph, IReadOnlyDictionary<string, object?> p) =>
-        (["result"], graph.Requests.TryGetValue((string)p["id"]!, out var result) ? [[result]] : []);
+        (["result", "owner", "fingerprint"], graph.Requests.TryGetValue((string)p["id"]!, out var request) ? [[request.Result, request.Owner, request.Fingerprint]] : []);
 
     private static (string[], List<object?[]>) RememberRequest(FakeGraph graph, IReadOnlyDictionary<string, object?> p)
     {
         var id = (string)p["id"]!;
-        if (!graph.Requests.TryAdd(id, (string)p["result"]!))
+        if (!graph.Requests.TryAdd(id, ((string)p["result"]!, p.GetValueOrDefault("owner") as string, p.GetValueOrDefault("fingerprint") as string)))
         {
             throw new Refusal("Neo.ClientError.Schema.ConstraintValidationFailed", $"Node already exists with label `{Cypher.RequestLabel}` and property `id` = '{id}'");
         }
@@ -673,7 +673,7 @@ public sealed class ScriptedNeo4j : HttpMessageHandler
 
         public List<FakeRelationship> Relationships { get; private init; } = [];
 
-        public Dictionary<string, string> Requests { get; private init; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (string Result, string? Owner, string? Fingerprint)> Requests { get; private init; } = new(StringComparer.Ordinal);
 
         /// <summary>Nodes without the graph's label, which only <see cref="AddScript"/> scripts touch.</summary>
         public List<ScriptedNode> Others { get; private init; } = [];

@@ -137,6 +137,22 @@ public abstract class GraphStoreContract
         Assert.Equal("HWBB", (await store.GetNodeAsync("partners/p", Ct))!.GetString("kind"));
     }
 
+    [Theory]
+    [InlineData("apiKeys/other", "hash-1")]
+    [InlineData("apiKeys/first", "hash-2")]
+    public async Task WriteAsync_RequestIdOfAnotherCallerOrRequest_IsRefusedAndNotApplied(string owner, string fingerprint)
+    {
+        await using var store = await CreateEmptyStoreAsync();
+        await store.WriteAsync(Batch(Partner("p", "CCG")), new WriteOptions("req-1", "apiKeys/first", "hash-1"), Ct);
+
+        await Assert.ThrowsAsync<RequestIdConflictException>(
+            () => store.WriteAsync(Batch(Partner("q", "HWBB")), new WriteOptions("req-1", owner, fingerprint), Ct));
+
+        Assert.Null(await store.GetNodeAsync("partners/q", Ct));
+        var retry = await store.WriteAsync(Batch(Partner("p", "CCG")), new WriteOptions("req-1", "apiKeys/first", "hash-1"), Ct);
+        Assert.True(retry.Replayed);
+    }
+
     [Fact]
     public async Task DeleteNodeAsync_WithRelationshipsWithoutCascade_IsRefused()
     {

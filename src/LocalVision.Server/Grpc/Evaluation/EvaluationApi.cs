@@ -59,7 +59,7 @@ public sealed class EvaluationApi(EvaluationEngine engine, TimeProvider clock) :
     {
         var checks = new RequestChecks();
         var scope = Scope(checks, request.AsOf, request.AsNowKnown, request.IncludeIllustrative);
-        var filter = Filter(checks, request.Filter);
+        var filter = checks.Filter("filter", request.Filter, EvaluationEngine.DefaultFilter);
         checks.ThrowIfAny();
         foreach (var evaluation in await engine.EvaluateAllAsync(filter, scope, context.CancellationToken))
         {
@@ -71,7 +71,7 @@ public sealed class EvaluationApi(EvaluationEngine engine, TimeProvider clock) :
     {
         var checks = new RequestChecks();
         var scope = Scope(checks, request.AsOf, request.AsNowKnown, request.IncludeIllustrative);
-        var filter = Filter(checks, request.Filter);
+        var filter = checks.Filter("filter", request.Filter, EvaluationEngine.DefaultFilter);
         for (var i = 0; i < request.Rules.Count; i++)
         {
             if (!RuleCatalogue.IsCmoRule(request.Rules[i]))
@@ -86,19 +86,6 @@ public sealed class EvaluationApi(EvaluationEngine engine, TimeProvider clock) :
 
     private EvidenceScope Scope(RequestChecks checks, Google.Protobuf.WellKnownTypes.Timestamp? asOf, bool asNowKnown, bool includeIllustrative) =>
         new(checks.Date("as_of", asOf) ?? Today, asNowKnown, includeIllustrative);
-
-    private static NodeFilter Filter(RequestChecks checks, string filter)
-    {
-        try
-        {
-            return NodeFilter.Parse(filter.Length == 0 ? EvaluationEngine.DefaultFilter : filter);
-        }
-        catch (FormatException e)
-        {
-            checks.Add("filter", e.Message);
-            return NodeFilter.None;
-        }
-    }
 
     /// <summary>The evaluation date when the request gives none.</summary>
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

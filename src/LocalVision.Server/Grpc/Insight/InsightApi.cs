@@ -50,7 +50,7 @@ public sealed class InsightApi(IGraphStore store, EvaluationEngine engine, TimeP
                 response.Warnings.Add($"{condition}: no case has values for both it and {outcome}");
                 continue;
             }
-            var statistics = Analysis(() => ConditionAnalysis.Analyze(selection.Cases, condition, outcome));
+            var statistics = ConditionAnalysis.Analyze(selection.Cases, condition, outcome);
             var proto = new V1.ConditionStatistics
             {
                 Condition = condition,
@@ -92,7 +92,7 @@ public sealed class InsightApi(IGraphStore store, EvaluationEngine engine, TimeP
         checks.ThrowIfAny();
         var outcome = Outcome(request.Outcome, negate: false);
         var selection = await CasesAsync(request.CaseTable, outcome, conditions, asOf, context.CancellationToken);
-        var table = Analysis(() => TruthTable.Build(selection.Cases, outcome, conditions, options));
+        var table = TruthTable.Build(selection.Cases, outcome, conditions, options);
         var response = new BuildTruthTableResponse { RemainderCount = table.LogicalRemainderCount };
         response.Conditions.AddRange(conditions);
         response.Rows.AddRange(table.Rows.Select(row =>
@@ -150,8 +150,8 @@ public sealed class InsightApi(IGraphStore store, EvaluationEngine engine, TimeP
         checks.ThrowIfAny();
         var outcome = Outcome(request.Outcome, negate: false);
         var selection = await CasesAsync(request.CaseTable, outcome, conditions, asOf, context.CancellationToken);
-        var table = Analysis(() => TruthTable.Build(selection.Cases, outcome, conditions, options));
-        var result = Analysis(() => BooleanMinimization.Minimize(table, new MinimizationOptions(solutionType, expectations), context.CancellationToken));
+        var table = TruthTable.Build(selection.Cases, outcome, conditions, options);
+        var result = BooleanMinimization.Minimize(table, new MinimizationOptions(solutionType, expectations), context.CancellationToken);
         var response = new MinimizeTruthTableResponse();
         foreach (var model in result.Models)
         {
@@ -194,7 +194,7 @@ public sealed class InsightApi(IGraphStore store, EvaluationEngine engine, TimeP
         checks.ThrowIfAny();
         var outcome = Outcome(request.Outcome, negate: false);
         var selection = await CasesAsync(request.CaseTable, outcome, conditions, asOf, context.CancellationToken);
-        var result = Analysis(() => NecessityAnalysis.Analyze(selection.Cases, outcome, conditions, new NecessityOptions(cutoff, request.IncludeDisjunctions)));
+        var result = NecessityAnalysis.Analyze(selection.Cases, outcome, conditions, new NecessityOptions(cutoff, request.IncludeDisjunctions));
         var response = new AnalyzeNecessityResponse();
         response.Conditions.AddRange(result.Conditions.Select(c => new V1.NecessaryCondition
         {
@@ -233,15 +233,7 @@ public sealed class InsightApi(IGraphStore store, EvaluationEngine engine, TimeP
             checks.Add("budget", "must not be negative (0 means no limit)");
         }
         var asOf = checks.Date("as_of", request.AsOf) ?? Today;
-        var filter = NodeFilter.None;
-        try
-        {
-            filter = NodeFilter.Parse(request.Filter.Length == 0 ? "applicant = true" : request.Filter);
-        }
-        catch (FormatException e)
-        {
-            checks.Add("filter", e.Message);
-        }
+        var filter = checks.Filter("filter", request.Filter, "applicant = true");
         checks.ThrowIfAny();
 
         var names = request.Candidates.Count > 0
@@ -324,7 +316,8 @@ public sealed class InsightApi(IGraphStore store, EvaluationEngine engine, TimeP
         if (table is { Cases.Count: > 0 })
         {
             var checks = new RequestChecks();
-            var sets = conditions.Append(outcome).Select(s => SetReference.Parse(s).Name).Distinct().ToList();
+            // A name that is no set is refused below, as the key it came from.
+            var sets = conditions.Append(outcome).Where(s => s.Trim().TrimStart('~').Trim().Length > 0).Select(s => SetReference.Parse(s).Name).Distinct().ToList();
             for (var i = 0; i < table.Cases.Count; i++)
             {
                 foreach (var set in sets.Where(s => !table.Cases[i].Memberships.ContainsKey(s)))
@@ -333,14 +326,18 @@ public sealed class InsightApi(IGraphStore store, EvaluationEngine engine, TimeP
                 }
                 foreach (var (set, value) in table.Cases[i].Memberships)
                 {
-                    if (!double.IsFinite(value) || value is < 0 or > 1)
+                    if (set.Trim().Length == 0 || set.TrimStart().StartsWith('~'))
+                    {
+                        checks.Add($"case_table.cases[{i}].memberships[{set}]", "names no set: give each set its own name, without a leading ~");
+                    }
+                    else if (!double.IsFinite(value) || value is < 0 or > 1)
                     {
                         checks.Add($"case_table.cases[{i}].memberships[{set}]", "must be between 0 and 1");
                     }
                 }
             }
             checks.ThrowIfAny();
-            return new CaseSelection(Analysis(() => new Rules.Configurations.CaseTable(table.Cases.Select(c => new DomainCase(c.Name, c.Memberships)))), []);
+            return new CaseSelection(new Rules.Configurations.CaseTable(table.Cases.Select(c => new DomainCase(c.Name, c.Memberships))), []);
         }
         var evaluations = await EvaluateCasesAsync(asOf, cancellationToken);
         foreach (var code in conditions.Append(outcome).Select(s => SetReference.Parse(s).Name).Where(c => !CodeCatalogue.IsKnown(c)))
@@ -376,7 +373,7 @@ public sealed class InsightApi(IGraphStore store, EvaluationEngine engine, TimeP
             warnings.Add($"sufficient for MOMENTUM among {selection.Cases.Count} evaluated projects: {model.Expression} (consistency {model.Consistency:0.00}, coverage {model.Coverage:0.00})");
             return model.Terms;
         }
-        catch (ArgumentException e)
+        catch (GraphValidationException e)
         {
             warnings.Add("no sufficient configuration: " + e.Message);
             return [];
@@ -423,19 +420,6 @@ public sealed class InsightApi(IGraphStore store, EvaluationEngine engine, TimeP
         };
         proto.Reasons.AddRange(decision.Reasons.Concat(decision.Selected ? [] : decision.Candidate.ScoreReasons));
         return proto;
-    }
-
-    /// <summary>The analysis code refuses impossible settings with ArgumentException; the caller sees INVALID_ARGUMENT.</summary>
-    private static T Analysis<T>(Func<T> analysis)
-    {
-        try
-        {
-            return analysis();
-        }
-        catch (ArgumentException e)
-        {
-            throw GraphValidationException.Single("request", e.Message);
-        }
     }
 }
 

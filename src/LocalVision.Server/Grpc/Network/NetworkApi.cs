@@ -197,17 +197,8 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
     private async Task<IReadOnlyCollection<string>?> ScopeAsync(string scope, CancellationToken cancellationToken) =>
         scope.Length == 0 ? null : (IReadOnlyCollection<string>)await NetworkAnalysis.LocalityScopeAsync(store, scope, cancellationToken);
 
-    private async Task<NetworkProjection> ProjectAsync(ProjectionSpec spec, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await projections.GetAsync(spec, cancellationToken);
-        }
-        catch (ArgumentException e)
-        {
-            throw GraphValidationException.Single("weight_property", e.Message);
-        }
-    }
+    private Task<NetworkProjection> ProjectAsync(ProjectionSpec spec, CancellationToken cancellationToken) =>
+        projections.GetAsync(spec, cancellationToken);
 
     /// <summary>A node's place in the projection: NOT_FOUND if it does not exist, INVALID_ARGUMENT if the projection leaves it out.</summary>
     private async Task<int> IndexAsync(NetworkProjection projection, string field, string name, CancellationToken cancellationToken)
