@@ -9,12 +9,18 @@ using LocalVision.Rules.Evaluation;
 using LocalVision.Rules.Evaluation.Facts;
 
 // Usage: dotnet run -c Release --project bench/LocalVision.Bench.Evaluation -- [initiatives=10000] [observations=40] [store-initiatives=1000] [changes=50]
+//    or: dotnet run --project bench/LocalVision.Bench.Evaluation -- retrodiction [data/localvision.jsonl]
+if (args is ["retrodiction", ..])
+{
+    return await Retrodiction.RunAsync(args.Length > 1 ? args[1] : Path.Combine("data", "localvision.jsonl"));
+}
 var large = Argument(0, 10_000);
 var observationsEach = Argument(1, 40);
 var storeInitiatives = Argument(2, 1_000);
 var changes = Argument(3, 50);
 var small = large / 10;
 var asOf = new DateOnly(2016, 1, 1);
+var scope = new EvidenceScope(asOf);
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}, {DateTime.UtcNow:u}");
 
 var clock = Stopwatch.StartNew();
@@ -32,7 +38,7 @@ foreach (var size in new[] { small, large })
     // Warm up: the engine's code and the compiled rule expressions reach steady state after a few thousand sessions.
     for (var warm = 0; warm < 3; warm++)
     {
-        await evaluator.EvaluateManyAsync(snapshot, graph.Initiatives.Take(1_000).ToList(), asOf, CancellationToken.None);
+        await evaluator.EvaluateManyAsync(snapshot, graph.Initiatives.Take(1_000).ToList(), scope, CancellationToken.None);
     }
     // Wall time is what a caller waits; CPU time (all threads, GC included) is steadier on a machine shared with others.
     var runs = new List<(double Wall, double Cpu)>();
@@ -42,7 +48,7 @@ foreach (var size in new[] { small, large })
         Collect();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         clock.Restart();
-        var evaluations = await evaluator.EvaluateManyAsync(snapshot, graph.Initiatives, asOf, CancellationToken.None);
+        var evaluations = await evaluator.EvaluateManyAsync(snapshot, graph.Initiatives, scope, CancellationToken.None);
         runs.Add((clock.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds));
         findings = evaluations.Sum(e => e.Findings.Count);
     }
@@ -58,7 +64,7 @@ foreach (var size in new[] { small, large })
         clock.Restart();
         foreach (var name in graph.Initiatives)
         {
-            facts.Add(await FactProjection.ProjectAsync(snapshot, name, asOf, CancellationToken.None));
+            facts.Add(await FactProjection.ProjectAsync(snapshot, name, scope, CancellationToken.None));
         }
         var projection = clock.Elapsed.TotalMilliseconds / size;
         clock.Restart();

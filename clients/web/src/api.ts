@@ -203,3 +203,161 @@ export function text(properties: Properties | undefined, key: string): string {
 export function displayName(node: GraphNode | undefined, fallback = ""): string {
   return node?.displayName || text(node?.properties, "name") || node?.name || fallback;
 }
+
+// EvaluationService
+
+export type ConditionValue = "CONDITION_VALUE_PRESENT" | "CONDITION_VALUE_ABSENT" | "CONDITION_VALUE_UNKNOWN";
+
+export interface DerivedFact {
+  code: string;
+  score?: number;
+  source?: string;
+  nodes?: string[];
+}
+
+export interface EvaluatedCondition {
+  code: string;
+  value?: ConditionValue;
+  score?: number;
+  sources?: string[];
+  observations?: string[];
+  evidence?: string[];
+  derivedFacts?: DerivedFact[];
+  tentative?: boolean;
+  illustrative?: boolean;
+}
+
+export interface Finding {
+  ruleId: string;
+  polarity: string;
+  title: string;
+  explanation?: string;
+  reportSection?: string;
+  reportSections?: string[];
+  subject?: string;
+  observations?: string[];
+  evidence?: string[];
+  derivedFacts?: DerivedFact[];
+  conditions?: EvaluatedCondition[];
+  mechanism?: { code: string; observed?: string; score?: number; observations?: string[]; evidence?: string[] };
+  tentative?: boolean;
+  illustrative?: boolean;
+  weight?: number;
+}
+
+export interface UnassessedIngredient {
+  rule: string;
+  title?: string;
+  sections?: string[];
+  missingCodes?: string[];
+  subject?: string;
+  polarity?: string;
+  unknown?: string[];
+  reason?: string;
+}
+
+export interface Evaluation {
+  initiative: string;
+  displayName?: string;
+  asOf?: string;
+  status?: string;
+  findings?: Finding[];
+  notAssessed?: UnassessedIngredient[];
+  conditions?: EvaluatedCondition[];
+  includeIllustrative?: boolean;
+  asNowKnown?: boolean;
+  outlook?: {
+    rating?: string;
+    score?: number;
+    reasons?: string[];
+    cautions?: string[];
+    contributions?: { ruleId: string; subject?: string; weight?: number; tentative?: boolean; counted?: boolean; reason?: string }[];
+  };
+}
+
+/** What an evaluation may use: a date, "as we now know" or as known then, with or without illustrative data. */
+export interface EvidenceScope {
+  asOf?: string;
+  asNowKnown?: boolean;
+  includeIllustrative?: boolean;
+}
+
+function scopeQuery(scope: EvidenceScope): Query {
+  return {
+    asOf: scope.asOf ? `${scope.asOf}T00:00:00Z` : undefined,
+    asNowKnown: scope.asNowKnown || undefined,
+    includeIllustrative: scope.includeIllustrative || undefined,
+  };
+}
+
+export async function getEvaluation(initiative: string, scope: EvidenceScope = {}): Promise<Evaluation> {
+  return getJson<Evaluation>(resourcePath(initiative, "/evaluation"), scopeQuery(scope));
+}
+
+export interface ReportHeading {
+  section: string;
+  title: string;
+}
+
+export interface RuleDescription {
+  id: string;
+  title: string;
+  polarity?: string;
+  kind?: string;
+  reportSections?: string[];
+  weight?: number;
+  weightReason?: string;
+  mechanism?: string;
+  outcome?: string;
+  condition?: string;
+}
+
+export async function listRules(): Promise<{ rules?: RuleDescription[]; notes?: string[]; headings?: ReportHeading[] }> {
+  return getJson("/v1/rules");
+}
+
+export type Verdict = "VERDICT_SUPPORTS" | "VERDICT_DEVIANT" | "VERDICT_ALTERNATIVE" | "VERDICT_CONSISTENT" | "VERDICT_UNTESTED";
+
+export interface TheoryValue {
+  code?: string;
+  value?: ConditionValue;
+  membership?: number;
+  observations?: string[];
+  evidence?: string[];
+}
+
+export interface CaseTest {
+  initiative: string;
+  displayName?: string;
+  verdict?: Verdict;
+  context?: TheoryValue;
+  mechanism?: TheoryValue;
+  outcome?: TheoryValue;
+  reason?: string;
+}
+
+export interface RuleTest {
+  ruleId: string;
+  subject?: string;
+  title?: string;
+  polarity?: string;
+  reportSections?: string[];
+  mechanism?: string;
+  outcome?: string;
+  counts?: { supports?: number; deviant?: number; alternative?: number; consistent?: number; untested?: number };
+  testable?: number;
+  consistency?: number;
+  coverage?: number;
+  cases?: CaseTest[];
+}
+
+/** TestProgrammeTheory: every rule (or those named) against every Local Vision project (or the filter's). */
+export async function testProgrammeTheory(request: EvidenceScope & { rules?: string[]; filter?: string }): Promise<{ rules?: RuleTest[] }> {
+  return postJson("/v1/programmeTheory:test", {
+    rules: request.rules ?? [],
+    filter: request.filter ?? "",
+    asOf: request.asOf ? `${request.asOf}T00:00:00Z` : undefined,
+    asNowKnown: request.asNowKnown ?? false,
+    includeIllustrative: request.includeIllustrative ?? false,
+  });
+}

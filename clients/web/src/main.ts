@@ -5,6 +5,7 @@ import { renderInitiatives } from "./pages/initiatives";
 import { renderNetwork } from "./pages/network";
 import { renderPredictors } from "./pages/predictors";
 import { renderSignIn } from "./pages/signin";
+import { renderTheory } from "./pages/theory";
 import { can, currentSession, forgetSession, loadSession, signOut } from "./session";
 import type { Session } from "./session";
 import { el, problem, replace } from "./ui";
@@ -14,6 +15,7 @@ type Page = (root: HTMLElement, params: URLSearchParams) => Promise<void>;
 const PAGES: Record<string, [title: string, render: Page]> = {
   network: ["Network", renderNetwork],
   initiatives: ["Initiatives", renderInitiatives],
+  theory: ["Programme theory", renderTheory],
   predictors: ["Predictors", renderPredictors],
   cohort: ["Cohort", renderCohort],
 };

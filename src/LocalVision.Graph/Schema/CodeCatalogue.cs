@@ -45,6 +45,8 @@ public static class CodeCatalogue
         new("STRATEGIC_PRIORITY_LINK", CodeKind.Context, "sustainability", "7.4.3", "Linked to a local strategic priority"),
         new("OUTCOME_METRICS", CodeKind.Context, "sustainability", "7.4.4", "Baseline and outcome metrics in place"),
         new("DATA_AS_LEVER", CodeKind.Context, "sustainability", "8", "Data used to hold up the mirror"),
+        new("PEOPLE_COMPLETE", CodeKind.Context, "data completeness", "7.4.1",
+            "The people recorded for the initiative are all who took part, so its leadership configuration may be judged from their roles"),
         new("HOLDING_UP_THE_MIRROR", CodeKind.Mechanism, "mechanism", "6.4", "Data and challenge make the system see itself"),
         new("SAFE_SPACE", CodeKind.Mechanism, "mechanism", "4.2", "A safe space for honest conversations"),
         new("USER_PERSPECTIVE", CodeKind.Mechanism, "mechanism", "4.3", "The user perspective: the light-bulb moment"),

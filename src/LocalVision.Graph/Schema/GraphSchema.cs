@@ -26,6 +26,12 @@ public static partial class GraphSchema
     private static readonly string[] EvidenceKinds =
         ["INTERVIEW", "SURVEY", "MOU", "SITE_VISIT", "PROJECT_REPORT", "VERBAL_UPDATE", "AREA_STATISTICS"];
 
+    /// <summary>
+    /// Properties every node and relationship may carry: <c>illustrative</c> marks data invented to make the sample usable
+    /// (never evidence unless a caller asks for it); <c>recordedAt</c> is when the evaluators learned it.
+    /// </summary>
+    private static readonly PropertyRule[] Provenance = [PropertyRule.Boolean("illustrative"), PropertyRule.Date("recordedAt")];
+
     /// <summary>The properties each label knows; required ones must be present, every known one well-formed. Others are kept as given.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<PropertyRule>> NodeProperties { get; } =
         new Dictionary<string, IReadOnlyList<PropertyRule>>(StringComparer.Ordinal)
@@ -198,8 +204,17 @@ public static partial class GraphSchema
         {
             violations.Add(new($"{prefix}.display_name", $"is longer than {MaxDisplayNameLength} characters"));
         }
-        ValidateProperties(node.Properties, NodeProperties[node.Label], $"{prefix}.properties", violations);
+        ValidateProperties(node.Properties, [.. NodeProperties[node.Label], .. Provenance], $"{prefix}.properties", violations);
+        if (node.Label == Labels.Observation && RecordedBeforeItHeld(node.Properties))
+        {
+            violations.Add(new($"{prefix}.properties.recordedAt", "must not be before `at`: an observation cannot be learned before the condition held"));
+        }
     }
+
+    private static bool RecordedBeforeItHeld(JsonObject properties) =>
+        JsonValues.AsString(properties["at"]) is { } at && PropertyRule.TryParseDate(at, out var held)
+        && JsonValues.AsString(properties["recordedAt"]) is { } recorded && PropertyRule.TryParseDate(recorded, out var learned)
+        && learned < held;
 
     public static void ValidateRelationship(GraphRelationship relationship, string prefix, List<FieldViolation> violations)
     {
@@ -226,7 +241,7 @@ public static partial class GraphSchema
         {
             violations.Add(new($"{prefix}.end", $"{rule.Type} ends at {string.Join(" or ", rule.EndLabels)}, not {endLabel}"));
         }
-        ValidateProperties(relationship.Properties, rule.Properties, $"{prefix}.properties", violations);
+        ValidateProperties(relationship.Properties, [.. rule.Properties, .. Provenance], $"{prefix}.properties", violations);
     }
 
     private static void ValidateProperties(JsonObject properties, IReadOnlyList<PropertyRule> rules, string prefix, List<FieldViolation> violations)

@@ -3,6 +3,7 @@ using LocalVision.Graph.Schema;
 using LocalVision.Graph.Store;
 using LocalVision.Rules.Evaluation.Catalogue;
 using LocalVision.Rules.Evaluation.Facts;
+using LocalVision.Rules.Evaluation.Theory;
 
 namespace LocalVision.Rules.Evaluation;
 
@@ -34,39 +35,68 @@ public sealed class EvaluationEngine(IGraphStore store, InitiativeEvaluator eval
     /// <summary>Every rule, with the parameter values in force.</summary>
     public IReadOnlyList<RuleDescription> ListRules() => RuleCatalogue.Describe(Options);
 
-    /// <summary>Evaluates one initiative with what was known by <paramref name="asOf"/>.</summary>
+    /// <summary>Evaluates one initiative with what was known by <paramref name="asOf"/>, without illustrative data.</summary>
     /// <exception cref="GraphValidationException">The name is malformed or names a node that is not an initiative (field <c>name</c>).</exception>
     /// <exception cref="NodeNotFoundException">There is no such initiative.</exception>
-    public async Task<Evaluation> EvaluateAsync(string initiative, DateOnly asOf, CancellationToken cancellationToken)
+    public Task<Evaluation> EvaluateAsync(string initiative, DateOnly asOf, CancellationToken cancellationToken) =>
+        EvaluateAsync(initiative, new EvidenceScope(asOf), cancellationToken);
+
+    /// <summary>Evaluates one initiative with what the scope allows.</summary>
+    /// <exception cref="GraphValidationException">The name is malformed or names a node that is not an initiative (field <c>name</c>).</exception>
+    /// <exception cref="NodeNotFoundException">There is no such initiative.</exception>
+    public async Task<Evaluation> EvaluateAsync(string initiative, EvidenceScope scope, CancellationToken cancellationToken)
     {
         FactProjection.CheckInitiativeName(initiative);
         var cache = await CurrentCacheAsync(cancellationToken);
-        if (cache.Evaluations.TryGetValue((initiative, asOf), out var cached))
+        if (cache.Evaluations.TryGetValue((initiative, scope), out var cached))
         {
             return cached;
         }
-        var evaluation = await evaluator.EvaluateAsync(new StoreGraphReader(store), initiative, asOf, cancellationToken);
-        cache.Add(initiative, asOf, evaluation);
+        var evaluation = await evaluator.EvaluateAsync(new StoreGraphReader(store), initiative, scope, cancellationToken);
+        cache.Add(initiative, scope, evaluation);
         return evaluation;
     }
+
+    /// <summary>Evaluates every initiative the filter matches as of a date, without illustrative data.</summary>
+    public Task<IReadOnlyList<Evaluation>> EvaluateAllAsync(NodeFilter filter, DateOnly asOf, CancellationToken cancellationToken) =>
+        EvaluateAllAsync(filter, new EvidenceScope(asOf), cancellationToken);
 
     /// <summary>
     /// Evaluates every initiative the filter matches, in parallel within the machine's cores, from one snapshot of the
     /// store; returned in name order.
     /// </summary>
-    public async Task<IReadOnlyList<Evaluation>> EvaluateAllAsync(NodeFilter filter, DateOnly asOf, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Evaluation>> EvaluateAllAsync(NodeFilter filter, EvidenceScope scope, CancellationToken cancellationToken)
     {
         var cache = await CurrentCacheAsync(cancellationToken);
         var snapshot = await SnapshotAsync(cache.Version, cancellationToken);
         var names = snapshot.NodesWithLabel(Labels.Initiative).Where(filter.Matches).Select(n => n.Name).ToList();
-        var missing = names.Where(n => !cache.Evaluations.ContainsKey((n, asOf))).ToList();
-        var evaluated = await evaluator.EvaluateManyAsync(snapshot, missing, asOf, cancellationToken);
+        var missing = names.Where(n => !cache.Evaluations.ContainsKey((n, scope))).ToList();
+        var evaluated = await evaluator.EvaluateManyAsync(snapshot, missing, scope, cancellationToken);
         foreach (var evaluation in evaluated)
         {
-            cache.Add(evaluation.Initiative, asOf, evaluation);
+            cache.Add(evaluation.Initiative, scope, evaluation);
         }
         var byName = evaluated.ToDictionary(e => e.Initiative, StringComparer.Ordinal);
-        return names.Select(n => byName.TryGetValue(n, out var e) ? e : cache.Evaluations[(n, asOf)]).ToList();
+        return names.Select(n => byName.TryGetValue(n, out var e) ? e : cache.Evaluations[(n, scope)]).ToList();
+    }
+
+    /// <summary>
+    /// Tests the chosen rules of the programme theory (all when none are named) against every initiative the filter
+    /// matches, each evaluated within the scope.
+    /// </summary>
+    /// <exception cref="GraphValidationException">A rule id names no CMO rule (field <c>rules</c>).</exception>
+    public async Task<IReadOnlyList<RuleTest>> TestProgrammeTheoryAsync(
+        IReadOnlyCollection<string> rules, NodeFilter filter, EvidenceScope scope, CancellationToken cancellationToken)
+    {
+        var unknown = rules.Where(r => !RuleCatalogue.IsCmoRule(r)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new GraphValidationException(unknown.Select(r => new FieldViolation("rules",
+                $"`{r}` is not a rule of the programme theory; one of {string.Join(", ", RuleIds.Table)}")).ToList());
+        }
+        var chosen = RuleCatalogue.CmoRules.Where(d => rules.Count == 0 || rules.Contains(d.Id)).ToList();
+        var evaluations = await EvaluateAllAsync(filter, scope, cancellationToken);
+        return ProgrammeTheory.Test(chosen, evaluations);
     }
 
     private async Task<Cache> CurrentCacheAsync(CancellationToken cancellationToken)
@@ -106,13 +136,13 @@ public sealed class EvaluationEngine(IGraphStore store, InitiativeEvaluator eval
     {
         public long Version { get; } = version;
 
-        public ConcurrentDictionary<(string Initiative, DateOnly AsOf), Evaluation> Evaluations { get; } = new();
+        public ConcurrentDictionary<(string Initiative, EvidenceScope Scope), Evaluation> Evaluations { get; } = new();
 
-        public void Add(string initiative, DateOnly asOf, Evaluation evaluation)
+        public void Add(string initiative, EvidenceScope scope, Evaluation evaluation)
         {
             if (Evaluations.Count < MaxCachedEvaluations)
             {
-                Evaluations.TryAdd((initiative, asOf), evaluation);
+                Evaluations.TryAdd((initiative, scope), evaluation);
             }
         }
     }

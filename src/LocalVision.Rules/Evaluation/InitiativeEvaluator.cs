@@ -1,5 +1,6 @@
+using LocalVision.Rules.Evaluation.Assessment;
 using LocalVision.Rules.Evaluation.Catalogue;
-using LocalVision.Rules.Evaluation.Derivation;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Facts;
 using LocalVision.Rules.Evaluation.Findings;
 using LocalVision.Rules.Evaluation.Outlook;
@@ -25,11 +26,17 @@ public sealed class InitiativeEvaluator
 
     public EvaluationOptions Options { get; }
 
-    /// <summary>Evaluates one initiative's facts in a fresh session.</summary>
+    /// <summary>Evaluates one initiative's facts in a fresh session; before its start, says so and runs no rule.</summary>
     public Evaluation Evaluate(InitiativeFacts facts, CancellationToken cancellationToken)
     {
+        var initiative = facts.Initiative;
+        if (initiative.Start is { } start && start > facts.AsOf)
+        {
+            return new Evaluation(initiative.Name, initiative.DisplayName, facts.Scope, EvaluationStatus.NotStarted, [], [],
+                MomentumOutlook.NotStarted(initiative.Name, start), []);
+        }
         var session = _rules.CreateSession();
-        session.Insert(new EvaluationSettings(facts.AsOf, Options));
+        session.Insert(new EvaluationSettings(facts.Scope, Options));
         session.InsertAll(facts.All());
         session.Fire(cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
@@ -39,9 +46,9 @@ public sealed class InitiativeEvaluator
     /// <summary>Projects an initiative from a reader and evaluates it.</summary>
     /// <exception cref="LocalVision.Graph.Store.GraphValidationException">The name does not name an initiative.</exception>
     /// <exception cref="LocalVision.Graph.Store.NodeNotFoundException">There is no such initiative.</exception>
-    public async Task<Evaluation> EvaluateAsync(IGraphReader reader, string initiative, DateOnly asOf, CancellationToken cancellationToken)
+    public async Task<Evaluation> EvaluateAsync(IGraphReader reader, string initiative, EvidenceScope scope, CancellationToken cancellationToken)
     {
-        var facts = await FactProjection.ProjectAsync(reader, initiative, asOf, cancellationToken);
+        var facts = await FactProjection.ProjectAsync(reader, initiative, scope, cancellationToken);
         return Evaluate(facts, cancellationToken);
     }
 
@@ -50,13 +57,13 @@ public sealed class InitiativeEvaluator
     /// share nothing, so the work is limited only by the cores.
     /// </summary>
     public async Task<IReadOnlyList<Evaluation>> EvaluateManyAsync(
-        IGraphReader reader, IReadOnlyList<string> initiatives, DateOnly asOf, CancellationToken cancellationToken)
+        IGraphReader reader, IReadOnlyList<string> initiatives, EvidenceScope scope, CancellationToken cancellationToken)
     {
         var results = new Evaluation[initiatives.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, initiatives.Count), parallel, async (i, ct) =>
         {
-            results[i] = await EvaluateAsync(reader, initiatives[i], asOf, ct);
+            results[i] = await EvaluateAsync(reader, initiatives[i], scope, ct);
         });
         return results;
     }
@@ -69,22 +76,22 @@ public sealed class InitiativeEvaluator
 
     private static Evaluation Collect(ISession session, InitiativeFacts facts)
     {
-        var name = facts.Initiative.Name;
+        var initiative = facts.Initiative;
         var findings = Facts<Finding>(session)
-            .Where(f => f.Initiative == name)
+            .Where(f => f.Initiative == initiative.Name)
             .OrderBy(f => RuleCatalogue.OrderOf(f.RuleId))
             .ThenBy(f => f.Subject, StringComparer.Ordinal)
             .ToList();
-        var outlook = Facts<MomentumOutlook>(session).Single(o => o.Initiative == name);
+        var outlook = Facts<MomentumOutlook>(session).Single(o => o.Initiative == initiative.Name);
         var conditions = Facts<Condition>(session)
-            .Where(c => c.Initiative == name)
+            .Where(c => c.Initiative == initiative.Name)
             .OrderBy(c => c.Code, StringComparer.Ordinal)
             .ToList();
-        var leadership = Facts<LeadershipElement>(session)
-            .Where(e => e.Initiative == name)
-            .OrderBy(e => LeadershipElements.OrderOf(e.Element))
-            .ThenBy(e => e.Source, StringComparer.Ordinal)
-            .ToList();
-        return new Evaluation(name, facts.Initiative.DisplayName, facts.AsOf, findings, outlook, conditions, leadership);
+        var byCode = conditions.ToDictionary(c => c.Code, StringComparer.Ordinal);
+        var status = initiative.Start is null ? EvaluationStatus.Undated
+            : initiative.End is { } end && end <= facts.AsOf ? EvaluationStatus.Ended
+            : EvaluationStatus.Running;
+        var notAssessed = UnassessedIngredient.Of(byCode, facts.Scope.Describe());
+        return new Evaluation(initiative.Name, initiative.DisplayName, facts.Scope, status, findings, notAssessed, outlook, conditions);
     }
 }

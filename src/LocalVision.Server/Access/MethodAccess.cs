@@ -59,6 +59,7 @@ public static class MethodAccess
         [Evaluation + "ListRules"] = Read,
         [Evaluation + "EvaluateInitiative"] = Read,
         [Evaluation + "StreamEvaluations"] = Read,
+        [Evaluation + "TestProgrammeTheory"] = Read,
 
         [Insight + "AnalyzeConditions"] = Read,
         [Insight + "BuildTruthTable"] = Read,

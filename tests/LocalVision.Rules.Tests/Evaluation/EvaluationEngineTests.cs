@@ -1,6 +1,8 @@
 using LocalVision.Graph.Store;
 using LocalVision.Rules.Evaluation;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Facts;
 using LocalVision.Rules.Tests.Evaluation.Support;
 using LocalVision.Testing.Stores;
 
@@ -37,7 +39,9 @@ public sealed class EvaluationEngineTests
         var early = await engine.EvaluateAsync("initiatives/longitudinal", Early, CancellationToken.None);
         var late = await engine.EvaluateAsync("initiatives/longitudinal", Late, CancellationToken.None);
 
-        Assert.Equal([RuleIds.SeniorLate, RuleIds.LeadershipGap, RuleIds.ShortNoFollowOn], early.Findings.Select(f => f.RuleId));
+        Assert.Equal([RuleIds.SeniorLate, RuleIds.LeadershipGap], early.Findings.Select(f => f.RuleId));
+        // Still running on the early date, so "ended without a follow-on" is decided, not merely unknown.
+        Assert.DoesNotContain(early.NotAssessed, u => u.Rule == RuleIds.ShortNoFollowOn);
         Assert.Equal("SENIOR", early.Findings.Single(f => f.RuleId == RuleIds.LeadershipGap).Subject);
         Assert.Equal([RuleIds.SeniorEarly, RuleIds.ScaleUpLikely], late.Findings.Select(f => f.RuleId));
         Assert.Equal(Early, early.AsOf);
@@ -146,6 +150,75 @@ public sealed class EvaluationEngineTests
         var all = await engine.EvaluateAllAsync(NodeFilter.Parse("cohort = 1"), Late, CancellationToken.None);
 
         Assert.Equal(["initiatives/longitudinal"], all.Select(e => e.Initiative));
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_IllustrativeIncludedOrNot_AreSeparateEvaluations()
+    {
+        var graph = Longitudinal().Observe(Codes.MouAgreed, 1, "2015-03-01", illustrative: true);
+        await using var temp = await StoreWithAsync(graph);
+        var engine = new EvaluationEngine(temp.Store);
+
+        var plain = await engine.EvaluateAsync(graph.Initiative, new EvidenceScope(Late), CancellationToken.None);
+        var included = await engine.EvaluateAsync(graph.Initiative, new EvidenceScope(Late, IncludeIllustrative: true), CancellationToken.None);
+
+        Assert.DoesNotContain(plain.Findings, f => f.RuleId == RuleIds.MouYardstick);
+        Assert.True(Assert.Single(included.Findings, f => f.RuleId == RuleIds.MouYardstick).Illustrative);
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_BeforeTheStart_NotStartedWithNoFindings()
+    {
+        await using var temp = await StoreWithAsync(Longitudinal());
+        var engine = new EvaluationEngine(temp.Store);
+
+        var evaluation = await engine.EvaluateAsync("initiatives/longitudinal", new DateOnly(2013, 6, 1), CancellationToken.None);
+
+        Assert.Equal(EvaluationStatus.NotStarted, evaluation.Status);
+        Assert.Empty(evaluation.Findings);
+        Assert.Empty(evaluation.NotAssessed);
+        Assert.Empty(evaluation.Conditions);
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_Status_RunningThenEnded()
+    {
+        await using var temp = await StoreWithAsync(Longitudinal());
+        var engine = new EvaluationEngine(temp.Store);
+
+        Assert.Equal(EvaluationStatus.Running, (await engine.EvaluateAsync("initiatives/longitudinal", Early, CancellationToken.None)).Status);
+        Assert.Equal(EvaluationStatus.Ended, (await engine.EvaluateAsync("initiatives/longitudinal", Late, CancellationToken.None)).Status);
+    }
+
+    [Fact]
+    public async Task TestProgrammeTheoryAsync_OneRule_ReadsEachCasesContextAndOutcome()
+    {
+        var strong = new GraphBuilder("strong").Observe(Codes.SeniorEngagementEarly, 1).Observe(Codes.Momentum, 1);
+        var deviant = new GraphBuilder("deviant").Observe(Codes.SeniorEngagementEarly, 1).Observe(Codes.Momentum, 0.25);
+        var silent = new GraphBuilder("silent").Observe(Codes.Momentum, 1);
+        await using var temp = await StoreWithAsync(strong, deviant, silent);
+        var engine = new EvaluationEngine(temp.Store);
+
+        var tests = await engine.TestProgrammeTheoryAsync([RuleIds.SeniorEarly], NodeFilter.Parse(EvaluationEngine.DefaultFilter),
+            new EvidenceScope(Late), CancellationToken.None);
+
+        var test = Assert.Single(tests);
+        Assert.Equal([("initiatives/deviant", "Deviant"), ("initiatives/silent", "Untested"), ("initiatives/strong", "Supports")],
+            test.Cases.Select(c => (c.Initiative, c.Verdict.ToString())));
+        Assert.Equal(2, test.Testable);
+    }
+
+    [Fact]
+    public async Task TestProgrammeTheoryAsync_UnknownRule_ThrowsValidationOnRules()
+    {
+        await using var temp = await StoreWithAsync(Longitudinal());
+        var engine = new EvaluationEngine(temp.Store);
+
+        var error = await Assert.ThrowsAsync<GraphValidationException>(() =>
+            engine.TestProgrammeTheoryAsync(["SENIOR_EARLY", "NOT_A_RULE"], NodeFilter.None, new EvidenceScope(Late), CancellationToken.None));
+
+        Assert.Equal("rules", Assert.Single(error.Violations).Field);
+        Assert.Contains("NOT_A_RULE", error.Violations[0].Description);
     }
 
     [Fact]

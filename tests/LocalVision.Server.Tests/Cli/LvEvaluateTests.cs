@@ -17,9 +17,57 @@ public sealed class LvEvaluateTests(SeededServerFixture fixture)
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("momentum outlook: STRONG", result.Output);
         LvAssert.InOrder(result.Output,
-            "ingredients", "SENIOR_EARLY", "observations/plymouth-senior-engagement-early", "evidence/plymouth-site-visit-senior-engagement", "PRIOR_TIE");
+            "ingredients", "SENIOR_EARLY", "observations/plymouth-senior-engagement-early", "evidence/plymouth-site-visit-senior-engagement", "SCALE_UP_LIKELY");
         LvAssert.InOrder(result.Output,
             "cautions", "PARTNERSHIP_BODY_OWNER", "observations/plymouth-owner-partnership-body", "evidence/plymouth-interview-purpose-unclear");
+        // The invented prior tie to the Enabler is not evidence unless asked for.
+        Assert.DoesNotContain("PRIOR_TIE A stakeholder knew the Enabler", result.Output);
+    }
+
+    [Fact]
+    public async Task Evaluate_Plymouth_ListsEachHeadingWithWhatItShowsLacksAndWhatNobodyAssessed()
+    {
+        var result = await LvProcess.RunAsync(Server, "evaluate", "initiatives/plymouth-local-vision", "--as-of", "2015-09-01");
+
+        Assert.Equal(0, result.ExitCode);
+        LvAssert.InOrder(result.Output,
+            "by heading of the report",
+            "§7.1.1 Nature of problem/challenge", "not assessed FOCUSED", "FOCUSED_PROBLEM is 0.5, neither present nor absent",
+            "§7.1.4 Imperative or burning platform for change", "shows BURNING_PLATFORM",
+            "§7.2.2 Project ownership", "caution PARTNERSHIP_BODY_OWNER",
+            "§7.2.4 Senior-level organisational and political engagement", "shows SENIOR_EARLY",
+            "§7.4.3 Roll-out", "shows SCALE_UP_LIKELY",
+            "findings (");
+    }
+
+    [Fact]
+    public async Task Evaluate_Gloucestershire_ShowsTheRiskOnPartialSupportAndTheMechanismObserved()
+    {
+        var result = await LvProcess.RunAsync(Server, "evaluate", "initiatives/gloucestershire-local-vision", "--as-of", "2015-09-01");
+
+        LvAssert.InOrder(result.Output, "§7.2.3 Dedicated project support", "lacks NO_SUPPORT", "not assessed DEDICATED_SUPPORT");
+        LvAssert.InOrder(result.Output, "COMMUNITY_LIGHT_BULB", "expected mechanism USER_PERSPECTIVE: observed", "observations/gloucestershire-user-perspective");
+    }
+
+    [Fact]
+    public async Task Evaluate_BeforeTheStart_SaysNotStartedAndNoMore()
+    {
+        var result = await LvProcess.RunAsync(Server, "evaluate", "initiatives/solihull-local-vision", "--as-of", "2014-06-01");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("(not started)", result.Output);
+        Assert.Contains("NOT_STARTED", result.Output);
+        Assert.DoesNotContain("by heading", result.Output);
+    }
+
+    [Fact]
+    public async Task Evaluate_IncludeIllustrative_ShowsThePriorTieMarkedIllustrative()
+    {
+        var result = await LvProcess.RunAsync(Server, "evaluate", "initiatives/plymouth-local-vision", "--as-of", "2015-09-01", "--include-illustrative");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("illustrative data included", result.Output);
+        LvAssert.InOrder(result.Output, "shows PRIOR_TIE", "(rests on illustrative data)");
     }
 
     [Fact]
@@ -29,7 +77,7 @@ public sealed class LvEvaluateTests(SeededServerFixture fixture)
         var explained = await LvProcess.RunAsync(Server, "evaluate", "initiatives/plymouth-local-vision", "--as-of", "2015-09-01", "--explain");
 
         Assert.DoesNotContain("senior organisational leaders were involved", plain.Output);
-        LvAssert.InOrder(explained.Output, "SENIOR_EARLY", "senior organisational leaders were involved", "SENIOR_ENGAGEMENT_EARLY 1 on 2015-09-01");
+        LvAssert.InOrder(explained.Output, "SENIOR_EARLY", "senior organisational leaders were involved", "SENIOR_ENGAGEMENT_EARLY 1 on 2012-01-01");
     }
 
     [Fact]

@@ -40,6 +40,7 @@ public sealed class ErrorVocabularyTests
         [
             "/localvision.v1.GraphService/GetNeighborhood", "/localvision.v1.GraphService/ExportGraph",
             "/localvision.v1.EvaluationService/EvaluateInitiative", "/localvision.v1.EvaluationService/StreamEvaluations",
+            "/localvision.v1.EvaluationService/TestProgrammeTheory",
             .. InsightService.Descriptor.Methods.Select(m => $"/localvision.v1.InsightService/{m.Name}"),
             .. NetworkService.Descriptor.Methods.Select(m => $"/localvision.v1.NetworkService/{m.Name}"),
         ];

@@ -1,4 +1,5 @@
 using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Facts;
 using NRules.Fluent.Dsl;
 
@@ -9,6 +10,8 @@ namespace LocalVision.Rules.Evaluation.Derivation;
 [Priority(RulePriorities.Derive)]
 public sealed class BetterCareFundAlignmentRule : Rule
 {
+    public static DerivationDefinition Definition => Alignment.Definition;
+
     public override void Define()
     {
         EvaluationSettings settings = default!;
@@ -28,6 +31,8 @@ public sealed class BetterCareFundAlignmentRule : Rule
 [Priority(RulePriorities.Derive)]
 public sealed class PlaceBasedAlignmentRule : Rule
 {
+    public static DerivationDefinition Definition => Alignment.Definition;
+
     public override void Define()
     {
         EvaluationSettings settings = default!;
@@ -44,8 +49,15 @@ public sealed class PlaceBasedAlignmentRule : Rule
 
 internal static class Alignment
 {
+    public static DerivationDefinition Definition { get; } = new(
+        RuleIds.DeriveAlignment, "Alignment from ALIGNED_WITH", "7.2.1", [Codes.AlignedBcf, Codes.AlignedPlaceBased],
+        "Each ALIGNED_WITH to a programme whose name, display name or `programme` property contains a Better Care Fund name gives ALIGNED_BCF = 1; otherwise one containing a place-based name gives ALIGNED_PLACE_BASED = 1. The edge's effect (COMPLEMENTS, DISTRACTS, MIXED) is carried with the value. No edge gives no value: not aligned is never inferred.")
+    {
+        Parameters = [nameof(EvaluationOptions.BetterCareFundNames), nameof(EvaluationOptions.PlaceBasedProgrammeNames)],
+    };
+
     public static CodeValue Derive(ProgrammeAlignment alignment, string code) =>
         CodeValue.Derived(alignment.Initiative, code, 1,
             $"ALIGNED_WITH {alignment.DisplayName} ({alignment.Programme}), effect {alignment.Effect ?? "not recorded"}",
-            [alignment.Programme], alignment.Effect);
+            [alignment.Programme], alignment.Effect, alignment.Illustrative);
 }

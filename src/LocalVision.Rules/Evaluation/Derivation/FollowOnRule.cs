@@ -1,4 +1,5 @@
 using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Facts;
 using NRules.Fluent.Dsl;
 
@@ -9,6 +10,10 @@ namespace LocalVision.Rules.Evaluation.Derivation;
 [Priority(RulePriorities.Derive)]
 public sealed class FollowOnRule : Rule
 {
+    public static DerivationDefinition Definition { get; } = new(
+        RuleIds.DeriveFollowOn, "Follow-on funding from FOLLOWED_BY", "7.3.5", [Codes.FollowOnFunding],
+        "Each FOLLOWED_BY to a successor initiative that has started by the evaluation date (or has no start) gives FOLLOW_ON_FUNDING = 1. No FOLLOWED_BY gives no value: the report names only Plymouth's follow-on, so for the others it is unknown, not absent.");
+
     public override void Define()
     {
         FollowOn followOn = default!;
@@ -18,6 +23,6 @@ public sealed class FollowOnRule : Rule
 
         Then()
             .Yield(_ => CodeValue.Derived(followOn.Initiative, Codes.FollowOnFunding, 1,
-                "FOLLOWED_BY " + followOn.DisplayName + " (" + followOn.Successor + ")", new[] { followOn.Successor }, null));
+                "FOLLOWED_BY " + followOn.DisplayName + " (" + followOn.Successor + ")", new[] { followOn.Successor }, null, followOn.Illustrative));
     }
 }

@@ -1,4 +1,4 @@
-using LocalVision.Rules.Evaluation.Facts;
+using LocalVision.Rules.Evaluation.Conditions;
 
 namespace LocalVision.Rules.Evaluation.Derivation;
 
@@ -17,19 +17,19 @@ public static class LeadershipElements
     /// <summary>The element's place in <see cref="All"/>, for listing in the report's order.</summary>
     public static int OrderOf(string element) => All.ToList().IndexOf(element);
 
-    /// <summary>The element a person's role fills, or null for roles outside the configuration (PROJECT_SUPPORT, FRONTLINE).</summary>
-    public static string? OfRole(string role) => role switch
+    /// <summary>The person role that fills the element; null for the Enabler, who is recorded as an ENABLES engagement.</summary>
+    public static string? RoleOf(string element) => element switch
     {
-        "SENIOR_LEADER" => Senior,
-        "ELECTED_MEMBER" => Political,
-        "PROJECT_LEAD" => ProjectLead,
-        "CLINICIAN" => Clinical,
-        "COMMUNITY_MEMBER" => Community,
+        Senior => "SENIOR_LEADER",
+        Political => "ELECTED_MEMBER",
+        ProjectLead => "PROJECT_LEAD",
+        Clinical => "CLINICIAN",
+        Community => "COMMUNITY_MEMBER",
         _ => null,
     };
 
-    /// <summary>The coded context whose presence shows the element even when no such person is recorded.</summary>
-    public static string? CodeOf(string element) => element switch
+    /// <summary>The catalogue code that codes the element explicitly, present or absent; null for elements no code covers.</summary>
+    public static string? CodedBy(string element) => element switch
     {
         Senior => Codes.SeniorEngagementEarly,
         Political => Codes.PoliticalEngagement,
@@ -38,8 +38,8 @@ public static class LeadershipElements
         _ => null,
     };
 
-    /// <summary>The element a coded context shows, or null.</summary>
-    public static string? OfCode(string code) => All.FirstOrDefault(e => CodeOf(e) == code);
+    /// <summary>The derived condition that holds the element's value (<see cref="DerivedCodes"/>).</summary>
+    public static string CodeOf(string element) => "LEADERSHIP_" + element;
 
     public static string Describe(string element) => element switch
     {
@@ -50,22 +50,4 @@ public static class LeadershipElements
         Clinical => "clinical leadership",
         _ => "community leadership",
     };
-}
-
-/// <summary>One element of the leadership configuration that is present, and who or what shows it.</summary>
-public sealed record LeadershipElement(string Initiative, string Element, string Source, IReadOnlyList<string> Nodes)
-{
-    public DerivedFact ToDerivedFact() => new("LEADERSHIP_ELEMENT", 1, $"{Element}: {Source}", Nodes);
-}
-
-/// <summary>A change of project lead: one PROJECT_LEAD stopped working for a partner and another started on or after that day.</summary>
-public sealed record ProjectLeadChange(string Initiative, PersonRole Outgoing, PersonRole Incoming)
-{
-    public DateOnly On => Incoming.From!.Value;
-
-    public DerivedFact ToDerivedFact() =>
-        new("PROJECT_LEAD_CHANGE", 1,
-            $"the project lead changed: {Outgoing.DisplayName} ({Outgoing.Person}) worked for {Outgoing.Partner} until {Outgoing.To:yyyy-MM-dd}, "
-            + $"{Incoming.DisplayName} ({Incoming.Person}) from {Incoming.From:yyyy-MM-dd}",
-            [Outgoing.Person, Incoming.Person]);
 }

@@ -1,4 +1,5 @@
 using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Facts;
 using NRules.Fluent.Dsl;
 
@@ -9,6 +10,8 @@ namespace LocalVision.Rules.Evaluation.Derivation;
 [Priority(RulePriorities.Derive)]
 public sealed class StrategicLevelRule : Rule
 {
+    public static DerivationDefinition Definition => Level.Definition;
+
     public override void Define()
     {
         InitiativeFact initiative = default!;
@@ -26,6 +29,8 @@ public sealed class StrategicLevelRule : Rule
 [Priority(RulePriorities.Derive)]
 public sealed class CommunityLevelRule : Rule
 {
+    public static DerivationDefinition Definition => Level.Definition;
+
     public override void Define()
     {
         InitiativeFact initiative = default!;
@@ -40,6 +45,10 @@ public sealed class CommunityLevelRule : Rule
 
 internal static class Level
 {
+    public static DerivationDefinition Definition { get; } = new(
+        RuleIds.DeriveLevel, "Level of intervention", "7.1.2", [Codes.LevelStrategic, Codes.LevelCommunity],
+        "The initiative's recorded level gives LEVEL_STRATEGIC and LEVEL_COMMUNITY as fuzzy memberships: STRATEGIC → 1 and 0; COMMUNITY → 0 and 1; MIXED → 0.5 and 0.5 (both unknown). No level recorded gives neither.");
+
     public static double? Strategic(string? level) => level switch
     {
         "STRATEGIC" => 1,

@@ -20,37 +20,43 @@ public sealed record InitiativeFact(
 /// <summary>A partner organisation in the initiative: <c>(Partner)-[:PARTNER_IN {role, from, to}]-&gt;(Initiative)</c>.</summary>
 /// <param name="Role">LEAD, SPONSOR or MEMBER.</param>
 /// <param name="Kind">The partner's kind: LOCAL_AUTHORITY, CCG, PUBLIC_HEALTH, HWBB, ...</param>
+/// <param name="Illustrative">True when the partner or the tie is marked illustrative (seen only when the caller includes such data).</param>
 public sealed record Partnership(
-    string Initiative, string Partner, string DisplayName, string? Kind, string Role, DateOnly? From, DateOnly? To);
+    string Initiative, string Partner, string DisplayName, string? Kind, string Role, DateOnly? From, DateOnly? To, bool Illustrative = false);
 
 /// <summary>A person working for a partner in the initiative: <c>(Person)-[:WORKS_FOR {from, to}]-&gt;(Partner)</c>.</summary>
 /// <param name="Role">SENIOR_LEADER, ELECTED_MEMBER, PROJECT_LEAD, PROJECT_SUPPORT, CLINICIAN, FRONTLINE or COMMUNITY_MEMBER.</param>
 public sealed record PersonRole(
-    string Initiative, string Person, string DisplayName, string Role, string? Seniority, string Partner, DateOnly? From, DateOnly? To);
+    string Initiative, string Person, string DisplayName, string Role, string? Seniority, string Partner, DateOnly? From, DateOnly? To,
+    bool Illustrative = false);
 
 /// <summary>An Enabler's engagement: <c>(Enabler)-[:ENABLES {from, to, mode, days}]-&gt;(Initiative)</c>.</summary>
 /// <param name="Mode">SOLE, PAIR, LEAD, JOINED or REPLACED.</param>
 public sealed record EnablerEngagement(
-    string Initiative, string Enabler, string DisplayName, DateOnly? From, DateOnly? To, string? Mode, double? Days);
+    string Initiative, string Enabler, string DisplayName, DateOnly? From, DateOnly? To, string? Mode, double? Days, bool Illustrative = false);
 
 /// <summary>
 /// A tie between an Enabler of the initiative and one of its stakeholders:
 /// <c>(Enabler)-[:KNOWN_TO {since}]-&gt;(Person|Partner)</c>, where the person works for, or the partner is, a partner in it.
 /// </summary>
-public sealed record EnablerTie(string Initiative, string Enabler, string Stakeholder, DateOnly? Since);
+/// <param name="Evidence">Evidence the tie names in its <c>evidence</c> property, when it may be shown.</param>
+public sealed record EnablerTie(
+    string Initiative, string Enabler, string Stakeholder, DateOnly? Since, bool Illustrative = false, IReadOnlyList<string>? Evidence = null);
 
 /// <summary>Another programme the initiative ran beside: <c>(Initiative)-[:ALIGNED_WITH {effect}]-&gt;(Initiative)</c>.</summary>
 /// <param name="Names">The programme's name, display name and <c>programme</c> property, for recognising which programme it is.</param>
 /// <param name="Effect">COMPLEMENTS, DISTRACTS or MIXED; null when not recorded.</param>
 public sealed record ProgrammeAlignment(
-    string Initiative, string Programme, string DisplayName, IReadOnlyList<string> Names, string? Effect);
+    string Initiative, string Programme, string DisplayName, IReadOnlyList<string> Names, string? Effect, bool Illustrative = false);
 
 /// <summary>Follow-on funding: <c>(Initiative)-[:FOLLOWED_BY]-&gt;(Initiative)</c>.</summary>
-public sealed record FollowOn(string Initiative, string Successor, string DisplayName, DateOnly? SuccessorStart);
+public sealed record FollowOn(string Initiative, string Successor, string DisplayName, DateOnly? SuccessorStart, bool Illustrative = false);
 
 /// <summary>One coded judgement: <c>(Initiative)-[:OBSERVED]-&gt;(Observation)</c>, with the evidence that supports it.</summary>
+/// <param name="At">When the condition held (the report often dates it: a project's start, an MOU's signing).</param>
 /// <param name="Confidence">H, M or L.</param>
-/// <param name="Evidence">Resource names of the Evidence nodes with <c>SUPPORTS</c> to this observation, in name order.</param>
+/// <param name="Evidence">The Evidence nodes with <c>SUPPORTS</c> to this observation that the scope shows, in name order.</param>
+/// <param name="RecordedAt">When the evaluators learned it; <paramref name="At"/> when not recorded.</param>
 public sealed record ObservationFact(
     string Name,
     string Initiative,
@@ -59,7 +65,9 @@ public sealed record ObservationFact(
     DateOnly At,
     string? Confidence,
     string? Section,
-    IReadOnlyList<string> Evidence);
+    IReadOnlyList<string> Evidence,
+    DateOnly RecordedAt,
+    bool Illustrative = false);
 
 /// <summary>A result the initiative achieved: <c>(Initiative)-[:ACHIEVED {attribution}]-&gt;(Outcome)</c>.</summary>
 /// <param name="Domain">The outcome code (IMPROVING_SERVICES, ...).</param>
@@ -73,15 +81,19 @@ public sealed record OutcomeFact(
     string? Trend,
     DateOnly? At,
     string? Attribution,
-    IReadOnlyList<string> Evidence);
+    IReadOnlyList<string> Evidence,
+    bool Illustrative = false);
 
-/// <summary>The evaluation date and thresholds; one per session, matched by every rule that needs them.</summary>
-public sealed record EvaluationSettings(DateOnly AsOf, EvaluationOptions Options);
+/// <summary>What the evaluation may use and its thresholds; one per session, matched by every rule that needs them.</summary>
+public sealed record EvaluationSettings(EvidenceScope Scope, EvaluationOptions Options)
+{
+    public DateOnly AsOf => Scope.AsOf;
+}
 
 /// <summary>Everything projected from the graph for one initiative as of a date: the facts a session starts from.</summary>
 public sealed record InitiativeFacts(
     InitiativeFact Initiative,
-    DateOnly AsOf,
+    EvidenceScope Scope,
     IReadOnlyList<Partnership> Partners,
     IReadOnlyList<PersonRole> People,
     IReadOnlyList<EnablerEngagement> Enablers,
@@ -91,6 +103,8 @@ public sealed record InitiativeFacts(
     IReadOnlyList<ObservationFact> Observations,
     IReadOnlyList<OutcomeFact> Outcomes)
 {
+    public DateOnly AsOf => Scope.AsOf;
+
     /// <summary>Every fact, to insert into a session.</summary>
     public IEnumerable<object> All()
     {

@@ -1,30 +1,22 @@
 using LocalVision.Rules.Evaluation.Catalogue;
-using LocalVision.Rules.Evaluation.Derivation;
-using LocalVision.Rules.Evaluation.Facts;
+using LocalVision.Rules.Evaluation.Conditions;
 using NRules.Fluent.Dsl;
 
 namespace LocalVision.Rules.Evaluation.Findings;
 
-/// <summary>COMMUNITY_LIGHT_BULB: meeting communities directly makes the user-perspective mechanism likely (§7.3.2).</summary>
+/// <summary>COMMUNITY_LIGHT_BULB: meeting communities directly makes a user-perspective light bulb likely (§7.3.2).</summary>
 [Name(RuleIds.CommunityLightBulb)]
-[Priority(RulePriorities.Find)]
-public sealed class CommunityLightBulbRule : Rule
+public sealed class CommunityLightBulbRule() : ContextRule(Definition)
 {
-    public override void Define()
-    {
-        EvaluationSettings settings = default!;
-        InitiativeFact initiative = default!;
-        Condition community = default!;
-
-        When()
-            .Match(() => settings)
-            .Match(() => initiative)
-            .Match(() => community, c => c.Initiative == initiative.Name, c => c.Code == Codes.CommunityEngagement,
-                c => settings.Options.IsPresent(c.Score));
-
-        Then()
-            .Yield(_ => Finding.Of(RuleIds.CommunityLightBulb, initiative,
-                "participants met communities and service users directly [" + community.Describe() + "], so a user-perspective \"light bulb\" moment is likely",
-                new[] { community }, null, null, null));
-    }
+    public static CmoRuleDefinition Definition { get; } = new(
+        RuleIds.CommunityLightBulb,
+        "Participants met communities directly: the light bulb",
+        Polarity.Ingredient,
+        ["7.3.2"],
+        [ContextTerm.Present(Codes.CommunityEngagement)],
+        Codes.UserPerspective,
+        Codes.EngagingServiceUsers,
+        1,
+        "Unhedged: \"where this happened, it often served as a trigger for learning and reflection\" (§7.3.2).",
+        "participants met communities and service users directly [{COMMUNITY_ENGAGEMENT}], so a user-perspective \"light bulb\" moment is likely");
 }

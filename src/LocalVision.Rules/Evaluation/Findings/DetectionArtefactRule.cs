@@ -1,41 +1,25 @@
 using LocalVision.Rules.Evaluation.Catalogue;
-using LocalVision.Rules.Evaluation.Derivation;
-using LocalVision.Rules.Evaluation.Facts;
+using LocalVision.Rules.Evaluation.Conditions;
 using NRules.Fluent.Dsl;
 
 namespace LocalVision.Rules.Evaluation.Findings;
 
-/// <summary>
-/// DETECTION_ARTEFACT: an indicator rose while data was being used as a lever; the rise may be better detection and
-/// recording rather than more harm (§8, Hackney's FGM incidence). One finding per rising outcome.
-/// </summary>
-/// <remarks>
-/// "After data recording improved" is read as: the outcome is dated no earlier than the project's start. Observation
-/// dates record when an evaluator coded, not when the practice began, so they cannot order the two.
-/// </remarks>
+/// <summary>DETECTION_ARTEFACT: an indicator rose while data was being used as a lever; the rise may be better detection, not more harm (§8).</summary>
 [Name(RuleIds.DetectionArtefact)]
-[Priority(RulePriorities.Find)]
-public sealed class DetectionArtefactRule : Rule
+public sealed class DetectionArtefactRule() : ContextRule(Definition)
 {
-    public override void Define()
+    public static CmoRuleDefinition Definition { get; } = new(
+        RuleIds.DetectionArtefact,
+        "An indicator rose as data recording improved: the rise may be better detection",
+        Polarity.Caution,
+        ["8"],
+        [ContextTerm.Present(Codes.DataAsLever), ContextTerm.Present(DerivedCodes.RisingIndicator)],
+        null,
+        null,
+        0,
+        "A caution, never scored: in Hackney the recorded rise \"reflected increased activity of partners to capture the picture rather than necessarily any real change\" (§8).",
+        "an indicator is rising [{RISING_INDICATOR}] while data is used as a lever [{DATA_AS_LEVER}]: read the rise as possibly better detection and recording, not more harm")
     {
-        EvaluationSettings settings = default!;
-        InitiativeFact initiative = default!;
-        Condition lever = default!;
-        OutcomeFact outcome = default!;
-
-        When()
-            .Match(() => settings)
-            .Match(() => initiative)
-            .Match(() => lever, c => c.Initiative == initiative.Name, c => c.Code == Codes.DataAsLever,
-                c => settings.Options.IsPresent(c.Score))
-            .Match(() => outcome, o => o.Initiative == initiative.Name, o => Presence.IsRising(o.Trend),
-                o => o.At == null || initiative.Start == null || o.At >= initiative.Start);
-
-        Then()
-            .Yield(_ => Finding.Of(RuleIds.DetectionArtefact, initiative,
-                "the outcome " + outcome.DisplayName + " (" + outcome.Name + ") has a RISING trend while data is used as a lever ["
-                + lever.Describe() + "]: read the rise as possibly better detection and recording, not more harm",
-                new[] { lever }, null, outcome.Evidence, outcome.Name));
-    }
+        ListsUnassessed = false,
+    };
 }

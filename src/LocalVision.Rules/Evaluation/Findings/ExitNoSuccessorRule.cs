@@ -1,38 +1,25 @@
 using LocalVision.Rules.Evaluation.Catalogue;
-using LocalVision.Rules.Evaluation.Derivation;
-using LocalVision.Rules.Evaluation.Facts;
+using LocalVision.Rules.Evaluation.Conditions;
 using NRules.Fluent.Dsl;
 
 namespace LocalVision.Rules.Evaluation.Findings;
 
 /// <summary>EXIT_NO_SUCCESSOR: the Enabler has left or leaves soon and no local successor carries the work on (§7.4.2).</summary>
 [Name(RuleIds.ExitNoSuccessor)]
-[Priority(RulePriorities.Find)]
-public sealed class ExitNoSuccessorRule : Rule
+public sealed class ExitNoSuccessorRule() : ContextRule(Definition)
 {
-    public override void Define()
+    public static CmoRuleDefinition Definition { get; } = new(
+        RuleIds.ExitNoSuccessor,
+        "Enabler exit without a local successor: momentum may be lost",
+        Polarity.Risk,
+        ["7.4.2"],
+        [ContextTerm.Present(DerivedCodes.EnablerExit), ContextTerm.Absent(Codes.LocalSuccessor)],
+        null,
+        Codes.MomentumAfterExit,
+        1,
+        "Unhedged: \"a number of projects lost momentum once the Enabler left\" (§7.4.2).",
+        "the Enabler's engagement ends [{ENABLER_EXIT}] and no local successor carries the work on [{LOCAL_SUCCESSOR}], so momentum may be lost after the exit")
     {
-        EvaluationSettings settings = default!;
-        InitiativeFact initiative = default!;
-        Condition successor = default!;
-        IEnumerable<EnablerEngagement> engagements = default!;
-
-        When()
-            .Match(() => settings)
-            .Match(() => initiative)
-            .Match(() => successor, c => c.Initiative == initiative.Name, c => c.Code == Codes.LocalSuccessor,
-                c => settings.Options.IsAbsent(c.Score))
-            .Query(() => engagements, q => q.Match<EnablerEngagement>(e => e.Initiative == initiative.Name).Collect())
-            .Having(() => Presence.ExitInView(engagements, settings));
-
-        Then()
-            .Yield(_ => Finding.Of(RuleIds.ExitNoSuccessor, initiative,
-                "the last Enabler engagement ends on " + Presence.LastEnablerDay(engagements)!.Value.ToString("yyyy-MM-dd")
-                + " (evaluated as of " + settings.AsOf.ToString("yyyy-MM-dd") + ") and there is no local successor ["
-                + successor.Describe() + "], so momentum may be lost after the exit",
-                new[] { successor },
-                engagements.Select(e => new DerivedFact("ENABLER_EXIT", 1,
-                    "ENABLES from " + e.Enabler + " ends " + e.To!.Value.ToString("yyyy-MM-dd"), new[] { e.Enabler })).ToList(),
-                null, null));
-    }
+        Parameters = [nameof(EvaluationOptions.ExitWindowDays)],
+    };
 }

@@ -1,72 +1,50 @@
 using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Derivation;
-using LocalVision.Rules.Evaluation.Facts;
 using NRules.Fluent.Dsl;
 
 namespace LocalVision.Rules.Evaluation.Findings;
 
 /// <summary>
-/// LEADERSHIP_GAP: an element of the §7.4.1 leadership configuration is missing. One rule per element, so each gap is
-/// its own finding. The configuration is judged only when enough people are recorded, or when the element's context
-/// code is coded absent; otherwise an unrecorded element is unknown, not missing.
+/// LEADERSHIP_GAP: an element of the §7.4.1 leadership configuration is absent. One finding per element, each on
+/// evidence of absence only: the element's code coded absent, or the people declared complete and none in the role.
+/// A handful of pseudonymous people is not a census, so without either the element is unknown, not missing.
 /// </summary>
-public abstract class LeadershipGapRule(string element) : Rule
+public abstract class LeadershipGapRule(string element) : ContextRule(Definition, element)
 {
-    public string Element { get; } = element;
-
-    public override void Define()
+    public static CmoRuleDefinition Definition { get; } = new(
+        RuleIds.LeadershipGap,
+        "A gap in the leadership configuration",
+        Polarity.Risk,
+        ["7.4.1"],
+        [],
+        null,
+        Codes.Momentum,
+        1,
+        "Unhedged on strength: the configuration \"may be weakened significantly by the absence of any particular element\" (§7.4.1).",
+        "the leadership configuration lacks {subject} [{context}], which may weaken the project significantly")
     {
-        var element = Element;
-        var code = LeadershipElements.CodeOf(element);
-        EvaluationSettings settings = default!;
-        InitiativeFact initiative = default!;
-        IEnumerable<PersonRole> people = default!;
-        IEnumerable<Condition> absences = default!;
-
-        When()
-            .Match(() => settings)
-            .Match(() => initiative)
-            .Not<LeadershipElement>(e => e.Initiative == initiative.Name && e.Element == element)
-            .Query(() => people, q => q.Match<PersonRole>(p => p.Initiative == initiative.Name).Collect())
-            .Query(() => absences, q => q.Match<Condition>(c => c.Initiative == initiative.Name, c => c.Code == code,
-                c => settings.Options.IsAbsent(c.Score)).Collect())
-            .Having(() => Presence.DistinctPeople(people) >= settings.Options.MinimumPeopleForConfiguration || absences.Any());
-
-        Then()
-            .Yield(_ => Finding.Of(RuleIds.LeadershipGap, initiative,
-                "the leadership configuration lacks " + LeadershipElements.Describe(element) + " ("
-                + (absences.Any()
-                    ? string.Join("; ", absences.Select(a => a.Describe()))
-                    : "none among the " + Presence.DistinctPeople(people) + " people recorded, nor a coded engagement")
-                + "), which may weaken the project significantly",
-                absences,
-                new[] { new DerivedFact("LEADERSHIP_ELEMENT", 0, element + ": missing among the people recorded ("
-                    + string.Join(", ", people.Select(p => p.Person + " " + p.Role).Distinct().OrderBy(p => p, StringComparer.Ordinal)) + ")",
-                    people.Select(p => p.Person).Distinct().OrderBy(p => p, StringComparer.Ordinal).ToList()) },
-                null, element));
-    }
+        Subjects = LeadershipElements.All
+            .Select(e => new RuleSubject(e, LeadershipElements.Describe(e), [ContextTerm.Absent(LeadershipElements.CodeOf(e))]))
+            .ToList(),
+        Note = "Each element counts once: a gap resting on SENIOR_ENGAGEMENT_EARLY coded absent is the same missing element as SENIOR_LATE's.",
+    };
 }
 
 [Name(RuleIds.LeadershipGap + "/" + LeadershipElements.Senior)]
-[Priority(RulePriorities.Find)]
 public sealed class SeniorLeadershipGapRule() : LeadershipGapRule(LeadershipElements.Senior);
 
 [Name(RuleIds.LeadershipGap + "/" + LeadershipElements.Political)]
-[Priority(RulePriorities.Find)]
 public sealed class PoliticalLeadershipGapRule() : LeadershipGapRule(LeadershipElements.Political);
 
 [Name(RuleIds.LeadershipGap + "/" + LeadershipElements.ProjectLead)]
-[Priority(RulePriorities.Find)]
 public sealed class ProjectLeadGapRule() : LeadershipGapRule(LeadershipElements.ProjectLead);
 
 [Name(RuleIds.LeadershipGap + "/" + LeadershipElements.Enabler)]
-[Priority(RulePriorities.Find)]
 public sealed class EnablerGapRule() : LeadershipGapRule(LeadershipElements.Enabler);
 
 [Name(RuleIds.LeadershipGap + "/" + LeadershipElements.Clinical)]
-[Priority(RulePriorities.Find)]
 public sealed class ClinicalLeadershipGapRule() : LeadershipGapRule(LeadershipElements.Clinical);
 
 [Name(RuleIds.LeadershipGap + "/" + LeadershipElements.Community)]
-[Priority(RulePriorities.Find)]
 public sealed class CommunityLeadershipGapRule() : LeadershipGapRule(LeadershipElements.Community);

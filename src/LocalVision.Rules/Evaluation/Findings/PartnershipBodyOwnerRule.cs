@@ -1,30 +1,25 @@
 using LocalVision.Rules.Evaluation.Catalogue;
-using LocalVision.Rules.Evaluation.Derivation;
-using LocalVision.Rules.Evaluation.Facts;
+using LocalVision.Rules.Evaluation.Conditions;
 using NRules.Fluent.Dsl;
 
 namespace LocalVision.Rules.Evaluation.Findings;
 
-/// <summary>PARTNERSHIP_BODY_OWNER: a project led by an HWBB or CCG is exposed to policy change and restructuring (§7.2.2).</summary>
+/// <summary>PARTNERSHIP_BODY_OWNER: a project led by a partnership body spans boundaries but is exposed to restructuring (§7.2.2).</summary>
 [Name(RuleIds.PartnershipBodyOwner)]
-[Priority(RulePriorities.Find)]
-public sealed class PartnershipBodyOwnerRule : Rule
+public sealed class PartnershipBodyOwnerRule() : ContextRule(Definition)
 {
-    public override void Define()
+    public static CmoRuleDefinition Definition { get; } = new(
+        RuleIds.PartnershipBodyOwner,
+        "Led by a partnership body: exposed to restructuring",
+        Polarity.Caution,
+        ["7.2.2"],
+        [ContextTerm.Present(Codes.OwnerPartnershipBody)],
+        null,
+        Codes.MomentumAfterExit,
+        0,
+        "A caution, never scored: a partnership-body lead \"supported partnership working and boundary spanning but ... may carry risks given the potential of government policy and restructuring\" (§7.2.2).",
+        "a partnership body leads the project [{OWNER_PARTNERSHIP_BODY}], which spans boundaries but is exposed to policy change and restructuring")
     {
-        EvaluationSettings settings = default!;
-        InitiativeFact initiative = default!;
-        Condition owner = default!;
-
-        When()
-            .Match(() => settings)
-            .Match(() => initiative)
-            .Match(() => owner, c => c.Initiative == initiative.Name, c => c.Code == Codes.OwnerPartnershipBody,
-                c => settings.Options.IsPresent(c.Score));
-
-        Then()
-            .Yield(_ => Finding.Of(RuleIds.PartnershipBodyOwner, initiative,
-                "the project is led by a partnership body [" + owner.Describe() + "], which spans boundaries but is exposed to restructuring",
-                new[] { owner }, null, null, null));
-    }
+        Note = "A partnership body is an HWBB or CCG lead partner, or a board the coding marks as one with OWNER_PARTNERSHIP_BODY.",
+    };
 }

@@ -1,30 +1,25 @@
 using LocalVision.Rules.Evaluation.Catalogue;
-using LocalVision.Rules.Evaluation.Derivation;
-using LocalVision.Rules.Evaluation.Facts;
+using LocalVision.Rules.Evaluation.Conditions;
 using NRules.Fluent.Dsl;
 
 namespace LocalVision.Rules.Evaluation.Findings;
 
 /// <summary>PLACE_BASED_FIT: a complementary place-based programme alongside is a good fit (§7.2.1).</summary>
 [Name(RuleIds.PlaceBasedFit)]
-[Priority(RulePriorities.Find)]
-public sealed class PlaceBasedFitRule : Rule
+public sealed class PlaceBasedFitRule() : ContextRule(Definition)
 {
-    public override void Define()
+    public static CmoRuleDefinition Definition { get; } = new(
+        RuleIds.PlaceBasedFit,
+        "Ran beside a complementary place-based programme: a good fit",
+        Polarity.Ingredient,
+        ["7.2.1"],
+        [new ContextTerm(Codes.AlignedPlaceBased, Expectation.Present, EffectsNoneOf: ["DISTRACTS"])],
+        null,
+        Codes.Momentum,
+        1,
+        "Unhedged: with programmes taking a similar place-based approach \"there was generally a good fit and this was beneficial to Local Vision impact\" (§7.2.1).",
+        "the project ran beside a complementary place-based programme [{ALIGNED_PLACE_BASED}], a platform for funding and systems working")
     {
-        EvaluationSettings settings = default!;
-        InitiativeFact initiative = default!;
-        Condition placeBased = default!;
-
-        When()
-            .Match(() => settings)
-            .Match(() => initiative)
-            .Match(() => placeBased, c => c.Initiative == initiative.Name, c => c.Code == Codes.AlignedPlaceBased,
-                c => settings.Options.IsPresent(c.Score), c => !Presence.AnyDistracts(c));
-
-        Then()
-            .Yield(_ => Finding.Of(RuleIds.PlaceBasedFit, initiative,
-                "the project ran beside a complementary place-based programme [" + placeBased.Describe() + "], a platform for funding and systems working",
-                new[] { placeBased }, null, null, null));
-    }
+        Parameters = [nameof(EvaluationOptions.PlaceBasedProgrammeNames)],
+    };
 }

@@ -1,34 +1,22 @@
 using LocalVision.Rules.Evaluation.Catalogue;
-using LocalVision.Rules.Evaluation.Derivation;
-using LocalVision.Rules.Evaluation.Facts;
+using LocalVision.Rules.Evaluation.Conditions;
 using NRules.Fluent.Dsl;
 
 namespace LocalVision.Rules.Evaluation.Findings;
 
-/// <summary>SCALE_UP_LIKELY: follow-on funding and a strategic-priority link make roll-out likely (§7.3.5, §7.4.3).</summary>
+/// <summary>SCALE_UP_LIKELY: follow-on funding and a strategic-priority link make roll-out likely (§7.4.3).</summary>
 [Name(RuleIds.ScaleUpLikely)]
-[Priority(RulePriorities.Find)]
-public sealed class ScaleUpLikelyRule : Rule
+public sealed class ScaleUpLikelyRule() : ContextRule(Definition)
 {
-    public override void Define()
-    {
-        EvaluationSettings settings = default!;
-        InitiativeFact initiative = default!;
-        Condition followOn = default!;
-        Condition priority = default!;
-
-        When()
-            .Match(() => settings)
-            .Match(() => initiative)
-            .Match(() => followOn, c => c.Initiative == initiative.Name, c => c.Code == Codes.FollowOnFunding,
-                c => settings.Options.IsPresent(c.Score))
-            .Match(() => priority, c => c.Initiative == initiative.Name, c => c.Code == Codes.StrategicPriorityLink,
-                c => settings.Options.IsPresent(c.Score));
-
-        Then()
-            .Yield(_ => Finding.Of(RuleIds.ScaleUpLikely, initiative,
-                "the project secured follow-on funding [" + followOn.Describe() + "] and is linked to a strategic priority ["
-                + priority.Describe() + "], so roll-out is likely",
-                new[] { followOn, priority }, null, null, null));
-    }
+    public static CmoRuleDefinition Definition { get; } = new(
+        RuleIds.ScaleUpLikely,
+        "Follow-on funding and a strategic-priority link: roll-out likely",
+        Polarity.Ingredient,
+        ["7.4.3"],
+        [ContextTerm.Present(Codes.FollowOnFunding), ContextTerm.Present(Codes.StrategicPriorityLink)],
+        null,
+        Codes.ScaledUp,
+        1,
+        "Unhedged: \"where Local Vision projects are scaled-up this is almost always where they are linked to a strategic priority and further funding\" (§7.4.3).",
+        "the project secured follow-on funding [{FOLLOW_ON_FUNDING}] and is linked to a strategic priority [{STRATEGIC_PRIORITY_LINK}], so roll-out is likely");
 }

@@ -1,32 +1,25 @@
 using LocalVision.Rules.Evaluation.Catalogue;
-using LocalVision.Rules.Evaluation.Derivation;
-using LocalVision.Rules.Evaluation.Facts;
+using LocalVision.Rules.Evaluation.Conditions;
 using NRules.Fluent.Dsl;
 
 namespace LocalVision.Rules.Evaluation.Findings;
 
 /// <summary>SENIOR_LATE: no early senior engagement in a short project; momentum arrives as funding ends (§7.2.4).</summary>
 [Name(RuleIds.SeniorLate)]
-[Priority(RulePriorities.Find)]
-public sealed class SeniorLateRule : Rule
+public sealed class SeniorLateRule() : ContextRule(Definition)
 {
-    public override void Define()
+    public static CmoRuleDefinition Definition { get; } = new(
+        RuleIds.SeniorLate,
+        "Senior engagement came late in a short project: momentum arrives as funding ends",
+        Polarity.Risk,
+        ["7.2.4"],
+        [ContextTerm.Absent(Codes.SeniorEngagementEarly), ContextTerm.Present(DerivedCodes.ShortFunded)],
+        null,
+        Codes.Momentum,
+        1,
+        "Unhedged: where senior support was not there from the outset, \"the Local Vision funding came to an end just as momentum was beginning to be created\" (§7.2.4).",
+        "senior leaders were not engaged from the outset [{SENIOR_ENGAGEMENT_EARLY}] in a short project [{SHORT_FUNDED}], so momentum is likely to arrive as the funding ends")
     {
-        EvaluationSettings settings = default!;
-        InitiativeFact initiative = default!;
-        Condition senior = default!;
-
-        When()
-            .Match(() => settings)
-            .Match(() => initiative, i => settings.Options.IsShortFunded(i))
-            .Match(() => senior, c => c.Initiative == initiative.Name, c => c.Code == Codes.SeniorEngagementEarly,
-                c => settings.Options.IsAbsent(c.Score));
-
-        Then()
-            .Yield(_ => Finding.Of(RuleIds.SeniorLate, initiative,
-                "senior leaders were not engaged from the outset [" + senior.Describe() + "] and the project ran only from "
-                + initiative.Start!.Value.ToString("yyyy-MM-dd") + " to " + initiative.End!.Value.ToString("yyyy-MM-dd")
-                + ", so momentum is likely to arrive as the funding ends",
-                new[] { senior }, null, null, null));
-    }
+        Parameters = [nameof(EvaluationOptions.ShortFundingMonths)],
+    };
 }

@@ -1,35 +1,26 @@
 using LocalVision.Rules.Evaluation.Catalogue;
-using LocalVision.Rules.Evaluation.Derivation;
-using LocalVision.Rules.Evaluation.Facts;
+using LocalVision.Rules.Evaluation.Conditions;
 using NRules.Fluent.Dsl;
 
 namespace LocalVision.Rules.Evaluation.Findings;
 
-/// <summary>
-/// SHORT_NO_FOLLOW_ON: a project of at most the short funded length with no follow-on (§7.3.5, §6). Follow-on funding
-/// is recorded as FOLLOWED_BY, so here no record is read as none.
-/// </summary>
+/// <summary>SHORT_NO_FOLLOW_ON: a short project that has ended with no follow-on funding, on evidence (§7.3.5).</summary>
 [Name(RuleIds.ShortNoFollowOn)]
-[Priority(RulePriorities.Find)]
-public sealed class ShortNoFollowOnRule : Rule
+public sealed class ShortNoFollowOnRule() : ContextRule(Definition)
 {
-    public override void Define()
+    public static CmoRuleDefinition Definition { get; } = new(
+        RuleIds.ShortNoFollowOn,
+        "A short project, ended, with no follow-on",
+        Polarity.Risk,
+        ["7.3.5"],
+        [ContextTerm.Present(DerivedCodes.ShortFunded), ContextTerm.Present(DerivedCodes.Ended), ContextTerm.Absent(Codes.FollowOnFunding)],
+        null,
+        Codes.ScaledUp,
+        1,
+        "Unhedged: follow-on funding \"in most cases ... would appear to be essential in order to achieve their aims and objectives\" (§7.3.5).",
+        "the project was short [{SHORT_FUNDED}], has ended [{ENDED}] and got no follow-on funding [{FOLLOW_ON_FUNDING}]")
     {
-        EvaluationSettings settings = default!;
-        InitiativeFact initiative = default!;
-        IEnumerable<Condition> followOns = default!;
-
-        When()
-            .Match(() => settings)
-            .Match(() => initiative, i => settings.Options.IsShortFunded(i))
-            .Query(() => followOns, q => q.Match<Condition>(c => c.Initiative == initiative.Name, c => c.Code == Codes.FollowOnFunding).Collect())
-            .Having(() => !followOns.Any(c => settings.Options.IsPresent(c.Score)));
-
-        Then()
-            .Yield(_ => Finding.Of(RuleIds.ShortNoFollowOn, initiative,
-                "the project ran only from " + initiative.Start!.Value.ToString("yyyy-MM-dd") + " to " + initiative.End!.Value.ToString("yyyy-MM-dd")
-                + " and no follow-on funding is recorded"
-                + (followOns.Any() ? " [" + string.Join("; ", followOns.Select(c => c.Describe())) + "]" : " (no FOLLOWED_BY, no FOLLOW_ON_FUNDING observation)"),
-                followOns, null, null, null));
-    }
+        Parameters = [nameof(EvaluationOptions.ShortFundingMonths)],
+        Note = "No follow-on recorded is unknown, not none: the rule needs FOLLOW_ON_FUNDING coded absent.",
+    };
 }

@@ -11,51 +11,91 @@ public enum OutlookRating
     Moderate,
     AtRisk,
     InsufficientEvidence,
+    NotStarted,
 }
 
-/// <summary>How likely the initiative is to build momentum, from its findings, with the reason for each point.</summary>
-/// <param name="Reasons">One line per finding with its contribution, e.g. <c>+1 SENIOR_EARLY: ...</c>, then the verdict.</param>
-public sealed record MomentumOutlook(string Initiative, OutlookRating Rating, double Score, IReadOnlyList<string> Reasons)
+/// <summary>What one finding adds to or takes from the outlook.</summary>
+/// <param name="Weight">Signed: positive for an ingredient, negative for a risk; 0 when not counted.</param>
+/// <param name="Counted">False when the finding's missing element was already counted by an earlier risk.</param>
+/// <param name="Reason">Why the weight is what it is, in words.</param>
+public sealed record OutlookContribution(string RuleId, string? Subject, double Weight, bool Tentative, bool Counted, string Reason);
+
+/// <summary>How likely the initiative is to build momentum, from its ingredients and risks, with the reason for each point.</summary>
+/// <param name="Contributions">One per ingredient or risk finding, in catalogue order.</param>
+/// <param name="Cautions">The cautions, listed beside the outlook: they qualify how to read it and are never scored.</param>
+/// <param name="Reasons">The contributions and cautions in words, then the verdict.</param>
+public sealed record MomentumOutlook(
+    string Initiative,
+    OutlookRating Rating,
+    double Score,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<OutlookContribution> Contributions,
+    IReadOnlyList<string> Cautions)
 {
-    /// <summary>STRONG, MODERATE, AT_RISK or INSUFFICIENT_EVIDENCE.</summary>
+    /// <summary>STRONG, MODERATE, AT_RISK, INSUFFICIENT_EVIDENCE or NOT_STARTED.</summary>
     public string RatingName => Rating switch
     {
         OutlookRating.Strong => "STRONG",
         OutlookRating.Moderate => "MODERATE",
         OutlookRating.AtRisk => "AT_RISK",
+        OutlookRating.NotStarted => "NOT_STARTED",
         _ => "INSUFFICIENT_EVIDENCE",
     };
 
+    /// <summary>The outlook of an initiative evaluated before its start: nothing to weigh yet.</summary>
+    public static MomentumOutlook NotStarted(string initiative, DateOnly start) =>
+        new(initiative, OutlookRating.NotStarted, 0, [$"not started: the initiative starts on {start:yyyy-MM-dd}"], [], []);
+
     /// <remarks>
-    /// Each rule counts once, however often it fired: three leadership gaps are one weakened configuration, and
-    /// counting them three times would let one rule outvote the rest. The reasons still list every subject.
+    /// Each ingredient and risk weighs its rule's weight (the report's wording; <c>ListRules</c> says why), halved (by
+    /// TentativeFactor) when it rests on an L-confidence observation. A risk whose missing element an earlier risk already
+    /// counted adds nothing: SENIOR_LATE and a senior leadership gap resting on the same SENIOR_ENGAGEMENT_EARLY observation
+    /// are one missing element. Cautions are listed, never scored.
     /// </remarks>
     public static MomentumOutlook From(string initiative, IEnumerable<Finding> findings, EvaluationOptions options)
     {
-        var rules = findings
-            .GroupBy(f => f.RuleId, StringComparer.Ordinal)
-            .OrderBy(g => RuleCatalogue.OrderOf(g.Key))
+        var ordered = findings
+            .OrderBy(f => RuleCatalogue.OrderOf(f.RuleId))
+            .ThenBy(f => f.Subject ?? "", StringComparer.Ordinal)
             .ToList();
-        var reasons = new List<string>();
-        var score = 0.0;
-        foreach (var rule in rules)
+        var contributions = new List<OutlookContribution>();
+        var counted = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var finding in ordered.Where(f => f.Polarity != Polarity.Caution))
         {
-            var first = rule.First();
-            var weight = first.Polarity switch
+            var name = finding.RuleId + (finding.Subject is null ? "" : $" ({finding.Subject})");
+            var earlier = finding.MissingElements.Count > 0 && finding.MissingElements.All(counted.ContainsKey)
+                ? counted[finding.MissingElements[0]]
+                : null;
+            if (earlier is not null)
             {
-                Polarity.Ingredient => options.IngredientWeight,
-                Polarity.Risk => -options.RiskWeight,
-                _ => -options.CautionWeight,
-            };
-            score += weight;
-            var subjects = rule.Select(f => f.Subject).OfType<string>().Order(StringComparer.Ordinal).ToList();
-            reasons.Add($"{Signed(weight)} {rule.Key}{(subjects.Count == 0 ? "" : $" ({string.Join(", ", subjects)})")}: {first.Title}");
+                contributions.Add(new(finding.RuleId, finding.Subject, 0, finding.Tentative, false,
+                    $"the same missing element ({string.Join(", ", finding.MissingElements)}) is already counted under {earlier}"));
+                continue;
+            }
+            foreach (var element in finding.MissingElements)
+            {
+                counted.TryAdd(element, name);
+            }
+            var weight = options.WeightOf(finding.RuleId, finding.Weight) * (finding.Tentative ? options.TentativeFactor : 1);
+            var signed = finding.Polarity == Polarity.Ingredient ? weight : -weight;
+            contributions.Add(new(finding.RuleId, finding.Subject, signed, finding.Tentative, true,
+                finding.Tentative ? $"tentative (rests on an L-confidence observation): {Format(options.TentativeFactor)} of the rule's weight" : "the rule's weight"));
         }
+        var cautions = ordered.Where(f => f.Polarity == Polarity.Caution)
+            .Select(f => $"{f.RuleId}{(f.Subject is null ? "" : $" ({f.Subject})")}: {f.Title}")
+            .ToList();
+        var score = Math.Round(contributions.Sum(c => c.Weight), 6);
+        var scored = contributions.Count(c => c.Counted);
+        var reasons = contributions
+            .Select(c => $"{(c.Counted ? Signed(c.Weight) : "±0")} {c.RuleId}{(c.Subject is null ? "" : $" ({c.Subject})")}: {RuleCatalogue.Cmo(c.RuleId).Title}"
+                + (c.Tentative || !c.Counted ? $" [{c.Reason}]" : ""))
+            .Concat(cautions.Select(c => $"caution, not scored: {c}"))
+            .ToList();
         OutlookRating rating;
-        if (rules.Count < options.MinimumRulesForOutlook)
+        if (scored < options.MinimumScoredFindings)
         {
             rating = OutlookRating.InsufficientEvidence;
-            reasons.Add($"only {rules.Count} rule(s) fired; at least {options.MinimumRulesForOutlook} are needed for a rating");
+            reasons.Add($"only {scored} ingredient(s) and risk(s) could be assessed; at least {options.MinimumScoredFindings} are needed for a rating");
         }
         else
         {
@@ -64,7 +104,7 @@ public sealed record MomentumOutlook(string Initiative, OutlookRating Rating, do
                 : OutlookRating.Moderate;
             reasons.Add($"score {Format(score)}: STRONG from {Format(options.StrongOutlookAtLeast)}, AT_RISK below {Format(options.AtRiskOutlookBelow)}");
         }
-        return new MomentumOutlook(initiative, rating, score, reasons);
+        return new MomentumOutlook(initiative, rating, score, reasons, contributions, cautions);
     }
 
     private static string Signed(double weight) => (weight >= 0 ? "+" : "") + Format(weight);

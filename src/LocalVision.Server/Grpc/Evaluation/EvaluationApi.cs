@@ -1,16 +1,17 @@
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using LocalVision.Graph.Store;
 using LocalVision.Rules.Evaluation;
 using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Facts;
 using LocalVision.V1;
-using DomainEvaluation = LocalVision.Rules.Evaluation.Evaluation;
 using DomainKind = LocalVision.Graph.Schema.CodeKind;
-using DomainPolarity = LocalVision.Rules.Evaluation.Catalogue.Polarity;
 
 namespace LocalVision.Server.Grpc.Evaluation;
 
-/// <summary>The EvaluationService: the coding catalogue, the rules, and findings per initiative as of a date.</summary>
+/// <summary>
+/// The EvaluationService: the coding catalogue, the rules, findings per initiative within an evidence scope, and the
+/// programme theory tested case by case.
+/// </summary>
 public sealed class EvaluationApi(EvaluationEngine engine, TimeProvider clock) : EvaluationService.EvaluationServiceBase
 {
     public override Task<ListCodesResponse> ListCodes(ListCodesRequest request, ServerCallContext context)
@@ -39,88 +40,53 @@ public sealed class EvaluationApi(EvaluationEngine engine, TimeProvider clock) :
     public override Task<ListRulesResponse> ListRules(ListRulesRequest request, ServerCallContext context)
     {
         var response = new ListRulesResponse();
-        response.Rules.AddRange(engine.ListRules().Select(ToProto));
+        response.Rules.AddRange(engine.ListRules().Select(EvaluationMapping.ToProto));
+        response.Notes.AddRange(RuleCatalogue.Notes);
+        response.Headings.AddRange(ReportHeadings.All.Select(h => new V1.ReportHeading { Section = h.Section, Title = h.Title }));
         return Task.FromResult(response);
     }
 
     public override async Task<V1.Evaluation> EvaluateInitiative(EvaluateInitiativeRequest request, ServerCallContext context)
     {
         var checks = new RequestChecks().Name("name", request.Name, "Initiative");
-        var asOf = checks.Date("as_of", request.AsOf) ?? Today;
+        var scope = Scope(checks, request.AsOf, request.AsNowKnown, request.IncludeIllustrative);
         checks.ThrowIfAny();
-        var evaluation = await engine.EvaluateAsync(request.Name, asOf, context.CancellationToken);
-        return ToProto(evaluation);
+        var evaluation = await engine.EvaluateAsync(request.Name, scope, context.CancellationToken);
+        return EvaluationMapping.ToProto(evaluation);
     }
 
     public override async Task StreamEvaluations(StreamEvaluationsRequest request, IServerStreamWriter<V1.Evaluation> responseStream, ServerCallContext context)
     {
         var checks = new RequestChecks();
-        var asOf = checks.Date("as_of", request.AsOf) ?? Today;
+        var scope = Scope(checks, request.AsOf, request.AsNowKnown, request.IncludeIllustrative);
         var filter = checks.Filter("filter", request.Filter, EvaluationEngine.DefaultFilter);
         checks.ThrowIfAny();
-        foreach (var evaluation in await engine.EvaluateAllAsync(filter, asOf, context.CancellationToken))
+        foreach (var evaluation in await engine.EvaluateAllAsync(filter, scope, context.CancellationToken))
         {
-            await responseStream.WriteAsync(ToProto(evaluation), context.CancellationToken);
+            await responseStream.WriteAsync(EvaluationMapping.ToProto(evaluation), context.CancellationToken);
         }
     }
+
+    public override async Task<TestProgrammeTheoryResponse> TestProgrammeTheory(TestProgrammeTheoryRequest request, ServerCallContext context)
+    {
+        var checks = new RequestChecks();
+        var scope = Scope(checks, request.AsOf, request.AsNowKnown, request.IncludeIllustrative);
+        var filter = checks.Filter("filter", request.Filter, EvaluationEngine.DefaultFilter);
+        for (var i = 0; i < request.Rules.Count; i++)
+        {
+            if (!RuleCatalogue.IsCmoRule(request.Rules[i]))
+            {
+                checks.Add($"rules[{i}]", $"`{request.Rules[i]}` is not a rule of the programme theory; one of {string.Join(", ", RuleIds.Table)}");
+            }
+        }
+        checks.ThrowIfAny();
+        var tests = await engine.TestProgrammeTheoryAsync(request.Rules.Distinct(StringComparer.Ordinal).ToList(), filter, scope, context.CancellationToken);
+        return EvaluationMapping.ToProto(tests, scope);
+    }
+
+    private EvidenceScope Scope(RequestChecks checks, Google.Protobuf.WellKnownTypes.Timestamp? asOf, bool asNowKnown, bool includeIllustrative) =>
+        new(checks.Date("as_of", asOf) ?? Today, asNowKnown, includeIllustrative);
 
     /// <summary>The evaluation date when the request gives none.</summary>
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
-    private static V1.Polarity ToProto(DomainPolarity? polarity) => polarity switch
-    {
-        DomainPolarity.Ingredient => V1.Polarity.Ingredient,
-        DomainPolarity.Risk => V1.Polarity.Risk,
-        DomainPolarity.Caution => V1.Polarity.Caution,
-        _ => V1.Polarity.Unspecified,
-    };
-
-    private static V1.RuleDescription ToProto(Rules.Evaluation.Catalogue.RuleDescription rule)
-    {
-        var proto = new V1.RuleDescription
-        {
-            Id = rule.Id,
-            Title = rule.Title,
-            Polarity = ToProto(rule.Polarity),
-            ReportSection = rule.ReportSection,
-            Mechanism = rule.Mechanism ?? "",
-            Outcome = rule.Outcome ?? "",
-            Condition = rule.Condition,
-        };
-        proto.ContextCodes.AddRange(rule.ContextCodes);
-        proto.Parameters.AddRange(rule.Parameters.Select(p => new V1.RuleParameter { Name = p.Name, Value = p.Value, Description = p.Description }));
-        return proto;
-    }
-
-    internal static V1.Evaluation ToProto(DomainEvaluation evaluation)
-    {
-        var proto = new V1.Evaluation
-        {
-            Initiative = evaluation.Initiative,
-            AsOf = Timestamp.FromDateTime(evaluation.AsOf.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)),
-            Outlook = new Outlook { Rating = evaluation.Outlook.RatingName, Score = evaluation.Outlook.Score },
-        };
-        proto.Outlook.Reasons.AddRange(evaluation.Outlook.Reasons);
-        foreach (var finding in evaluation.Findings)
-        {
-            var f = new V1.Finding
-            {
-                RuleId = finding.RuleId,
-                Polarity = ToProto(finding.Polarity),
-                Title = finding.Subject is null ? finding.Title : $"{finding.Title}: {finding.Subject}",
-                Explanation = finding.Explanation,
-                ReportSection = finding.ReportSection,
-            };
-            f.Observations.AddRange(finding.Observations);
-            f.Evidence.AddRange(finding.Evidence);
-            f.DerivedFacts.AddRange(finding.DerivedFacts.Select(d =>
-            {
-                var fact = new V1.DerivedFact { Code = d.Code, Score = d.Score, Source = d.Source };
-                fact.Nodes.AddRange(d.Nodes);
-                return fact;
-            }));
-            proto.Findings.Add(f);
-        }
-        return proto;
-    }
 }

@@ -1,5 +1,6 @@
 using LocalVision.Graph.Store;
 using LocalVision.Rules.Evaluation;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Testing.Dataset;
 using LocalVision.Testing.Stores;
 

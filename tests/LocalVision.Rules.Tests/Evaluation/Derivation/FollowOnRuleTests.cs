@@ -1,4 +1,5 @@
 using LocalVision.Rules.Evaluation;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Derivation;
 using LocalVision.Rules.Evaluation.Facts;
 using LocalVision.Rules.Tests.Evaluation.Support;

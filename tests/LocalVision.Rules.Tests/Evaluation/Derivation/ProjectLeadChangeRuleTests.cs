@@ -1,3 +1,4 @@
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Derivation;
 using LocalVision.Rules.Tests.Evaluation.Support;
 
@@ -12,10 +13,11 @@ public sealed class ProjectLeadChangeRuleTests
             Given.Person("first", "PROJECT_LEAD", from: new(2013, 11, 1), to: new(2014, 5, 1)),
             Given.Person("second", "PROJECT_LEAD", from: new(2014, 5, 1)));
 
-        var change = Assert.Single(run.Facts<ProjectLeadChange>());
-        Assert.Equal("people/first", change.Outgoing.Person);
-        Assert.Equal("people/second", change.Incoming.Person);
-        Assert.Equal(new DateOnly(2014, 5, 1), change.On);
+        var change = Assert.Single(run.Facts<CodeValue>());
+        Assert.Equal(DerivedCodes.ProjectLeadChanged, change.Code);
+        Assert.Equal(1, change.Score);
+        Assert.Equal(["people/first", "people/second"], change.Nodes);
+        Assert.Contains("until 2014-05-01", change.Source);
     }
 
     [Fact]
@@ -25,7 +27,7 @@ public sealed class ProjectLeadChangeRuleTests
             Given.Person("first", "PROJECT_LEAD", from: new(2013, 11, 1), to: new(2014, 5, 1)),
             Given.Person("second", "PROJECT_LEAD", from: new(2014, 1, 1)));
 
-        Assert.Empty(run.Facts<ProjectLeadChange>());
+        Assert.Empty(run.Facts<CodeValue>());
     }
 
     [Fact]
@@ -35,7 +37,7 @@ public sealed class ProjectLeadChangeRuleTests
             Given.Person("first", "PROJECT_LEAD", from: new(2013, 11, 1), to: new(2014, 5, 1)),
             Given.Person("second", "SENIOR_LEADER", from: new(2014, 5, 1)));
 
-        Assert.Empty(run.Facts<ProjectLeadChange>());
+        Assert.Empty(run.Facts<CodeValue>());
     }
 
     [Fact]
@@ -45,6 +47,6 @@ public sealed class ProjectLeadChangeRuleTests
             Given.Person("first", "PROJECT_LEAD", from: new(2013, 11, 1)),
             Given.Person("second", "PROJECT_LEAD", from: new(2014, 5, 1)));
 
-        Assert.Empty(run.Facts<ProjectLeadChange>());
+        Assert.Empty(run.Facts<CodeValue>());
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using LocalVision.Graph.Model;
 using LocalVision.Graph.Store;
 using LocalVision.Rules.Evaluation;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Facts;
 using LocalVision.Rules.Tests.Evaluation.Support;
 using LocalVision.Testing.Stores;
@@ -10,7 +11,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Facts;
 
 public sealed class FactProjectionTests
 {
-    private static readonly DateOnly AsOf = new(2015, 9, 1);
+    private static readonly EvidenceScope AsOf = new(new DateOnly(2015, 9, 1));
 
     private static GraphBuilder FullGraph() => new GraphBuilder("case")
         .Partner("council", "LOCAL_AUTHORITY", "LEAD", from: "2013-11-01")
@@ -25,7 +26,7 @@ public sealed class FactProjectionTests
         .Observe(Codes.DedicatedSupport, 0.25, "2014-06-01", "M")
         .Outcome("case-indicator", "IMPROVING_SERVICES", "RISING", "2015-06-01");
 
-    private static async Task<InitiativeFacts> ProjectFromStoreAsync(GraphBuilder graph, DateOnly asOf)
+    private static async Task<InitiativeFacts> ProjectFromStoreAsync(GraphBuilder graph, EvidenceScope asOf)
     {
         await using var temp = TempStore.Create();
         await temp.Store.WriteAsync(graph.Batch(), WriteOptions.None, CancellationToken.None);
@@ -65,7 +66,7 @@ public sealed class FactProjectionTests
     [Fact]
     public async Task ProjectAsync_EarlierDate_LeavesOutWhatCameLater()
     {
-        var facts = await ProjectFromStoreAsync(FullGraph(), new DateOnly(2014, 7, 1));
+        var facts = await ProjectFromStoreAsync(FullGraph(), new EvidenceScope(new DateOnly(2014, 7, 1)));
 
         Assert.Equal([Codes.DedicatedSupport], facts.Observations.Select(o => o.Code));
         Assert.Empty(facts.Outcomes);
@@ -77,7 +78,7 @@ public sealed class FactProjectionTests
     [Fact]
     public async Task ProjectAsync_BeforeTheStart_LeavesOutDatedStructure()
     {
-        var facts = await ProjectFromStoreAsync(FullGraph(), new DateOnly(2013, 6, 1));
+        var facts = await ProjectFromStoreAsync(FullGraph(), new EvidenceScope(new DateOnly(2013, 6, 1)));
 
         Assert.Equal(["partners/board"], facts.Partners.Select(p => p.Partner));
         Assert.DoesNotContain(facts.People, p => p.Person == "people/lead");
@@ -160,6 +161,66 @@ public sealed class FactProjectionTests
         Assert.Equal(1 + facts.Partners.Count + facts.People.Count + facts.Enablers.Count + facts.EnablerTies.Count + facts.Alignments.Count
             + facts.FollowOns.Count + facts.Observations.Count + facts.Outcomes.Count, all.Count);
         Assert.Equal(all.Count, all.Distinct(ReferenceEqualityComparer.Instance).Count());
+    }
+
+    [Fact]
+    public async Task ProjectAsync_ObservationRecordedAfterTheDate_IsLeftOutUnlessAsNowKnown()
+    {
+        var graph = new GraphBuilder("case").Observe(Codes.SeniorEngagementEarly, 1, at: "2013-11-01", recordedAt: "2015-07-01");
+        var asOf = new DateOnly(2014, 6, 1);
+
+        var then = await graph.ProjectAsync(new EvidenceScope(asOf));
+        var now = await graph.ProjectAsync(new EvidenceScope(asOf, AsNowKnown: true));
+
+        Assert.Empty(then.Observations);
+        var observation = Assert.Single(now.Observations);
+        Assert.Equal((new DateOnly(2013, 11, 1), new DateOnly(2015, 7, 1)), (observation.At, observation.RecordedAt));
+    }
+
+    [Fact]
+    public async Task ProjectAsync_ObservationWithoutRecordedAt_IsRecordedWhenItHeld()
+    {
+        var facts = await new GraphBuilder("case").Observe(Codes.MouAgreed, 1, at: "2014-03-01").ProjectAsync(new DateOnly(2014, 6, 1));
+
+        Assert.Equal(new DateOnly(2014, 3, 1), Assert.Single(facts.Observations).RecordedAt);
+    }
+
+    [Fact]
+    public async Task ProjectAsync_ConditionHeldAfterTheDate_IsLeftOutEvenAsNowKnown()
+    {
+        var facts = await new GraphBuilder("case").Observe(Codes.MouAgreed, 1, at: "2014-03-01")
+            .ProjectAsync(new EvidenceScope(new DateOnly(2014, 1, 1), AsNowKnown: true));
+
+        Assert.Empty(facts.Observations);
+    }
+
+    [Fact]
+    public async Task ProjectAsync_EvidenceDatedAfterTheDate_IsNotShown()
+    {
+        var graph = new GraphBuilder("case").Observe(Codes.MouAgreed, 1, at: "2014-03-01", evidenceDate: "2015-07-01");
+
+        var then = await graph.ProjectAsync(new DateOnly(2014, 6, 1));
+        var now = await graph.ProjectAsync(new EvidenceScope(new DateOnly(2014, 6, 1), AsNowKnown: true));
+
+        Assert.Empty(Assert.Single(then.Observations).Evidence);
+        Assert.Single(Assert.Single(now.Observations).Evidence);
+    }
+
+    [Fact]
+    public async Task ProjectAsync_IllustrativeData_LeftOutByDefault_IncludedAndMarkedWhenAsked()
+    {
+        var graph = FullGraph().Observe(Codes.BurningPlatform, 1, illustrative: true)
+            .KnownTo("alder", "partners/council", "2012-01-01", illustrative: true, evidence: "evidence/invented-tie");
+
+        var plain = await graph.ProjectAsync(AsOf);
+        var included = await graph.ProjectAsync(AsOf with { IncludeIllustrative = true });
+
+        Assert.DoesNotContain(plain.Observations, o => o.Code == Codes.BurningPlatform);
+        Assert.Equal(["people/chief"], plain.EnablerTies.Select(t => t.Stakeholder));
+        Assert.True(included.Observations.Single(o => o.Code == Codes.BurningPlatform).Illustrative);
+        var invented = included.EnablerTies.Single(t => t.Stakeholder == "partners/council");
+        Assert.True(invented.Illustrative);
+        Assert.Equal(["evidence/invented-tie"], invented.Evidence);
     }
 
     [Fact]

@@ -1,46 +1,55 @@
 using LocalVision.Rules.Evaluation;
 using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Findings;
 using LocalVision.Rules.Tests.Evaluation.Support;
 
 namespace LocalVision.Rules.Tests.Evaluation.Findings;
 
+/// <summary>BCF_DISTRACTION: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class BcfDistractionRuleTests
 {
-    [Theory]
-    [InlineData("DISTRACTS")]
-    [InlineData("MIXED")]
-    [InlineData(null)]
-    public void Fire_AlignedWithBcfNotOnlyComplementing_FindsCaution(string? effect)
-    {
-        var run = RuleRun.Fire(typeof(BcfDistractionRule), Given.Settings(), Given.Initiative(), Given.Derived(Codes.AlignedBcf, 1, effect));
+    private static readonly OpenWorld Rule = new(typeof(BcfDistractionRule), RuleIds.BcfDistraction);
 
-        var finding = run.Single(RuleIds.BcfDistraction);
-        Assert.Equal(Polarity.Caution, finding.Polarity);
-        Assert.Contains("Better Care Fund", finding.Explanation);
+    [Fact]
+    public void Fire_Distracting_FindsACaution()
+    {
+        Rule.AssertFinds(Polarity.Caution, "Better Care Fund", Given.Derived(Codes.AlignedBcf, 1, "DISTRACTS"));
     }
 
     [Fact]
-    public void Fire_CodedOnly_Fires()
+    public void Fire_Mixed_FindsACaution()
     {
-        var run = RuleRun.Fire(typeof(BcfDistractionRule), Given.Settings(), Given.Initiative(), Given.Coded(Codes.AlignedBcf, 1));
-
-        run.Single(RuleIds.BcfDistraction);
+        Rule.AssertFinds(Polarity.Caution, "Better Care Fund", Given.Derived(Codes.AlignedBcf, 1, "MIXED"));
     }
 
     [Fact]
-    public void Fire_OnlyComplements_DoesNotFire()
+    public void Fire_OnlyComplementing_DoesNotFireAndIsDecided()
     {
-        var run = RuleRun.Fire(typeof(BcfDistractionRule), Given.Settings(), Given.Initiative(), Given.Derived(Codes.AlignedBcf, 1, "COMPLEMENTS"));
-
-        Assert.Empty(run.Findings);
+        Rule.AssertDecided(Given.Derived(Codes.AlignedBcf, 1, "COMPLEMENTS"));
     }
 
     [Fact]
-    public void Fire_NotAligned_DoesNotFire()
+    public void Fire_CodedAbsent_DoesNotFireAndIsDecided()
     {
-        var run = RuleRun.Fire(typeof(BcfDistractionRule), Given.Settings(), Given.Initiative(), Given.Coded(Codes.AlignedBcf, 0.5));
+        Rule.AssertDecided(Given.Coded(Codes.AlignedBcf, 0));
+    }
 
-        Assert.Empty(run.Findings);
+    [Fact]
+    public void Fire_EffectNotRecorded_DoesNotFireAndIsNotAssessed()
+    {
+        Rule.AssertNotAssessed(["ALIGNED_BCF"], Given.Derived(Codes.AlignedBcf, 1));
+    }
+
+    [Fact]
+    public void Fire_NoAlignmentRecorded_DoesNotFireAndIsNotAssessed()
+    {
+        Rule.AssertNotAssessed(["ALIGNED_BCF"]);
+    }
+
+    [Fact]
+    public void Fire_RuleExpectsNoMechanism_NamesNone()
+    {
+        Assert.Null(Rule.Fire(Given.Derived(Codes.AlignedBcf, 1, "DISTRACTS")).Single(RuleIds.BcfDistraction).Mechanism);
     }
 }

@@ -1,52 +1,53 @@
 using LocalVision.Rules.Evaluation;
 using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Findings;
 using LocalVision.Rules.Tests.Evaluation.Support;
 
 namespace LocalVision.Rules.Tests.Evaluation.Findings;
 
+/// <summary>BURNING_PLATFORM: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class BurningPlatformRuleTests
 {
-    private static object[] Partners(int count) => Enumerable.Range(1, count).Select(i => (object)Given.Partner($"partner{i}")).ToArray();
+    private static readonly OpenWorld Rule = new(typeof(BurningPlatformRule), RuleIds.BurningPlatform);
 
     [Fact]
-    public void Fire_ImperativeWithThreePartners_FindsIngredientCountingPartners()
+    public void Fire_ImperativeSharedByPartners_FindsAnIngredient()
     {
-        var run = RuleRun.Fire(typeof(BurningPlatformRule),
-            [Given.Settings(), Given.Initiative(), Given.Coded(Codes.BurningPlatform, 1), .. Partners(3)]);
-
-        var finding = run.Single(RuleIds.BurningPlatform);
-        Assert.Equal(Polarity.Ingredient, finding.Polarity);
-        Assert.Contains("3 partners", finding.Explanation);
-        Assert.Equal(3, Assert.Single(finding.DerivedFacts).Nodes.Count);
+        Rule.AssertFinds(Polarity.Ingredient, "range of partners", Given.Coded(Codes.BurningPlatform, 1), Given.Derived(DerivedCodes.SeveralPartners, 1));
     }
 
     [Fact]
-    public void Fire_TwoPartners_DoesNotFire()
+    public void Fire_NoImperative_DoesNotFireAndIsDecided()
     {
-        var run = RuleRun.Fire(typeof(BurningPlatformRule),
-            [Given.Settings(), Given.Initiative(), Given.Coded(Codes.BurningPlatform, 1), .. Partners(2)]);
-
-        Assert.Empty(run.Findings);
+        Rule.AssertDecided(Given.Coded(Codes.BurningPlatform, 0), Given.Derived(DerivedCodes.SeveralPartners, 1));
     }
 
     [Fact]
-    public void Fire_NoImperative_DoesNotFire()
+    public void Fire_TooFewPartnersRecorded_DoesNotFireAndIsNotAssessed()
     {
-        var run = RuleRun.Fire(typeof(BurningPlatformRule), [Given.Settings(), Given.Initiative(), .. Partners(5)]);
-
-        Assert.Empty(run.Findings);
+        Rule.AssertNotAssessed(["SEVERAL_PARTNERS"], Given.Coded(Codes.BurningPlatform, 1));
     }
 
     [Fact]
-    public void Fire_ThirdPartnerJoinsLater_FiresThen()
+    public void Fire_ImperativeUnknown_DoesNotFireAndIsNotAssessed()
     {
-        var run = RuleRun.Fire(typeof(BurningPlatformRule),
-            [Given.Settings(), Given.Initiative(), Given.Coded(Codes.BurningPlatform, 1), .. Partners(2)]);
-        Assert.Empty(run.Findings);
+        Rule.AssertNotAssessed(["BURNING_PLATFORM"], Given.Derived(DerivedCodes.SeveralPartners, 1));
+    }
 
-        run.Insert(Given.Partner("partner3"));
+    [Fact]
+    public void Fire_ContextOnALowConfidenceObservation_IsTentative()
+    {
+        Assert.True(Rule.Fire(Given.Coded(Codes.BurningPlatform, 1, "L"), Given.Derived(DerivedCodes.SeveralPartners, 1)).Single(RuleIds.BurningPlatform).Tentative);
+    }
 
-        run.Single(RuleIds.BurningPlatform);
+    [Theory]
+    [InlineData(1.0, MechanismObserved.Yes)]
+    [InlineData(0.0, MechanismObserved.No)]
+    [InlineData(0.5, MechanismObserved.Unknown)]
+    [InlineData(-1.0, MechanismObserved.Unknown)]
+    public void Fire_SharedNarrativeCoded_SaysWhetherTheMechanismWasObserved(double score, MechanismObserved expected)
+    {
+        Rule.AssertMechanism(Codes.SharedNarrative, score, expected, Given.Coded(Codes.BurningPlatform, 1), Given.Derived(DerivedCodes.SeveralPartners, 1));
     }
 }

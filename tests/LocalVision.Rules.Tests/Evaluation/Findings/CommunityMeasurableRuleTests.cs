@@ -1,33 +1,47 @@
 using LocalVision.Rules.Evaluation;
 using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Findings;
 using LocalVision.Rules.Tests.Evaluation.Support;
 
 namespace LocalVision.Rules.Tests.Evaluation.Findings;
 
+/// <summary>COMMUNITY_MEASURABLE: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class CommunityMeasurableRuleTests
 {
-    [Fact]
-    public void Fire_CommunityLevel_FindsIngredient()
-    {
-        var run = RuleRun.Fire(typeof(CommunityMeasurableRule), Given.Settings(), Given.Initiative(), Given.Derived(Codes.LevelCommunity, 1));
+    private static readonly OpenWorld Rule = new(typeof(CommunityMeasurableRule), RuleIds.CommunityMeasurable);
 
-        Assert.Equal(Polarity.Ingredient, run.Single(RuleIds.CommunityMeasurable).Polarity);
+    [Fact]
+    public void Fire_CommunityLevel_FindsAnIngredient()
+    {
+        Rule.AssertFinds(Polarity.Ingredient, "community level", Given.Derived(Codes.LevelCommunity, 1));
     }
 
     [Fact]
-    public void Fire_MixedLevel_DoesNotFire()
+    public void Fire_StrategicLevel_DoesNotFireAndIsDecided()
     {
-        var run = RuleRun.Fire(typeof(CommunityMeasurableRule), Given.Settings(), Given.Initiative(), Given.Derived(Codes.LevelCommunity, 0.5));
-
-        Assert.Empty(run.Findings);
+        Rule.AssertDecided(Given.Derived(Codes.LevelCommunity, 0));
     }
 
     [Fact]
-    public void Fire_LevelUnknown_DoesNotFire()
+    public void Fire_LevelNotRecorded_DoesNotFireAndIsNotAssessed()
     {
-        var run = RuleRun.Fire(typeof(CommunityMeasurableRule), Given.Settings(), Given.Initiative());
+        Rule.AssertNotAssessed(["LEVEL_COMMUNITY"]);
+    }
 
-        Assert.Empty(run.Findings);
+    [Fact]
+    public void Fire_MixedLevel_DoesNotFireAndIsNotAssessed()
+    {
+        Rule.AssertNotAssessed(["LEVEL_COMMUNITY"], Given.Derived(Codes.LevelCommunity, 0.5));
+    }
+
+    [Theory]
+    [InlineData(1.0, MechanismObserved.Yes)]
+    [InlineData(0.0, MechanismObserved.No)]
+    [InlineData(0.5, MechanismObserved.Unknown)]
+    [InlineData(-1.0, MechanismObserved.Unknown)]
+    public void Fire_UserPerspectiveCoded_SaysWhetherTheMechanismWasObserved(double score, MechanismObserved expected)
+    {
+        Rule.AssertMechanism(Codes.UserPerspective, score, expected, Given.Derived(Codes.LevelCommunity, 1));
     }
 }

@@ -1,60 +1,49 @@
 using LocalVision.Rules.Evaluation;
 using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Findings;
 using LocalVision.Rules.Tests.Evaluation.Support;
 
 namespace LocalVision.Rules.Tests.Evaluation.Findings;
 
+/// <summary>DETECTION_ARTEFACT: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class DetectionArtefactRuleTests
 {
-    [Fact]
-    public void Fire_RisingOutcomeAndDataAsLever_FindsCautionCitingOutcomeEvidence()
-    {
-        var run = RuleRun.Fire(typeof(DetectionArtefactRule), Given.Settings(), Given.Initiative(),
-            Given.Coded(Codes.DataAsLever, 1), Given.Outcome("recorded-incidence", "RISING", new(2015, 6, 1)));
+    private static readonly OpenWorld Rule = new(typeof(DetectionArtefactRule), RuleIds.DetectionArtefact);
 
-        var finding = run.Single(RuleIds.DetectionArtefact);
-        Assert.Equal(Polarity.Caution, finding.Polarity);
-        Assert.Equal("outcomes/recorded-incidence", finding.Subject);
-        Assert.Equal(["observations/test-data-as-lever"], finding.Observations);
-        Assert.Equal(["evidence/recorded-incidence", "evidence/test-data-as-lever"], finding.Evidence);
+    [Fact]
+    public void Fire_RisingWhileDataUsed_FindsACaution()
+    {
+        Rule.AssertFinds(Polarity.Caution, "better detection", Given.Coded(Codes.DataAsLever, 1), Given.Derived(DerivedCodes.RisingIndicator, 1));
     }
 
     [Fact]
-    public void Fire_TwoRisingOutcomes_FindsOneEach()
+    public void Fire_NothingRising_DoesNotFireAndIsDecided()
     {
-        var run = RuleRun.Fire(typeof(DetectionArtefactRule), Given.Settings(), Given.Initiative(),
-            Given.Coded(Codes.DataAsLever, 1), Given.Outcome("first", "RISING"), Given.Outcome("second", "rising"));
-
-        Assert.Equal(["outcomes/first", "outcomes/second"], run.Findings.Select(f => f.Subject).Order());
-    }
-
-    [Theory]
-    [InlineData("FALLING")]
-    [InlineData(null)]
-    public void Fire_OutcomeNotRising_DoesNotFire(string? trend)
-    {
-        var run = RuleRun.Fire(typeof(DetectionArtefactRule), Given.Settings(), Given.Initiative(),
-            Given.Coded(Codes.DataAsLever, 1), Given.Outcome("indicator", trend));
-
-        Assert.Empty(run.Findings);
+        Rule.AssertDecided(Given.Coded(Codes.DataAsLever, 1), Given.Derived(DerivedCodes.RisingIndicator, 0));
     }
 
     [Fact]
-    public void Fire_NoDataAsLever_DoesNotFire()
+    public void Fire_DataNotUsed_DoesNotFireAndIsDecided()
     {
-        var run = RuleRun.Fire(typeof(DetectionArtefactRule), Given.Settings(), Given.Initiative(),
-            Given.Coded(Codes.DataAsLever, 0.5), Given.Outcome("indicator", "RISING"));
-
-        Assert.Empty(run.Findings);
+        Rule.AssertDecided(Given.Coded(Codes.DataAsLever, 0), Given.Derived(DerivedCodes.RisingIndicator, 1));
     }
 
     [Fact]
-    public void Fire_RiseBeforeTheProjectStarted_DoesNotFire()
+    public void Fire_NoTrendRecorded_DoesNotFireAndIsNotListed()
     {
-        var run = RuleRun.Fire(typeof(DetectionArtefactRule), Given.Settings(), Given.Initiative(),
-            Given.Coded(Codes.DataAsLever, 1), Given.Outcome("indicator", "RISING", new(2012, 1, 1)));
+        Rule.AssertNotListed(Given.Coded(Codes.DataAsLever, 1));
+    }
 
-        Assert.Empty(run.Findings);
+    [Fact]
+    public void Fire_ContextOnALowConfidenceObservation_IsTentative()
+    {
+        Assert.True(Rule.Fire(Given.Coded(Codes.DataAsLever, 1, "L"), Given.Derived(DerivedCodes.RisingIndicator, 1)).Single(RuleIds.DetectionArtefact).Tentative);
+    }
+
+    [Fact]
+    public void Fire_RuleExpectsNoMechanism_NamesNone()
+    {
+        Assert.Null(Rule.Fire(Given.Coded(Codes.DataAsLever, 1), Given.Derived(DerivedCodes.RisingIndicator, 1)).Single(RuleIds.DetectionArtefact).Mechanism);
     }
 }

@@ -1,97 +1,55 @@
 using LocalVision.Rules.Evaluation;
 using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Findings;
 using LocalVision.Rules.Tests.Evaluation.Support;
 
 namespace LocalVision.Rules.Tests.Evaluation.Findings;
 
+/// <summary>EXIT_NO_SUCCESSOR: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class ExitNoSuccessorRuleTests
 {
-    private static readonly DateOnly AsOf = new(2014, 9, 1);
+    private static readonly OpenWorld Rule = new(typeof(ExitNoSuccessorRule), RuleIds.ExitNoSuccessor);
 
     [Fact]
-    public void Fire_ExitWithinWindowAndNoSuccessor_FindsRisk()
+    public void Fire_ExitWithoutSuccessor_FindsARisk()
     {
-        var run = RuleRun.Fire(typeof(ExitNoSuccessorRule), Given.Settings(AsOf), Given.Initiative(),
-            Given.Enabler("alder", new(2013, 11, 1), new(2014, 10, 1)), Given.Coded(Codes.LocalSuccessor, 0));
-
-        var finding = run.Single(RuleIds.ExitNoSuccessor);
-        Assert.Equal(Polarity.Risk, finding.Polarity);
-        Assert.Contains("2014-10-01", finding.Explanation);
-        Assert.Equal(["enablers/alder"], Assert.Single(finding.DerivedFacts).Nodes);
+        Rule.AssertFinds(Polarity.Risk, "no local successor", Given.Derived(DerivedCodes.EnablerExit, 1), Given.Coded(Codes.LocalSuccessor, 0));
     }
 
     [Fact]
-    public void Fire_ExitAlreadyPast_Fires()
+    public void Fire_SuccessorInPlace_DoesNotFireAndIsDecided()
     {
-        var run = RuleRun.Fire(typeof(ExitNoSuccessorRule), Given.Settings(new(2015, 9, 1)), Given.Initiative(),
-            Given.Enabler("alder", new(2013, 11, 1), new(2014, 10, 1)), Given.Coded(Codes.LocalSuccessor, 0.25));
-
-        run.Single(RuleIds.ExitNoSuccessor);
+        Rule.AssertDecided(Given.Derived(DerivedCodes.EnablerExit, 1), Given.Coded(Codes.LocalSuccessor, 1));
     }
 
     [Fact]
-    public void Fire_ExitBeyondWindow_DoesNotFire()
+    public void Fire_EnablerStays_DoesNotFireAndIsDecided()
     {
-        var run = RuleRun.Fire(typeof(ExitNoSuccessorRule), Given.Settings(new(2014, 6, 1)), Given.Initiative(),
-            Given.Enabler("alder", new(2013, 11, 1), new(2014, 10, 1)), Given.Coded(Codes.LocalSuccessor, 0));
-
-        Assert.Empty(run.Findings);
+        Rule.AssertDecided(Given.Derived(DerivedCodes.EnablerExit, 0), Given.Coded(Codes.LocalSuccessor, 0));
     }
 
     [Fact]
-    public void Fire_WiderExitWindow_Fires()
+    public void Fire_SuccessorUnknown_DoesNotFireAndIsNotAssessed()
     {
-        var options = EvaluationOptions.Default with { ExitWindowDays = 200 };
-
-        var run = RuleRun.Fire(typeof(ExitNoSuccessorRule), Given.Settings(new(2014, 6, 1), options), Given.Initiative(),
-            Given.Enabler("alder", new(2013, 11, 1), new(2014, 10, 1)), Given.Coded(Codes.LocalSuccessor, 0));
-
-        run.Single(RuleIds.ExitNoSuccessor);
+        Rule.AssertNotAssessed(["LOCAL_SUCCESSOR"], Given.Derived(DerivedCodes.EnablerExit, 1));
     }
 
     [Fact]
-    public void Fire_AnotherEnablerStaysOn_DoesNotFire()
+    public void Fire_NoEngagementRecorded_DoesNotFireAndIsNotAssessed()
     {
-        var run = RuleRun.Fire(typeof(ExitNoSuccessorRule), Given.Settings(AsOf), Given.Initiative(),
-            Given.Enabler("alder", new(2013, 11, 1), new(2014, 10, 1)), Given.Enabler("birch", new(2014, 3, 1), new(2015, 6, 1), "JOINED"),
-            Given.Coded(Codes.LocalSuccessor, 0));
-
-        Assert.Empty(run.Findings);
+        Rule.AssertNotAssessed(["ENABLER_EXIT"], Given.Coded(Codes.LocalSuccessor, 0));
     }
 
     [Fact]
-    public void Fire_OpenEndedEngagement_DoesNotFire()
+    public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        var run = RuleRun.Fire(typeof(ExitNoSuccessorRule), Given.Settings(AsOf), Given.Initiative(),
-            Given.Enabler("alder", new(2013, 11, 1), null), Given.Coded(Codes.LocalSuccessor, 0));
-
-        Assert.Empty(run.Findings);
+        Assert.True(Rule.Fire(Given.Derived(DerivedCodes.EnablerExit, 1), Given.Coded(Codes.LocalSuccessor, 0, "L")).Single(RuleIds.ExitNoSuccessor).Tentative);
     }
 
     [Fact]
-    public void Fire_NoEnabler_DoesNotFire()
+    public void Fire_RuleExpectsNoMechanism_NamesNone()
     {
-        var run = RuleRun.Fire(typeof(ExitNoSuccessorRule), Given.Settings(AsOf), Given.Initiative(), Given.Coded(Codes.LocalSuccessor, 0));
-
-        Assert.Empty(run.Findings);
-    }
-
-    [Fact]
-    public void Fire_SuccessorPresent_DoesNotFire()
-    {
-        var run = RuleRun.Fire(typeof(ExitNoSuccessorRule), Given.Settings(AsOf), Given.Initiative(),
-            Given.Enabler("alder", new(2013, 11, 1), new(2014, 10, 1)), Given.Coded(Codes.LocalSuccessor, 1));
-
-        Assert.Empty(run.Findings);
-    }
-
-    [Fact]
-    public void Fire_SuccessorUnknown_DoesNotFire()
-    {
-        var run = RuleRun.Fire(typeof(ExitNoSuccessorRule), Given.Settings(AsOf), Given.Initiative(),
-            Given.Enabler("alder", new(2013, 11, 1), new(2014, 10, 1)));
-
-        Assert.Empty(run.Findings);
+        Assert.Null(Rule.Fire(Given.Derived(DerivedCodes.EnablerExit, 1), Given.Coded(Codes.LocalSuccessor, 0)).Single(RuleIds.ExitNoSuccessor).Mechanism);
     }
 }

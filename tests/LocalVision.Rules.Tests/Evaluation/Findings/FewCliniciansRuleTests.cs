@@ -1,66 +1,37 @@
 using LocalVision.Rules.Evaluation;
 using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Findings;
 using LocalVision.Rules.Tests.Evaluation.Support;
 
 namespace LocalVision.Rules.Tests.Evaluation.Findings;
 
+/// <summary>FEW_CLINICIANS: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class FewCliniciansRuleTests
 {
-    private static readonly Type[] Rules = [typeof(FewCliniciansCodedRule), typeof(FewCliniciansRecordedRule)];
+    private static readonly OpenWorld Rule = new(typeof(FewCliniciansRule), RuleIds.FewClinicians);
 
     [Fact]
-    public void Fire_ClinicianEngagementCodedAbsent_FindsCautionFromTheObservation()
+    public void Fire_CliniciansUnderRepresented_FindsACaution()
     {
-        var run = RuleRun.Fire(Rules, [Given.Settings(), Given.Initiative(), Given.Coded(Codes.ClinicianEngagement, 0.25)]);
-
-        var finding = run.Single(RuleIds.FewClinicians);
-        Assert.Equal(Polarity.Caution, finding.Polarity);
-        Assert.Equal(["observations/test-clinician-engagement"], finding.Observations);
-        Assert.Equal(["FEW_CLINICIANS/CODED"], run.Fired.Where(r => r.StartsWith(RuleIds.FewClinicians, StringComparison.Ordinal)));
+        Rule.AssertFinds(Polarity.Caution, "under-represented", Given.Derived(DerivedCodes.CliniciansRepresented, 0));
     }
 
     [Fact]
-    public void Fire_NoClinicianAmongPeopleRecorded_FindsCautionFromThePeople()
+    public void Fire_CliniciansRepresented_DoesNotFireAndIsDecided()
     {
-        var run = RuleRun.Fire(Rules, [Given.Settings(), Given.Initiative(), .. Given.People(4)]);
-
-        var finding = run.Single(RuleIds.FewClinicians);
-        Assert.Empty(finding.Observations);
-        var share = Assert.Single(finding.DerivedFacts);
-        Assert.Equal(0, share.Score);
-        Assert.Equal(4, share.Nodes.Count);
+        Rule.AssertDecided(Given.Derived(DerivedCodes.CliniciansRepresented, 1));
     }
 
     [Fact]
-    public void Fire_OneClinicianInFive_DoesNotFire()
+    public void Fire_NotJudged_DoesNotFireAndIsNotAssessed()
     {
-        var run = RuleRun.Fire(Rules, [Given.Settings(), Given.Initiative(), .. Given.People(4), Given.Person("gp", "CLINICIAN")]);
-
-        Assert.Empty(run.Findings);
+        Rule.AssertNotAssessed(["CLINICIANS_REPRESENTED"]);
     }
 
     [Fact]
-    public void Fire_TooFewPeopleRecorded_DoesNotFire()
+    public void Fire_RuleExpectsNoMechanism_NamesNone()
     {
-        var run = RuleRun.Fire(Rules, [Given.Settings(), Given.Initiative(), .. Given.People(2)]);
-
-        Assert.Empty(run.Findings);
-    }
-
-    [Fact]
-    public void Fire_ClinicianEngagementCodedPresent_OverridesThePeopleRecorded()
-    {
-        var run = RuleRun.Fire(Rules, [Given.Settings(), Given.Initiative(), Given.Coded(Codes.ClinicianEngagement, 0.75), .. Given.People(4)]);
-
-        Assert.Empty(run.Findings);
-    }
-
-    [Fact]
-    public void Fire_CodedAbsentAndNoneRecorded_FindsOnlyOnce()
-    {
-        var run = RuleRun.Fire(Rules, [Given.Settings(), Given.Initiative(), Given.Coded(Codes.ClinicianEngagement, 0), .. Given.People(4)]);
-
-        Assert.Single(run.Findings);
+        Assert.Null(Rule.Fire(Given.Derived(DerivedCodes.CliniciansRepresented, 0)).Single(RuleIds.FewClinicians).Mechanism);
     }
 }

@@ -1,95 +1,92 @@
 using LocalVision.Rules.Evaluation;
 using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Derivation;
-using LocalVision.Rules.Evaluation.Facts;
 using LocalVision.Rules.Evaluation.Findings;
 using LocalVision.Rules.Tests.Evaluation.Support;
 
 namespace LocalVision.Rules.Tests.Evaluation.Findings;
 
+/// <summary>LEADERSHIP_GAP: one risk per element absent on evidence; an element nobody can judge is not assessed.</summary>
 public sealed class LeadershipGapRuleTests
 {
-    private static readonly Type[] Rules =
+    private static readonly Type[] Gaps =
     [
-        typeof(SeniorLeadershipGapRule), typeof(PoliticalLeadershipGapRule), typeof(ProjectLeadGapRule),
-        typeof(EnablerGapRule), typeof(ClinicalLeadershipGapRule), typeof(CommunityLeadershipGapRule),
-        typeof(LeadershipFromPersonRule), typeof(LeadershipFromEnablerRule), typeof(LeadershipFromConditionRule),
+        typeof(SeniorLeadershipGapRule), typeof(PoliticalLeadershipGapRule), typeof(ProjectLeadGapRule), typeof(EnablerGapRule),
+        typeof(ClinicalLeadershipGapRule), typeof(CommunityLeadershipGapRule),
     ];
 
-    private static IEnumerable<object> FullConfiguration() =>
-    [
-        Given.Settings(), Given.Initiative(),
-        Given.Person("senior", "SENIOR_LEADER"), Given.Person("councillor", "ELECTED_MEMBER"), Given.Person("lead", "PROJECT_LEAD"),
-        Given.Person("gp", "CLINICIAN"), Given.Person("resident", "COMMUNITY_MEMBER"),
-        Given.Enabler("alder", Given.Start, Given.End),
-    ];
+    private static Condition Element(string element, double score) => Given.Derived(LeadershipElements.CodeOf(element), score);
 
     [Fact]
-    public void Fire_FullConfiguration_FindsNoGap()
+    public void Fire_ClinicalElementAbsent_FindsOneRiskForThatElement()
     {
-        var run = RuleRun.Fire(Rules, FullConfiguration());
+        var run = RuleRun.Fire(Gaps, [Given.Settings(), Given.Initiative(), Element(LeadershipElements.Clinical, 0), Element(LeadershipElements.Senior, 1)]);
+
+        var finding = Assert.Single(run.Findings);
+        Assert.Equal((RuleIds.LeadershipGap, LeadershipElements.Clinical, Polarity.Risk), (finding.RuleId, finding.Subject, finding.Polarity));
+        Assert.Contains("clinical leadership", finding.Explanation);
+        Assert.Equal([LeadershipElements.CodeOf(LeadershipElements.Clinical)], finding.MissingElements);
+    }
+
+    [Fact]
+    public void Fire_TwoElementsAbsent_FindsOneEach()
+    {
+        var run = RuleRun.Fire(Gaps, [Given.Settings(), Given.Initiative(), Element(LeadershipElements.Clinical, 0), Element(LeadershipElements.Community, 0)]);
+
+        Assert.Equal([LeadershipElements.Clinical, LeadershipElements.Community], run.Findings.Select(f => f.Subject).Order());
+    }
+
+    [Fact]
+    public void Fire_ElementsPresent_FindsNothingAndDecidesThem()
+    {
+        var conditions = LeadershipElements.All.Select(e => Element(e, 1)).ToList();
+
+        var run = RuleRun.Fire(Gaps, [Given.Settings(), Given.Initiative(), .. conditions]);
 
         Assert.Empty(run.Findings);
-        Assert.Equal(LeadershipElements.All.Order(), run.Facts<LeadershipElement>().Select(e => e.Element).Order());
-    }
-
-    [Theory]
-    [InlineData("people/senior", LeadershipElements.Senior)]
-    [InlineData("people/councillor", LeadershipElements.Political)]
-    [InlineData("people/lead", LeadershipElements.ProjectLead)]
-    [InlineData("people/gp", LeadershipElements.Clinical)]
-    [InlineData("people/resident", LeadershipElements.Community)]
-    [InlineData("enablers/alder", LeadershipElements.Enabler)]
-    public void Fire_OneElementMissing_FindsOneRiskForThatElement(string missing, string element)
-    {
-        var facts = FullConfiguration()
-            .Where(f => f is not PersonRole person || person.Person != missing)
-            .Where(f => f is not EnablerEngagement engagement || engagement.Enabler != missing);
-
-        var run = RuleRun.Fire(Rules, facts);
-
-        var finding = run.Single(RuleIds.LeadershipGap);
-        Assert.Equal(Polarity.Risk, finding.Polarity);
-        Assert.Equal(element, finding.Subject);
-        Assert.Contains(LeadershipElements.Describe(element), finding.Explanation);
+        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.LeadershipGap);
     }
 
     [Fact]
-    public void Fire_ElementShownByCodedEngagement_FindsNoGapForIt()
+    public void Fire_ElementsUnknown_FindsNothingAndListsEachAsNotAssessedWithWhatWouldSettleIt()
     {
-        var facts = FullConfiguration().Where(f => f is not PersonRole { Person: "people/gp" })
-            .Append(Given.Coded(Codes.ClinicianEngagement, 0.75));
+        var run = RuleRun.Fire(Gaps, [Given.Settings(), Given.Initiative()]);
 
-        var run = RuleRun.Fire(Rules, facts);
+        Assert.Empty(run.Findings);
+        var unassessed = OpenWorld.NotAssessed([]).Where(u => u.Rule == RuleIds.LeadershipGap).ToList();
+        Assert.Equal(LeadershipElements.All, unassessed.Select(u => u.Subject));
+        var clinical = unassessed.Single(u => u.Subject == LeadershipElements.Clinical);
+        Assert.Equal([Codes.ClinicianEngagement, Codes.PeopleComplete], clinical.MissingCodes);
+        Assert.Equal(["7.4.1"], clinical.Sections);
+    }
+
+    [Fact]
+    public async Task Fire_OverGraphWithManyPeopleButNoCensus_NoGap()
+    {
+        var graph = new GraphBuilder("case").Partner("council", "LOCAL_AUTHORITY", "LEAD")
+            .Person("a", "SENIOR_LEADER", "council").Person("b", "PROJECT_LEAD", "council").Person("c", "ELECTED_MEMBER", "council")
+            .Person("d", "FRONTLINE", "council").Enabler("alder");
+
+        var facts = await graph.ProjectAsync(Given.AsOf);
+
+        var run = RuleRun.FireWithDerivations(typeof(ClinicalLeadershipGapRule), facts.All().Prepend(Given.Settings()));
 
         Assert.Empty(run.Findings);
     }
 
     [Fact]
-    public void Fire_FewPeopleRecorded_JudgesNoConfiguration()
+    public async Task Fire_OverGraphWithPeopleDeclaredComplete_GapForTheMissingRolesOnly()
     {
-        var run = RuleRun.Fire(Rules, [Given.Settings(), Given.Initiative(), Given.Person("senior", "SENIOR_LEADER")]);
+        var graph = new GraphBuilder("case").Partner("council", "LOCAL_AUTHORITY", "LEAD")
+            .Person("a", "SENIOR_LEADER", "council").Person("b", "PROJECT_LEAD", "council").Enabler("alder")
+            .Observe(Codes.PeopleComplete, 1);
+        var facts = await graph.ProjectAsync(Given.AsOf);
 
-        Assert.Empty(run.Findings);
-    }
+        var run = RuleRun.Fire([.. RuleRun.Derivations, .. Gaps], facts.All().Prepend(Given.Settings()));
 
-    [Fact]
-    public void Fire_FewPeopleButEngagementCodedAbsent_FindsThatGapCitingTheObservation()
-    {
-        var run = RuleRun.Fire(Rules, [Given.Settings(), Given.Initiative(), Given.Person("senior", "SENIOR_LEADER"), Given.Coded(Codes.PoliticalEngagement, 0)]);
-
-        var finding = run.Single(RuleIds.LeadershipGap);
-        Assert.Equal(LeadershipElements.Political, finding.Subject);
-        Assert.Equal(["observations/test-political-engagement"], finding.Observations);
-    }
-
-    [Fact]
-    public void Fire_ThreePeopleWithOnlySeniors_FindsOneGapPerMissingElement()
-    {
-        var run = RuleRun.Fire(Rules, [Given.Settings(), Given.Initiative(), .. Given.People(3)]);
-
-        Assert.Equal(
-            [LeadershipElements.Clinical, LeadershipElements.Community, LeadershipElements.Enabler, LeadershipElements.Political, LeadershipElements.ProjectLead],
-            run.Findings.Select(f => f.Subject!).Order(StringComparer.Ordinal));
+        Assert.Equal([LeadershipElements.Political, LeadershipElements.Clinical, LeadershipElements.Community],
+            run.Findings.OrderBy(f => LeadershipElements.OrderOf(f.Subject!)).Select(f => f.Subject));
+        Assert.All(run.Findings, f => Assert.Contains(f.Observations, o => o.Contains("people-complete", StringComparison.Ordinal)));
     }
 }

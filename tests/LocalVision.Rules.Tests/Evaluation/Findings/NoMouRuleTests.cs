@@ -1,33 +1,43 @@
 using LocalVision.Rules.Evaluation;
 using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Findings;
 using LocalVision.Rules.Tests.Evaluation.Support;
 
 namespace LocalVision.Rules.Tests.Evaluation.Findings;
 
+/// <summary>NO_MOU: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class NoMouRuleTests
 {
-    [Fact]
-    public void Fire_MouCodedAbsent_FindsRisk()
-    {
-        var run = RuleRun.Fire(typeof(NoMouRule), Given.Settings(), Given.Initiative(), Given.Coded(Codes.MouAgreed, 0));
+    private static readonly OpenWorld Rule = new(typeof(NoMouRule), RuleIds.NoMou);
 
-        Assert.Equal(Polarity.Risk, run.Single(RuleIds.NoMou).Polarity);
+    [Fact]
+    public void Fire_NoMouAgreed_FindsARisk()
+    {
+        Rule.AssertFinds(Polarity.Risk, "no memorandum", Given.Coded(Codes.MouAgreed, 0));
     }
 
     [Fact]
-    public void Fire_MouAgreed_DoesNotFire()
+    public void Fire_MouAgreed_DoesNotFireAndIsDecided()
     {
-        var run = RuleRun.Fire(typeof(NoMouRule), Given.Settings(), Given.Initiative(), Given.Coded(Codes.MouAgreed, 1));
-
-        Assert.Empty(run.Findings);
+        Rule.AssertDecided(Given.Coded(Codes.MouAgreed, 1));
     }
 
     [Fact]
-    public void Fire_MouUnknown_DoesNotFire()
+    public void Fire_NoObservation_DoesNotFireAndIsNotAssessed()
     {
-        var run = RuleRun.Fire(typeof(NoMouRule), Given.Settings(), Given.Initiative());
+        Rule.AssertNotAssessed(["MOU_AGREED"]);
+    }
 
-        Assert.Empty(run.Findings);
+    [Fact]
+    public void Fire_ContextOnALowConfidenceObservation_IsTentative()
+    {
+        Assert.True(Rule.Fire(Given.Coded(Codes.MouAgreed, 0, "L")).Single(RuleIds.NoMou).Tentative);
+    }
+
+    [Fact]
+    public void Fire_RuleExpectsNoMechanism_NamesNone()
+    {
+        Assert.Null(Rule.Fire(Given.Coded(Codes.MouAgreed, 0)).Single(RuleIds.NoMou).Mechanism);
     }
 }

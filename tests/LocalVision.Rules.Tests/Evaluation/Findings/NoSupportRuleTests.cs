@@ -1,55 +1,58 @@
 using LocalVision.Rules.Evaluation;
 using LocalVision.Rules.Evaluation.Catalogue;
-using LocalVision.Rules.Evaluation.Derivation;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Findings;
 using LocalVision.Rules.Tests.Evaluation.Support;
 
 namespace LocalVision.Rules.Tests.Evaluation.Findings;
 
+/// <summary>NO_SUPPORT: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class NoSupportRuleTests
 {
-    [Fact]
-    public void Fire_SupportCodedAbsent_FindsRisk()
-    {
-        var run = RuleRun.Fire(typeof(NoSupportRule), Given.Settings(), Given.Initiative(), Given.Coded(Codes.DedicatedSupport, 0));
+    private static readonly OpenWorld Rule = new(typeof(NoSupportRule), RuleIds.NoSupport);
 
-        var finding = run.Single(RuleIds.NoSupport);
-        Assert.Equal(Polarity.Risk, finding.Polarity);
-        Assert.Equal(["observations/test-dedicated-support"], finding.Observations);
-        Assert.Empty(finding.DerivedFacts);
+    [Fact]
+    public void Fire_SupportAbsent_FindsARisk()
+    {
+        Rule.AssertFinds(Polarity.Risk, "lacking or partial", Given.Coded(Codes.DedicatedSupport, 0));
     }
 
     [Fact]
-    public void Fire_LeadChanged_CitesTheChange()
+    public void Fire_SupportPartlyOnEvidence_FindsARisk()
     {
-        var outgoing = Given.Person("lead1", "PROJECT_LEAD", from: new(2013, 11, 1), to: new(2014, 5, 1));
-        var incoming = Given.Person("lead2", "PROJECT_LEAD", from: new(2014, 5, 1));
-
-        var run = RuleRun.Fire([typeof(NoSupportRule), typeof(ProjectLeadChangeRule)],
-            [Given.Settings(), Given.Initiative(), Given.Coded(Codes.DedicatedSupport, 0), outgoing, incoming]);
-
-        var finding = run.Single(RuleIds.NoSupport);
-        var change = Assert.Single(finding.DerivedFacts);
-        Assert.Equal("PROJECT_LEAD_CHANGE", change.Code);
-        Assert.Equal(["people/lead1", "people/lead2"], change.Nodes);
-        Assert.Contains("project lead changed", finding.Explanation);
-    }
-
-    [Theory]
-    [InlineData(0.5)]
-    [InlineData(0.75)]
-    public void Fire_SupportNotAbsent_DoesNotFire(double score)
-    {
-        var run = RuleRun.Fire(typeof(NoSupportRule), Given.Settings(), Given.Initiative(), Given.Coded(Codes.DedicatedSupport, score));
-
-        Assert.Empty(run.Findings);
+        Rule.AssertFinds(Polarity.Risk, "lacking or partial", Given.Coded(Codes.DedicatedSupport, 0.5));
     }
 
     [Fact]
-    public void Fire_SupportUnknown_DoesNotFire()
+    public void Fire_SupportMostly_DoesNotFireAndIsDecided()
     {
-        var run = RuleRun.Fire(typeof(NoSupportRule), Given.Settings(), Given.Initiative());
+        Rule.AssertDecided(Given.Coded(Codes.DedicatedSupport, 0.75));
+    }
 
-        Assert.Empty(run.Findings);
+    [Fact]
+    public void Fire_NoObservation_DoesNotFireAndIsNotAssessed()
+    {
+        Rule.AssertNotAssessed(["DEDICATED_SUPPORT"]);
+    }
+
+    [Fact]
+    public void Fire_ContextOnALowConfidenceObservation_IsTentative()
+    {
+        Assert.True(Rule.Fire(Given.Coded(Codes.DedicatedSupport, 0, "L")).Single(RuleIds.NoSupport).Tentative);
+    }
+
+    [Fact]
+    public void Fire_RuleExpectsNoMechanism_NamesNone()
+    {
+        Assert.Null(Rule.Fire(Given.Coded(Codes.DedicatedSupport, 0)).Single(RuleIds.NoSupport).Mechanism);
+    }
+
+    [Fact]
+    public void Fire_LeadChangedBesideNoSupport_CitesTheChangeWithoutNeedingIt()
+    {
+        var finding = Rule.Fire(Given.Coded(Codes.DedicatedSupport, 0), Given.Derived(DerivedCodes.ProjectLeadChanged, 1)).Single(RuleIds.NoSupport);
+
+        Assert.Contains(finding.DerivedFacts, d => d.Code == DerivedCodes.ProjectLeadChanged);
+        Assert.Empty(Rule.Fire(Given.Derived(DerivedCodes.ProjectLeadChanged, 1)).Findings);
     }
 }

@@ -1,40 +1,43 @@
 using LocalVision.Rules.Evaluation;
 using LocalVision.Rules.Evaluation.Catalogue;
-using LocalVision.Rules.Evaluation.Derivation;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Findings;
 using LocalVision.Rules.Tests.Evaluation.Support;
 
 namespace LocalVision.Rules.Tests.Evaluation.Findings;
 
+/// <summary>PARTNERSHIP_BODY_OWNER: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class PartnershipBodyOwnerRuleTests
 {
-    [Theory]
-    [InlineData("HWBB")]
-    [InlineData("CCG")]
-    public void Fire_LeadPartnerIsPartnershipBody_FindsCautionCitingThePartner(string kind)
-    {
-        var run = RuleRun.Fire([typeof(PartnershipBodyOwnerRule), typeof(OwnershipRule), typeof(ResolveConditionRule)],
-            [Given.Settings(), Given.Initiative(), Given.Partner("board", kind, "LEAD")]);
+    private static readonly OpenWorld Rule = new(typeof(PartnershipBodyOwnerRule), RuleIds.PartnershipBodyOwner);
 
-        var finding = run.Single(RuleIds.PartnershipBodyOwner);
-        Assert.Equal(Polarity.Caution, finding.Polarity);
-        Assert.Equal(["partners/board"], Assert.Single(finding.DerivedFacts).Nodes);
+    [Fact]
+    public void Fire_BoardLead_FindsACaution()
+    {
+        Rule.AssertFinds(Polarity.Caution, "partnership body leads", Given.Derived(Codes.OwnerPartnershipBody, 1));
     }
 
     [Fact]
-    public void Fire_CodedOwner_Fires()
+    public void Fire_CodedMostly_FindsACaution()
     {
-        var run = RuleRun.Fire(typeof(PartnershipBodyOwnerRule), Given.Settings(), Given.Initiative(), Given.Coded(Codes.OwnerPartnershipBody, 0.75));
-
-        run.Single(RuleIds.PartnershipBodyOwner);
+        Rule.AssertFinds(Polarity.Caution, "partnership body leads", Given.Coded(Codes.OwnerPartnershipBody, 0.75));
     }
 
     [Fact]
-    public void Fire_PartnershipBodyOnlyMember_DoesNotFire()
+    public void Fire_CodedAbsent_DoesNotFireAndIsDecided()
     {
-        var run = RuleRun.Fire([typeof(PartnershipBodyOwnerRule), typeof(OwnershipRule), typeof(ResolveConditionRule)],
-            [Given.Settings(), Given.Initiative(), Given.Partner("board", "HWBB", "MEMBER"), Given.Partner("council", "LOCAL_AUTHORITY", "LEAD")]);
+        Rule.AssertDecided(Given.Coded(Codes.OwnerPartnershipBody, 0.25));
+    }
 
-        Assert.Empty(run.Findings);
+    [Fact]
+    public void Fire_OwnerUnknown_DoesNotFireAndIsNotAssessed()
+    {
+        Rule.AssertNotAssessed(["OWNER_PARTNERSHIP_BODY"]);
+    }
+
+    [Fact]
+    public void Fire_RuleExpectsNoMechanism_NamesNone()
+    {
+        Assert.Null(Rule.Fire(Given.Derived(Codes.OwnerPartnershipBody, 1)).Single(RuleIds.PartnershipBodyOwner).Mechanism);
     }
 }

@@ -1,44 +1,47 @@
 using LocalVision.Rules.Evaluation;
 using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Findings;
 using LocalVision.Rules.Tests.Evaluation.Support;
 
 namespace LocalVision.Rules.Tests.Evaluation.Findings;
 
+/// <summary>PRIOR_TIE: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class PriorTieRuleTests
 {
-    [Fact]
-    public void Fire_DerivedTie_FindsIngredientCitingTheDerivation()
-    {
-        var run = RuleRun.Fire(typeof(PriorTieRule), Given.Settings(), Given.Initiative(), Given.Derived(Codes.PriorEnablerTie, 1));
+    private static readonly OpenWorld Rule = new(typeof(PriorTieRule), RuleIds.PriorTie);
 
-        var finding = run.Single(RuleIds.PriorTie);
-        Assert.Equal(Polarity.Ingredient, finding.Polarity);
-        Assert.Empty(finding.Observations);
-        Assert.Equal(Codes.PriorEnablerTie, Assert.Single(finding.DerivedFacts).Code);
+    [Fact]
+    public void Fire_TieDerived_FindsAnIngredient()
+    {
+        Rule.AssertFinds(Polarity.Ingredient, "already knew the Enabler", Given.Derived(Codes.PriorEnablerTie, 1));
     }
 
     [Fact]
-    public void Fire_CodedTie_Fires()
+    public void Fire_TieCoded_FindsAnIngredient()
     {
-        var run = RuleRun.Fire(typeof(PriorTieRule), Given.Settings(), Given.Initiative(), Given.Coded(Codes.PriorEnablerTie, 1));
-
-        Assert.Equal(["observations/test-prior-enabler-tie"], run.Single(RuleIds.PriorTie).Observations);
+        Rule.AssertFinds(Polarity.Ingredient, "already knew the Enabler", Given.Coded(Codes.PriorEnablerTie, 0.75));
     }
 
     [Fact]
-    public void Fire_NoTie_DoesNotFire()
+    public void Fire_TieCodedAbsent_DoesNotFireAndIsDecided()
     {
-        var run = RuleRun.Fire(typeof(PriorTieRule), Given.Settings(), Given.Initiative());
-
-        Assert.Empty(run.Findings);
+        Rule.AssertDecided(Given.Coded(Codes.PriorEnablerTie, 0));
     }
 
     [Fact]
-    public void Fire_TieCodedAbsent_DoesNotFire()
+    public void Fire_NoTieRecorded_DoesNotFireAndIsNotAssessed()
     {
-        var run = RuleRun.Fire(typeof(PriorTieRule), Given.Settings(), Given.Initiative(), Given.Coded(Codes.PriorEnablerTie, 0));
+        Rule.AssertNotAssessed(["PRIOR_ENABLER_TIE"]);
+    }
 
-        Assert.Empty(run.Findings);
+    [Theory]
+    [InlineData(1.0, MechanismObserved.Yes)]
+    [InlineData(0.0, MechanismObserved.No)]
+    [InlineData(0.5, MechanismObserved.Unknown)]
+    [InlineData(-1.0, MechanismObserved.Unknown)]
+    public void Fire_TrustBuildingCoded_SaysWhetherTheMechanismWasObserved(double score, MechanismObserved expected)
+    {
+        Rule.AssertMechanism(Codes.TrustBuilding, score, expected, Given.Derived(Codes.PriorEnablerTie, 1));
     }
 }

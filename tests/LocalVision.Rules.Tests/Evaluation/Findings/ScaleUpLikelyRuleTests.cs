@@ -1,48 +1,55 @@
 using LocalVision.Rules.Evaluation;
 using LocalVision.Rules.Evaluation.Catalogue;
-using LocalVision.Rules.Evaluation.Derivation;
-using LocalVision.Rules.Evaluation.Facts;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Findings;
 using LocalVision.Rules.Tests.Evaluation.Support;
 
 namespace LocalVision.Rules.Tests.Evaluation.Findings;
 
+/// <summary>SCALE_UP_LIKELY: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class ScaleUpLikelyRuleTests
 {
-    [Fact]
-    public void Fire_FollowOnAndPriorityLink_FindsIngredient()
-    {
-        var run = RuleRun.Fire(typeof(ScaleUpLikelyRule), Given.Settings(), Given.Initiative(),
-            Given.Derived(Codes.FollowOnFunding, 1), Given.Coded(Codes.StrategicPriorityLink, 1));
+    private static readonly OpenWorld Rule = new(typeof(ScaleUpLikelyRule), RuleIds.ScaleUpLikely);
 
-        var finding = run.Single(RuleIds.ScaleUpLikely);
-        Assert.Equal(Polarity.Ingredient, finding.Polarity);
-        Assert.Equal(["observations/test-strategic-priority-link"], finding.Observations);
-        Assert.Equal(Codes.FollowOnFunding, Assert.Single(finding.DerivedFacts).Code);
+    [Fact]
+    public void Fire_FollowOnAndPriority_FindsAnIngredient()
+    {
+        Rule.AssertFinds(Polarity.Ingredient, "roll-out is likely", Given.Derived(Codes.FollowOnFunding, 1), Given.Coded(Codes.StrategicPriorityLink, 1));
     }
 
     [Fact]
-    public void Fire_FollowedByEdge_FiresThroughTheDerivation()
+    public void Fire_NoPriorityLink_DoesNotFireAndIsDecided()
     {
-        var run = RuleRun.Fire([typeof(ScaleUpLikelyRule), typeof(FollowOnRule), typeof(ResolveConditionRule)],
-            [Given.Settings(), Given.Initiative(), new FollowOn(Given.Name, "initiatives/next", "Next", null), Given.Coded(Codes.StrategicPriorityLink, 1)]);
-
-        run.Single(RuleIds.ScaleUpLikely);
+        Rule.AssertDecided(Given.Derived(Codes.FollowOnFunding, 1), Given.Coded(Codes.StrategicPriorityLink, 0));
     }
 
     [Fact]
-    public void Fire_NoPriorityLink_DoesNotFire()
+    public void Fire_NoFollowOn_DoesNotFireAndIsDecided()
     {
-        var run = RuleRun.Fire(typeof(ScaleUpLikelyRule), Given.Settings(), Given.Initiative(), Given.Derived(Codes.FollowOnFunding, 1));
-
-        Assert.Empty(run.Findings);
+        Rule.AssertDecided(Given.Coded(Codes.FollowOnFunding, 0), Given.Coded(Codes.StrategicPriorityLink, 1));
     }
 
     [Fact]
-    public void Fire_NoFollowOn_DoesNotFire()
+    public void Fire_PriorityUnknown_DoesNotFireAndIsNotAssessed()
     {
-        var run = RuleRun.Fire(typeof(ScaleUpLikelyRule), Given.Settings(), Given.Initiative(), Given.Coded(Codes.StrategicPriorityLink, 1));
+        Rule.AssertNotAssessed(["STRATEGIC_PRIORITY_LINK"], Given.Derived(Codes.FollowOnFunding, 1));
+    }
 
-        Assert.Empty(run.Findings);
+    [Fact]
+    public void Fire_FollowOnUnknown_DoesNotFireAndIsNotAssessed()
+    {
+        Rule.AssertNotAssessed(["FOLLOW_ON_FUNDING"], Given.Coded(Codes.StrategicPriorityLink, 1));
+    }
+
+    [Fact]
+    public void Fire_ContextOnALowConfidenceObservation_IsTentative()
+    {
+        Assert.True(Rule.Fire(Given.Derived(Codes.FollowOnFunding, 1), Given.Coded(Codes.StrategicPriorityLink, 1, "L")).Single(RuleIds.ScaleUpLikely).Tentative);
+    }
+
+    [Fact]
+    public void Fire_RuleExpectsNoMechanism_NamesNone()
+    {
+        Assert.Null(Rule.Fire(Given.Derived(Codes.FollowOnFunding, 1), Given.Coded(Codes.StrategicPriorityLink, 1)).Single(RuleIds.ScaleUpLikely).Mechanism);
     }
 }

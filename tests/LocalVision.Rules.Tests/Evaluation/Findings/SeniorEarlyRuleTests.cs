@@ -1,52 +1,53 @@
 using LocalVision.Rules.Evaluation;
 using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Findings;
 using LocalVision.Rules.Tests.Evaluation.Support;
 
 namespace LocalVision.Rules.Tests.Evaluation.Findings;
 
+/// <summary>SENIOR_EARLY: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class SeniorEarlyRuleTests
 {
-    [Fact]
-    public void Fire_SeniorEngagementPresent_FindsIngredientCitingObservationAndEvidence()
-    {
-        var run = RuleRun.Fire(typeof(SeniorEarlyRule), Given.Settings(), Given.Initiative(), Given.Coded(Codes.SeniorEngagementEarly, 0.75));
+    private static readonly OpenWorld Rule = new(typeof(SeniorEarlyRule), RuleIds.SeniorEarly);
 
-        var finding = run.Single(RuleIds.SeniorEarly);
-        Assert.Equal(Polarity.Ingredient, finding.Polarity);
-        Assert.Equal("7.2.4", finding.ReportSection);
-        Assert.Equal(["observations/test-senior-engagement-early"], finding.Observations);
-        Assert.Equal(["evidence/test-senior-engagement-early"], finding.Evidence);
-        Assert.Contains("SENIOR_ENGAGEMENT_EARLY 0.75", finding.Explanation);
-        Assert.StartsWith("Test project: ", finding.Explanation);
+    [Fact]
+    public void Fire_SeniorPresent_FindsAnIngredient()
+    {
+        Rule.AssertFinds(Polarity.Ingredient, "from the outset", Given.Coded(Codes.SeniorEngagementEarly, 1));
+    }
+
+    [Fact]
+    public void Fire_SeniorAbsent_DoesNotFireAndIsDecided()
+    {
+        Rule.AssertDecided(Given.Coded(Codes.SeniorEngagementEarly, 0));
+    }
+
+    [Fact]
+    public void Fire_NoObservation_DoesNotFireAndIsNotAssessed()
+    {
+        Rule.AssertNotAssessed(["SENIOR_ENGAGEMENT_EARLY"]);
+    }
+
+    [Fact]
+    public void Fire_SeniorPartly_DoesNotFireAndIsNotAssessed()
+    {
+        Rule.AssertNotAssessed(["SENIOR_ENGAGEMENT_EARLY"], Given.Coded(Codes.SeniorEngagementEarly, 0.5));
+    }
+
+    [Fact]
+    public void Fire_ContextOnALowConfidenceObservation_IsTentative()
+    {
+        Assert.True(Rule.Fire(Given.Coded(Codes.SeniorEngagementEarly, 1, "L")).Single(RuleIds.SeniorEarly).Tentative);
     }
 
     [Theory]
-    [InlineData(0.5)]
-    [InlineData(0.25)]
-    [InlineData(0)]
-    public void Fire_SeniorEngagementNotAboveCutOff_DoesNotFire(double score)
+    [InlineData(1.0, MechanismObserved.Yes)]
+    [InlineData(0.0, MechanismObserved.No)]
+    [InlineData(0.5, MechanismObserved.Unknown)]
+    [InlineData(-1.0, MechanismObserved.Unknown)]
+    public void Fire_NationalLegitimacyCoded_SaysWhetherTheMechanismWasObserved(double score, MechanismObserved expected)
     {
-        var run = RuleRun.Fire(typeof(SeniorEarlyRule), Given.Settings(), Given.Initiative(), Given.Coded(Codes.SeniorEngagementEarly, score));
-
-        Assert.Empty(run.Findings);
-    }
-
-    [Fact]
-    public void Fire_SeniorEngagementUnknown_DoesNotFire()
-    {
-        var run = RuleRun.Fire(typeof(SeniorEarlyRule), Given.Settings(), Given.Initiative(), Given.Coded(Codes.PoliticalEngagement, 1));
-
-        Assert.Empty(run.Findings);
-    }
-
-    [Fact]
-    public void Fire_LowerPresentCutOff_FiresOnPartly()
-    {
-        var options = EvaluationOptions.Default with { PresentAbove = 0.4 };
-
-        var run = RuleRun.Fire(typeof(SeniorEarlyRule), Given.Settings(options: options), Given.Initiative(), Given.Coded(Codes.SeniorEngagementEarly, 0.5));
-
-        run.Single(RuleIds.SeniorEarly);
+        Rule.AssertMechanism(Codes.NationalLegitimacy, score, expected, Given.Coded(Codes.SeniorEngagementEarly, 1));
     }
 }

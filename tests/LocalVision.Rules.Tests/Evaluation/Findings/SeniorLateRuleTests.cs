@@ -1,77 +1,55 @@
 using LocalVision.Rules.Evaluation;
 using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Findings;
 using LocalVision.Rules.Tests.Evaluation.Support;
 
 namespace LocalVision.Rules.Tests.Evaluation.Findings;
 
+/// <summary>SENIOR_LATE: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class SeniorLateRuleTests
 {
-    [Fact]
-    public void Fire_SeniorAbsentInShortProject_FindsRisk()
-    {
-        var run = RuleRun.Fire(typeof(SeniorLateRule), Given.Settings(), Given.Initiative(), Given.Coded(Codes.SeniorEngagementEarly, 0.25));
+    private static readonly OpenWorld Rule = new(typeof(SeniorLateRule), RuleIds.SeniorLate);
 
-        var finding = run.Single(RuleIds.SeniorLate);
-        Assert.Equal(Polarity.Risk, finding.Polarity);
-        Assert.Contains("2013-11-01 to 2014-10-01", finding.Explanation);
-        Assert.Equal(["observations/test-senior-engagement-early"], finding.Observations);
+    [Fact]
+    public void Fire_SeniorAbsentInShortProject_FindsARisk()
+    {
+        Rule.AssertFinds(Polarity.Risk, "as the funding ends", Given.Coded(Codes.SeniorEngagementEarly, 0), Given.Derived(DerivedCodes.ShortFunded, 1));
     }
 
     [Fact]
-    public void Fire_ProjectExactlyTwelveMonths_Fires()
+    public void Fire_SeniorPresent_DoesNotFireAndIsDecided()
     {
-        var initiative = Given.Initiative(start: new(2013, 11, 1), end: new(2014, 11, 1));
-
-        var run = RuleRun.Fire(typeof(SeniorLateRule), Given.Settings(), initiative, Given.Coded(Codes.SeniorEngagementEarly, 0));
-
-        run.Single(RuleIds.SeniorLate);
+        Rule.AssertDecided(Given.Coded(Codes.SeniorEngagementEarly, 1), Given.Derived(DerivedCodes.ShortFunded, 1));
     }
 
     [Fact]
-    public void Fire_ProjectLongerThanTwelveMonths_DoesNotFire()
+    public void Fire_LongProject_DoesNotFireAndIsDecided()
     {
-        var initiative = Given.Initiative(start: new(2012, 1, 1), end: new(2014, 3, 1));
-
-        var run = RuleRun.Fire(typeof(SeniorLateRule), Given.Settings(), initiative, Given.Coded(Codes.SeniorEngagementEarly, 0));
-
-        Assert.Empty(run.Findings);
+        Rule.AssertDecided(Given.Coded(Codes.SeniorEngagementEarly, 0), Given.Derived(DerivedCodes.ShortFunded, 0));
     }
 
     [Fact]
-    public void Fire_LongerShortFundingMonthsOption_Fires()
+    public void Fire_SeniorUnknown_DoesNotFireAndIsNotAssessed()
     {
-        var initiative = Given.Initiative(start: new(2012, 1, 1), end: new(2014, 3, 1));
-        var options = EvaluationOptions.Default with { ShortFundingMonths = 36 };
-
-        var run = RuleRun.Fire(typeof(SeniorLateRule), Given.Settings(options: options), initiative, Given.Coded(Codes.SeniorEngagementEarly, 0));
-
-        run.Single(RuleIds.SeniorLate);
+        Rule.AssertNotAssessed(["SENIOR_ENGAGEMENT_EARLY"], Given.Derived(DerivedCodes.ShortFunded, 1));
     }
 
     [Fact]
-    public void Fire_DatesUnknown_DoesNotFire()
+    public void Fire_DatesUnknown_DoesNotFireAndIsNotAssessed()
     {
-        var run = RuleRun.Fire(typeof(SeniorLateRule), Given.Settings(), Given.Initiative(undated: true), Given.Coded(Codes.SeniorEngagementEarly, 0));
-
-        Assert.Empty(run.Findings);
-    }
-
-    [Theory]
-    [InlineData(0.5)]
-    [InlineData(1)]
-    public void Fire_SeniorNotAbsent_DoesNotFire(double score)
-    {
-        var run = RuleRun.Fire(typeof(SeniorLateRule), Given.Settings(), Given.Initiative(), Given.Coded(Codes.SeniorEngagementEarly, score));
-
-        Assert.Empty(run.Findings);
+        Rule.AssertNotAssessed(["SHORT_FUNDED"], Given.Coded(Codes.SeniorEngagementEarly, 0));
     }
 
     [Fact]
-    public void Fire_SeniorUnknown_DoesNotFire()
+    public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        var run = RuleRun.Fire(typeof(SeniorLateRule), Given.Settings(), Given.Initiative());
+        Assert.True(Rule.Fire(Given.Coded(Codes.SeniorEngagementEarly, 0, "L"), Given.Derived(DerivedCodes.ShortFunded, 1)).Single(RuleIds.SeniorLate).Tentative);
+    }
 
-        Assert.Empty(run.Findings);
+    [Fact]
+    public void Fire_RuleExpectsNoMechanism_NamesNone()
+    {
+        Assert.Null(Rule.Fire(Given.Coded(Codes.SeniorEngagementEarly, 0), Given.Derived(DerivedCodes.ShortFunded, 1)).Single(RuleIds.SeniorLate).Mechanism);
     }
 }

@@ -1,51 +1,61 @@
 using LocalVision.Rules.Evaluation;
 using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Findings;
 using LocalVision.Rules.Tests.Evaluation.Support;
 
 namespace LocalVision.Rules.Tests.Evaluation.Findings;
 
+/// <summary>SHORT_NO_FOLLOW_ON: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class ShortNoFollowOnRuleTests
 {
-    [Fact]
-    public void Fire_ShortProjectWithNoFollowOnRecorded_FindsRisk()
-    {
-        var run = RuleRun.Fire(typeof(ShortNoFollowOnRule), Given.Settings(), Given.Initiative());
+    private static readonly OpenWorld Rule = new(typeof(ShortNoFollowOnRule), RuleIds.ShortNoFollowOn);
 
-        var finding = run.Single(RuleIds.ShortNoFollowOn);
-        Assert.Equal(Polarity.Risk, finding.Polarity);
-        Assert.Contains("no FOLLOWED_BY", finding.Explanation);
+    [Fact]
+    public void Fire_ShortEndedNoFollowOn_FindsARisk()
+    {
+        Rule.AssertFinds(Polarity.Risk, "no follow-on funding", Given.Derived(DerivedCodes.ShortFunded, 1), Given.Derived(DerivedCodes.Ended, 1), Given.Coded(Codes.FollowOnFunding, 0));
     }
 
     [Fact]
-    public void Fire_FollowOnCodedAbsent_CitesTheObservation()
+    public void Fire_FollowedOn_DoesNotFireAndIsDecided()
     {
-        var run = RuleRun.Fire(typeof(ShortNoFollowOnRule), Given.Settings(), Given.Initiative(), Given.Coded(Codes.FollowOnFunding, 0));
-
-        Assert.Equal(["observations/test-follow-on-funding"], run.Single(RuleIds.ShortNoFollowOn).Observations);
+        Rule.AssertDecided(Given.Derived(DerivedCodes.ShortFunded, 1), Given.Derived(DerivedCodes.Ended, 1), Given.Derived(Codes.FollowOnFunding, 1));
     }
 
     [Fact]
-    public void Fire_FollowOnPresent_DoesNotFire()
+    public void Fire_StillRunning_DoesNotFireAndIsDecided()
     {
-        var run = RuleRun.Fire(typeof(ShortNoFollowOnRule), Given.Settings(), Given.Initiative(), Given.Derived(Codes.FollowOnFunding, 1));
-
-        Assert.Empty(run.Findings);
+        Rule.AssertDecided(Given.Derived(DerivedCodes.ShortFunded, 1), Given.Derived(DerivedCodes.Ended, 0), Given.Coded(Codes.FollowOnFunding, 0));
     }
 
     [Fact]
-    public void Fire_LongProject_DoesNotFire()
+    public void Fire_LongProject_DoesNotFireAndIsDecided()
     {
-        var run = RuleRun.Fire(typeof(ShortNoFollowOnRule), Given.Settings(), Given.Initiative(start: new(2012, 1, 1), end: new(2014, 3, 1)));
-
-        Assert.Empty(run.Findings);
+        Rule.AssertDecided(Given.Derived(DerivedCodes.ShortFunded, 0), Given.Derived(DerivedCodes.Ended, 1), Given.Coded(Codes.FollowOnFunding, 0));
     }
 
     [Fact]
-    public void Fire_DatesUnknown_DoesNotFire()
+    public void Fire_FollowOnNotRecorded_DoesNotFireAndIsNotAssessed()
     {
-        var run = RuleRun.Fire(typeof(ShortNoFollowOnRule), Given.Settings(), Given.Initiative(undated: true));
+        Rule.AssertNotAssessed(["FOLLOW_ON_FUNDING"], Given.Derived(DerivedCodes.ShortFunded, 1), Given.Derived(DerivedCodes.Ended, 1));
+    }
 
-        Assert.Empty(run.Findings);
+    [Fact]
+    public void Fire_DatesUnknown_DoesNotFireAndIsNotAssessed()
+    {
+        Rule.AssertNotAssessed(["SHORT_FUNDED", "ENDED"], Given.Coded(Codes.FollowOnFunding, 0));
+    }
+
+    [Fact]
+    public void Fire_ContextOnALowConfidenceObservation_IsTentative()
+    {
+        Assert.True(Rule.Fire(Given.Derived(DerivedCodes.ShortFunded, 1), Given.Derived(DerivedCodes.Ended, 1), Given.Coded(Codes.FollowOnFunding, 0, "L")).Single(RuleIds.ShortNoFollowOn).Tentative);
+    }
+
+    [Fact]
+    public void Fire_RuleExpectsNoMechanism_NamesNone()
+    {
+        Assert.Null(Rule.Fire(Given.Derived(DerivedCodes.ShortFunded, 1), Given.Derived(DerivedCodes.Ended, 1), Given.Coded(Codes.FollowOnFunding, 0)).Single(RuleIds.ShortNoFollowOn).Mechanism);
     }
 }

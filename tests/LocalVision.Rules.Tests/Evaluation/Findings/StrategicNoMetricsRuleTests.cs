@@ -1,57 +1,55 @@
 using LocalVision.Rules.Evaluation;
 using LocalVision.Rules.Evaluation.Catalogue;
-using LocalVision.Rules.Evaluation.Derivation;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Findings;
 using LocalVision.Rules.Tests.Evaluation.Support;
 
 namespace LocalVision.Rules.Tests.Evaluation.Findings;
 
+/// <summary>STRATEGIC_NO_METRICS: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class StrategicNoMetricsRuleTests
 {
-    [Fact]
-    public void Fire_StrategicWithoutMetrics_FindsCautionCitingBoth()
-    {
-        var run = RuleRun.Fire(typeof(StrategicNoMetricsRule), Given.Settings(), Given.Initiative(),
-            Given.Derived(Codes.LevelStrategic, 1), Given.Coded(Codes.OutcomeMetrics, 0.25));
+    private static readonly OpenWorld Rule = new(typeof(StrategicNoMetricsRule), RuleIds.StrategicNoMetrics);
 
-        var finding = run.Single(RuleIds.StrategicNoMetrics);
-        Assert.Equal(Polarity.Caution, finding.Polarity);
-        Assert.Equal(["observations/test-outcome-metrics"], finding.Observations);
-        Assert.Equal(Codes.LevelStrategic, Assert.Single(finding.DerivedFacts).Code);
+    [Fact]
+    public void Fire_StrategicWithoutMetrics_FindsACaution()
+    {
+        Rule.AssertFinds(Polarity.Caution, "slow and hard to attribute", Given.Derived(Codes.LevelStrategic, 1), Given.Coded(Codes.OutcomeMetrics, 0.25));
     }
 
     [Fact]
-    public void Fire_FromLevelProperty_FiresThroughTheDerivation()
+    public void Fire_CommunityLevel_DoesNotFireAndIsDecided()
     {
-        var run = RuleRun.Fire([typeof(StrategicNoMetricsRule), typeof(StrategicLevelRule), typeof(LatestObservationRule), typeof(ResolveConditionRule)],
-            [Given.Settings(), Given.Initiative(level: "STRATEGIC"), Given.Observation(Codes.OutcomeMetrics, 0)]);
-
-        run.Single(RuleIds.StrategicNoMetrics);
+        Rule.AssertDecided(Given.Derived(Codes.LevelStrategic, 0), Given.Coded(Codes.OutcomeMetrics, 0));
     }
 
     [Fact]
-    public void Fire_MixedLevel_DoesNotFire()
+    public void Fire_MetricsInPlace_DoesNotFireAndIsDecided()
     {
-        var run = RuleRun.Fire(typeof(StrategicNoMetricsRule), Given.Settings(), Given.Initiative(),
-            Given.Derived(Codes.LevelStrategic, 0.5), Given.Coded(Codes.OutcomeMetrics, 0));
-
-        Assert.Empty(run.Findings);
+        Rule.AssertDecided(Given.Derived(Codes.LevelStrategic, 1), Given.Coded(Codes.OutcomeMetrics, 0.75));
     }
 
     [Fact]
-    public void Fire_MetricsInPlace_DoesNotFire()
+    public void Fire_MetricsNotCoded_DoesNotFireAndIsNotAssessed()
     {
-        var run = RuleRun.Fire(typeof(StrategicNoMetricsRule), Given.Settings(), Given.Initiative(),
-            Given.Derived(Codes.LevelStrategic, 1), Given.Coded(Codes.OutcomeMetrics, 0.75));
-
-        Assert.Empty(run.Findings);
+        Rule.AssertNotAssessed(["OUTCOME_METRICS"], Given.Derived(Codes.LevelStrategic, 1));
     }
 
     [Fact]
-    public void Fire_MetricsUnknown_DoesNotFire()
+    public void Fire_MixedLevel_DoesNotFireAndIsNotAssessed()
     {
-        var run = RuleRun.Fire(typeof(StrategicNoMetricsRule), Given.Settings(), Given.Initiative(), Given.Derived(Codes.LevelStrategic, 1));
+        Rule.AssertNotAssessed(["LEVEL_STRATEGIC"], Given.Derived(Codes.LevelStrategic, 0.5), Given.Coded(Codes.OutcomeMetrics, 0));
+    }
 
-        Assert.Empty(run.Findings);
+    [Fact]
+    public void Fire_ContextOnALowConfidenceObservation_IsTentative()
+    {
+        Assert.True(Rule.Fire(Given.Derived(Codes.LevelStrategic, 1), Given.Coded(Codes.OutcomeMetrics, 0.25, "L")).Single(RuleIds.StrategicNoMetrics).Tentative);
+    }
+
+    [Fact]
+    public void Fire_RuleExpectsNoMechanism_NamesNone()
+    {
+        Assert.Null(Rule.Fire(Given.Derived(Codes.LevelStrategic, 1), Given.Coded(Codes.OutcomeMetrics, 0.25)).Single(RuleIds.StrategicNoMetrics).Mechanism);
     }
 }

@@ -1,45 +1,55 @@
 using LocalVision.Rules.Evaluation;
 using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Findings;
 using LocalVision.Rules.Tests.Evaluation.Support;
 
 namespace LocalVision.Rules.Tests.Evaluation.Findings;
 
+/// <summary>UNFOCUSED: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class UnfocusedRuleTests
 {
+    private static readonly OpenWorld Rule = new(typeof(UnfocusedRule), RuleIds.Unfocused);
+
     [Fact]
-    public void Fire_FocusBarely_FindsRisk()
+    public void Fire_FocusedProblemBarely_FindsARisk()
     {
-        var run = RuleRun.Fire(typeof(UnfocusedRule), Given.Settings(), Given.Initiative(), Given.Coded(Codes.FocusedProblem, 0.25));
-
-        Assert.Equal(Polarity.Risk, run.Single(RuleIds.Unfocused).Polarity);
-    }
-
-    [Theory]
-    [InlineData(0.5)]
-    [InlineData(1)]
-    public void Fire_FocusPartlyOrClear_DoesNotFire(double score)
-    {
-        var run = RuleRun.Fire(typeof(UnfocusedRule), Given.Settings(), Given.Initiative(), Given.Coded(Codes.FocusedProblem, score));
-
-        Assert.Empty(run.Findings);
+        Rule.AssertFinds(Polarity.Risk, "lacked a distinct focus", Given.Coded(Codes.FocusedProblem, 0.25));
     }
 
     [Fact]
-    public void Fire_FocusUnknown_DoesNotFire()
+    public void Fire_FocusedProblemAbsent_FindsARisk()
     {
-        var run = RuleRun.Fire(typeof(UnfocusedRule), Given.Settings(), Given.Initiative());
-
-        Assert.Empty(run.Findings);
+        Rule.AssertFinds(Polarity.Risk, "lacked a distinct focus", Given.Coded(Codes.FocusedProblem, 0));
     }
 
     [Fact]
-    public void Fire_HigherAbsentCutOff_FiresOnPartly()
+    public void Fire_FocusedProblemMostly_DoesNotFireAndIsDecided()
     {
-        var options = EvaluationOptions.Default with { AbsentBelow = 0.6, PresentAbove = 0.6 };
+        Rule.AssertDecided(Given.Coded(Codes.FocusedProblem, 0.75));
+    }
 
-        var run = RuleRun.Fire(typeof(UnfocusedRule), Given.Settings(options: options), Given.Initiative(), Given.Coded(Codes.FocusedProblem, 0.5));
+    [Fact]
+    public void Fire_NoFocusObservation_DoesNotFireAndIsNotAssessed()
+    {
+        Rule.AssertNotAssessed(["FOCUSED_PROBLEM"]);
+    }
 
-        run.Single(RuleIds.Unfocused);
+    [Fact]
+    public void Fire_FocusPartly_DoesNotFireAndIsNotAssessed()
+    {
+        Rule.AssertNotAssessed(["FOCUSED_PROBLEM"], Given.Coded(Codes.FocusedProblem, 0.5));
+    }
+
+    [Fact]
+    public void Fire_ContextOnALowConfidenceObservation_IsTentative()
+    {
+        Assert.True(Rule.Fire(Given.Coded(Codes.FocusedProblem, 0.25, "L")).Single(RuleIds.Unfocused).Tentative);
+    }
+
+    [Fact]
+    public void Fire_RuleExpectsNoMechanism_NamesNone()
+    {
+        Assert.Null(Rule.Fire(Given.Coded(Codes.FocusedProblem, 0.25)).Single(RuleIds.Unfocused).Mechanism);
     }
 }

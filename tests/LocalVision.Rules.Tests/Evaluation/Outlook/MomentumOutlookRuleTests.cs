@@ -1,5 +1,6 @@
 using LocalVision.Rules.Evaluation;
 using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Findings;
 using LocalVision.Rules.Evaluation.Outlook;
 using LocalVision.Rules.Tests.Evaluation.Support;
@@ -8,8 +9,10 @@ namespace LocalVision.Rules.Tests.Evaluation.Outlook;
 
 public sealed class MomentumOutlookRuleTests
 {
-    private static Finding Found(string ruleId, string? subject = null) =>
-        Finding.Of(ruleId, Given.Initiative(), "found in a test", [], null, null, subject);
+    /// <summary>A finding of a rule, as if its context held on one coded condition.</summary>
+    private static Finding Found(string ruleId, string? subject = null, bool tentative = false, params string[] missing) =>
+        Finding.Of(RuleCatalogue.Cmo(ruleId), Given.Initiative(), "found in a test", [Given.Coded(Codes.MouAgreed, 1, tentative ? "L" : "H")])
+            with { Subject = subject, MissingElements = missing };
 
     private static MomentumOutlook Outlook(params Finding[] findings)
     {
@@ -28,40 +31,80 @@ public sealed class MomentumOutlookRuleTests
     }
 
     [Fact]
-    public void Fire_IngredientsOutweighRisks_Strong()
+    public void Fire_IngredientsWeighedByTheirRulesWeights_Strong()
     {
-        var outlook = Outlook(Found(RuleIds.SeniorEarly), Found(RuleIds.PriorTie), Found(RuleIds.ScaleUpLikely), Found(RuleIds.BcfDistraction));
+        var outlook = Outlook(Found(RuleIds.SeniorEarly), Found(RuleIds.PriorTie), Found(RuleIds.LearningNetwork), Found(RuleIds.BcfDistraction));
 
         Assert.Equal(OutlookRating.Strong, outlook.Rating);
         Assert.Equal(2.5, outlook.Score);
         Assert.Contains(outlook.Reasons, r => r.StartsWith("+1 SENIOR_EARLY", StringComparison.Ordinal));
-        Assert.Contains(outlook.Reasons, r => r.StartsWith("-0.5 BCF_DISTRACTION", StringComparison.Ordinal));
+        Assert.Contains(outlook.Reasons, r => r.StartsWith("+0.5 LEARNING_NETWORK", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Fire_Caution_IsListedBesideTheOutlookAndNeverScored()
+    {
+        var outlook = Outlook(Found(RuleIds.SeniorEarly), Found(RuleIds.BcfDistraction), Found(RuleIds.DetectionArtefact));
+
+        Assert.Equal(1, outlook.Score);
+        Assert.Equal(["BCF_DISTRACTION", "DETECTION_ARTEFACT"], outlook.Cautions.Select(c => c.Split(':')[0]));
+        Assert.DoesNotContain(outlook.Contributions, c => c.RuleId == RuleIds.BcfDistraction);
+        Assert.Equal(OutlookRating.InsufficientEvidence, outlook.Rating);
     }
 
     [Fact]
     public void Fire_RisksOutweighIngredients_AtRisk()
     {
-        var outlook = Outlook(Found(RuleIds.NoSupport), Found(RuleIds.ShortNoFollowOn), Found(RuleIds.FewClinicians), Found(RuleIds.SeniorEarly));
+        var outlook = Outlook(Found(RuleIds.NoSupport), Found(RuleIds.ShortNoFollowOn), Found(RuleIds.TimePressure), Found(RuleIds.SeniorEarly));
 
         Assert.Equal(OutlookRating.AtRisk, outlook.Rating);
-        Assert.Equal(-1.5, outlook.Score);
+        Assert.Equal(-2, outlook.Score);
     }
 
     [Fact]
     public void Fire_Balanced_Moderate()
     {
-        var outlook = Outlook(Found(RuleIds.SeniorEarly), Found(RuleIds.NoMou), Found(RuleIds.BcfDistraction));
+        var outlook = Outlook(Found(RuleIds.SeniorEarly), Found(RuleIds.NoMou), Found(RuleIds.TimePressure));
 
         Assert.Equal(OutlookRating.Moderate, outlook.Rating);
+        Assert.Equal(-0.5, outlook.Score);
     }
 
     [Fact]
-    public void Fire_SeveralGapsOfOneRule_CountOnceAndNameEachSubject()
+    public void Fire_TentativeFinding_WeighsHalfAndSaysSo()
     {
-        var outlook = Outlook(Found(RuleIds.LeadershipGap, "CLINICAL"), Found(RuleIds.LeadershipGap, "COMMUNITY"), Found(RuleIds.SeniorEarly), Found(RuleIds.PriorTie));
+        var outlook = Outlook(Found(RuleIds.SeniorEarly, tentative: true), Found(RuleIds.PriorTie), Found(RuleIds.MouYardstick));
 
-        Assert.Equal(1, outlook.Score);
-        Assert.Contains(outlook.Reasons, r => r.StartsWith("-1 LEADERSHIP_GAP (CLINICAL, COMMUNITY)", StringComparison.Ordinal));
+        Assert.Equal(2.5, outlook.Score);
+        var senior = outlook.Contributions.Single(c => c.RuleId == RuleIds.SeniorEarly);
+        Assert.True(senior.Tentative);
+        Assert.Equal(0.5, senior.Weight);
+    }
+
+    [Fact]
+    public void From_TentativeFactorConfigured_IsUsed()
+    {
+        var options = EvaluationOptions.Default with { TentativeFactor = 0.25, MinimumScoredFindings = 1 };
+
+        var outlook = MomentumOutlook.From(Given.Name, [Found(RuleIds.SeniorEarly, tentative: true)], options);
+
+        Assert.Equal(0.25, outlook.Score);
+    }
+
+    [Fact]
+    public void Fire_OneMissingElementBehindTwoRisks_CountsOnce()
+    {
+        var outlook = Outlook(
+            Found(RuleIds.SeniorLate, missing: Codes.SeniorEngagementEarly),
+            Found(RuleIds.LeadershipGap, "SENIOR", missing: Codes.SeniorEngagementEarly),
+            Found(RuleIds.LeadershipGap, "CLINICAL", missing: "LEADERSHIP_CLINICAL"),
+            Found(RuleIds.PriorTie));
+
+        Assert.Equal(-1, outlook.Score);
+        var repeat = outlook.Contributions.Single(c => c.Subject == "SENIOR");
+        Assert.False(repeat.Counted);
+        Assert.Contains("already counted under SENIOR_LATE", repeat.Reason);
+        Assert.True(outlook.Contributions.Single(c => c.Subject == "CLINICAL").Counted);
     }
 
     [Fact]
@@ -69,22 +112,32 @@ public sealed class MomentumOutlookRuleTests
     {
         var risk = Found(RuleIds.NoSupport);
         var run = RuleRun.Fire(typeof(MomentumOutlookRule),
-            [Given.Settings(), Given.Initiative(), risk, Found(RuleIds.ShortNoFollowOn), Found(RuleIds.SeniorEarly), Found(RuleIds.PriorTie), Found(RuleIds.ScaleUpLikely)]);
-        Assert.Equal(OutlookRating.Moderate, Assert.Single(run.Facts<MomentumOutlook>()).Rating);
+            [Given.Settings(), Given.Initiative(), risk, Found(RuleIds.SeniorEarly), Found(RuleIds.PriorTie), Found(RuleIds.ScaleUpLikely)]);
+        Assert.Equal(OutlookRating.Strong, Assert.Single(run.Facts<MomentumOutlook>()).Rating);
+        Assert.Equal(2, Assert.Single(run.Facts<MomentumOutlook>()).Score);
 
         run.Retract(risk);
 
-        Assert.Equal(OutlookRating.Strong, Assert.Single(run.Facts<MomentumOutlook>()).Rating);
+        Assert.Equal(3, Assert.Single(run.Facts<MomentumOutlook>()).Score);
     }
 
     [Fact]
-    public void From_CustomWeights_AreUsed()
+    public void From_ConfiguredWeight_ReplacesTheCatalogues()
     {
-        var options = EvaluationOptions.Default with { CautionWeight = 2, MinimumRulesForOutlook = 1 };
+        var options = EvaluationOptions.Default with { Weights = new Dictionary<string, double> { [RuleIds.NoMou] = 3 }, MinimumScoredFindings = 1 };
 
-        var outlook = MomentumOutlook.From(Given.Name, [Found(RuleIds.BcfDistraction)], options);
+        var outlook = MomentumOutlook.From(Given.Name, [Found(RuleIds.NoMou)], options);
 
-        Assert.Equal(-2, outlook.Score);
+        Assert.Equal(-3, outlook.Score);
         Assert.Equal(OutlookRating.AtRisk, outlook.Rating);
+    }
+
+    [Fact]
+    public void NotStarted_SaysWhenItStarts()
+    {
+        var outlook = MomentumOutlook.NotStarted(Given.Name, new DateOnly(2015, 1, 1));
+
+        Assert.Equal("NOT_STARTED", outlook.RatingName);
+        Assert.Contains("2015-01-01", Assert.Single(outlook.Reasons));
     }
 }

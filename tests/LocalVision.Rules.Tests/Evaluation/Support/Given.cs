@@ -1,5 +1,5 @@
 using LocalVision.Rules.Evaluation;
-using LocalVision.Rules.Evaluation.Derivation;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Facts;
 
 namespace LocalVision.Rules.Tests.Evaluation.Support;
@@ -13,21 +13,27 @@ internal static class Given
     public static readonly DateOnly AsOf = new(2015, 9, 1);
 
     public static EvaluationSettings Settings(DateOnly? asOf = null, EvaluationOptions? options = null) =>
-        new(asOf ?? AsOf, options ?? EvaluationOptions.Default);
+        new(new EvidenceScope(asOf ?? AsOf), options ?? EvaluationOptions.Default);
 
     public static InitiativeFact Initiative(string? level = null, DateOnly? start = null, DateOnly? end = null, bool undated = false) =>
         new(Name, "Test project", "LV_PROJECT", 1, level, undated ? null : start ?? Start, undated ? null : end ?? End, 27000, null, null, null);
 
-    public static ObservationFact Observation(string code, double score, DateOnly? at = null, string? name = null) =>
-        new(name ?? $"observations/test-{code.ToLowerInvariant().Replace('_', '-')}", Name, code, score, at ?? AsOf, "H", "7",
-            [$"evidence/test-{code.ToLowerInvariant().Replace('_', '-')}"]);
+    public static ObservationFact Observation(
+        string code, double score, DateOnly? at = null, string? name = null, string confidence = "H", bool illustrative = false) =>
+        new(name ?? ObservationName(code), Name, code, score, at ?? AsOf, confidence, "7",
+            [$"evidence/test-{Slug(code)}"], at ?? AsOf, illustrative);
+
+    public static string ObservationName(string code) => $"observations/test-{Slug(code)}";
 
     /// <summary>A condition resolved from one coded observation.</summary>
-    public static Condition Coded(string code, double score) => Condition.Resolve([CodeValue.Coded(Observation(code, score))]);
+    public static Condition Coded(string code, double score, string confidence = "H", bool illustrative = false) =>
+        Condition.Resolve([CodeValue.Coded(Observation(code, score, confidence: confidence, illustrative: illustrative))], EvaluationOptions.Default);
 
     /// <summary>A condition resolved from one derived value.</summary>
-    public static Condition Derived(string code, double score, string? effect = null) =>
-        Condition.Resolve([CodeValue.Derived(Name, code, score, "derived in a test", ["initiatives/other"], effect)]);
+    public static Condition Derived(string code, double score, string? effect = null, bool illustrative = false) =>
+        Condition.Resolve([CodeValue.Derived(Name, code, score, "derived in a test", ["initiatives/other"], effect, illustrative)], EvaluationOptions.Default);
+
+    private static string Slug(string code) => code.ToLowerInvariant().Replace('_', '-');
 
     public static Partnership Partner(string slug, string? kind = "LOCAL_AUTHORITY", string role = "MEMBER") =>
         new(Name, $"partners/{slug}", slug, kind, role, null, null);

@@ -40,20 +40,34 @@ internal sealed class GraphBuilder
 
     public GraphSnapshot Snapshot() => GraphSnapshot.Create(_nodes.Values, _relationships);
 
-    public Task<InitiativeFacts> ProjectAsync(DateOnly asOf) =>
-        FactProjection.ProjectAsync(Snapshot(), Initiative, asOf, CancellationToken.None);
+    public Task<InitiativeFacts> ProjectAsync(DateOnly asOf) => ProjectAsync(new EvidenceScope(asOf));
+
+    public Task<InitiativeFacts> ProjectAsync(EvidenceScope scope) =>
+        FactProjection.ProjectAsync(Snapshot(), Initiative, scope, CancellationToken.None);
 
     /// <summary>An observation with one supporting evidence node; returns the observation's name.</summary>
-    public GraphBuilder Observe(string code, double score, string at = "2015-09-01", string confidence = "H", string? name = null)
+    /// <param name="recordedAt">When the evaluators learned it; left out (so: <paramref name="at"/>) when null.</param>
+    /// <param name="evidenceDate">The supporting evidence's date; undated when null.</param>
+    public GraphBuilder Observe(
+        string code, double score, string at = "2015-09-01", string confidence = "H", string? name = null, string? recordedAt = null,
+        bool illustrative = false, string? evidenceDate = null)
     {
         var observation = name ?? $"observations/{Slug}-{Slugify(code)}-{++_observations}";
-        Node(observation, Labels.Observation, code, new JsonObject
+        var properties = new JsonObject
         {
             ["code"] = code, ["score"] = score, ["at"] = at, ["confidence"] = confidence, ["section"] = "7",
-        });
+        };
+        Set(properties, "recordedAt", recordedAt);
+        if (illustrative)
+        {
+            properties["illustrative"] = true;
+        }
+        Node(observation, Labels.Observation, code, properties);
         Relate(RelationshipTypes.Observed, Initiative, observation);
         var evidence = "evidence/" + observation["observations/".Length..];
-        Node(evidence, Labels.Evidence, "evidence", new JsonObject { ["kind"] = "INTERVIEW", ["summary"] = $"says {code} is {score}" });
+        var evidenceProperties = new JsonObject { ["kind"] = "INTERVIEW", ["summary"] = $"says {code} is {score}" };
+        Set(evidenceProperties, "date", evidenceDate);
+        Node(evidence, Labels.Evidence, "evidence", evidenceProperties);
         Relate(RelationshipTypes.Supports, evidence, observation);
         Relate(RelationshipTypes.About, evidence, Initiative);
         return this;
@@ -88,10 +102,19 @@ internal sealed class GraphBuilder
         return this;
     }
 
-    public GraphBuilder KnownTo(string enablerSlug, string stakeholder, string? since)
+    public GraphBuilder KnownTo(string enablerSlug, string stakeholder, string? since, bool illustrative = false, string? evidence = null)
     {
         var properties = new JsonObject();
         Set(properties, "since", since);
+        if (illustrative)
+        {
+            properties["illustrative"] = true;
+        }
+        if (evidence is not null)
+        {
+            Set(properties, "evidence", evidence);
+            Node(evidence, Labels.Evidence, "tie evidence", new JsonObject { ["kind"] = "INTERVIEW", ["summary"] = "an invented tie", ["illustrative"] = illustrative });
+        }
         Relate(RelationshipTypes.KnownTo, $"enablers/{enablerSlug}", stakeholder, properties);
         return this;
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LocalVision.Rules.Evaluation;
+using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Findings;
 using NRules;
 

@@ -1,0 +1,49 @@
+using LocalVision.Rules.Evaluation;
+using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Conditions;
+using LocalVision.Rules.Evaluation.Findings;
+using LocalVision.Rules.Tests.Evaluation.Support;
+
+namespace LocalVision.Rules.Tests.Evaluation.Findings;
+
+/// <summary>TIME_PRESSURE: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
+public sealed class TimePressureRuleTests
+{
+    private static readonly OpenWorld Rule = new(typeof(TimePressureRule), RuleIds.TimePressure);
+
+    [Fact]
+    public void Fire_TimeShort_FindsARisk()
+    {
+        Rule.AssertFinds(Polarity.Risk, "too short", Given.Coded(Codes.AdequateTime, 0.25));
+    }
+
+    [Fact]
+    public void Fire_TimeEnough_DoesNotFireAndIsDecided()
+    {
+        Rule.AssertDecided(Given.Coded(Codes.AdequateTime, 1));
+    }
+
+    [Fact]
+    public void Fire_NoObservation_DoesNotFireAndIsNotAssessed()
+    {
+        Rule.AssertNotAssessed(["ADEQUATE_TIME"]);
+    }
+
+    [Fact]
+    public void Fire_SilosPersist_DoesNotFireAndIsNotAssessed()
+    {
+        Rule.AssertNotAssessed(["ADEQUATE_TIME"], Given.Coded(Codes.AdequateTime, 0.5));
+    }
+
+    [Fact]
+    public void Fire_ContextOnALowConfidenceObservation_IsTentative()
+    {
+        Assert.True(Rule.Fire(Given.Coded(Codes.AdequateTime, 0.25, "L")).Single(RuleIds.TimePressure).Tentative);
+    }
+
+    [Fact]
+    public void Fire_RuleExpectsNoMechanism_NamesNone()
+    {
+        Assert.Null(Rule.Fire(Given.Coded(Codes.AdequateTime, 0.25)).Single(RuleIds.TimePressure).Mechanism);
+    }
+}
