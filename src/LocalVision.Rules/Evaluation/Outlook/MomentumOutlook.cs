@@ -95,7 +95,8 @@ public sealed record MomentumOutlook(
         if (scored < options.MinimumScoredFindings)
         {
             rating = OutlookRating.InsufficientEvidence;
-            reasons.Add($"only {scored} ingredient(s) and risk(s) could be assessed; at least {options.MinimumScoredFindings} are needed for a rating");
+            reasons.Add((scored == 1 ? "only 1 ingredient or risk could" : $"only {scored} ingredients and risks could")
+                + $" be assessed; at least {options.MinimumScoredFindings} are needed for a rating");
         }
         else
         {
