@@ -10,6 +10,10 @@ public static class Figures
     /// <summary>A score or count: as few decimals as it needs, at most <paramref name="decimals"/>.</summary>
     public static string Number(double value, int decimals = 3) => value.ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture);
 
+    /// <summary>A count and its noun in the right number: "1 node", "1,200 nodes".</summary>
+    public static string Count(long count, string one, string? many = null) =>
+        $"{count.ToString("N0", CultureInfo.InvariantCulture)} {(count == 1 ? one : many ?? one + "s")}";
+
     /// <summary>A consistency, coverage or other value from 0 to 1, to two places.</summary>
     public static string Ratio(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 

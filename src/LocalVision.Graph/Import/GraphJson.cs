@@ -61,7 +61,13 @@ public static class GraphJson
             nodes.Add(json);
         }
         var relationships = new JsonArray(result.Relationships.Select(r => (JsonNode)GraphJson.ToJson(r)).ToArray());
-        return new JsonObject { ["nodes"] = nodes, ["relationships"] = relationships }.ToJsonString();
+        var counts = result.NodeCounts;
+        return new JsonObject
+        {
+            ["nodes"] = nodes,
+            ["relationships"] = relationships,
+            ["counts"] = new JsonObject { ["created"] = counts.Created, ["replaced"] = counts.Replaced, ["merged"] = counts.Merged, ["unchanged"] = counts.Unchanged },
+        }.ToJsonString();
     }
 
     public static WriteResult DeserializeResult(string json)
@@ -73,6 +79,10 @@ public static class GraphJson
             UpdateTime = DateTimeOffset.FromUnixTimeMilliseconds((long)n!["updateTime"]!),
         }).ToList();
         var relationships = stored["relationships"]!.AsArray().Select(r => GraphJson.RelationshipFromJson(r!.AsObject())).ToList();
-        return new WriteResult(nodes, relationships, Replayed: true);
+        // Results remembered before counts were kept have none.
+        var counts = stored["counts"] is JsonObject c
+            ? new NodeWriteCounts((long)c["created"]!, (long)c["replaced"]!, (long)c["merged"]!, (long)c["unchanged"]!)
+            : null;
+        return new WriteResult(nodes, relationships, Replayed: true, counts);
     }
 }

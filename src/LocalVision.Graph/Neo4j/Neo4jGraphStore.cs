@@ -118,12 +118,9 @@ public sealed class Neo4jGraphStore : IGraphStore
 
     public async Task<WriteResult> WriteAsync(GraphBatch batch, WriteOptions options, CancellationToken cancellationToken)
     {
-        var violations = GraphSchema.Validate(batch);
-        if (violations.Count > 0)
-        {
-            throw new GraphValidationException(violations);
-        }
-        if (options.RequestId is not null && await FindRequestAsync(options, null, cancellationToken) is { } replayed)
+        ResolvedBatch.CheckGiven(batch, options.OnConflict);
+        var remembers = options.RequestId is not null && !options.DryRun;
+        if (remembers && await FindRequestAsync(options, null, cancellationToken) is { } replayed)
         {
             return replayed;
         }
@@ -131,17 +128,27 @@ public sealed class Neo4jGraphStore : IGraphStore
         var now = DateTimeOffset.FromUnixTimeMilliseconds(nowMs);
         return await InWriteTransactionAsync(async (tx, token) =>
         {
-            // Writes are serialised from here on, so a request id seen now was committed before this transaction.
-            if (options.RequestId is not null && await FindRequestAsync(options, tx, token) is { } replay)
+            // Writes are serialised from here on, so a request id seen now was committed before this transaction,
+            // and the stored nodes read now are the ones this write meets.
+            if (remembers && await FindRequestAsync(options, tx, token) is { } replay)
             {
                 return (replay, false);
             }
-            await CheckEndpointsAsync(tx, batch, token);
-            var createTimes = await UpsertNodesAsync(tx, batch.Nodes, nowMs, token);
-            await UpsertRelationshipsAsync(tx, batch, token);
+            var resolved = ResolvedBatch.Resolve(batch, await StoredNodesAsync(tx, batch, options, token), options.OnConflict);
+            var written = resolved.Batch;
+            await CheckEndpointsAsync(tx, written, options, token);
+            if (options.DryRun)
+            {
+                return (new WriteResult(written.Nodes, written.Relationships, Counts: resolved.Counts), false);
+            }
+            var createTimes = await UpsertNodesAsync(tx, resolved.NodesToWrite.ToList(), nowMs, token);
+            await UpsertRelationshipsAsync(tx, written, options, token);
             var result = new WriteResult(
-                batch.Nodes.Select(n => n with { CreateTime = DateTimeOffset.FromUnixTimeMilliseconds(createTimes[n.Name]), UpdateTime = now }).ToList(),
-                batch.Relationships);
+                written.Nodes.Select(n => createTimes.TryGetValue(n.Name, out var created)
+                    ? n with { CreateTime = DateTimeOffset.FromUnixTimeMilliseconds(created), UpdateTime = now }
+                    : n).ToList(),
+                written.Relationships,
+                Counts: resolved.Counts);
             if (options.RequestId is { } remembered)
             {
                 await tx.RunAsync(new Statement(Cypher.RememberRequest, new JsonObject
@@ -169,10 +176,31 @@ public sealed class Neo4jGraphStore : IGraphStore
         return GraphJson.DeserializeResult((string)result.Value(0, "result")!);
     }
 
+    /// <summary>The stored nodes of the batch's names, read in the write transaction (and, in a dry run, those earlier batches of it would have written).</summary>
+    private async Task<IReadOnlyDictionary<string, GraphNode>> StoredNodesAsync(QueryApiTransaction tx, GraphBatch batch, WriteOptions options, CancellationToken cancellationToken)
+    {
+        var stored = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
+        foreach (var chunk in batch.Nodes.Select(n => n.Name).Chunk(_options.BatchSize))
+        {
+            var result = await tx.RunAsync(new Statement(Cypher.GetNodes, new JsonObject { ["names"] = Strings(chunk) }), cancellationToken);
+            foreach (var row in result.Rows)
+            {
+                var node = StoredForm.Node(row[0]);
+                stored[node.Name] = node;
+            }
+        }
+        foreach (var (name, node) in options.DryRunNodes ?? new Dictionary<string, GraphNode>())
+        {
+            stored[name] = node;
+        }
+        return stored;
+    }
+
     /// <summary>Relationship ends that are neither in the batch nor in the graph fail the batch, named as the embedded store names them.</summary>
-    private async Task CheckEndpointsAsync(QueryApiTransaction tx, GraphBatch batch, CancellationToken cancellationToken)
+    private async Task CheckEndpointsAsync(QueryApiTransaction tx, GraphBatch batch, WriteOptions options, CancellationToken cancellationToken)
     {
         var inBatch = batch.Nodes.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+        inBatch.UnionWith(options.DryRunNodes?.Keys ?? []);
         var outside = batch.Relationships.SelectMany(r => new[] { r.Start, r.End }).Where(n => !inBatch.Contains(n)).Distinct().ToList();
         var missing = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in outside.Chunk(_options.BatchSize))
@@ -216,7 +244,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         return createTimes;
     }
 
-    private async Task UpsertRelationshipsAsync(QueryApiTransaction tx, GraphBatch batch, CancellationToken cancellationToken)
+    private async Task UpsertRelationshipsAsync(QueryApiTransaction tx, GraphBatch batch, WriteOptions options, CancellationToken cancellationToken)
     {
         foreach (var byType in batch.Relationships.GroupBy(r => r.Type).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -233,7 +261,7 @@ public sealed class Neo4jGraphStore : IGraphStore
                 if (written < chunk.Length)
                 {
                     // Only a node deleted behind the version lock could do this; say which ends are gone.
-                    await CheckEndpointsAsync(tx, batch with { Nodes = [] }, cancellationToken);
+                    await CheckEndpointsAsync(tx, batch with { Nodes = [] }, options, cancellationToken);
                     throw new GraphStoreUnavailableException(StoreFault.Rejected,
                         $"Neo4j wrote {written} of {chunk.Length} {byType.Key} relationships although their nodes exist; nothing of this request was written");
                 }

@@ -185,19 +185,17 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
 
     public async Task<WriteResult> WriteAsync(GraphBatch batch, WriteOptions options, CancellationToken cancellationToken)
     {
-        var violations = GraphSchema.Validate(batch);
-        if (violations.Count > 0)
-        {
-            throw new GraphValidationException(violations);
-        }
+        ResolvedBatch.CheckGiven(batch, options.OnConflict);
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            if (options.RequestId is { } requestId && FindRequest(requestId, options) is { } replayed)
+            if (!options.DryRun && options.RequestId is { } requestId && FindRequest(requestId, options) is { } replayed)
             {
                 return replayed;
             }
-            return WriteLocked(batch, options, cancellationToken);
+            // Writes are serialised by the gate, so the stored nodes read now are the ones this write meets.
+            var resolved = ResolvedBatch.Resolve(batch, await StoredNodesAsync(batch, options, cancellationToken), options.OnConflict);
+            return WriteLocked(resolved, options, cancellationToken);
         }
         catch (SqliteException e)
         {
@@ -209,8 +207,22 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
         }
     }
 
-    private WriteResult WriteLocked(GraphBatch batch, WriteOptions options, CancellationToken cancellationToken)
+    /// <summary>The stored nodes of the batch's names (and, in a dry run, those earlier batches of it would have written).</summary>
+    private async Task<IReadOnlyDictionary<string, GraphNode>> StoredNodesAsync(GraphBatch batch, WriteOptions options, CancellationToken cancellationToken)
     {
+        // Only names the index knows are read, so a batch of new nodes (a first import) costs no reads.
+        var stored = (await GetNodesAsync(batch.Nodes.Select(n => n.Name).Where(n => _index.TryGetId(n, out _)).ToList(), cancellationToken))
+            .ToDictionary(n => n.Name, StringComparer.Ordinal);
+        foreach (var (name, node) in options.DryRunNodes ?? new Dictionary<string, GraphNode>())
+        {
+            stored[name] = node;
+        }
+        return stored;
+    }
+
+    private WriteResult WriteLocked(ResolvedBatch resolved, WriteOptions options, CancellationToken cancellationToken)
+    {
+        var batch = resolved.Batch;
         // Times are stored to the millisecond; answer with exactly what a later read will see.
         var nowMs = _clock.GetUtcNow().ToUnixTimeMilliseconds();
         var now = DateTimeOffset.FromUnixTimeMilliseconds(nowMs);
@@ -242,7 +254,7 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
                     {
                         nodeIds[name] = id;
                     }
-                    else
+                    else if (options.DryRunNodes?.ContainsKey(name) != true)
                     {
                         missing.Add(new($"relationships[{i}].{field}", $"node `{name}` does not exist"));
                     }
@@ -252,6 +264,10 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
         if (missing.Count > 0)
         {
             throw new MissingNodesException(missing);
+        }
+        if (options.DryRun)
+        {
+            return new WriteResult(batch.Nodes, batch.Relationships, Counts: resolved.Counts);
         }
 
         var written = new List<GraphNode>(batch.Nodes.Count);
@@ -263,8 +279,14 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
         using (var updateNode = Command(transaction,
             "UPDATE nodes SET display_name = @display, properties = @props, update_time = @now WHERE id = @id RETURNING create_time"))
         {
-            foreach (var node in batch.Nodes)
+            for (var i = 0; i < batch.Nodes.Count; i++)
             {
+                var node = batch.Nodes[i];
+                if (resolved.Outcomes[i] == NodeOutcome.Unchanged)
+                {
+                    written.Add(node);
+                    continue;
+                }
                 var id = nodeIds[node.Name];
                 var properties = node.Properties.ToJsonString();
                 var created = now;
@@ -317,7 +339,7 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
             Bind(bump, ("@v", version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             bump.ExecuteNonQuery();
         }
-        var result = new WriteResult(written, batch.Relationships);
+        var result = new WriteResult(written, batch.Relationships, Counts: resolved.Counts);
         if (options.RequestId is { } requestId)
         {
             using var remember = Command(transaction,

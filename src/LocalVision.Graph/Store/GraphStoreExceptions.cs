@@ -51,3 +51,25 @@ public sealed class GraphStoreUnavailableException(StoreFault fault, string mess
 /// not this request's to have, and this request is not applied.
 /// </summary>
 public sealed class RequestIdConflictException(string message) : Exception(message);
+
+/// <summary>
+/// Nodes of a write under <see cref="ConflictPolicy.Fail"/> would change stored ones; nothing was written. Each
+/// conflict names the field of the given node (<c>nodes[3].name</c>) and the stored name.
+/// </summary>
+public sealed class NodeConflictException(IReadOnlyList<FieldViolation> conflicts, IReadOnlyList<string> names)
+    : Exception(Describe(names))
+{
+    public IReadOnlyList<FieldViolation> Conflicts { get; } = conflicts;
+
+    /// <summary>The stored names, each once, in the order given.</summary>
+    public IReadOnlyList<string> Names { get; } = names;
+
+    private static string Describe(IReadOnlyList<string> names)
+    {
+        var shown = string.Join(", ", names.Take(5).Select(n => $"`{n}`"));
+        var more = names.Count > 5 ? $" and {names.Count - 5} more" : "";
+        var subject = names.Count == 1 ? $"{shown} already exists" : $"{names.Count} nodes already exist ({shown}{more})";
+        return $"{subject}, and this write would change {(names.Count == 1 ? "it" : "them")}; nothing was written. "
+            + "Rename the new node, or write again replacing the stored node whole or merging into it (keeping the properties not given).";
+    }
+}

@@ -20,8 +20,13 @@ public interface IGraphStore : IAsyncDisposable
 
     Task<Page<GraphNode>> ListNodesAsync(NodeQuery query, CancellationToken cancellationToken);
 
-    /// <summary>Creates or updates nodes and relationships in one transaction.</summary>
-    /// <exception cref="GraphValidationException">The batch breaks the schema; nothing was written.</exception>
+    /// <summary>
+    /// Creates or updates nodes and relationships in one transaction, resolving stored names by the options'
+    /// <see cref="WriteOptions.OnConflict"/> (see <see cref="ResolvedBatch"/>); a dry run checks and counts the same
+    /// way and writes nothing.
+    /// </summary>
+    /// <exception cref="GraphValidationException">The batch (merged, for a merge) breaks the schema; nothing was written.</exception>
+    /// <exception cref="NodeConflictException">Under <see cref="ConflictPolicy.Fail"/> a node would change a stored one; nothing was written.</exception>
     /// <exception cref="MissingNodesException">A relationship ends at a node that does not exist; nothing was written.</exception>
     Task<WriteResult> WriteAsync(GraphBatch batch, WriteOptions options, CancellationToken cancellationToken);
 
@@ -58,7 +63,19 @@ public sealed record NeighborhoodQuery(string Name, int Depth, IReadOnlyCollecti
 /// <param name="RequestId">When set, a write already made under this id is not made again; its first result is returned.</param>
 /// <param name="Owner">Who is writing (a key or token subject): a request id names one caller's write, and only theirs.</param>
 /// <param name="Fingerprint">A hash of the request: a request id names one request's content, and a retry must repeat it.</param>
-public sealed record WriteOptions(string? RequestId = null, string? Owner = null, string? Fingerprint = null)
+/// <param name="OnConflict">What to do with a given node whose name is stored.</param>
+/// <param name="DryRun">Check, resolve and count, write nothing (a request id is then neither replayed nor remembered).</param>
+/// <param name="DryRunNodes">
+/// For a dry run in several batches: the nodes earlier batches would have written, taken as stored (by name), so a
+/// later batch's relationships find them and its nodes meet them as a real import's would.
+/// </param>
+public sealed record WriteOptions(
+    string? RequestId = null,
+    string? Owner = null,
+    string? Fingerprint = null,
+    ConflictPolicy OnConflict = ConflictPolicy.Replace,
+    bool DryRun = false,
+    IReadOnlyDictionary<string, GraphNode>? DryRunNodes = null)
 {
     public static WriteOptions None { get; } = new();
 
@@ -82,4 +99,8 @@ public sealed record WriteOptions(string? RequestId = null, string? Owner = null
 
 /// <summary>What a write stored: the nodes as now stored (with their times) and the relationships.</summary>
 /// <param name="Replayed">True when the request id had been seen and nothing new was written.</param>
-public sealed record WriteResult(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphRelationship> Relationships, bool Replayed = false);
+/// <param name="Counts">What became of the given nodes; none for a replay of a write remembered without them.</param>
+public sealed record WriteResult(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphRelationship> Relationships, bool Replayed = false, NodeWriteCounts? Counts = null)
+{
+    public NodeWriteCounts NodeCounts => Counts ?? NodeWriteCounts.None;
+}

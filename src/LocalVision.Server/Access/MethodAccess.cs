@@ -45,7 +45,8 @@ public static class MethodAccess
         [Graph + "GetNeighborhood"] = Read,
         [Graph + "ExportGraph"] = Read,
         [Graph + "UpsertNodes"] = Audited<UpsertNodesRequest, UpsertNodesResponse>(Roles.Evaluator,
-            (request, _) => AuditSummary.Of(request!.Nodes.Select(n => n.Name), Counts(("nodes", request.Nodes.Count)))),
+            (request, response) => AuditSummary.Of(request!.Nodes.Select(n => n.Name),
+                Counts([("nodes", request.Nodes.Count), .. WriteCounts(response?.Counts, request.DryRun)]))),
         [Graph + "UpsertRelationships"] = Audited<UpsertRelationshipsRequest, UpsertRelationshipsResponse>(Roles.Evaluator,
             (request, _) => AuditSummary.Of(request!.Relationships.Select(r => $"{r.Start} -{r.Type}-> {r.End}"), Counts(("relationships", request.Relationships.Count)))),
         [Graph + "DeleteNode"] = Audited<DeleteNodeRequest, DeleteNodeResponse>(Roles.Admin,
@@ -53,7 +54,8 @@ public static class MethodAccess
                 response is null ? null : Counts(("relationships_deleted", response.RelationshipsDeleted)))),
         [Graph + "ImportGraph"] = Audited<ImportGraphRequest, ImportGraphResponse>(Roles.Admin,
             (_, response) => response is null ? AuditSummary.Empty
-                : AuditSummary.Of([], Counts(("batches", response.Batches), ("nodes", response.NodesWritten), ("relationships", response.RelationshipsWritten)))),
+                : AuditSummary.Of([], Counts([("batches", response.Batches), ("nodes", response.NodesWritten), ("relationships", response.RelationshipsWritten),
+                    .. WriteCounts(response.Counts, response.DryRun)]))),
 
         [Evaluation + "ListCodes"] = Read,
         [Evaluation + "ListRules"] = Read,
@@ -87,6 +89,23 @@ public static class MethodAccess
 
     /// <summary>The rule for a method, or null: undeclared methods are refused.</summary>
     public static MethodRule? Find(string method) => Rules.GetValueOrDefault(method);
+
+    /// <summary>What a node write did with the nodes (none before it has answered); a dry run is marked, since it wrote nothing.</summary>
+    private static IEnumerable<(string Name, long Count)> WriteCounts(NodeWriteCounts? counts, bool dryRun)
+    {
+        if (counts is null)
+        {
+            yield break;
+        }
+        yield return ("created", counts.Created);
+        yield return ("replaced", counts.Replaced);
+        yield return ("merged", counts.Merged);
+        yield return ("unchanged", counts.Unchanged);
+        if (dryRun)
+        {
+            yield return ("dry_run", 1);
+        }
+    }
 
     private static Dictionary<string, long> Counts(params (string Name, long Count)[] counts) =>
         counts.ToDictionary(c => c.Name, c => c.Count, StringComparer.Ordinal);

@@ -8,6 +8,7 @@ using LocalVision.Server.Grpc.Mapping;
 using LocalVision.Server.Hosting;
 using LocalVision.V1;
 using Microsoft.Extensions.Options;
+using NodeWriteCounts = LocalVision.Graph.Store.NodeWriteCounts;
 using WriteOptions = LocalVision.Graph.Store.WriteOptions;
 
 namespace LocalVision.Server.Grpc;
@@ -44,10 +45,12 @@ public sealed class GraphApi(IGraphStore store, IOptions<LocalVisionOptions> opt
         var checks = new RequestChecks()
             .Count("nodes", request.Nodes.Count, Limits.MaxBatchSize)
             .Length("request_id", request.RequestId, MaxRequestIdLength);
+        var policy = checks.OnConflict("on_conflict", request.OnConflict);
         var nodes = request.Nodes.ToDomain("nodes", checks.Violations);
         checks.ThrowIfAny();
-        var result = await store.WriteAsync(new GraphBatch(nodes, []), RequestOptions(request.RequestId, context, request.Clone(), r => r.RequestId = ""), context.CancellationToken);
-        var response = new UpsertNodesResponse();
+        var options = RequestOptions(request.RequestId, context, request.Clone(), r => r.RequestId = "") with { OnConflict = policy, DryRun = request.DryRun };
+        var result = await store.WriteAsync(new GraphBatch(nodes, []), options, context.CancellationToken);
+        var response = new UpsertNodesResponse { Counts = result.NodeCounts.ToProto() };
         response.Nodes.AddRange(result.Nodes.Select(n => n.ToProto(context.Redactor())));
         return response;
     }
@@ -106,23 +109,40 @@ public sealed class GraphApi(IGraphStore store, IOptions<LocalVisionOptions> opt
     public override async Task<ImportGraphResponse> ImportGraph(IAsyncStreamReader<ImportGraphRequest> requestStream, ServerCallContext context)
     {
         var response = new ImportGraphResponse();
+        var counts = NodeWriteCounts.None;
+        WriteOptions? options = null;
+        // A dry run writes nothing, so the nodes its earlier messages would have written are carried to the later ones.
+        var planned = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
         await foreach (var message in requestStream.ReadAllAsync(context.CancellationToken))
         {
             var checks = new RequestChecks().Count("nodes", message.Nodes.Count + message.Relationships.Count, Limits.MaxBatchSize);
+            options ??= new WriteOptions(OnConflict: checks.OnConflict("on_conflict", message.OnConflict), DryRun: message.DryRun, DryRunNodes: planned);
+            checks.SameAsFirst("on_conflict", message.OnConflict, options.OnConflict).SameAsFirst("dry_run", message.DryRun, options.DryRun);
             var batch = new GraphBatch(message.Nodes.ToDomain("nodes", checks.Violations), message.Relationships.ToDomain("relationships", checks.Violations));
+            WriteResult result;
             try
             {
                 checks.ThrowIfAny();
-                await store.WriteAsync(batch, WriteOptions.None, context.CancellationToken);
+                result = await store.WriteAsync(batch, options, context.CancellationToken);
             }
-            catch (Exception e) when (e is GraphValidationException or MissingNodesException)
+            catch (Exception e) when (e is GraphValidationException or MissingNodesException or NodeConflictException)
             {
-                throw new ImportBatchRejectedException(e, response.Batches, response.NodesWritten, response.RelationshipsWritten);
+                throw new ImportBatchRejectedException(e, response.Batches, response.NodesWritten, response.RelationshipsWritten, options.DryRun);
             }
+            if (options.DryRun)
+            {
+                foreach (var node in result.Nodes)
+                {
+                    planned[node.Name] = node;
+                }
+            }
+            counts = counts.Add(result.NodeCounts);
             response.Batches++;
-            response.NodesWritten += batch.Nodes.Count;
+            response.NodesWritten = counts.Written;
             response.RelationshipsWritten += batch.Relationships.Count;
         }
+        response.Counts = counts.ToProto();
+        response.DryRun = options?.DryRun ?? false;
         return response;
     }
 

@@ -130,6 +130,43 @@ public sealed class RequestChecks
         return DateOnly.FromDateTime(value.ToDateTime());
     }
 
+    /// <summary>The conflict policy of a write; unspecified is <see cref="ConflictPolicy.Replace"/>, as writes were before there was a choice.</summary>
+    public ConflictPolicy OnConflict(string field, V1.OnConflict value)
+    {
+        switch (value)
+        {
+            case V1.OnConflict.Fail:
+                return ConflictPolicy.Fail;
+            case V1.OnConflict.Merge:
+                return ConflictPolicy.Merge;
+            case V1.OnConflict.Unspecified or V1.OnConflict.Replace:
+                return ConflictPolicy.Replace;
+            default:
+                Violations.Add(new(field, "is not an OnConflict; one of ON_CONFLICT_FAIL, ON_CONFLICT_REPLACE, ON_CONFLICT_MERGE"));
+                return ConflictPolicy.Replace;
+        }
+    }
+
+    /// <summary>A setting of a later message of a stream, which the first message's governs: it may repeat it or leave it unset.</summary>
+    public RequestChecks SameAsFirst(string field, V1.OnConflict value, ConflictPolicy first)
+    {
+        if (value != V1.OnConflict.Unspecified && OnConflict(field, value) != first)
+        {
+            Violations.Add(new(field, "differs from the first message's; an import has one conflict policy, set on its first message"));
+        }
+        return this;
+    }
+
+    /// <inheritdoc cref="SameAsFirst(string, V1.OnConflict, ConflictPolicy)"/>
+    public RequestChecks SameAsFirst(string field, bool value, bool first)
+    {
+        if (value && !first)
+        {
+            Violations.Add(new(field, "is set on a later message only; a dry run is asked for on the first message, before anything is written"));
+        }
+        return this;
+    }
+
     public RequestChecks Add(string field, string description)
     {
         Violations.Add(new(field, description));

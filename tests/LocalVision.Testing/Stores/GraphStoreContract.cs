@@ -378,6 +378,124 @@ public abstract class GraphStoreContract
         Assert.True(afterDelete > afterWrite);
     }
 
+    private static GraphNode RowanWithBackground() =>
+        Enabler("rowan") with { Properties = new JsonObject { ["pseudonym"] = "rowan", ["background"] = "Former NHS commissioner." } };
+
+    [Fact]
+    public async Task WriteAsync_FailOnConflict_RefusesNamingTheStoredNodeAndWritesNothing()
+    {
+        await using var store = await CreateEmptyStoreAsync();
+        await store.WriteAsync(Batch(RowanWithBackground()), WriteOptions.None, Ct);
+
+        var error = await Assert.ThrowsAsync<NodeConflictException>(() =>
+            store.WriteAsync(Batch(Enabler("ash"), Enabler("rowan")), new WriteOptions(OnConflict: ConflictPolicy.Fail), Ct));
+
+        var conflict = Assert.Single(error.Conflicts);
+        Assert.Equal("nodes[1].name", conflict.Field);
+        Assert.Equal(["enablers/rowan"], error.Names);
+        Assert.Contains("`enablers/rowan` already exists", error.Message);
+        Assert.Null(await store.GetNodeAsync("enablers/ash", Ct));
+        Assert.Equal("Former NHS commissioner.", (await store.GetNodeAsync("enablers/rowan", Ct))!.GetString("background"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_FailOnConflict_AnIdenticalNodeIsUnchangedAndNotRewritten()
+    {
+        await using var store = await CreateEmptyStoreAsync();
+        var first = (await store.WriteAsync(Batch(RowanWithBackground()), WriteOptions.None, Ct)).Nodes[0];
+
+        var again = await store.WriteAsync(Batch(RowanWithBackground(), Enabler("ash")), new WriteOptions(OnConflict: ConflictPolicy.Fail), Ct);
+
+        Assert.Equal(new NodeWriteCounts(1, 0, 0, 1), again.Counts);
+        Assert.Equal(first.UpdateTime, (await store.GetNodeAsync("enablers/rowan", Ct))!.UpdateTime);
+        Assert.NotNull(await store.GetNodeAsync("enablers/ash", Ct));
+    }
+
+    [Fact]
+    public async Task WriteAsync_Replace_RemovesPropertiesNotGivenAndCountsReplaced()
+    {
+        await using var store = await CreateEmptyStoreAsync();
+        await store.WriteAsync(Batch(RowanWithBackground()), WriteOptions.None, Ct);
+
+        var result = await store.WriteAsync(Batch(Enabler("rowan")), new WriteOptions(OnConflict: ConflictPolicy.Replace), Ct);
+
+        Assert.Equal(new NodeWriteCounts(0, 1, 0, 0), result.Counts);
+        Assert.Null((await store.GetNodeAsync("enablers/rowan", Ct))!.GetString("background"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_Merge_KeepsPropertiesNotGivenAndChecksTheMergedNode()
+    {
+        await using var store = await CreateEmptyStoreAsync();
+        await store.WriteAsync(Batch(RowanWithBackground()), WriteOptions.None, Ct);
+        var partial = new GraphNode("enablers/rowan", "Enabler", "", new JsonObject { ["background"] = "Public health lead." });
+
+        var result = await store.WriteAsync(Batch(partial), new WriteOptions(OnConflict: ConflictPolicy.Merge), Ct);
+        var merged = await store.GetNodeAsync("enablers/rowan", Ct);
+
+        Assert.Equal(new NodeWriteCounts(0, 0, 1, 0), result.Counts);
+        Assert.Equal("rowan", merged!.GetString("pseudonym"));
+        Assert.Equal("rowan", merged.DisplayName);
+        Assert.Equal("Public health lead.", merged.GetString("background"));
+        // A merge into nothing is a creation, and must be a whole node.
+        var error = await Assert.ThrowsAsync<GraphValidationException>(() =>
+            store.WriteAsync(Batch(partial with { Name = "enablers/hazel" }), new WriteOptions(OnConflict: ConflictPolicy.Merge), Ct));
+        Assert.Contains(error.Violations, v => v.Field.StartsWith("nodes[0]", StringComparison.Ordinal));
+        Assert.Null(await store.GetNodeAsync("enablers/hazel", Ct));
+    }
+
+    [Fact]
+    public async Task WriteAsync_DryRun_CountsAndRefusesAsTheWriteWouldButWritesNothing()
+    {
+        await using var store = await CreateEmptyStoreAsync();
+        await store.WriteAsync(Batch(RowanWithBackground()), WriteOptions.None, Ct);
+        var version = await store.GetVersionAsync(Ct);
+        var ash = Enabler("ash");
+        var project = Initiative("wirral");
+
+        var planned = await store.WriteAsync(new GraphBatch([Enabler("rowan"), ash, project], [Relationship("ENABLES", ash, project)]),
+            new WriteOptions(DryRun: true), Ct);
+        await Assert.ThrowsAsync<NodeConflictException>(() =>
+            store.WriteAsync(Batch(Enabler("rowan")), new WriteOptions(OnConflict: ConflictPolicy.Fail, DryRun: true), Ct));
+        await Assert.ThrowsAsync<MissingNodesException>(() =>
+            store.WriteAsync(new GraphBatch([], [Relationship("ENABLES", ash, project)]), new WriteOptions(DryRun: true), Ct));
+
+        Assert.Equal(new NodeWriteCounts(2, 1, 0, 0), planned.Counts);
+        Assert.Equal(version, await store.GetVersionAsync(Ct));
+        Assert.Equal(1, (await store.CountAsync(Ct)).Nodes);
+        Assert.Equal(0, (await store.CountAsync(Ct)).Relationships);
+        Assert.Equal("Former NHS commissioner.", (await store.GetNodeAsync("enablers/rowan", Ct))!.GetString("background"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_DryRunOfALaterBatch_FindsTheNodesEarlierBatchesWouldHaveWritten()
+    {
+        await using var store = await CreateEmptyStoreAsync();
+        var ash = Enabler("ash");
+        var project = Initiative("wirral");
+        var earlier = await store.WriteAsync(Batch(ash, project), new WriteOptions(DryRun: true), Ct);
+        var planned = earlier.Nodes.ToDictionary(n => n.Name, StringComparer.Ordinal);
+
+        var later = await store.WriteAsync(new GraphBatch([ash], [Relationship("ENABLES", ash, project)]),
+            new WriteOptions(OnConflict: ConflictPolicy.Fail, DryRun: true, DryRunNodes: planned), Ct);
+
+        Assert.Equal(new NodeWriteCounts(0, 0, 0, 1), later.Counts);
+        Assert.Equal(0, (await store.CountAsync(Ct)).Nodes);
+    }
+
+    [Fact]
+    public async Task WriteAsync_RequestIdReplay_AnswersWithTheFirstWritesCounts()
+    {
+        await using var store = await CreateEmptyStoreAsync();
+        var options = new WriteOptions("import-1", "alice", "sha256:1", ConflictPolicy.Fail);
+        await store.WriteAsync(Batch(Enabler("ash")), options, Ct);
+
+        var replay = await store.WriteAsync(Batch(Enabler("ash")), options, Ct);
+
+        Assert.True(replay.Replayed);
+        Assert.Equal(new NodeWriteCounts(1, 0, 0, 0), replay.Counts);
+    }
+
     [Fact]
     public async Task WriteAsync_ConcurrentWritersAndReaders_NeverSeeHalfABatch()
     {

@@ -86,6 +86,8 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
                 return RpcErrors.FailedPrecondition(e.Message, MissingNodes(e), Bounds);
             case Insight.FailedPreconditionException e:
                 return RpcErrors.FailedPrecondition(e.Message, [new PreconditionViolation("STATE", context.Method, e.Message)], Bounds);
+            case NodeConflictException e:
+                return RpcErrors.FailedPrecondition(e.Message, Conflicts(e), Bounds);
             case NodeHasRelationshipsException e:
                 return RpcErrors.FailedPrecondition(e.Message, [new PreconditionViolation("HAS_RELATIONSHIPS", e.Name, "set cascade to delete its relationships too")], Bounds);
             case RequestIdConflictException e:
@@ -120,6 +122,9 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
         }
     }
 
+    private static List<PreconditionViolation> Conflicts(NodeConflictException e) =>
+        e.Conflicts.Select(v => new PreconditionViolation("NODE_EXISTS", v.Field, v.Description)).ToList();
+
     private static List<PreconditionViolation> MissingNodes(MissingNodesException e) =>
         e.Missing.Select(v => new PreconditionViolation("MISSING_NODE", v.Field, v.Description)).ToList();
 
@@ -131,10 +136,12 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
             ["committed_batches"] = e.Batches.ToString(CultureInfo.InvariantCulture),
             ["nodes_written"] = e.NodesWritten.ToString(CultureInfo.InvariantCulture),
             ["relationships_written"] = e.RelationshipsWritten.ToString(CultureInfo.InvariantCulture),
+            ["dry_run"] = e.DryRun ? "true" : "false",
         });
         return e.Rejection switch
         {
             MissingNodesException missing => RpcErrors.FailedPrecondition(e.Message, MissingNodes(missing), Bounds, info),
+            NodeConflictException conflict => RpcErrors.FailedPrecondition(e.Message, Conflicts(conflict), Bounds, info),
             GraphValidationException invalid => RpcErrors.InvalidArgument(e.Message, invalid.Violations, Bounds, info),
             _ => RpcErrors.InvalidArgument(e.Message, [], Bounds, info),
         };

@@ -30,6 +30,14 @@ public static class GraphMapping
         Properties = PropertyMapping.ToStruct(relationship.Properties),
     };
 
+    public static V1.NodeWriteCounts ToProto(this Graph.Store.NodeWriteCounts counts) => new()
+    {
+        Created = counts.Created,
+        Replaced = counts.Replaced,
+        Merged = counts.Merged,
+        Unchanged = counts.Unchanged,
+    };
+
     public static V1.Subgraph ToProto(this Graph.Model.Subgraph subgraph, EvidenceRedactor redactor)
     {
         var result = new V1.Subgraph { Truncated = subgraph.Truncated };
