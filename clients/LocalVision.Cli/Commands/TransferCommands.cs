@@ -21,23 +21,68 @@ public static class TransferCommands
         };
         var batchSize = new Option<int>("--batch-size") { Description = "Records per atomic batch", DefaultValueFactory = _ => 1000 };
         var deadline = new Option<double>("--import-deadline") { Description = "Seconds the whole import may take", DefaultValueFactory = _ => 3600 };
+        var onConflict = new Option<string>("--on-conflict")
+        {
+            Description = "A node whose name is already stored: fail (refuse the import, naming it, and write nothing), "
+                + "replace (the file's node replaces it whole) or merge (the file's properties go over the stored ones; the rest are kept). "
+                + "A node identical to the stored one is never a conflict",
+            DefaultValueFactory = _ => "fail",
+        };
+        onConflict.AcceptOnlyFromAmong("fail", "replace", "merge");
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check everything with the server and say what the import would do, writing nothing" };
         var command = new Command("import", "Import nodes and relationships from JSON-lines and CSV files; every record is checked before any is sent, and each batch is committed whole or not at all")
         {
-            files, batchSize, deadline,
+            files, batchSize, deadline, onConflict, dryRun,
         };
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async connection =>
         {
             var sources = ImportFiles.Open(parse.GetValue(files)!);
             // Reading every record once before sending checks them all, so a mistake anywhere writes nothing, and counts them for the progress bar.
             var total = sources.Sum(file => file.ReadRecords().LongCount());
+            if (total == 0)
+            {
+                throw new CliException($"{string.Join(", ", sources.Select(f => f.Path))}: no nodes or relationships to import");
+            }
             var size = Math.Max(1, parse.GetValue(batchSize));
-            using var call = connection.Graph.ImportGraph(connection.Call(TimeSpan.FromSeconds(parse.GetValue(deadline)), ct));
+            var policy = parse.GetValue(onConflict) switch
+            {
+                "replace" => OnConflict.Replace,
+                "merge" => OnConflict.Merge,
+                _ => OnConflict.Fail,
+            };
+            var timeout = TimeSpan.FromSeconds(parse.GetValue(deadline));
+            var plan = new ImportRun(connection, sources, size, total, timeout, policy);
+            // Under fail a later batch could meet a stored name after earlier ones were committed: a dry run of the
+            // whole import first finds every such name while nothing is written yet.
+            var response = await plan.SendAsync(dryRun: parse.GetValue(dryRun) || policy == OnConflict.Fail, ct);
+            if (!parse.GetValue(dryRun) && policy == OnConflict.Fail)
+            {
+                response = await plan.SendAsync(dryRun: false, ct);
+            }
+            Render.Message(response, connection.Output, () => AnsiConsole.MarkupLine(Markup.Escape(ImportRun.Describe(response))));
+        }));
+        return command;
+    }
+
+    /// <summary>One import's files, sent as an ImportGraph stream (for real or as a dry run).</summary>
+    private sealed class ImportRun(Connection connection, IReadOnlyList<IImportFile> sources, int size, long total, TimeSpan timeout, OnConflict policy)
+    {
+        public async Task<ImportGraphResponse> SendAsync(bool dryRun, CancellationToken ct)
+        {
+            using var call = connection.Graph.ImportGraph(connection.Call(timeout, ct));
             try
             {
-                await Progress(connection.Output, "importing", total, async advance =>
+                await Progress(connection.Output, dryRun ? "checking" : "importing", total, async advance =>
                 {
+                    var first = true;
                     foreach (var batch in ImportFiles.Batches(sources, size))
                     {
+                        if (first)
+                        {
+                            batch.Message.OnConflict = policy;
+                            batch.Message.DryRun = dryRun;
+                            first = false;
+                        }
                         await call.RequestStream.WriteAsync(batch.Message, ct);
                         advance(batch.Count);
                     }
@@ -48,19 +93,38 @@ public static class TransferCommands
             {
                 // The server ended the call early; awaiting its response below gives the reason with its details.
             }
-            ImportGraphResponse response;
             try
             {
-                response = await call;
+                return await call;
             }
             catch (RpcException e)
             {
                 throw ImportRejection.Locate(e, sources, size) ?? (Exception)e;
             }
-            Render.Message(response, connection.Output, () =>
-                AnsiConsole.MarkupLine($"imported [green]{response.NodesWritten:N0}[/] nodes and [green]{response.RelationshipsWritten:N0}[/] relationships in {response.Batches} batches"));
-        }));
-        return command;
+        }
+
+        /// <summary>"imported 3 nodes (2 created, 1 merged, 4 unchanged) and 1 relationship in 1 batch".</summary>
+        public static string Describe(ImportGraphResponse response)
+        {
+            var counts = response.Counts ?? new NodeWriteCounts();
+            var parts = new List<string> { Figures.Count(counts.Created, "created", "created") };
+            if (counts.Replaced > 0)
+            {
+                parts.Add(Figures.Count(counts.Replaced, "replaced", "replaced"));
+            }
+            if (counts.Merged > 0)
+            {
+                parts.Add(Figures.Count(counts.Merged, "merged", "merged"));
+            }
+            if (counts.Unchanged > 0)
+            {
+                parts.Add(Figures.Count(counts.Unchanged, "unchanged", "unchanged"));
+            }
+            var nodes = counts.Created + counts.Replaced + counts.Merged + counts.Unchanged;
+            var what = $"{Figures.Count(nodes, "node")} ({string.Join(", ", parts)}) and {Figures.Count(response.RelationshipsWritten, "relationship")} "
+                + $"in {Figures.Count(response.Batches, "batch", "batches")}";
+            return response.DryRun ? $"dry run, nothing written: would import {what}" : $"imported {what}";
+        }
     }
 
     public static Command Export()

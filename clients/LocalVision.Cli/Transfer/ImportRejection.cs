@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Google.Rpc;
 using Grpc.Core;
+using LocalVision.Cli.Output;
 
 namespace LocalVision.Cli.Transfer;
 
@@ -28,16 +29,25 @@ public static partial class ImportRejection
         var violations = (status.GetDetail<BadRequest>()?.FieldViolations.Select(v => (v.Field, v.Description)) ?? [])
             .Concat(status.GetDetail<PreconditionFailure>()?.Violations.Select(v => (Field: v.Subject, v.Description)) ?? []);
         var batch = ImportFiles.Batches(files, batchSize).ElementAtOrDefault(committed);
+        var dryRun = info.Metadata.GetValueOrDefault("dry_run") == "true";
         var lines = new List<string>
         {
-            committed == 0
-                ? $"{error.StatusCode}: the server refused batch 1, so nothing was written"
-                : $"{error.StatusCode}: the server refused batch {committed + 1}, so nothing of it was written; the {committed} batch(es) before it were committed "
-                    + $"({info.Metadata.GetValueOrDefault("nodes_written", "0")} nodes, {info.Metadata.GetValueOrDefault("relationships_written", "0")} relationships)",
+            committed == 0 || dryRun
+                ? $"{error.StatusCode}: the server refused batch {committed + 1}, so nothing was written"
+                : $"{error.StatusCode}: the server refused batch {committed + 1}, so nothing of it was written; the {Figures.Count(committed, "batch", "batches")} before it were committed "
+                    + $"({Figures.Count(Number(info, "nodes_written"), "node")}, {Figures.Count(Number(info, "relationships_written"), "relationship")})",
         };
         lines.AddRange(violations.Select(v => Where(v.Field, batch) is { } place ? $"{place}: {v.Description}" : $"{v.Field}: {v.Description}"));
+        if (status.GetDetail<PreconditionFailure>()?.Violations.Any(v => v.Type == "NODE_EXISTS") == true)
+        {
+            lines.Add("to write over stored nodes, import again with --on-conflict replace (the file's node replaces the stored one) "
+                + "or --on-conflict merge (keeps the stored properties the file does not give)");
+        }
         return new CliException(string.Join(Environment.NewLine, lines));
     }
+
+    private static long Number(ErrorInfo info, string key) =>
+        long.TryParse(info.Metadata.GetValueOrDefault(key, "0"), CultureInfo.InvariantCulture, out var n) ? n : 0;
 
     private static string? Where(string field, ImportBatch? batch)
     {

@@ -87,7 +87,8 @@ public sealed class AuditTests : IAsyncLifetime
         var entry = (await AuditAsync()).First();
 
         Assert.Equal("/localvision.v1.GraphService/ImportGraph", entry.Method);
-        Assert.Equal([("batches", 1L), ("nodes", 1L), ("relationships", 0L)], entry.Counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => (c.Key, c.Value)));
+        Assert.Equal([("batches", 1L), ("created", 1L), ("merged", 0L), ("nodes", 1L), ("relationships", 0L), ("replaced", 0L), ("unchanged", 0L)],
+            entry.Counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => (c.Key, c.Value)));
     }
 
     [Fact]

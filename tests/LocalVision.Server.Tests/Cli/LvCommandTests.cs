@@ -136,7 +136,7 @@ public sealed class LvTransferTests : IAsyncLifetime
         var lines = await File.ReadAllLinesAsync(output, TestContext.Current.CancellationToken);
 
         Assert.Equal(0, imported.ExitCode);
-        Assert.Contains("imported 2 nodes and 1 relationships in 2 batches", imported.Output);
+        Assert.Contains("imported 2 nodes (2 created) and 1 relationship in 2 batches", imported.Output);
         Assert.Equal(0, exported.ExitCode);
         Assert.Equal(3, lines.Length);
         Assert.Contains(lines, l => l.Contains("\"role\": \"LEAD\"") || l.Contains("\"role\":\"LEAD\""));
@@ -179,7 +179,7 @@ public sealed class LvTransferTests : IAsyncLifetime
         var ties = await LvProcess.RunAsync(_server.Address, "relationships", "partners/age-uk", "--output", "json");
 
         Assert.Equal(0, imported.ExitCode);
-        Assert.Contains("imported 2 nodes and 1 relationships", imported.Output);
+        Assert.Contains("imported 2 nodes (2 created) and 1 relationship in 1 batch", imported.Output);
         using var node = JsonDocument.Parse(partner.Output);
         Assert.Equal("Age UK", node.RootElement.GetProperty("displayName").GetString());
         var properties = node.RootElement.GetProperty("properties");
@@ -245,14 +245,89 @@ public sealed class LvTransferTests : IAsyncLifetime
             "partners/nobody,localities/nowhere,BASED_IN");
 
         var refused = await LvProcess.RunAsync(_server.Address, "import", nodes, "--batch-size", "2");
+        var listed = await LvProcess.RunAsync(_server.Address, "list", "--output", "json");
+        var replacing = await LvProcess.RunAsync(_server.Address, "import", nodes, "--batch-size", "2", "--on-conflict", "replace");
         var missing = await LvProcess.RunAsync(_server.Address, "import", relationships);
 
+        // The default (fail) checks the whole import as a dry run first, so a refusal in batch 2 writes nothing at all;
+        // replace sends it once, and batch 1 is committed before batch 2 is refused.
         Assert.Equal(2, refused.ExitCode);
-        Assert.Contains("the 1 batch(es) before it were committed (2 nodes, 0 relationships)", refused.Error);
+        Assert.Contains("the server refused batch 2, so nothing was written", refused.Error);
         Assert.Contains($"{nodes}:4: properties.kind: is required", refused.Error);
+        Assert.DoesNotContain("partners/", listed.Output);
+        Assert.Equal(2, replacing.ExitCode);
+        Assert.Contains("the 1 batch before it were committed (2 nodes, 0 relationships)", replacing.Error);
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains($"{relationships}:2: start: node `partners/nobody` does not exist", missing.Error);
         Assert.Contains($"{relationships}:2: end: node `localities/nowhere` does not exist", missing.Error);
+    }
+
+    private const string Rowan = """{"node":{"name":"enablers/rowan","label":"Enabler","displayName":"Rowan","properties":{"pseudonym":"rowan","background":"Former NHS commissioner."}}}""";
+    private const string Ash = """{"node":{"name":"enablers/ash","label":"Enabler","displayName":"Ash","properties":{"pseudonym":"ash"}}}""";
+    private const string NewRowan = """{"node":{"name":"enablers/rowan","label":"Enabler","displayName":"Rowan","properties":{"pseudonym":"rowan","note":"New in 2016."}}}""";
+
+    [Fact]
+    public async Task Import_AStoredName_IsRefusedByDefaultNamingItsLineAndWritesNothing()
+    {
+        await LvProcess.RunAsync(_server.Address, "import", Write("first.jsonl", Rowan));
+        var second = Write("second.jsonl", Ash, NewRowan);
+
+        var refused = await LvProcess.RunAsync(_server.Address, "import", second);
+        var ash = await LvProcess.RunAsync(_server.Address, "get", "enablers/ash");
+        var rowan = await LvProcess.RunAsync(_server.Address, "get", "enablers/rowan", "--output", "json");
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("`enablers/rowan` already exists", refused.Error);
+        Assert.Contains($"{second}:2: name: node `enablers/rowan` already exists and would be changed", refused.Error);
+        Assert.Contains("--on-conflict replace", refused.Error);
+        Assert.Equal(3, ash.ExitCode);
+        Assert.Contains("Former NHS commissioner.", rowan.Output);
+    }
+
+    [Fact]
+    public async Task Import_MergeAndReplace_SayWhatTheyDidAndADryRunWritesNothing()
+    {
+        await LvProcess.RunAsync(_server.Address, "import", Write("first.jsonl", Rowan));
+        var second = Write("second.jsonl", Ash, NewRowan);
+
+        var dryRun = await LvProcess.RunAsync(_server.Address, "import", second, "--on-conflict", "merge", "--dry-run");
+        var afterDryRun = await LvProcess.RunAsync(_server.Address, "get", "enablers/ash");
+        var merged = await LvProcess.RunAsync(_server.Address, "import", second, "--on-conflict", "merge");
+        var rowan = await LvProcess.RunAsync(_server.Address, "get", "enablers/rowan", "--output", "json");
+        var again = await LvProcess.RunAsync(_server.Address, "import", second, "--on-conflict", "replace");
+        var replaced = await LvProcess.RunAsync(_server.Address, "get", "enablers/rowan", "--output", "json");
+
+        Assert.Equal(0, dryRun.ExitCode);
+        Assert.Contains("dry run, nothing written: would import 2 nodes (1 created, 1 merged) and 0 relationships in 1 batch", dryRun.Output);
+        Assert.Equal(3, afterDryRun.ExitCode);
+        Assert.Contains("imported 2 nodes (1 created, 1 merged) and 0 relationships in 1 batch", merged.Output);
+        Assert.Contains("Former NHS commissioner.", rowan.Output);
+        Assert.Contains("New in 2016.", rowan.Output);
+        Assert.Contains("imported 2 nodes (0 created, 1 replaced, 1 unchanged) and 0 relationships in 1 batch", again.Output);
+        Assert.DoesNotContain("Former NHS commissioner.", replaced.Output);
+    }
+
+    [Fact]
+    public async Task Import_TheSameFileTwice_IsNoConflictAndCountsUnchanged()
+    {
+        var file = Write("first.jsonl", Rowan, Ash);
+        await LvProcess.RunAsync(_server.Address, "import", file);
+
+        var again = await LvProcess.RunAsync(_server.Address, "import", file);
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("imported 2 nodes (0 created, 2 unchanged) and 0 relationships in 1 batch", again.Output);
+    }
+
+    [Fact]
+    public async Task Import_AnEmptyFile_IsAnError()
+    {
+        var empty = Write("empty.jsonl");
+
+        var result = await LvProcess.RunAsync(_server.Address, "import", empty);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("no nodes or relationships to import", result.Error);
     }
 
     private string Write(string name, params string[] lines)
