@@ -15,9 +15,9 @@ public static class Cli
     /// <summary>Runs a command's work with a connection; failures print one line to stderr and give a non-zero exit code.</summary>
     public static async Task<int> RunAsync(ParseResult parse, Func<Connection, Task> work)
     {
-        using var connection = new Connection(parse);
         try
         {
+            using var connection = new Connection(parse);
             await work(connection);
             return 0;
         }

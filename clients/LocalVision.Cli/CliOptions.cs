@@ -7,8 +7,8 @@ public static class CliOptions
 {
     public static readonly Option<string> Server = new("--server")
     {
-        Description = "The LocalVision gRPC address (or set LV_SERVER)",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("LV_SERVER") ?? "http://127.0.0.1:50051",
+        Description = "The LocalVision gRPC address: host:port, http://host:port or https://host:port (or set LV_SERVER)",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("LV_SERVER") ?? "127.0.0.1:50051",
         Recursive = true,
     };
 

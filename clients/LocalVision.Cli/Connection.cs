@@ -14,7 +14,7 @@ public sealed class Connection : IDisposable
 
     public Connection(ParseResult parse)
     {
-        _channel = GrpcChannel.ForAddress(parse.GetValue(CliOptions.Server)!);
+        _channel = GrpcChannel.ForAddress(ServerAddress.Parse(parse.GetValue(CliOptions.Server)!));
         _apiKey = parse.GetValue(CliOptions.ApiKey);
         _deadline = TimeSpan.FromSeconds(parse.GetValue(CliOptions.Deadline));
         Output = parse.GetValue(CliOptions.Output);

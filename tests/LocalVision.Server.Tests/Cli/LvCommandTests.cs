@@ -41,6 +41,46 @@ public sealed class LvCommandTests(SeededServerFixture fixture)
     }
 
     [Fact]
+    public async Task Server_AsHostPortOrUrlInFlagOrEnvironment_ReachesTheService()
+    {
+        var address = new Uri(Server);
+        var hostPort = $"{address.Host}:{address.Port}";
+        var runs = new[]
+        {
+            await LvProcess.RunAsync(hostPort, "get", "localities/plymouth"),
+            await LvProcess.RunAsync($"http://{hostPort}/", "get", "localities/plymouth"),
+            await LvProcess.RunAsync(null, new Dictionary<string, string> { ["LV_SERVER"] = hostPort }, "get", "localities/plymouth"),
+            await LvProcess.RunAsync(null, new Dictionary<string, string> { ["LV_SERVER"] = $"http://{hostPort}" }, "get", "localities/plymouth"),
+        };
+
+        Assert.All(runs, r => Assert.Equal((0, ""), (r.ExitCode, r.Error)));
+        Assert.All(runs, r => Assert.Contains("localities/plymouth (Locality)", r.Output));
+    }
+
+    [Fact]
+    public async Task Server_TheWebPort_IsSaidToBeTheWebPortWithoutAStackTrace()
+    {
+        var web = fixture.Server.WebAddress;
+
+        var result = await LvProcess.RunAsync($"{web.Host}:{web.Port}", "get", "localities/plymouth");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("is the server's web port", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+        Assert.Single(result.Error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Server_NotAnAddress_SaysWhichFormsAreWithoutAStackTrace()
+    {
+        var result = await LvProcess.RunAsync(null, new Dictionary<string, string> { ["LV_SERVER"] = "ftp://127.0.0.1:50051" }, "get", "localities/plymouth");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("`ftp://127.0.0.1:50051` is not a server address; write host:port", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    [Fact]
     public async Task Neighborhood_BeyondMaxDepth_PrintsTheFieldViolation()
     {
         var result = await LvProcess.RunAsync(Server, "neighborhood", "localities/plymouth", "--depth", "9");

@@ -15,7 +15,11 @@ public static class LvProcess
 
     internal static string LvPath => RepositoryPath("clients", "LocalVision.Cli", "bin", Here.Parent!.Name, "net10.0", "lv.dll");
 
-    public static async Task<Result> RunAsync(string server, params string[] args)
+    public static Task<Result> RunAsync(string server, params string[] args) =>
+        RunAsync(server, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs lv with these environment variables; without a server it takes the address from them (LV_SERVER).</summary>
+    public static async Task<Result> RunAsync(string? server, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -28,9 +32,16 @@ public static class LvProcess
         {
             start.ArgumentList.Add(arg);
         }
-        start.ArgumentList.Add("--server");
-        start.ArgumentList.Add(server);
+        if (server is not null)
+        {
+            start.ArgumentList.Add("--server");
+            start.ArgumentList.Add(server);
+        }
         start.Environment["COLUMNS"] = "200";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
