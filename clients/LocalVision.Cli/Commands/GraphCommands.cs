@@ -98,7 +98,7 @@ public static class GraphCommands
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async connection =>
         {
             var response = await connection.Graph.DeleteNodeAsync(new DeleteNodeRequest { Name = parse.GetValue(name)!, Cascade = parse.GetValue(cascade) }, connection.Call(ct));
-            Render.Message(response, connection.Output, () => Console.WriteLine($"deleted {parse.GetValue(name)} and {response.RelationshipsDeleted} relationship(s)"));
+            Render.Message(response, connection.Output, () => Console.WriteLine($"deleted {parse.GetValue(name)} and {Figures.Count(response.RelationshipsDeleted, "relationship")}"));
         }));
         return command;
     }

@@ -61,7 +61,7 @@ public static class EvaluationView
         }
         if (evaluation.Findings.Count == 0)
         {
-            tree.AddNode($"[grey]no rule fired; {evaluation.NotAssessed.Count} rule(s) could not be assessed (see above for the codes that would settle them)[/]");
+            tree.AddNode($"[grey]no rule fired; {Figures.Count(evaluation.NotAssessed.Count, "rule")} could not be assessed (see above for the codes that would settle them)[/]");
         }
         AnsiConsole.Write(tree);
     }

@@ -34,7 +34,7 @@ public static partial class ImportRejection
         {
             committed == 0 || dryRun
                 ? $"{error.StatusCode}: the server refused batch {committed + 1}, so nothing was written"
-                : $"{error.StatusCode}: the server refused batch {committed + 1}, so nothing of it was written; the {Figures.Count(committed, "batch", "batches")} before it were committed "
+                : $"{error.StatusCode}: the server refused batch {committed + 1}, so nothing of it was written; the {Figures.Count(committed, "batch", "batches")} before it {(committed == 1 ? "was" : "were")} committed "
                     + $"({Figures.Count(Number(info, "nodes_written"), "node")}, {Figures.Count(Number(info, "relationships_written"), "relationship")})",
         };
         lines.AddRange(violations.Select(v => Where(v.Field, batch) is { } place ? $"{place}: {v.Description}" : $"{v.Field}: {v.Description}"));

@@ -107,6 +107,10 @@ internal static class Cypher
         $"UNWIND $rows AS row MATCH (a:{NodeLabel} {{name: row.start}}) MATCH (b:{NodeLabel} {{name: row.end}}) "
         + $"MERGE (a)-[r:{KnownType(type)}]->(b) SET r.properties = row.properties RETURN count(r) AS written";
 
+    /// <summary>Whether a node of the label has a copied scalar under the key (<c>prop.</c> and the filter path).</summary>
+    public static string AnyNodeHasProperty(string label) =>
+        $"RETURN EXISTS {{ MATCH (n:{NodeLabel}:{KnownLabel(label)}) WHERE n[$key] IS NOT NULL }} AS found";
+
     /// <summary>
     /// One page of nodes, all or of one label, passing a filter, with the total that pass. Each filter clause is a
     /// parameter map <c>{key, op, value}</c>; the comparison follows Cypher, where values of different types are

@@ -116,6 +116,16 @@ public sealed class Neo4jGraphStore : IGraphStore
         return new Page<GraphNode>(nodes, next, checked((int)(long)result.Value(0, "total")!));
     }
 
+    public async Task<bool> AnyNodeHasPropertyAsync(string label, string path, CancellationToken cancellationToken)
+    {
+        if (!Labels.IsKnown(label))
+        {
+            return false;
+        }
+        var result = await ReadAsync(new Statement(Cypher.AnyNodeHasProperty(label), new JsonObject { ["key"] = Cypher.CopiedPropertyPrefix + path }), cancellationToken);
+        return result.Single<bool>("found");
+    }
+
     public async Task<WriteResult> WriteAsync(GraphBatch batch, WriteOptions options, CancellationToken cancellationToken)
     {
         ResolvedBatch.CheckGiven(batch, options.OnConflict);

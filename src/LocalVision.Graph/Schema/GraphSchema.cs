@@ -127,6 +127,10 @@ public static partial class GraphSchema
 
     public static bool IsKnownRelationshipType(string type) => Relationships.ContainsKey(type);
 
+    /// <summary>The properties the schema names for a label's nodes (others may be stored too), provenance included.</summary>
+    public static IEnumerable<string> DeclaredProperties(string label) =>
+        (NodeProperties.TryGetValue(label, out var rules) ? rules : []).Concat(Provenance).Select(r => r.Name);
+
     [GeneratedRegex("^[a-z]+/[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 
@@ -193,7 +197,7 @@ public static partial class GraphSchema
         }
         if (!Labels.IsKnown(node.Label))
         {
-            violations.Add(new($"{prefix}.label", $"`{Truncate(node.Label)}` is not a label; one of " + string.Join(", ", Labels.All)));
+            violations.Add(new($"{prefix}.label", $"`{Truncate(node.Label)}` is not a label; one of " + string.Join(", ", Labels.All) + Suggestion.DidYouMean(node.Label, Labels.All)));
             return;
         }
         if (impliedLabel is not null && impliedLabel != node.Label)
@@ -230,7 +234,8 @@ public static partial class GraphSchema
         }
         if (!Relationships.TryGetValue(relationship.Type ?? "", out var rule))
         {
-            violations.Add(new($"{prefix}.type", $"`{Truncate(relationship.Type ?? "")}` is not a relationship type; one of " + string.Join(", ", Relationships.Keys)));
+            violations.Add(new($"{prefix}.type", $"`{Truncate(relationship.Type ?? "")}` is not a relationship type; one of " + string.Join(", ", Relationships.Keys)
+                + Suggestion.DidYouMean(relationship.Type ?? "", Relationships.Keys)));
             return;
         }
         if (startLabel is not null && !rule.StartLabels.Contains(startLabel))
@@ -258,7 +263,7 @@ public static partial class GraphSchema
             }
             if (!rule.Accepts(value))
             {
-                violations.Add(new($"{prefix}.{rule.Name}", $"must be {rule.Describe}"));
+                violations.Add(new($"{prefix}.{rule.Name}", $"must be {rule.Describe}{rule.Hint(value)}"));
             }
         }
         if (Depth(properties) > MaxPropertyDepth)

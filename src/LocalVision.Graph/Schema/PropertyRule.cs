@@ -7,15 +7,22 @@ using static LocalVision.Graph.Model.JsonValues;
 namespace LocalVision.Graph.Schema;
 
 /// <summary>What one property must look like. Checks return a message, or null when the value is acceptable.</summary>
-public sealed record PropertyRule(string Name, bool Required, string Describe, Func<JsonNode?, bool> Accepts)
+/// <param name="Values">For a property of named values (a kind, a code): the values it takes, to suggest the one meant.</param>
+public sealed record PropertyRule(string Name, bool Required, string Describe, Func<JsonNode?, bool> Accepts, IReadOnlyList<string>? Values = null)
 {
+    /// <summary>"; did you mean `VOLUNTARY`?" for a misspelt named value (in an array too), or empty.</summary>
+    public string Hint(JsonNode? value) =>
+        Values is null ? ""
+        : value is JsonArray items ? items.Select(i => AsString(i) is { } s && !Values.Contains(s) ? Suggestion.DidYouMean(s, Values) : "").FirstOrDefault(h => h.Length > 0) ?? ""
+        : AsString(value) is { } text ? Suggestion.DidYouMean(text, Values) : "";
+
     public static PropertyRule Text(string name, bool required = false) =>
         new(name, required, "a non-empty string", v => AsString(v) is { Length: > 0 });
 
     public static PropertyRule OneOf(string name, bool required, params string[] values)
     {
         var set = values.ToHashSet(StringComparer.Ordinal);
-        return new(name, required, "one of " + string.Join(", ", values), v => AsString(v) is { } s && set.Contains(s));
+        return new(name, required, "one of " + string.Join(", ", values), v => AsString(v) is { } s && set.Contains(s), values);
     }
 
     /// <summary>One allowed value, or an array of them (an area spanning several councils).</summary>
@@ -27,7 +34,7 @@ public sealed record PropertyRule(string Name, bool Required, string Describe, F
             {
                 JsonArray a => a.Count > 0 && a.All(e => AsString(e) is { } s && set.Contains(s)),
                 _ => AsString(v) is { } s && set.Contains(s),
-            });
+            }, values);
     }
 
     public static PropertyRule Number(string name, bool required = false, double min = double.MinValue, double max = double.MaxValue) =>

@@ -183,6 +183,17 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
             return new Page<GraphNode>(nodes, next, total);
         });
 
+    public Task<bool> AnyNodeHasPropertyAsync(string label, string path, CancellationToken cancellationToken) =>
+        ReadAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT EXISTS (SELECT 1 FROM nodes WHERE label = @label "
+                + "AND json_type(properties, @path) IN ('text', 'integer', 'real', 'true', 'false'))";
+            command.Parameters.AddWithValue("@label", label);
+            command.Parameters.AddWithValue("@path", "$." + path);
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
+        });
+
     public async Task<WriteResult> WriteAsync(GraphBatch batch, WriteOptions options, CancellationToken cancellationToken)
     {
         ResolvedBatch.CheckGiven(batch, options.OnConflict);

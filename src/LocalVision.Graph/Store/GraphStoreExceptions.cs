@@ -24,7 +24,7 @@ public sealed class MissingNodesException(IReadOnlyList<FieldViolation> missing)
 }
 
 public sealed class NodeHasRelationshipsException(string name, int count)
-    : Exception($"Node `{name}` has {count} relationship(s); delete them first or ask for a cascading delete.")
+    : Exception($"Node `{name}` has {count} {(count == 1 ? "relationship" : "relationships")}; delete {(count == 1 ? "it" : "them")} first or ask for a cascading delete.")
 {
     public string Name { get; } = name;
 }

@@ -21,6 +21,12 @@ public interface IGraphStore : IAsyncDisposable
     Task<Page<GraphNode>> ListNodesAsync(NodeQuery query, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Whether any node of the label holds a string, number or boolean at the property path (dotted through
+    /// objects, as a <see cref="NodeFilter"/> names it): a filter on a path no node has is most likely misspelt.
+    /// </summary>
+    Task<bool> AnyNodeHasPropertyAsync(string label, string path, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Creates or updates nodes and relationships in one transaction, resolving stored names by the options'
     /// <see cref="WriteOptions.OnConflict"/> (see <see cref="ResolvedBatch"/>); a dry run checks and counts the same
     /// way and writes nothing.

@@ -34,6 +34,10 @@ public sealed class GraphApi(IGraphStore store, IOptions<LocalVisionOptions> opt
         var filter = checks.Filter("filter", request.Filter);
         checks.ThrowIfAny();
         ConfidentialFilter.Check(context.Redactor(), request.Label, filter);
+        if (request.Label.Length > 0 && !request.AllowUnknownProperties)
+        {
+            await FilterProperties.CheckAsync(store, "filter", request.Label, filter, context.CancellationToken);
+        }
         var page = await store.ListNodesAsync(new NodeQuery(request.Label, filter, pageSize, request.PageToken), context.CancellationToken);
         var response = new ListNodesResponse { NextPageToken = page.NextPageToken ?? "", TotalSize = page.TotalSize };
         response.Nodes.AddRange(page.Items.Select(n => n.ToProto(context.Redactor())));

@@ -41,7 +41,7 @@ public sealed class RequestChecks
     {
         if (!isKnown(value))
         {
-            Violations.Add(new(field, $"`{Clip(value)}` is not {what}; one of {string.Join(", ", known)}"));
+            Violations.Add(new(field, $"`{Clip(value)}` is not {what}; one of {string.Join(", ", known)}{Suggestion.DidYouMean(value, known)}"));
         }
         return this;
     }

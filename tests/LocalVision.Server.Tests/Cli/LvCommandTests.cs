@@ -296,7 +296,7 @@ public sealed class LvTransferTests : IAsyncLifetime
         Assert.Contains($"{nodes}:4: properties.kind: is required", refused.Error);
         Assert.DoesNotContain("partners/", listed.Output);
         Assert.Equal(2, replacing.ExitCode);
-        Assert.Contains("the 1 batch before it were committed (2 nodes, 0 relationships)", replacing.Error);
+        Assert.Contains("the 1 batch before it was committed (2 nodes, 0 relationships)", replacing.Error);
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains($"{relationships}:2: start: node `partners/nobody` does not exist", missing.Error);
         Assert.Contains($"{relationships}:2: end: node `localities/nowhere` does not exist", missing.Error);

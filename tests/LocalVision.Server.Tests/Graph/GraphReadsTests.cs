@@ -24,6 +24,34 @@ public sealed class GraphReadsTests(SeededServerFixture fixture)
     }
 
     [Fact]
+    public async Task ListNodes_FilterOnAPropertyNoNodeOfTheLabelHas_IsInvalidArgumentSuggestingTheOneMeant()
+    {
+        var error = await RpcAssert.ThrowsAsync(StatusCode.InvalidArgument, () => Graph.ListNodesAsync(
+            new ListNodesRequest { Label = "Partner", Filter = "kidn = \"CCG\"" }, cancellationToken: Ct).ResponseAsync);
+        var allowed = await Graph.ListNodesAsync(
+            new ListNodesRequest { Label = "Partner", Filter = "kidn = \"CCG\"", AllowUnknownProperties = true }, cancellationToken: Ct);
+        var stored = await Graph.ListNodesAsync(new ListNodesRequest { Label = "Locality", Filter = "indicators.population.value > 0" }, cancellationToken: Ct);
+        var misspeltPath = await RpcAssert.ThrowsAsync(StatusCode.InvalidArgument, () => Graph.ListNodesAsync(
+            new ListNodesRequest { Label = "Locality", Filter = "indicators.populaton.value > 0" }, cancellationToken: Ct).ResponseAsync);
+
+        var violation = Assert.Single(error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations);
+        Assert.Equal("filter", violation.Field);
+        Assert.Contains("no Partner node has the property `kidn`; did you mean `kind`?", violation.Description);
+        Assert.Equal(0, allowed.TotalSize);
+        Assert.True(stored.TotalSize > 0);
+        Assert.Contains("`indicators.populaton.value`", misspeltPath.Status.Detail);
+    }
+
+    [Fact]
+    public async Task ListNodes_AMisspeltLabel_SuggestsTheOneMeant()
+    {
+        var error = await RpcAssert.ThrowsAsync(StatusCode.InvalidArgument, () => Graph.ListNodesAsync(
+            new ListNodesRequest { Label = "Partnr" }, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Contains("did you mean `Partner`?", Assert.Single(error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations).Description);
+    }
+
+    [Fact]
     public async Task GetNode_UnknownName_IsNotFound()
     {
         var error = await RpcAssert.ThrowsAsync(StatusCode.NotFound,

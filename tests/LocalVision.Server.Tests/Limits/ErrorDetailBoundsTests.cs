@@ -89,7 +89,7 @@ public sealed class ErrorDetailBoundsTests : IAsyncLifetime
 
         var status = error.GetRpcStatus()!;
         Assert.InRange(status.CalculateSize(), 1, MaxDetailBytes);
-        Assert.Contains("the 1 message(s) before it were committed (1 nodes, 0 relationships)", status.Message);
+        Assert.Contains("the 1 message before it was committed (1 node, 0 relationships)", status.Message);
         var info = status.GetDetail<ErrorInfo>();
         Assert.Equal("IMPORT_BATCH_REJECTED", info.Reason);
         Assert.Equal("1", info.Metadata["committed_batches"]);

@@ -69,6 +69,8 @@ public sealed class ScriptedNeo4j : HttpMessageHandler
         {
             _scripts[Cypher.UpsertNodes(label)] = (g, p) => UpsertNodes(g, p, label);
             _scripts[Cypher.ListNodes(label)] = (g, p) => ListNodes(g, p, label);
+            _scripts[Cypher.AnyNodeHasProperty(label)] = (g, p) =>
+                (["found"], [[g.Nodes.Values.Any(n => n.Labels.Contains(label) && n.Properties.GetValueOrDefault((string)p["key"]!) is not null)]]);
         }
         foreach (var type in GraphSchema.Relationships.Keys)
         {

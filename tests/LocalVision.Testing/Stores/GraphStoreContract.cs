@@ -497,6 +497,24 @@ public abstract class GraphStoreContract
     }
 
     [Fact]
+    public async Task AnyNodeHasPropertyAsync_SaysWhetherANodeOfTheLabelHoldsAValueThere()
+    {
+        await using var store = await CreateEmptyStoreAsync();
+        var partner = Partner("kernow", "CCG") with
+        {
+            Properties = new JsonObject { ["name"] = "Kernow", ["kind"] = "CCG", ["address"] = new JsonObject { ["town"] = "Truro" }, ["active"] = false },
+        };
+        await store.WriteAsync(Batch(partner, Enabler("rowan")), WriteOptions.None, Ct);
+
+        Assert.True(await store.AnyNodeHasPropertyAsync("Partner", "kind", Ct));
+        Assert.True(await store.AnyNodeHasPropertyAsync("Partner", "address.town", Ct));
+        Assert.True(await store.AnyNodeHasPropertyAsync("Partner", "active", Ct));
+        Assert.False(await store.AnyNodeHasPropertyAsync("Partner", "kidn", Ct));
+        Assert.False(await store.AnyNodeHasPropertyAsync("Partner", "pseudonym", Ct));
+        Assert.False(await store.AnyNodeHasPropertyAsync("Enabler", "kind", Ct));
+    }
+
+    [Fact]
     public async Task WriteAsync_ConcurrentWritersAndReaders_NeverSeeHalfABatch()
     {
         await using var store = await CreateEmptyStoreAsync();

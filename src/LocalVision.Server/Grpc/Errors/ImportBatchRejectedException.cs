@@ -29,7 +29,7 @@ public sealed class ImportBatchRejectedException(Exception rejection, int batche
         }
         return batches == 0
             ? $"{refused} and nothing was written. "
-            : $"{refused} and nothing of it was written; the {Counted.Of(batches, "message")} before it were committed "
+            : $"{refused} and nothing of it was written; the {Counted.Of(batches, "message")} before it {(batches == 1 ? "was" : "were")} committed "
                 + $"({Counted.Of(nodes, "node")}, {Counted.Of(relationships, "relationship")}). ";
     }
 }

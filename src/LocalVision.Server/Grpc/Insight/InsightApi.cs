@@ -337,7 +337,7 @@ public sealed class InsightApi(IGraphStore store, EvaluationEngine engine, TimeP
         var evaluations = await EvaluateCasesAsync(asOf, cancellationToken);
         foreach (var code in conditions.Append(outcome).Select(s => SetReference.Parse(s).Name).Where(c => !CodeCatalogue.IsKnown(c)))
         {
-            throw GraphValidationException.Single("conditions", $"`{code}` is not a code of the catalogue; pass a case_table to analyse other sets");
+            throw GraphValidationException.Single("conditions", $"`{code}` is not a code of the catalogue{Suggestion.DidYouMean(code, CodeCatalogue.Ids())}; pass a case_table to analyse other sets");
         }
         return GraphCases.From(evaluations, outcome, conditions);
     }
