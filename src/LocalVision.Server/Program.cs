@@ -47,6 +47,7 @@ public static class Program
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddLocalVisionConfiguration(args);
+        builder.AddRequestLogging();
         builder.AddEndpoints();
         builder.AddWeb();
         builder.AddAccessControl();
@@ -56,6 +57,7 @@ public static class Program
         builder.AddGrpcApi();
 
         var app = builder.Build();
+        app.UseRequestLogging();
         app.MapGrpcApi();
         app.MapWeb();
         app.MapAccessApi();

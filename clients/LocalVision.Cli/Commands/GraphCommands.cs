@@ -26,12 +26,14 @@ public static class GraphCommands
         var pageSize = new Option<int>("--page-size") { Description = "Nodes per page (at most 1000)", DefaultValueFactory = _ => 100 };
         var all = new Option<bool>("--all") { Description = "Follow page tokens to the end" };
         var pageToken = new Option<string>("--page-token") { Description = "Continue from a previous page" };
-        var command = new Command("list", "List nodes, by label and property filter") { label, filter, pageSize, all, pageToken };
+        var allowUnknown = new Option<bool>("--allow-unknown-properties") { Description = "Filter on a property no node of the label has (otherwise refused as a likely misspelling)" };
+        var command = new Command("list", "List nodes, by label and property filter") { label, filter, pageSize, all, pageToken, allowUnknown };
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async connection =>
         {
             var request = new ListNodesRequest
             {
                 Label = parse.GetValue(label) ?? "", Filter = parse.GetValue(filter) ?? "", PageSize = parse.GetValue(pageSize), PageToken = parse.GetValue(pageToken) ?? "",
+                AllowUnknownProperties = parse.GetValue(allowUnknown),
             };
             var combined = new ListNodesResponse();
             do
