@@ -56,15 +56,18 @@ public static class InsightView
         foreach (var row in response.Rows)
         {
             var cells = row.Configuration.Select(v => v == 1 ? "1" : "[grey]0[/]").ToList();
-            cells.Add(row.Outcome switch { "1" => "[green]1[/]", "C" => "[yellow]C[/]", _ => Markup.Escape(row.Outcome) });
-            cells.AddRange([Count(row.N), Figures.Ratio(row.Consistency), Figures.Ratio(row.Pri), Names(row.Cases)]);
+            // The value the minimisation uses, and beside it a C when the row's cases disagree on the outcome.
+            var value = row.Outcome switch { "1" => "[green]1[/]", _ => Markup.Escape(row.Outcome) };
+            cells.Add(row.Contradictory ? value + " [yellow]C[/]" : value);
+            cells.AddRange([Count(row.N), Figures.Ratio(row.Consistency), Figures.Ratio(row.Pri), RowCases(row)]);
             table.AddRow([.. cells]);
         }
         var remainders = response.RemainderCount == 0
             ? "no remainders"
             : $"{response.RemainderCount} remainders (configurations no case shows)"
               + (response.Remainders.Count > 0 ? ", e.g. " + string.Join(", ", response.Remainders.Take(6)) + (response.RemainderCount > 6 ? ", …" : "") : "");
-        table.Caption = new TableTitle($"{response.Rows.Count} rows; outcome 1: sufficient, 0: not, C: contradictory; {remainders}");
+        table.Caption = new TableTitle($"{response.Rows.Count} rows; outcome 1: sufficient, 0: not, ?: too few cases (as the minimisation uses them); "
+            + $"C: contradictory, its cases in and out of the outcome listed apart; {remainders}");
         AnsiConsole.Write(table);
         Render.Warnings(response.Warnings);
     }
@@ -139,6 +142,10 @@ public static class InsightView
     private static string Scaled(double value) => $"{Figures.Ratio(value)} [green]{Figures.Bar(value, 6)}[/]";
 
     private static string Count(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string RowCases(TruthTableRow row) => row.Contradictory
+        ? $"in: {Names(row.CasesInOutcome)}; out: {Names(row.CasesOutOfOutcome)}"
+        : Names(row.Cases);
 
     private static string Names(IEnumerable<string> names) => Markup.Escape(string.Join(", ", names.Select(n => n.Split('/')[^1])));
 }

@@ -99,7 +99,9 @@ public sealed class InsightApi(IGraphStore store, EvaluationEngine engine, TimeP
         {
             var proto = new V1.TruthTableRow
             {
-                Outcome = row.IsContradictory ? "C" : row.Outcome switch { OutcomeValue.Positive => "1", OutcomeValue.Negative => "0", _ => "?" },
+                // What the minimisation uses; a contradiction is its own flag with the cases on each side, so a
+                // contradictory row still says whether it counts as sufficient (R's OUT).
+                Outcome = row.Outcome switch { OutcomeValue.Positive => "1", OutcomeValue.Negative => "0", _ => "?" },
                 N = row.N,
                 Consistency = row.Consistency,
                 Pri = row.Pri,
@@ -107,6 +109,8 @@ public sealed class InsightApi(IGraphStore store, EvaluationEngine engine, TimeP
             };
             proto.Configuration.AddRange(row.Configuration.Select(c => c == '1' ? 1 : 0));
             proto.Cases.AddRange(row.Cases);
+            proto.CasesInOutcome.AddRange(row.CasesInOutcome);
+            proto.CasesOutOfOutcome.AddRange(row.CasesOutOfOutcome);
             return proto;
         }));
         response.Remainders.AddRange(table.EnumerateLogicalRemainders().Take(1024));
@@ -276,7 +280,12 @@ public sealed class InsightApi(IGraphStore store, EvaluationEngine engine, TimeP
         {
             checks.Add("conditions", "name at least one condition");
         }
-        checks.Count("conditions", conditions.Count, MaxConditions, required: false);
+        // The limit is on distinct conditions: X and ~X are one condition asked both ways.
+        var distinct = conditions.Select(c => c.Trim().TrimStart('~').Trim()).Distinct(StringComparer.Ordinal).Count();
+        if (distinct > MaxConditions)
+        {
+            checks.Add("conditions", $"names {distinct} distinct conditions; at most {MaxConditions} per request (X and ~X count as one)");
+        }
         for (var i = 0; i < conditions.Count; i++)
         {
             if (conditions[i].TrimStart('~').Trim().Length == 0)
