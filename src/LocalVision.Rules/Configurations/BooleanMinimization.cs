@@ -87,27 +87,29 @@ public static class BooleanMinimization
         var primes = new HashSet<Implicant>();
         var solvedByReduced = new Dictionary<string, List<Implicant[]>>();
         var models = new List<(SolutionModel Model, List<string> AlsoFrom)>();
-        var byExpression = new Dictionary<string, int>();
+        var byTerms = new Dictionary<string, int>();
         for (var c = 0; c < conservative.Count; c++)
         {
             for (var p = 0; p < parsimonious.Count; p++)
             {
                 var reduced = ReduceByExpectations(run, conservative[c], parsimonious[p], expectations);
-                var key = string.Join(",", reduced.Select(r => $"{r.Mask:x}/{r.Bits:x}"));
-                if (!solvedByReduced.TryGetValue(key, out var solved))
+                var reducedKey = ModelKey(reduced);
+                if (!solvedByReduced.TryGetValue(reducedKey, out var solved))
                 {
                     var pairPrimes = PrimeImplicants.OfUnion(run.Positives.Select(r => Implicant.Row(r, run.K)).Concat(reduced), run.CancellationToken)
                         .Where(run.CoversSomePositive)
                         .ToList();
                     primes.UnionWith(pairPrimes);
-                    solvedByReduced[key] = solved = run.Solve(pairPrimes, "intermediate", warnings);
+                    solvedByReduced[reducedKey] = solved = run.Solve(pairPrimes, "intermediate", warnings);
                 }
 
                 var pair = $"C{c + 1}P{p + 1}";
                 foreach (var terms in solved)
                 {
-                    var expression = string.Join(" + ", terms.Select(run.Expression));
-                    if (byExpression.TryGetValue(expression, out var known))
+                    // Each pair's models list the terms common to that pair's models first, so one model can
+                    // come in several orders: it is the same model when it has the same set of terms.
+                    var key = ModelKey(terms);
+                    if (byTerms.TryGetValue(key, out var known))
                     {
                         models[known].AlsoFrom.Add(pair);
                         continue;
@@ -125,7 +127,7 @@ public static class BooleanMinimization
                         run.ConfigurationsOf(reduced, except: []),
                         run.ConfigurationsOf(parsimonious[p], except: reduced),
                         []);
-                    byExpression[expression] = models.Count;
+                    byTerms[key] = models.Count;
                     models.Add((run.Model(terms, withAssumptions: true) with { Intermediate = derivation }, []));
                 }
             }
@@ -143,6 +145,10 @@ public static class BooleanMinimization
                 primes.ToList());
         }
     }
+
+    /// <summary>A model as a set of terms, each term a set of literals (an implicant is one already): the same whatever the order.</summary>
+    private static string ModelKey(IEnumerable<Implicant> terms) =>
+        string.Join(",", terms.Select(t => (t.Mask, t.Bits)).Order().Select(t => $"{t.Mask:x}/{t.Bits:x}"));
 
     /// <summary>
     /// Each conservative term contained in a parsimonious term drops the literals that are not in the
@@ -260,8 +266,10 @@ public static class BooleanMinimization
             var common = solution.Covers.Skip(1).Aggregate(
                 solution.Covers.FirstOrDefault()?.ToHashSet() ?? [],
                 (shared, cover) => { shared.IntersectWith(cover); return shared; });
+            // A cover is a set of primes; primes equal as sets of literals are one term, so each model is listed once.
             return solution.Covers
-                .Select(cover => cover.OrderBy(i => !common.Contains(i)).ThenBy(i => primes[i], display).Select(i => primes[i]).ToArray())
+                .Select(cover => cover.OrderBy(i => !common.Contains(i)).ThenBy(i => primes[i], display).Select(i => primes[i]).Distinct().ToArray())
+                .DistinctBy(ModelKey)
                 .OrderBy(m => m.Sum(t => t.LiteralCount))
                 .ThenBy(m => m, Comparer<Implicant[]>.Create((a, b) => CompareModels(a, b, display)))
                 .ToList();

@@ -171,6 +171,26 @@ public sealed class MinimizationPropertyTests
         }, iter: 250, print: t => Print(t.Item1, t.Item2) + " expectations " + string.Join("", t.Item3));
     }
 
+    /// <summary>
+    /// The smallest table the differential above found with the intermediate model listed twice (its terms in
+    /// another order, from another conservative–parsimonious pair), as the run against R's QCA found on a
+    /// 4-condition table (#18).
+    /// </summary>
+    [Fact]
+    public void Minimize_IntermediateModelFromTwoPairsInAnotherOrder_IsListedOnce()
+    {
+        const int K = 5;
+        var rows = "01202201010012202001001122120102".Select(c => c - '0').ToArray();
+        var expectations = Expectations(K, [0, 0, 2, 0, 0]);
+
+        var result = BooleanMinimization.Minimize(Table(K, rows), new MinimizationOptions(SolutionType.Intermediate, expectations), TestContext.Current.CancellationToken);
+
+        var models = result.Models.Select(m => string.Join(" + ", m.Terms.Select(t => t.Expression).Order(StringComparer.Ordinal))).ToList();
+        Assert.Equal(models.Distinct().Count(), models.Count);
+        Assert.Contains("A*B*~C*~E + A*~B*C*D + A*~B*D*E + B*C*~D*E + ~A*B*C*~D + ~A*~C*~D*E + ~B*C*D*E", models);
+        Assert.Contains(result.Models, m => m.Intermediate!.AlsoDerivedFrom.Count > 0);
+    }
+
     private static Dictionary<string, DirectionalExpectation> Expectations(int k, int[] codes) =>
         Enumerable.Range(0, k)
             .Where(i => codes[i] < 2)
