@@ -20,6 +20,7 @@ namespace LocalVision.Rules.Configurations;
 public static class BooleanMinimization
 {
     /// <exception cref="GraphValidationException">An option is out of range or an expectation names no condition.</exception>
+    /// <exception cref="MinimizationRefusedException">The intermediate solution of a truth table without a negative row (R's QCA refuses it too).</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled: the search is exponential in the worst case.</exception>
     public static MinimizationResult Minimize(TruthTable truthTable, MinimizationOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -75,6 +76,17 @@ public static class BooleanMinimization
     private static (List<SolutionModel> Models, IReadOnlyList<Implicant> Primes) Intermediate(
         Run run, Dictionary<int, bool> expectations, List<string> warnings)
     {
+        if (run.Negatives.Count == 0)
+        {
+            // The parsimonious solution is then the tautology 1 and every conservative term reduces towards it,
+            // so there is no intermediate solution to tell apart: R's QCA stops here, and so does this.
+            throw new MinimizationRefusedException(
+                MinimizationRefusedException.AllConfigurationsUsed,
+                $"All truth table configurations are used, all conditions are minimized (as R's QCA says): no row of the truth table for {run.Outcome} is negative, "
+                    + "so the remainders explain every configuration and the parsimonious solution is 1; there is no intermediate solution. "
+                    + "Ask for the conservative solution, or check the truth table (a higher inclusion cut-off makes inconsistent rows negative).");
+        }
+
         if (expectations.Count == 0)
         {
             warnings.Add("No directional expectations were given: the intermediate solution equals the conservative one.");
@@ -235,6 +247,8 @@ public static class BooleanMinimization
         }
 
         public int K { get; }
+
+        public string Outcome => truthTable.Outcome;
 
         public int MaxModels => options.MaxModels;
 
