@@ -81,13 +81,18 @@ public static class InsightView
         for (var i = 0; i < response.Models.Count; i++)
         {
             var model = response.Models[i];
-            AnsiConsole.MarkupLine($"[bold]M{i + 1}[/]: [blue]{Markup.Escape(model.Expression)}[/] → {Markup.Escape(outcome)}"
+            var name = model.Name.Length > 0 ? model.Name : $"M{i + 1}";
+            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(name)}[/]: [blue]{Markup.Escape(model.Expression)}[/] → {Markup.Escape(outcome)}"
                 + $"  consistency {Figures.Ratio(model.Consistency)}, coverage {Figures.Ratio(model.Coverage)}");
             var terms = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("term").NoWrap()).AddColumns("in words", "cons.", "raw cov.", "unique cov.", "cases");
             foreach (var term in model.Terms)
             {
                 terms.AddRow(Markup.Escape(term.Expression), Markup.Escape(Words(term.Expression)), Figures.Ratio(term.Consistency),
                     Figures.Ratio(term.RawCoverage), Figures.Ratio(term.UniqueCoverage), Names(term.Cases));
+            }
+            if (model.Terms.Count == 1)
+            {
+                terms.Caption = new TableTitle(UniqueCoverageOfOnlyTerm);
             }
             AnsiConsole.Write(terms);
         }
@@ -96,6 +101,9 @@ public static class InsightView
         Configurations("difficult counterfactuals", response.DifficultCounterfactuals, conditions);
         Render.Warnings(response.Warnings);
     }
+
+    /// <summary>The API gives a single term's whole coverage as its unique coverage; R's QCA shows NA there.</summary>
+    private const string UniqueCoverageOfOnlyTerm = "the only term's unique coverage is its whole coverage: the model without it covers nothing (R's QCA shows NA)";
 
     public static void Cohort(SelectCohortResponse response)
     {
