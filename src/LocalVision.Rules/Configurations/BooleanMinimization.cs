@@ -97,7 +97,7 @@ public static class BooleanMinimization
         // The intermediate models depend on a pair only through its reduced terms, and the same model
         // often comes from several pairs: minimise once per set of reduced terms, report each model once.
         var primes = new HashSet<Implicant>();
-        var solvedByReduced = new Dictionary<string, List<Implicant[]>>();
+        var solvedByReduced = new Dictionary<string, (List<Implicant[]> Models, string[] Keys)>();
         var models = new List<(SolutionModel Model, List<string> AlsoFrom)>();
         var byTerms = new Dictionary<string, int>();
         for (var c = 0; c < conservative.Count; c++)
@@ -112,15 +112,16 @@ public static class BooleanMinimization
                         .Where(run.CoversSomePositive)
                         .ToList();
                     primes.UnionWith(pairPrimes);
-                    solvedByReduced[reducedKey] = solved = run.Solve(pairPrimes, "intermediate", warnings);
+                    var solvedModels = run.Solve(pairPrimes, "intermediate", warnings);
+                    solvedByReduced[reducedKey] = solved = (solvedModels, solvedModels.Select(ModelKey).ToArray());
                 }
 
                 var pair = $"C{c + 1}P{p + 1}";
-                foreach (var terms in solved)
+                for (var m = 0; m < solved.Models.Count; m++)
                 {
                     // Each pair's models list the terms common to that pair's models first, so one model can
                     // come in several orders: it is the same model when it has the same set of terms.
-                    var key = ModelKey(terms);
+                    var (terms, key) = (solved.Models[m], solved.Keys[m]);
                     if (byTerms.TryGetValue(key, out var known))
                     {
                         models[known].AlsoFrom.Add(pair);
