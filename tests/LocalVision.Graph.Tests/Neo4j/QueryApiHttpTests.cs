@@ -80,15 +80,15 @@ public sealed class QueryApiHttpTests
     [Fact]
     public async Task WriteAsync_OneNode_OpensWritesAndCommitsOneTransactionReplayingTheAffinityHeader()
     {
-        var (store, server) = await StartedAsync("tx-begin", "tx-upsert-nodes", "tx-commit");
+        var (store, server) = await StartedAsync("tx-begin", "tx-no-rows", "tx-upsert-nodes", "tx-commit");
         await using var _ = store;
 
         var result = await store.WriteAsync(new GraphBatch([Partner("plymouth-city-council")], []), WriteOptions.None, Ct);
 
         Assert.Equal(
-            ["POST /db/neo4j/query/v2/tx", "POST /db/neo4j/query/v2/tx/lyU", "POST /db/neo4j/query/v2/tx/lyU/commit"],
+            ["POST /db/neo4j/query/v2/tx", "POST /db/neo4j/query/v2/tx/lyU", "POST /db/neo4j/query/v2/tx/lyU", "POST /db/neo4j/query/v2/tx/lyU/commit"],
             server.Requests.Select(r => $"{r.Method} {r.Path}"));
-        Assert.Equal([null, "MTAuOC41Ljc6MTc0NzQ=", "MTAuOC41Ljc6MTc0NzQ="], server.Requests.Select(r => r.Affinity));
+        Assert.Equal([null, "MTAuOC41Ljc6MTc0NzQ=", "MTAuOC41Ljc6MTc0NzQ=", "MTAuOC41Ljc6MTc0NzQ="], server.Requests.Select(r => r.Affinity));
         Assert.All(server.Requests, r => Assert.Equal(DocumentedAuthorization, r.Authorization));
         AssertJson("""
             {
@@ -96,6 +96,8 @@ public sealed class QueryApiHttpTests
               "bookmarks": ["FB:kcwQ/wTfJf8rS1WY+GiIKXsCXg6Q"]
             }
             """, server.Requests[0].Json);
+        // The stored nodes of the batch's names are read in the transaction, to resolve conflicts against them.
+        Assert.Equal(Cypher.GetNodes, server.Requests[1].Json!["statement"]!.GetValue<string>());
         AssertJson("""
             {
               "statement": "UNWIND $rows AS row MERGE (n:LocalVisionNode {name: row.name}) ON CREATE SET n.createTime = $now WITH n, row, n.createTime AS createTime SET n = row.fields SET n:Partner, n.createTime = createTime, n.updateTime = $now RETURN n.name AS name, n.createTime AS createTime",
@@ -114,8 +116,8 @@ public sealed class QueryApiHttpTests
                 "now": 1735787045678
               }
             }
-            """, server.Requests[1].Json);
-        AssertJson("""{"statement": "OPTIONAL MATCH (m:LocalVisionMeta {id: 'graph'}) RETURN coalesce(m.version, 0) AS version"}""", server.Requests[2].Json);
+            """, server.Requests[2].Json);
+        AssertJson("""{"statement": "OPTIONAL MATCH (m:LocalVisionMeta {id: 'graph'}) RETURN coalesce(m.version, 0) AS version"}""", server.Requests[3].Json);
         Assert.Equal(Now, result.Nodes[0].CreateTime);
         Assert.Equal(Now, result.Nodes[0].UpdateTime);
     }
@@ -123,7 +125,7 @@ public sealed class QueryApiHttpTests
     [Fact]
     public async Task GetVersionAsync_AfterAWrite_ReadsFromReadersWithTheCommitsBookmarkAndKeepsAll64Bits()
     {
-        var (store, server) = await StartedAsync("tx-begin", "tx-upsert-nodes", "tx-commit", "read-version");
+        var (store, server) = await StartedAsync("tx-begin", "tx-no-rows", "tx-upsert-nodes", "tx-commit", "read-version");
         await using var _ = store;
         await store.WriteAsync(new GraphBatch([Partner("plymouth-city-council")], []), WriteOptions.None, Ct);
 
@@ -161,13 +163,13 @@ public sealed class QueryApiHttpTests
     [Fact]
     public async Task WriteAsync_TransientErrorThenSuccess_RetriesTheWholeTransaction()
     {
-        var (store, server) = await StartedAsync("transient-deadlock", "tx-begin", "tx-upsert-nodes", "tx-commit");
+        var (store, server) = await StartedAsync("transient-deadlock", "tx-begin", "tx-no-rows", "tx-upsert-nodes", "tx-commit");
         await using var _ = store;
 
         var result = await store.WriteAsync(new GraphBatch([Partner("plymouth-city-council")], []), WriteOptions.None, Ct);
 
         Assert.Equal(
-            ["/db/neo4j/query/v2/tx", "/db/neo4j/query/v2/tx", "/db/neo4j/query/v2/tx/lyU", "/db/neo4j/query/v2/tx/lyU/commit"],
+            ["/db/neo4j/query/v2/tx", "/db/neo4j/query/v2/tx", "/db/neo4j/query/v2/tx/lyU", "/db/neo4j/query/v2/tx/lyU", "/db/neo4j/query/v2/tx/lyU/commit"],
             server.Requests.Select(r => r.Path));
         Assert.Equal(server.Requests[0].Body, server.Requests[1].Body);
         Assert.Equal("partners/plymouth-city-council", Assert.Single(result.Nodes).Name);
@@ -191,7 +193,7 @@ public sealed class QueryApiHttpTests
     [Fact]
     public async Task WriteAsync_TransactionExpiredBeforeCommit_FailsClearlyWithoutRetrying()
     {
-        var (store, server) = await StartedAsync("tx-begin", "tx-upsert-nodes", "tx-expired");
+        var (store, server) = await StartedAsync("tx-begin", "tx-no-rows", "tx-upsert-nodes", "tx-expired");
         await using var _ = store;
 
         var error = await Assert.ThrowsAsync<GraphStoreUnavailableException>(() =>
@@ -199,7 +201,7 @@ public sealed class QueryApiHttpTests
 
         Assert.Contains("transaction lyU expired", error.Message);
         Assert.Contains("nothing of this request was written", error.Message);
-        Assert.Equal(3, server.Requests.Count);
+        Assert.Equal(4, server.Requests.Count);
     }
 
     [Fact]
