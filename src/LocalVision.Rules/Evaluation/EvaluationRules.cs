@@ -17,6 +17,10 @@ public static class EvaluationRules
         .OrderBy(t => t.FullName, StringComparer.Ordinal)
         .ToList();
 
+    /// <summary>The rule classes a theory builds on: derivations and the outlook.</summary>
+    public static IReadOnlyList<Type> ChainTypes { get; } =
+        RuleTypes.Where(t => !t.Namespace!.EndsWith(".Findings", StringComparison.Ordinal)).ToList();
+
     private static readonly Lazy<ISessionFactory> Compiled = new(() => Compile(RuleTypes), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The process-wide session factory (thread-safe; register it as a singleton).</summary>

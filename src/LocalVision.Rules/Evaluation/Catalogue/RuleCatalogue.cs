@@ -38,6 +38,9 @@ public static class RuleCatalogue
         [nameof(EvaluationOptions.AtRiskOutlookBelow)] = new(o => Number(o.AtRiskOutlookBelow), "score under which AT_RISK"),
     };
 
+    /// <summary>The evaluation parameters a rule may say it reads.</summary>
+    public static IReadOnlyCollection<string> ParameterNames => Parameters.Keys;
+
     private static readonly Lazy<(IReadOnlyList<DerivationDefinition> Chain, IReadOnlyList<CmoRuleDefinition> Cmo)> Read = new(ReadDefinitions);
 
     /// <summary>The CMO rules in the order of DOMAIN.md's table.</summary>

@@ -26,8 +26,9 @@ public sealed class ContestedViewsRule : Rule
         null,
         0,
         "A caution, never scored: evaluation \"needs to take account of this diversity of views ... and to recognise that findings are always likely to be multi-faceted and contested\" (§7.4.4).",
-        "")
+        "observations of {subject} disagree ({views}): read findings about it as contested")
     {
+        Form = RuleForm.ContestedOutcome,
         ListsUnassessed = false,
         Note = "Fires once per outcome code whose observations by the date, from different evidence, score both above PresentAbove and below AbsentBelow; the contested code is its subject and its outcome.",
     };
