@@ -3,6 +3,7 @@ using LocalVision.Graph.Schema;
 using LocalVision.Graph.Store;
 using LocalVision.Rules.Evaluation.Catalogue;
 using LocalVision.Rules.Evaluation.Facts;
+using LocalVision.Rules.Evaluation.Language;
 using LocalVision.Rules.Evaluation.Theory;
 
 namespace LocalVision.Rules.Evaluation;
@@ -33,7 +34,7 @@ public sealed class EvaluationEngine(IGraphStore store, InitiativeEvaluator eval
     public static IReadOnlyList<CodeDescription> ListCodes(CodeKind? kind = null) => CodeCatalogueView.List(kind);
 
     /// <summary>Every rule, with the parameter values in force.</summary>
-    public IReadOnlyList<RuleDescription> ListRules() => RuleCatalogue.Describe(Options);
+    public IReadOnlyList<RuleDescription> ListRules() => RuleCatalogue.Describe(evaluator.Theory.Rules, Options);
 
     /// <summary>Evaluates one initiative with what was known by <paramref name="asOf"/>, without illustrative data.</summary>
     /// <exception cref="GraphValidationException">The name is malformed or names a node that is not an initiative (field <c>name</c>).</exception>
@@ -88,13 +89,15 @@ public sealed class EvaluationEngine(IGraphStore store, InitiativeEvaluator eval
     public async Task<IReadOnlyList<RuleTest>> TestProgrammeTheoryAsync(
         IReadOnlyCollection<string> rules, NodeFilter filter, EvidenceScope scope, CancellationToken cancellationToken)
     {
-        var unknown = rules.Where(r => !RuleCatalogue.IsCmoRule(r)).ToList();
+        var theory = evaluator.Theory;
+        var ids = theory.Rules.Select(d => d.Id).ToList();
+        var unknown = rules.Select((r, i) => (r, i)).Where(x => !theory.Has(x.r)).ToList();
         if (unknown.Count > 0)
         {
-            throw new GraphValidationException(unknown.Select(r => new FieldViolation("rules",
-                $"`{r}` is not a rule of the programme theory; one of {string.Join(", ", RuleIds.Table)}")).ToList());
+            throw new GraphValidationException(unknown.Take(TheoryReader.MaxViolations).Select(x => new FieldViolation($"rules[{x.i}]",
+                $"`{x.r}` is not a rule of the programme theory{ClosestName.Suggestion(x.r, ids)}; one of {string.Join(", ", ids)}")).ToList());
         }
-        var chosen = RuleCatalogue.CmoRules.Where(d => rules.Count == 0 || rules.Contains(d.Id)).ToList();
+        var chosen = theory.InUse.Where(d => rules.Count == 0 || rules.Contains(d.Id)).ToList();
         var evaluations = await EvaluateAllAsync(filter, scope, cancellationToken);
         return ProgrammeTheory.Test(chosen, evaluations);
     }

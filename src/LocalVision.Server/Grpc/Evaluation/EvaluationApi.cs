@@ -72,15 +72,9 @@ public sealed class EvaluationApi(EvaluationEngine engine, TimeProvider clock) :
         var checks = new RequestChecks();
         var scope = Scope(checks, request.AsOf, request.AsNowKnown, request.IncludeIllustrative);
         var filter = checks.Filter("filter", request.Filter, EvaluationEngine.DefaultFilter);
-        for (var i = 0; i < request.Rules.Count; i++)
-        {
-            if (!RuleCatalogue.IsCmoRule(request.Rules[i]))
-            {
-                checks.Add($"rules[{i}]", $"`{request.Rules[i]}` is not a rule of the programme theory; one of {string.Join(", ", RuleIds.Table)}");
-            }
-        }
         checks.ThrowIfAny();
-        var tests = await engine.TestProgrammeTheoryAsync(request.Rules.Distinct(StringComparer.Ordinal).ToList(), filter, scope, context.CancellationToken);
+        // The rule ids are checked by the engine, against the theory version the test runs under.
+        var tests = await engine.TestProgrammeTheoryAsync(request.Rules, filter, scope, context.CancellationToken);
         return EvaluationMapping.ToProto(tests, scope);
     }
 

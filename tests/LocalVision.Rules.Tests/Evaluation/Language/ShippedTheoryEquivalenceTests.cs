@@ -21,7 +21,7 @@ public sealed class ShippedTheoryEquivalenceTests
         Assert.SkipUnless(File.Exists(SampleDataset.Path), "The sample dataset is not beside the tests; it comes from data/localvision.jsonl.");
         await using var temp = TempStore.Create();
         await SampleDataset.LoadAsync(temp.Store, TestContext.Current.CancellationToken);
-        var theory = TheoryCompiler.Compile(TheoryReader.Read(ShippedTheory.Text), EvaluationRules.ChainTypes);
+        var theory = CompiledTheory.Compile("1", TheoryReader.Read(ShippedTheory.Text));
 
         var lines = await EvaluationDigest.LinesAsync(temp.Store, new InitiativeEvaluator(theory, EvaluationOptions.Default));
 
