@@ -159,8 +159,8 @@ public sealed class EvaluationEngineTests
         await using var temp = await StoreWithAsync(graph);
         var engine = new EvaluationEngine(temp.Store);
 
-        var plain = await engine.EvaluateAsync(graph.Initiative, new EvidenceScope(Late), CancellationToken.None);
-        var included = await engine.EvaluateAsync(graph.Initiative, new EvidenceScope(Late, IncludeIllustrative: true), CancellationToken.None);
+        var plain = await engine.EvaluateAsync(graph.Initiative, new EvidenceScope(Late), null, CancellationToken.None);
+        var included = await engine.EvaluateAsync(graph.Initiative, new EvidenceScope(Late, IncludeIllustrative: true), null, CancellationToken.None);
 
         Assert.DoesNotContain(plain.Findings, f => f.RuleId == "MOU_YARDSTICK");
         Assert.True(Assert.Single(included.Findings, f => f.RuleId == "MOU_YARDSTICK").Illustrative);
@@ -200,7 +200,7 @@ public sealed class EvaluationEngineTests
         var engine = new EvaluationEngine(temp.Store);
 
         var tests = await engine.TestProgrammeTheoryAsync(["SENIOR_EARLY"], NodeFilter.Parse(EvaluationEngine.DefaultFilter),
-            new EvidenceScope(Late), CancellationToken.None);
+            new EvidenceScope(Late), null, CancellationToken.None);
 
         var test = Assert.Single(tests);
         Assert.Equal([("initiatives/deviant", "Deviant"), ("initiatives/silent", "Untested"), ("initiatives/strong", "Supports")],
@@ -215,7 +215,7 @@ public sealed class EvaluationEngineTests
         var engine = new EvaluationEngine(temp.Store);
 
         var error = await Assert.ThrowsAsync<GraphValidationException>(() =>
-            engine.TestProgrammeTheoryAsync(["SENIOR_EARLY", "NOT_A_RULE"], NodeFilter.None, new EvidenceScope(Late), CancellationToken.None));
+            engine.TestProgrammeTheoryAsync(["SENIOR_EARLY", "NOT_A_RULE"], NodeFilter.None, new EvidenceScope(Late), null, CancellationToken.None));
 
         Assert.Equal("rules", Assert.Single(error.Violations).Field);
         Assert.Contains("NOT_A_RULE", error.Violations[0].Description);
@@ -227,7 +227,7 @@ public sealed class EvaluationEngineTests
         await using var temp = await StoreWithAsync();
         var engine = new EvaluationEngine(temp.Store, EvaluationOptions.Default with { ExitWindowDays = 30 });
 
-        var rule = engine.ListRules().Single(r => r.Id == "EXIT_NO_SUCCESSOR");
+        var rule = (await engine.ListRulesAsync(null, CancellationToken.None)).Single(r => r.Id == "EXIT_NO_SUCCESSOR");
 
         Assert.Equal("30", rule.Parameters.Single(p => p.Name == nameof(EvaluationOptions.ExitWindowDays)).Value);
     }

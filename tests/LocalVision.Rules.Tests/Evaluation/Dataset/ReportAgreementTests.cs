@@ -199,7 +199,7 @@ public sealed class ReportAgreementTests(SampleDatasetFixture dataset) : IClassF
 
         var plain = Of("bdp-local-vision");
         var included = await dataset.Engine.EvaluateAsync("initiatives/bdp-local-vision",
-            new EvidenceScope(SampleDatasetFixture.ReportDate, IncludeIllustrative: true), CancellationToken.None);
+            new EvidenceScope(SampleDatasetFixture.ReportDate, IncludeIllustrative: true), null, CancellationToken.None);
 
         Assert.DoesNotContain(plain.Findings, f => f.RuleId == "PRIOR_TIE");
         var tie = Assert.Single(included.Findings, f => f.RuleId == "PRIOR_TIE");
@@ -266,7 +266,7 @@ public sealed class ReportAgreementTests(SampleDatasetFixture dataset) : IClassF
     {
         dataset.SkipUnlessAvailable();
 
-        var bdp = await dataset.Engine.EvaluateAsync("initiatives/bdp-local-vision", new EvidenceScope(new DateOnly(2014, 6, 1), AsNowKnown: true), CancellationToken.None);
+        var bdp = await dataset.Engine.EvaluateAsync("initiatives/bdp-local-vision", new EvidenceScope(new DateOnly(2014, 6, 1), AsNowKnown: true), null, CancellationToken.None);
 
         Assert.Contains(bdp.Findings, f => f.RuleId == "SENIOR_EARLY");
         Assert.Contains(bdp.Findings, f => f.RuleId == "PRIOR_SYSTEMS");
