@@ -21,7 +21,7 @@ var root = new RootCommand("lv: the LocalVision command line — read, write and
     AdminCommands.Keys(),
     AdminCommands.Audit(),
     EvaluationCommands.Evaluate(),
-    EvaluationCommands.Theory(),
+    TheoryCommands.Theory(),
     InsightCommands.Predictors(),
     InsightCommands.TruthTable(),
     InsightCommands.Minimize(),
