@@ -22,6 +22,7 @@ var root = new RootCommand("lv: the LocalVision command line — read, write and
     AdminCommands.Audit(),
     EvaluationCommands.Evaluate(),
     TheoryCommands.Theory(),
+    TheoryCommands.Report(),
     InsightCommands.Predictors(),
     InsightCommands.TruthTable(),
     InsightCommands.Minimize(),

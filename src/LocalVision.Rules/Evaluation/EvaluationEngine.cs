@@ -128,6 +128,19 @@ public sealed class EvaluationEngine(IGraphStore store, InitiativeEvaluator eval
         return ProgrammeTheory.Test(chosen.DistinctBy(d => d.Id).ToList(), evaluations);
     }
 
+    /// <summary>
+    /// The RAMESES II report of the cases the filter matches under the current theory, with the initial theory and the
+    /// refinement log (see <see cref="RamesesReport"/>), in Markdown.
+    /// </summary>
+    public async Task<string> RamesesReportAsync(NodeFilter filter, EvidenceScope scope, CancellationToken cancellationToken)
+    {
+        var versions = await Theories.ListAsync(cancellationToken);
+        var current = versions[^1].Version;
+        var evaluations = await EvaluateAllAsync(filter, scope, current, cancellationToken);
+        var tests = await TestProgrammeTheoryAsync([], filter, scope, current, cancellationToken);
+        return RamesesReport.Markdown(versions, evaluations, tests, scope);
+    }
+
     private async Task<InitiativeEvaluator> EvaluatorAsync(string? theoryVersion, CancellationToken cancellationToken) =>
         evaluator.Under(Theories.Compile(await Theories.GetAsync(theoryVersion, cancellationToken)));
 

@@ -65,6 +65,7 @@ public static class MethodAccess
         [Theory + "GetTheory"] = Read,
         [Theory + "ListTheoryVersions"] = Read,
         [Theory + "CompareTheories"] = Read,
+        [Theory + "GetRamesesReport"] = Read,
         [Theory + "ChangeTheory"] = Audited<ChangeTheoryRequest, V1.Theory>(Roles.Evaluator,
             (request, response) => AuditSummary.Of(
                 [response is null ? "theory (next version)" : $"theory/versions/{response.Version}{(request!.ValidateOnly ? " (validate only)" : "")}"],

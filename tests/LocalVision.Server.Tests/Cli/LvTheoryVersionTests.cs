@@ -69,6 +69,19 @@ public sealed class LvTheoryVersionTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Report_ToAFile_WritesTheRamesesReport()
+    {
+        var file = Path.Combine(_folder, "report.md");
+
+        var result = await LvAsync("report", "--as-of", "2015-09-01", "--out", file);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("programme theory version 1", result.Output);
+        LvAssert.InOrder(File.ReadAllText(file), "# Realist evaluation of Local Vision", "## Initial programme theory", "not been refined",
+            "## The theory tested case by case", "## Cases", "## Limits of the data");
+    }
+
+    [Fact]
     public async Task Validate_AMisspelledCode_IsRefusedInOneLineNamingFieldAndLine()
     {
         var file = Write("bad.yaml", NewRule.Replace("code: MOU_AGREED", "code: MOU_AGRED"));

@@ -192,6 +192,26 @@ public sealed class TheoryApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetRamesesReport_AfterARefinement_HasTheInitialAndRefinedTheoryTheLogEachCaseWithItsEvidenceAndTheLimits()
+    {
+        await ChangeAsync(NewRule.Replace("CANDIDATE", "REFINED"));
+
+        var report = await Theory("reader").GetRamesesReportAsync(new GetRamesesReportRequest { AsOf = ReportDate }, cancellationToken: Ct);
+
+        Assert.Equal("2", report.TheoryVersion);
+        var md = report.Markdown;
+        Assert.Contains("## Initial programme theory (RAMESES II item 4)", md);
+        Assert.Contains("| 2 | evaluator |", md);
+        Assert.Contains("refined after the West Cheshire deviant case | MOU_MONITORED |", md);
+        Assert.Contains("| MOU_MONITORED | REFINED | INGREDIENT | 7.3.3 |", md);
+        Assert.Contains("### Deviant cases", md);
+        Assert.Contains("### Plymouth", md);
+        Assert.Contains("`observations/plymouth-senior-engagement-early`", md);
+        Assert.Contains("## Limits of the data (RAMESES II item 18)", md);
+        Assert.True(md.IndexOf("## Initial", StringComparison.Ordinal) < md.IndexOf("## Refined", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Json_GetAndChangeTheory_AsTheOtherServicesDo()
     {
         using var http = new HttpClient { BaseAddress = _server.WebAddress };

@@ -13,6 +13,9 @@ public sealed class TheoryApi(EvaluationEngine engine, TimeProvider clock) : The
     /// <summary>A theory is a few dozen rules of a few lines each; this bounds a change without limiting any real one.</summary>
     public const int MaxYamlLength = 1_000_000;
 
+    /// <summary>The evaluation date when the request gives none.</summary>
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
     public override async Task<V1.Theory> GetTheory(GetTheoryRequest request, ServerCallContext context)
     {
         var theory = await engine.Theories.GetAsync(EvaluationApi.Version(request.Version), context.CancellationToken);
@@ -38,6 +41,17 @@ public sealed class TheoryApi(EvaluationEngine engine, TimeProvider clock) : The
         return TheoryMapping.ToProto(after, rules);
     }
 
+    public override async Task<RamesesReport> GetRamesesReport(GetRamesesReportRequest request, ServerCallContext context)
+    {
+        var checks = new RequestChecks();
+        var scope = new EvidenceScope(checks.Date("as_of", request.AsOf) ?? Today, request.AsNowKnown, request.IncludeIllustrative);
+        var filter = checks.Filter("filter", request.Filter, EvaluationEngine.DefaultFilter);
+        checks.ThrowIfAny();
+        var markdown = await engine.RamesesReportAsync(filter, scope, context.CancellationToken);
+        var current = await engine.Theories.CurrentAsync(context.CancellationToken);
+        return new RamesesReport { Markdown = markdown, TheoryVersion = current.Version };
+    }
+
     public override async Task<CompareTheoriesResponse> CompareTheories(CompareTheoriesRequest request, ServerCallContext context)
     {
         var checks = new RequestChecks();
@@ -45,8 +59,7 @@ public sealed class TheoryApi(EvaluationEngine engine, TimeProvider clock) : The
         {
             checks.Add("from_version", "name the version to compare from, e.g. 1");
         }
-        var scope = new EvidenceScope(checks.Date("as_of", request.AsOf) ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
-            request.AsNowKnown, request.IncludeIllustrative);
+        var scope = new EvidenceScope(checks.Date("as_of", request.AsOf) ?? Today, request.AsNowKnown, request.IncludeIllustrative);
         var filter = checks.Filter("filter", request.Filter, EvaluationEngine.DefaultFilter);
         checks.ThrowIfAny();
         var to = await engine.Theories.GetAsync(EvaluationApi.Version(request.ToVersion), context.CancellationToken);
