@@ -21,6 +21,7 @@ public sealed class EvaluationEngine(IGraphStore store, InitiativeEvaluator eval
     private const int MaxCachedEvaluations = 100_000;
 
     private readonly SemaphoreSlim _snapshotGate = new(1, 1);
+    private readonly ConcurrentDictionary<CompiledTheory, InitiativeEvaluator> _evaluators = new();
     private Cache _cache = new(-1);
     private GraphSnapshot? _snapshot;
 
@@ -142,7 +143,7 @@ public sealed class EvaluationEngine(IGraphStore store, InitiativeEvaluator eval
     }
 
     private async Task<InitiativeEvaluator> EvaluatorAsync(string? theoryVersion, CancellationToken cancellationToken) =>
-        evaluator.Under(Theories.Compile(await Theories.GetAsync(theoryVersion, cancellationToken)));
+        _evaluators.GetOrAdd(Theories.Compile(await Theories.GetAsync(theoryVersion, cancellationToken)), evaluator.Under);
 
     private async Task<Cache> CurrentCacheAsync(CancellationToken cancellationToken)
     {
