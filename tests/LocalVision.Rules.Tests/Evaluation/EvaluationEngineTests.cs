@@ -217,7 +217,7 @@ public sealed class EvaluationEngineTests
         var error = await Assert.ThrowsAsync<GraphValidationException>(() =>
             engine.TestProgrammeTheoryAsync(["SENIOR_EARLY", "NOT_A_RULE"], NodeFilter.None, new EvidenceScope(Late), null, CancellationToken.None));
 
-        Assert.Equal("rules", Assert.Single(error.Violations).Field);
+        Assert.Equal("rules[1]", Assert.Single(error.Violations).Field);
         Assert.Contains("NOT_A_RULE", error.Violations[0].Description);
     }
 
