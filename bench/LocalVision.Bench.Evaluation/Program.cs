@@ -7,6 +7,7 @@ using LocalVision.Graph.Sqlite;
 using LocalVision.Graph.Store;
 using LocalVision.Rules.Evaluation;
 using LocalVision.Rules.Evaluation.Facts;
+using LocalVision.Rules.Evaluation.Language;
 
 // Usage: dotnet run -c Release --project bench/LocalVision.Bench.Evaluation -- [initiatives=10000] [observations=40] [store-initiatives=1000] [changes=50]
 //    or: dotnet run --project bench/LocalVision.Bench.Evaluation -- retrodiction [data/localvision.jsonl]
@@ -24,8 +25,8 @@ var scope = new EvidenceScope(asOf);
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}, {DateTime.UtcNow:u}");
 
 var clock = Stopwatch.StartNew();
-_ = EvaluationRules.Factory;
-Console.WriteLine($"rule set: {EvaluationRules.RuleTypes.Count} rules compiled once in {clock.Elapsed.TotalMilliseconds:F0} ms");
+var theory = CompiledTheory.Shipped;
+Console.WriteLine($"rule set: {EvaluationRules.RuleTypes.Count} C# rules and the shipped theory's {theory.Rules.Count} CMO rules compiled once in {clock.Elapsed.TotalMilliseconds:F0} ms");
 var evaluator = InitiativeEvaluator.Create();
 
 // 1. In memory: projection from a snapshot plus a session per initiative, all cores.

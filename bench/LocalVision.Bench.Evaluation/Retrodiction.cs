@@ -3,6 +3,7 @@ using LocalVision.Graph.Import;
 using LocalVision.Graph.Model;
 using LocalVision.Graph.Schema;
 using LocalVision.Rules.Evaluation;
+using LocalVision.Rules.Evaluation.Language;
 using LocalVision.Rules.Evaluation.Catalogue;
 using LocalVision.Rules.Evaluation.Facts;
 
@@ -52,7 +53,7 @@ public static class Retrodiction
 
     private static async Task<Report> ReportAsync(GraphSnapshot snapshot, IReadOnlyList<string> projects, EvaluationOptions options, string title)
     {
-        var evaluations = await new InitiativeEvaluator(EvaluationRules.Factory, options)
+        var evaluations = await new InitiativeEvaluator(CompiledTheory.Shipped, options)
             .EvaluateManyAsync(snapshot, projects, new EvidenceScope(ReportDate), CancellationToken.None);
         var rows = evaluations
             .Where(e => e.ConditionsByCode.TryGetValue(Codes.Momentum, out var m) && m.Origin == Rules.Evaluation.Conditions.CodeSource.Coded)

@@ -32,6 +32,8 @@ public sealed class Connection : IDisposable
 
     public InsightService.InsightServiceClient Insight => new(_channel);
 
+    public TheoryService.TheoryServiceClient Theory => new(_channel);
+
     public NetworkService.NetworkServiceClient Network => new(_channel);
 
     /// <summary>Options for one call: its deadline runs from now.</summary>

@@ -6,7 +6,7 @@ namespace LocalVision.Cli.Commands;
 
 /// <summary>
 /// Realist evaluation: one initiative's findings heading by heading (what it shows, lacks on evidence, and what nobody
-/// assessed), and the programme theory tested against every case.
+/// assessed), and the programme theory tested against every case (`lv theory test`, under <see cref="TheoryCommands"/>).
 /// </summary>
 public static class EvaluationCommands
 {
@@ -51,17 +51,19 @@ public static class EvaluationCommands
         return command;
     }
 
-    public static Command Theory()
+    /// <summary>`lv theory test`: the theory's rules against the cases.</summary>
+    public static Command TheoryTest()
     {
         var rule = AnalysisOptions.List("--rule", "ids", "Only these rules of the programme theory, e.g. SENIOR_EARLY,NO_SUPPORT; every rule when left out", "-r");
         var filter = new Option<string>("--filter") { Description = "Which initiatives are the cases, as a list filter; every Local Vision project when left out" };
         var asOf = AnalysisOptions.AsOf("Evaluate each case with what held and was recorded by this date, YYYY-MM-DD; today when left out");
         var illustrative = IncludeIllustrative();
         var asNowKnown = AsNowKnown();
+        var version = TheoryCommands.VersionOption("Test this version of the theory; the current one when left out");
         var test = new Command("test",
             "Test the rules against the cases: per rule and case SUPPORTS, DEVIANT, ALTERNATIVE, CONSISTENT or untested, with consistency and coverage over the testable cases; with one rule, each case's context, mechanism and outcome and the observations behind them")
         {
-            rule, filter, asOf, illustrative, asNowKnown,
+            rule, filter, asOf, illustrative, asNowKnown, version,
         };
         test.SetAction((parse, ct) => Cli.RunAsync(parse, async connection =>
         {
@@ -71,12 +73,13 @@ public static class EvaluationCommands
                 AsOf = AnalysisOptions.Timestamp(parse.GetValue(asOf)),
                 IncludeIllustrative = parse.GetValue(illustrative),
                 AsNowKnown = parse.GetValue(asNowKnown),
+                TheoryVersion = parse.GetValue(version) ?? "",
             };
             request.Rules.AddRange(parse.GetValue(rule) ?? []);
             var response = await connection.Evaluation.TestProgrammeTheoryAsync(request, connection.Call(ct));
             Render.Message(response, connection.Output, () => TheoryView.Write(response));
         }));
-        return new Command("theory", "The programme theory: the report's ingredients as rules, tested case by case") { test };
+        return test;
     }
 
     /// <summary>The initiative's observations and the evidence supporting them, as this caller may see them.</summary>

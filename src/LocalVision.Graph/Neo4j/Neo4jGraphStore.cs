@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using LocalVision.Graph.Model;
 using LocalVision.Graph.Schema;
 using LocalVision.Graph.Store;
+using LocalVision.Graph.Theory;
 
 namespace LocalVision.Graph.Neo4j;
 
@@ -14,7 +15,7 @@ namespace LocalVision.Graph.Neo4j;
 /// the bookmark of this replica's last write, and <see cref="GetVersionAsync"/> reads the stamp so caches notice
 /// writes made through other replicas. See <see cref="Cypher"/> for how the graph is laid out.
 /// </summary>
-public sealed class Neo4jGraphStore : IGraphStore
+public sealed partial class Neo4jGraphStore : IGraphStore, ITheoryHistory
 {
     private const int StreamPageSize = 1000;
 

@@ -5,6 +5,7 @@ using LocalVision.Graph.Import;
 using LocalVision.Graph.Model;
 using LocalVision.Graph.Schema;
 using LocalVision.Graph.Store;
+using LocalVision.Graph.Theory;
 using LocalVision.Graph.Traversal;
 using Microsoft.Data.Sqlite;
 
@@ -23,7 +24,7 @@ public sealed record SqliteStoreOptions(
 /// The embedded graph store: one SQLite file in WAL mode, owned by one process (a lock on the file itself),
 /// with an in-memory adjacency index for traversals. Writes are serialised and atomic; reads run concurrently.
 /// </summary>
-public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
+public sealed partial class SqliteGraphStore : IGraphStore, IStoreBackup, ITheoryHistory
 {
     private const int ChunkSize = 500;
 

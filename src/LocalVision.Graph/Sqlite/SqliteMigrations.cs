@@ -44,6 +44,16 @@ internal static class SqliteMigrations
         ALTER TABLE requests ADD COLUMN owner TEXT;
         ALTER TABLE requests ADD COLUMN fingerprint TEXT;
         """,
+        // 4: the versions of the programme theory (ITheoryHistory), numbered from 1, never changed.
+        """
+        CREATE TABLE theory_versions (
+            version INTEGER PRIMARY KEY,
+            text TEXT NOT NULL,
+            note TEXT NOT NULL,
+            author TEXT NOT NULL,
+            create_time INTEGER NOT NULL
+        );
+        """,
     ];
 
     public static int Latest => Steps.Length;

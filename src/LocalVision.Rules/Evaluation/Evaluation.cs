@@ -38,6 +38,9 @@ public sealed record Evaluation(
 {
     public DateOnly AsOf => Scope.AsOf;
 
+    /// <summary>The version of the programme theory the evaluation ran under.</summary>
+    public string TheoryVersion { get; init; } = Language.CompiledTheory.InitialVersion;
+
     /// <summary>The conditions by code, for reading the rules' contexts again (the programme-theory test does).</summary>
     public IReadOnlyDictionary<string, Condition> ConditionsByCode =>
         Conditions.GroupBy(c => c.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);

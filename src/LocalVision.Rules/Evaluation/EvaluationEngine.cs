@@ -3,13 +3,15 @@ using LocalVision.Graph.Schema;
 using LocalVision.Graph.Store;
 using LocalVision.Rules.Evaluation.Catalogue;
 using LocalVision.Rules.Evaluation.Facts;
+using LocalVision.Rules.Evaluation.Language;
 using LocalVision.Rules.Evaluation.Theory;
 
 namespace LocalVision.Rules.Evaluation;
 
 /// <summary>
-/// Evaluates initiatives stored in a graph store: what an EvaluationService calls. Evaluations are cached by store
-/// version, so asking again costs nothing until something is written, and a write makes every cached evaluation stale at once.
+/// Evaluates initiatives stored in a graph store under a version of the programme theory (the current one unless
+/// named): what an EvaluationService calls. Evaluations are cached by store version, so asking again costs nothing until
+/// something is written, and a write, or a change of the theory, makes every cached evaluation stale at once.
 /// </summary>
 public sealed class EvaluationEngine(IGraphStore store, InitiativeEvaluator evaluator)
 {
@@ -19,6 +21,7 @@ public sealed class EvaluationEngine(IGraphStore store, InitiativeEvaluator eval
     private const int MaxCachedEvaluations = 100_000;
 
     private readonly SemaphoreSlim _snapshotGate = new(1, 1);
+    private readonly ConcurrentDictionary<CompiledTheory, InitiativeEvaluator> _evaluators = new();
     private Cache _cache = new(-1);
     private GraphSnapshot? _snapshot;
 
@@ -29,75 +32,118 @@ public sealed class EvaluationEngine(IGraphStore store, InitiativeEvaluator eval
 
     public EvaluationOptions Options => evaluator.Options;
 
+    /// <summary>The versions of the programme theory the store keeps.</summary>
+    public ProgrammeTheories Theories { get; } = new(store);
+
     /// <summary>The coding catalogue, with which codes the engine can derive and which rules use each.</summary>
     public static IReadOnlyList<CodeDescription> ListCodes(CodeKind? kind = null) => CodeCatalogueView.List(kind);
 
-    /// <summary>Every rule, with the parameter values in force.</summary>
-    public IReadOnlyList<RuleDescription> ListRules() => RuleCatalogue.Describe(Options);
+    /// <summary>Every rule of a theory version (the current one when null), with the parameter values in force.</summary>
+    /// <exception cref="TheoryVersionNotFoundException">There is no such version.</exception>
+    public async Task<IReadOnlyList<RuleDescription>> ListRulesAsync(string? theoryVersion, CancellationToken cancellationToken) =>
+        RuleCatalogue.Describe((await Theories.GetAsync(theoryVersion, cancellationToken)).Rules, Options);
 
     /// <summary>Evaluates one initiative with what was known by <paramref name="asOf"/>, without illustrative data.</summary>
     /// <exception cref="GraphValidationException">The name is malformed or names a node that is not an initiative (field <c>name</c>).</exception>
     /// <exception cref="NodeNotFoundException">There is no such initiative.</exception>
     public Task<Evaluation> EvaluateAsync(string initiative, DateOnly asOf, CancellationToken cancellationToken) =>
-        EvaluateAsync(initiative, new EvidenceScope(asOf), cancellationToken);
+        EvaluateAsync(initiative, new EvidenceScope(asOf), null, cancellationToken);
 
-    /// <summary>Evaluates one initiative with what the scope allows.</summary>
+    /// <summary>Evaluates one initiative with what the scope allows, under a theory version (the current one when null).</summary>
     /// <exception cref="GraphValidationException">The name is malformed or names a node that is not an initiative (field <c>name</c>).</exception>
     /// <exception cref="NodeNotFoundException">There is no such initiative.</exception>
-    public async Task<Evaluation> EvaluateAsync(string initiative, EvidenceScope scope, CancellationToken cancellationToken)
+    /// <exception cref="TheoryVersionNotFoundException">There is no such theory version.</exception>
+    public async Task<Evaluation> EvaluateAsync(string initiative, EvidenceScope scope, string? theoryVersion, CancellationToken cancellationToken)
     {
         FactProjection.CheckInitiativeName(initiative);
         var cache = await CurrentCacheAsync(cancellationToken);
-        if (cache.Evaluations.TryGetValue((initiative, scope), out var cached))
+        var under = await EvaluatorAsync(theoryVersion, cancellationToken);
+        if (cache.Evaluations.TryGetValue((initiative, scope, under.Theory.Version), out var cached))
         {
             return cached;
         }
-        var evaluation = await evaluator.EvaluateAsync(new StoreGraphReader(store), initiative, scope, cancellationToken);
+        var evaluation = await under.EvaluateAsync(new StoreGraphReader(store), initiative, scope, cancellationToken);
         cache.Add(initiative, scope, evaluation);
         return evaluation;
     }
 
     /// <summary>Evaluates every initiative the filter matches as of a date, without illustrative data.</summary>
     public Task<IReadOnlyList<Evaluation>> EvaluateAllAsync(NodeFilter filter, DateOnly asOf, CancellationToken cancellationToken) =>
-        EvaluateAllAsync(filter, new EvidenceScope(asOf), cancellationToken);
+        EvaluateAllAsync(filter, new EvidenceScope(asOf), null, cancellationToken);
 
     /// <summary>
     /// Evaluates every initiative the filter matches, in parallel within the machine's cores, from one snapshot of the
-    /// store; returned in name order.
+    /// store, under a theory version (the current one when null); returned in name order.
     /// </summary>
-    public async Task<IReadOnlyList<Evaluation>> EvaluateAllAsync(NodeFilter filter, EvidenceScope scope, CancellationToken cancellationToken)
+    /// <exception cref="TheoryVersionNotFoundException">There is no such theory version.</exception>
+    public async Task<IReadOnlyList<Evaluation>> EvaluateAllAsync(
+        NodeFilter filter, EvidenceScope scope, string? theoryVersion, CancellationToken cancellationToken)
     {
         var cache = await CurrentCacheAsync(cancellationToken);
+        var under = await EvaluatorAsync(theoryVersion, cancellationToken);
+        var version = under.Theory.Version;
         var snapshot = await SnapshotAsync(cache.Version, cancellationToken);
         var names = snapshot.NodesWithLabel(Labels.Initiative).Where(filter.Matches).Select(n => n.Name).ToList();
-        var missing = names.Where(n => !cache.Evaluations.ContainsKey((n, scope))).ToList();
-        var evaluated = await evaluator.EvaluateManyAsync(snapshot, missing, scope, cancellationToken);
+        var missing = names.Where(n => !cache.Evaluations.ContainsKey((n, scope, version))).ToList();
+        var evaluated = await under.EvaluateManyAsync(snapshot, missing, scope, cancellationToken);
         foreach (var evaluation in evaluated)
         {
             cache.Add(evaluation.Initiative, scope, evaluation);
         }
         var byName = evaluated.ToDictionary(e => e.Initiative, StringComparer.Ordinal);
-        return names.Select(n => byName.TryGetValue(n, out var e) ? e : cache.Evaluations[(n, scope)]).ToList();
+        return names.Select(n => byName.TryGetValue(n, out var e) ? e : cache.Evaluations[(n, scope, version)]).ToList();
+    }
+
+    /// <summary>
+    /// Per initiative the filter matches, what changes between two theory versions (the current one when
+    /// <paramref name="toVersion"/> is null): only the initiatives whose findings differ, in name order.
+    /// </summary>
+    /// <exception cref="TheoryVersionNotFoundException">A version does not exist.</exception>
+    public async Task<IReadOnlyList<TheoryComparison>> CompareTheoriesAsync(
+        string fromVersion, string? toVersion, NodeFilter filter, EvidenceScope scope, CancellationToken cancellationToken)
+    {
+        var before = await EvaluateAllAsync(filter, scope, fromVersion, cancellationToken);
+        var after = await EvaluateAllAsync(filter, scope, toVersion, cancellationToken);
+        return before.Zip(after, TheoryComparison.Of).OfType<TheoryComparison>().ToList();
     }
 
     /// <summary>
     /// Tests the chosen rules of the programme theory (all when none are named) against every initiative the filter
     /// matches, each evaluated within the scope.
     /// </summary>
-    /// <exception cref="GraphValidationException">A rule id names no CMO rule (field <c>rules</c>).</exception>
+    /// <exception cref="GraphValidationException">A rule id names no CMO rule of the version (field <c>rules[i]</c>).</exception>
+    /// <exception cref="TheoryVersionNotFoundException">There is no such theory version.</exception>
     public async Task<IReadOnlyList<RuleTest>> TestProgrammeTheoryAsync(
-        IReadOnlyCollection<string> rules, NodeFilter filter, EvidenceScope scope, CancellationToken cancellationToken)
+        IReadOnlyList<string> rules, NodeFilter filter, EvidenceScope scope, string? theoryVersion, CancellationToken cancellationToken)
     {
-        var unknown = rules.Where(r => !RuleCatalogue.IsCmoRule(r)).ToList();
+        var theory = (await EvaluatorAsync(theoryVersion, cancellationToken)).Theory;
+        var ids = theory.Rules.Select(d => d.Id).ToList();
+        var unknown = rules.Select((r, i) => (r, i)).Where(x => !theory.Has(x.r)).ToList();
         if (unknown.Count > 0)
         {
-            throw new GraphValidationException(unknown.Select(r => new FieldViolation("rules",
-                $"`{r}` is not a rule of the programme theory; one of {string.Join(", ", RuleIds.Table)}")).ToList());
+            throw new GraphValidationException(unknown.Take(TheoryReader.MaxViolations).Select(x => new FieldViolation($"rules[{x.i}]",
+                $"`{x.r}` is not a rule of the programme theory{ClosestName.Suggestion(x.r, ids)}; one of {string.Join(", ", ids)}")).ToList());
         }
-        var chosen = RuleCatalogue.CmoRules.Where(d => rules.Count == 0 || rules.Contains(d.Id)).ToList();
-        var evaluations = await EvaluateAllAsync(filter, scope, cancellationToken);
-        return ProgrammeTheory.Test(chosen, evaluations);
+        var chosen = theory.InUse.Where(d => rules.Count == 0 || rules.Contains(d.Id)).ToList();
+        var evaluations = await EvaluateAllAsync(filter, scope, theory.Version, cancellationToken);
+        return ProgrammeTheory.Test(chosen.DistinctBy(d => d.Id).ToList(), evaluations);
     }
+
+    /// <summary>
+    /// The RAMESES II report of the cases the filter matches under the current theory, with the initial theory and the
+    /// refinement log (see <see cref="RamesesReport"/>), in Markdown.
+    /// </summary>
+    public async Task<string> RamesesReportAsync(NodeFilter filter, EvidenceScope scope, CancellationToken cancellationToken)
+    {
+        var versions = await Theories.ListAsync(cancellationToken);
+        var current = versions[^1].Version;
+        var evaluations = await EvaluateAllAsync(filter, scope, current, cancellationToken);
+        var tests = await TestProgrammeTheoryAsync([], filter, scope, current, cancellationToken);
+        return RamesesReport.Markdown(versions, evaluations, tests, scope);
+    }
+
+    private async Task<InitiativeEvaluator> EvaluatorAsync(string? theoryVersion, CancellationToken cancellationToken) =>
+        _evaluators.GetOrAdd(Theories.Compile(await Theories.GetAsync(theoryVersion, cancellationToken)), evaluator.Under);
 
     private async Task<Cache> CurrentCacheAsync(CancellationToken cancellationToken)
     {
@@ -136,13 +182,13 @@ public sealed class EvaluationEngine(IGraphStore store, InitiativeEvaluator eval
     {
         public long Version { get; } = version;
 
-        public ConcurrentDictionary<(string Initiative, EvidenceScope Scope), Evaluation> Evaluations { get; } = new();
+        public ConcurrentDictionary<(string Initiative, EvidenceScope Scope, string TheoryVersion), Evaluation> Evaluations { get; } = new();
 
         public void Add(string initiative, EvidenceScope scope, Evaluation evaluation)
         {
             if (Evaluations.Count < MaxCachedEvaluations)
             {
-                Evaluations.TryAdd((initiative, scope), evaluation);
+                Evaluations.TryAdd((initiative, scope, evaluation.TheoryVersion), evaluation);
             }
         }
     }

@@ -5,24 +5,19 @@ using NRules.Fluent.Dsl;
 namespace LocalVision.Rules.Evaluation;
 
 /// <summary>
-/// The rule set, compiled once per process. Compiling builds the Rete network (hundreds of milliseconds); a session
-/// from the compiled factory is cheap, so every evaluation gets its own.
+/// The rules written in C#, which every version of the programme theory builds on (see <see cref="Language.CompiledTheory"/>,
+/// which compiles them with a theory's CMO rules).
 /// </summary>
 public static class EvaluationRules
 {
-    /// <summary>Every rule class of the evaluation: derivations, CMO rules and the outlook.</summary>
+    /// <summary>Every rule class of the evaluation, what a theory builds on: the derivations and the outlook.</summary>
     public static IReadOnlyList<Type> RuleTypes { get; } = typeof(EvaluationRules).Assembly.GetTypes()
         .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Rule).IsAssignableFrom(t)
             && t.Namespace?.StartsWith(typeof(EvaluationRules).Namespace!, StringComparison.Ordinal) == true)
         .OrderBy(t => t.FullName, StringComparer.Ordinal)
         .ToList();
 
-    private static readonly Lazy<ISessionFactory> Compiled = new(() => Compile(RuleTypes), LazyThreadSafetyMode.ExecutionAndPublication);
-
-    /// <summary>The process-wide session factory (thread-safe; register it as a singleton).</summary>
-    public static ISessionFactory Factory => Compiled.Value;
-
-    /// <summary>Compiles a subset of the rules, e.g. one rule and the derivations it needs in a test.</summary>
+    /// <summary>Compiles a subset of the rule classes, e.g. one derivation and those it needs in a test.</summary>
     public static ISessionFactory Compile(IEnumerable<Type> ruleTypes)
     {
         var repository = new RuleRepository();

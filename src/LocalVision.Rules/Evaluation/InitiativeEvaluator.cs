@@ -1,8 +1,8 @@
 using LocalVision.Rules.Evaluation.Assessment;
-using LocalVision.Rules.Evaluation.Catalogue;
 using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Facts;
 using LocalVision.Rules.Evaluation.Findings;
+using LocalVision.Rules.Evaluation.Language;
 using LocalVision.Rules.Evaluation.Outlook;
 using NRules;
 
@@ -11,20 +11,24 @@ namespace LocalVision.Rules.Evaluation;
 /// <summary>Runs the rules over projected facts: one session per initiative, many initiatives in parallel.</summary>
 public sealed class InitiativeEvaluator
 {
-    private readonly ISessionFactory _rules;
-
     /// <exception cref="LocalVision.Graph.Store.GraphValidationException">The options are out of range.</exception>
-    public InitiativeEvaluator(ISessionFactory rules, EvaluationOptions options)
+    public InitiativeEvaluator(CompiledTheory theory, EvaluationOptions options)
     {
         options.Validate();
-        _rules = rules;
+        Theory = theory;
         Options = options;
     }
 
-    /// <summary>The compiled rule set with the given options (the defaults when null).</summary>
-    public static InitiativeEvaluator Create(EvaluationOptions? options = null) => new(EvaluationRules.Factory, options ?? EvaluationOptions.Default);
+    /// <summary>The shipped theory with the given options (the defaults when null).</summary>
+    public static InitiativeEvaluator Create(EvaluationOptions? options = null) => new(CompiledTheory.Shipped, options ?? EvaluationOptions.Default);
 
     public EvaluationOptions Options { get; }
+
+    /// <summary>The version of the programme theory the evaluator runs.</summary>
+    public CompiledTheory Theory { get; }
+
+    /// <summary>The same options under another version of the theory.</summary>
+    public InitiativeEvaluator Under(CompiledTheory theory) => ReferenceEquals(theory, Theory) ? this : new(theory, Options);
 
     /// <summary>Evaluates one initiative's facts in a fresh session; before its start, says so and runs no rule.</summary>
     public Evaluation Evaluate(InitiativeFacts facts, CancellationToken cancellationToken)
@@ -33,9 +37,9 @@ public sealed class InitiativeEvaluator
         if (initiative.Start is { } start && start > facts.AsOf)
         {
             return new Evaluation(initiative.Name, initiative.DisplayName, facts.Scope, EvaluationStatus.NotStarted, [], [],
-                MomentumOutlook.NotStarted(initiative.Name, start), []);
+                MomentumOutlook.NotStarted(initiative.Name, start), []) { TheoryVersion = Theory.Version };
         }
-        var session = _rules.CreateSession();
+        var session = Theory.Factory.CreateSession();
         session.Insert(new EvaluationSettings(facts.Scope, Options));
         session.InsertAll(facts.All());
         session.Fire(cancellationToken);
@@ -74,12 +78,12 @@ public sealed class InitiativeEvaluator
     /// </summary>
     private static IEnumerable<T> Facts<T>(ISession session) => session.Query<T>().AsEnumerable();
 
-    private static Evaluation Collect(ISession session, InitiativeFacts facts)
+    private Evaluation Collect(ISession session, InitiativeFacts facts)
     {
         var initiative = facts.Initiative;
         var findings = Facts<Finding>(session)
             .Where(f => f.Initiative == initiative.Name)
-            .OrderBy(f => RuleCatalogue.OrderOf(f.RuleId))
+            .OrderBy(f => f.Order)
             .ThenBy(f => f.Subject, StringComparer.Ordinal)
             .ToList();
         var outlook = Facts<MomentumOutlook>(session).Single(o => o.Initiative == initiative.Name);
@@ -91,7 +95,10 @@ public sealed class InitiativeEvaluator
         var status = initiative.Start is null ? EvaluationStatus.Undated
             : initiative.End is { } end && end <= facts.AsOf ? EvaluationStatus.Ended
             : EvaluationStatus.Running;
-        var notAssessed = UnassessedIngredient.Of(byCode, facts.Scope.Describe());
-        return new Evaluation(initiative.Name, initiative.DisplayName, facts.Scope, status, findings, notAssessed, outlook, conditions);
+        var notAssessed = UnassessedIngredient.Of(Theory.InUse, byCode, facts.Scope.Describe());
+        return new Evaluation(initiative.Name, initiative.DisplayName, facts.Scope, status, findings, notAssessed, outlook, conditions)
+        {
+            TheoryVersion = Theory.Version,
+        };
     }
 }

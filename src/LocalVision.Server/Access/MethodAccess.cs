@@ -24,6 +24,7 @@ public static class MethodAccess
     private const string Graph = "/localvision.v1.GraphService/";
     private const string Evaluation = "/localvision.v1.EvaluationService/";
     private const string Insight = "/localvision.v1.InsightService/";
+    private const string Theory = "/localvision.v1.TheoryService/";
     private const string Network = "/localvision.v1.NetworkService/";
     private const string Access = "/localvision.v1.AccessService/";
     private const string Admin = "/localvision.v1.AdminService/";
@@ -62,6 +63,15 @@ public static class MethodAccess
         [Evaluation + "EvaluateInitiative"] = Read,
         [Evaluation + "StreamEvaluations"] = Read,
         [Evaluation + "TestProgrammeTheory"] = Read,
+
+        [Theory + "GetTheory"] = Read,
+        [Theory + "ListTheoryVersions"] = Read,
+        [Theory + "CompareTheories"] = Read,
+        [Theory + "GetRamesesReport"] = Read,
+        [Theory + "ChangeTheory"] = Audited<ChangeTheoryRequest, V1.Theory>(Roles.Evaluator,
+            (request, response) => AuditSummary.Of(
+                [response is null ? "theory (next version)" : $"theory/versions/{response.Version}{(request!.ValidateOnly ? " (validate only)" : "")}"],
+                Counts(("yaml_bytes", request!.Yaml.Length), ("rules_removed", request.RemoveRules.Count)))),
 
         [Insight + "AnalyzeConditions"] = Read,
         [Insight + "BuildTruthTable"] = Read,

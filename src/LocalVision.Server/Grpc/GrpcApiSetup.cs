@@ -44,6 +44,7 @@ public static class GrpcApiSetup
     {
         app.MapGrpcService<GraphApi>();
         app.MapGrpcService<Evaluation.EvaluationApi>();
+        app.MapGrpcService<Theory.TheoryApi>();
         app.MapGrpcService<Network.NetworkApi>();
         app.MapGrpcService<Insight.InsightApi>();
         app.MapGrpcHealthChecksService();

@@ -39,11 +39,11 @@ public sealed class EvaluationEngineTests
         var early = await engine.EvaluateAsync("initiatives/longitudinal", Early, CancellationToken.None);
         var late = await engine.EvaluateAsync("initiatives/longitudinal", Late, CancellationToken.None);
 
-        Assert.Equal([RuleIds.SeniorLate, RuleIds.LeadershipGap], early.Findings.Select(f => f.RuleId));
+        Assert.Equal(["SENIOR_LATE", "LEADERSHIP_GAP"], early.Findings.Select(f => f.RuleId));
         // Still running on the early date, so "ended without a follow-on" is decided, not merely unknown.
-        Assert.DoesNotContain(early.NotAssessed, u => u.Rule == RuleIds.ShortNoFollowOn);
-        Assert.Equal("SENIOR", early.Findings.Single(f => f.RuleId == RuleIds.LeadershipGap).Subject);
-        Assert.Equal([RuleIds.SeniorEarly, RuleIds.ScaleUpLikely], late.Findings.Select(f => f.RuleId));
+        Assert.DoesNotContain(early.NotAssessed, u => u.Rule == "SHORT_NO_FOLLOW_ON");
+        Assert.Equal("SENIOR", early.Findings.Single(f => f.RuleId == "LEADERSHIP_GAP").Subject);
+        Assert.Equal(["SENIOR_EARLY", "SCALE_UP_LIKELY"], late.Findings.Select(f => f.RuleId));
         Assert.Equal(Early, early.AsOf);
         Assert.Equal(0, early.Conditions.Single(c => c.Code == Codes.SeniorEngagementEarly).Score);
         Assert.Equal(1, late.Conditions.Single(c => c.Code == Codes.SeniorEngagementEarly).Score);
@@ -88,8 +88,8 @@ public sealed class EvaluationEngineTests
         await temp.Store.WriteAsync(graph.Observe(Codes.DedicatedSupport, 0, "2015-06-01").Batch(), WriteOptions.None, CancellationToken.None);
         var after = await engine.EvaluateAsync(graph.Initiative, Late, CancellationToken.None);
 
-        Assert.DoesNotContain(before.Findings, f => f.RuleId == RuleIds.NoSupport);
-        Assert.Contains(after.Findings, f => f.RuleId == RuleIds.NoSupport);
+        Assert.DoesNotContain(before.Findings, f => f.RuleId == "NO_SUPPORT");
+        Assert.Contains(after.Findings, f => f.RuleId == "NO_SUPPORT");
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class EvaluationEngineTests
         var all = await engine.EvaluateAllAsync(NodeFilter.Parse(EvaluationEngine.DefaultFilter), Late, CancellationToken.None);
 
         Assert.Equal(["initiatives/another", "initiatives/longitudinal", "initiatives/longitudinal-next"], all.Select(e => e.Initiative));
-        Assert.Contains(all[0].Findings, f => f.RuleId == RuleIds.NoSupport);
+        Assert.Contains(all[0].Findings, f => f.RuleId == "NO_SUPPORT");
     }
 
     [Fact]
@@ -159,11 +159,11 @@ public sealed class EvaluationEngineTests
         await using var temp = await StoreWithAsync(graph);
         var engine = new EvaluationEngine(temp.Store);
 
-        var plain = await engine.EvaluateAsync(graph.Initiative, new EvidenceScope(Late), CancellationToken.None);
-        var included = await engine.EvaluateAsync(graph.Initiative, new EvidenceScope(Late, IncludeIllustrative: true), CancellationToken.None);
+        var plain = await engine.EvaluateAsync(graph.Initiative, new EvidenceScope(Late), null, CancellationToken.None);
+        var included = await engine.EvaluateAsync(graph.Initiative, new EvidenceScope(Late, IncludeIllustrative: true), null, CancellationToken.None);
 
-        Assert.DoesNotContain(plain.Findings, f => f.RuleId == RuleIds.MouYardstick);
-        Assert.True(Assert.Single(included.Findings, f => f.RuleId == RuleIds.MouYardstick).Illustrative);
+        Assert.DoesNotContain(plain.Findings, f => f.RuleId == "MOU_YARDSTICK");
+        Assert.True(Assert.Single(included.Findings, f => f.RuleId == "MOU_YARDSTICK").Illustrative);
     }
 
     [Fact]
@@ -199,8 +199,8 @@ public sealed class EvaluationEngineTests
         await using var temp = await StoreWithAsync(strong, deviant, silent);
         var engine = new EvaluationEngine(temp.Store);
 
-        var tests = await engine.TestProgrammeTheoryAsync([RuleIds.SeniorEarly], NodeFilter.Parse(EvaluationEngine.DefaultFilter),
-            new EvidenceScope(Late), CancellationToken.None);
+        var tests = await engine.TestProgrammeTheoryAsync(["SENIOR_EARLY"], NodeFilter.Parse(EvaluationEngine.DefaultFilter),
+            new EvidenceScope(Late), null, CancellationToken.None);
 
         var test = Assert.Single(tests);
         Assert.Equal([("initiatives/deviant", "Deviant"), ("initiatives/silent", "Untested"), ("initiatives/strong", "Supports")],
@@ -215,9 +215,9 @@ public sealed class EvaluationEngineTests
         var engine = new EvaluationEngine(temp.Store);
 
         var error = await Assert.ThrowsAsync<GraphValidationException>(() =>
-            engine.TestProgrammeTheoryAsync(["SENIOR_EARLY", "NOT_A_RULE"], NodeFilter.None, new EvidenceScope(Late), CancellationToken.None));
+            engine.TestProgrammeTheoryAsync(["SENIOR_EARLY", "NOT_A_RULE"], NodeFilter.None, new EvidenceScope(Late), null, CancellationToken.None));
 
-        Assert.Equal("rules", Assert.Single(error.Violations).Field);
+        Assert.Equal("rules[1]", Assert.Single(error.Violations).Field);
         Assert.Contains("NOT_A_RULE", error.Violations[0].Description);
     }
 
@@ -227,7 +227,7 @@ public sealed class EvaluationEngineTests
         await using var temp = await StoreWithAsync();
         var engine = new EvaluationEngine(temp.Store, EvaluationOptions.Default with { ExitWindowDays = 30 });
 
-        var rule = engine.ListRules().Single(r => r.Id == RuleIds.ExitNoSuccessor);
+        var rule = (await engine.ListRulesAsync(null, CancellationToken.None)).Single(r => r.Id == "EXIT_NO_SUCCESSOR");
 
         Assert.Equal("30", rule.Parameters.Single(p => p.Name == nameof(EvaluationOptions.ExitWindowDays)).Value);
     }

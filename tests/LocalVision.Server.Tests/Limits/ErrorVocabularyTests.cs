@@ -41,6 +41,7 @@ public sealed class ErrorVocabularyTests
             "/localvision.v1.GraphService/GetNeighborhood", "/localvision.v1.GraphService/ExportGraph",
             "/localvision.v1.EvaluationService/EvaluateInitiative", "/localvision.v1.EvaluationService/StreamEvaluations",
             "/localvision.v1.EvaluationService/TestProgrammeTheory",
+            "/localvision.v1.TheoryService/CompareTheories", "/localvision.v1.TheoryService/GetRamesesReport",
             .. InsightService.Descriptor.Methods.Select(m => $"/localvision.v1.InsightService/{m.Name}"),
             .. NetworkService.Descriptor.Methods.Select(m => $"/localvision.v1.NetworkService/{m.Name}"),
         ];

@@ -64,6 +64,7 @@ public sealed class ScriptedNeo4j : HttpMessageHandler
         _scripts[Cypher.ReadNodes] = ReadNodes;
         _scripts[Cypher.ReadRelationships] = ReadRelationships;
         _scripts[Cypher.RelationshipsAmong] = RelationshipsAmong;
+        ScriptedTheoryCypher.AddTo(this);
         _scripts[Cypher.ListNodes(null)] = (g, p) => ListNodes(g, p, null);
         foreach (var label in Labels.All)
         {

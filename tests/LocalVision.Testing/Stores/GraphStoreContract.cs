@@ -9,7 +9,7 @@ namespace LocalVision.Testing.Stores;
 /// What every <see cref="IGraphStore"/> must do. A store's test class derives from this and says how to make an
 /// empty store; the embedded store runs it always, the Neo4j store where a server is available.
 /// </summary>
-public abstract class GraphStoreContract
+public abstract partial class GraphStoreContract
 {
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 

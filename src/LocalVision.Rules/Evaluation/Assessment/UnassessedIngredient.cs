@@ -26,10 +26,11 @@ public sealed record UnassessedIngredient(
     /// Every rule whose context is undecided for these conditions, read from each rule's declared context: nothing here
     /// is written per rule. Rules that say they list no such state (cautions about evidence that may not exist) are left out.
     /// </summary>
-    public static IReadOnlyList<UnassessedIngredient> Of(IReadOnlyDictionary<string, Condition> conditions, string asOf)
+    public static IReadOnlyList<UnassessedIngredient> Of(
+        IEnumerable<CmoRuleDefinition> theory, IReadOnlyDictionary<string, Condition> conditions, string asOf)
     {
         var list = new List<UnassessedIngredient>();
-        foreach (var rule in RuleCatalogue.CmoRules.Where(r => r.ListsUnassessed))
+        foreach (var rule in theory.Where(r => r.ListsUnassessed))
         {
             foreach (var variant in rule.Variants)
             {

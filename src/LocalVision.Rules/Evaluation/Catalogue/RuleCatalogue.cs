@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Reflection;
 using LocalVision.Rules.Evaluation.Conditions;
+using LocalVision.Rules.Evaluation.Language;
 
 namespace LocalVision.Rules.Evaluation.Catalogue;
 
 /// <summary>
-/// Every rule the engine runs, described for <c>ListRules</c>: derivations first, then the CMO rules of DOMAIN.md's
-/// table in its order, then the outlook. Nothing about a rule is written here: each rule class carries its own
-/// definition (a static <c>Definition</c>), and the catalogue is read from the rule classes, so a finding, the rule
-/// list, the not-assessed list and the programme-theory test cannot disagree.
+/// Every rule the engine runs, described for <c>ListRules</c>: derivations first, then the CMO rules of a version of
+/// the programme theory in its order, then the outlook. Nothing about a rule is written here: each derivation class
+/// carries its own definition (a static <c>Definition</c>), and each CMO rule is its entry in the theory (the shipped one
+/// is Theory/local-vision.yaml), so a finding, the rule list, the not-assessed list and the programme-theory test
+/// cannot disagree.
 /// </summary>
 public static class RuleCatalogue
 {
@@ -38,21 +40,27 @@ public static class RuleCatalogue
         [nameof(EvaluationOptions.AtRiskOutlookBelow)] = new(o => Number(o.AtRiskOutlookBelow), "score under which AT_RISK"),
     };
 
-    private static readonly Lazy<(IReadOnlyList<DerivationDefinition> Chain, IReadOnlyList<CmoRuleDefinition> Cmo)> Read = new(ReadDefinitions);
+    /// <summary>The evaluation parameters a rule may say it reads.</summary>
+    public static IReadOnlyCollection<string> ParameterNames => Parameters.Keys;
 
-    /// <summary>The CMO rules in the order of DOMAIN.md's table.</summary>
-    public static IReadOnlyList<CmoRuleDefinition> CmoRules => Read.Value.Cmo;
+    private static readonly Lazy<IReadOnlyList<DerivationDefinition>> Chain = new(ReadChain);
+
+    /// <summary>The CMO rules of the shipped theory, in the order of DOMAIN.md's table.</summary>
+    public static IReadOnlyList<CmoRuleDefinition> CmoRules => ShippedTheory.Rules;
 
     private static readonly Lazy<Dictionary<string, CmoRuleDefinition>> CmoById =
         new(() => CmoRules.ToDictionary(d => d.Id, StringComparer.Ordinal));
 
-    /// <summary>Every rule with the parameter values of the given options (the defaults when null).</summary>
-    public static IReadOnlyList<RuleDescription> Describe(EvaluationOptions? options = null)
+    /// <summary>Every rule of the shipped theory with the parameter values of the given options (the defaults when null).</summary>
+    public static IReadOnlyList<RuleDescription> Describe(EvaluationOptions? options = null) => Describe(CmoRules, options);
+
+    /// <summary>Every rule, the CMO rules those of a theory version, with the parameter values of the given options.</summary>
+    public static IReadOnlyList<RuleDescription> Describe(IReadOnlyList<CmoRuleDefinition> theory, EvaluationOptions? options = null)
     {
         options ??= EvaluationOptions.Default;
-        var (chain, cmo) = Read.Value;
+        var chain = Chain.Value;
         return chain.Where(d => d.Kind == RuleKind.Derivation).Select(d => Describe(d, options))
-            .Concat(cmo.Select(d => Describe(d, options)))
+            .Concat(theory.Select(d => Describe(d, options)))
             .Concat(chain.Where(d => d.Kind == RuleKind.Outlook).Select(d => Describe(d, options)))
             .ToList();
     }
@@ -61,32 +69,20 @@ public static class RuleCatalogue
     public static RuleDescription Get(string id, EvaluationOptions? options = null) =>
         Describe(options).FirstOrDefault(r => r.Id == id) ?? throw new KeyNotFoundException($"No rule has the id {id}.");
 
+    /// <summary>Whether the shipped theory has a CMO rule of this id (what configured weights may name).</summary>
     public static bool IsCmoRule(string id) => CmoById.Value.ContainsKey(id);
 
-    /// <exception cref="KeyNotFoundException">No CMO rule has this id.</exception>
+    /// <exception cref="KeyNotFoundException">No CMO rule of the shipped theory has this id.</exception>
     public static CmoRuleDefinition Cmo(string id) =>
         CmoById.Value.TryGetValue(id, out var definition) ? definition : throw new KeyNotFoundException($"No CMO rule has the id {id}.");
 
-    /// <summary>Where a CMO rule comes in the table; findings are listed in this order.</summary>
-    public static int OrderOf(string id) => RuleIds.Table.ToList().IndexOf(id) is var i and >= 0 ? i : int.MaxValue;
-
-    private static (IReadOnlyList<DerivationDefinition>, IReadOnlyList<CmoRuleDefinition>) ReadDefinitions()
-    {
-        var definitions = EvaluationRules.RuleTypes
+    private static IReadOnlyList<DerivationDefinition> ReadChain() =>
+        EvaluationRules.RuleTypes
             .Select(t => t.GetProperty("Definition", BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy)?.GetValue(null))
-            .OfType<object>()
-            .Distinct()
+            .OfType<DerivationDefinition>()
+            .DistinctBy(d => d.Id)
+            .OrderBy(d => d.Kind == RuleKind.Outlook).ThenBy(d => RuleIds.Derivations.ToList().IndexOf(d.Id))
             .ToList();
-        var chain = definitions.OfType<DerivationDefinition>().DistinctBy(d => d.Id)
-            .OrderBy(d => d.Kind == RuleKind.Outlook).ThenBy(d => RuleIds.Derivations.ToList().IndexOf(d.Id)).ToList();
-        var cmo = definitions.OfType<CmoRuleDefinition>().DistinctBy(d => d.Id).OrderBy(d => OrderOf(d.Id)).ToList();
-        var missing = RuleIds.Table.Except(cmo.Select(d => d.Id)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new InvalidOperationException($"No rule class defines {string.Join(", ", missing)}.");
-        }
-        return (chain, cmo);
-    }
 
     private static RuleDescription Describe(DerivationDefinition d, EvaluationOptions options) =>
         new(d.Id, d.Kind, d.Title, null, d.Section, [d.Section], d.Derives, null, d.Kind == RuleKind.Outlook ? Codes.Momentum : null,

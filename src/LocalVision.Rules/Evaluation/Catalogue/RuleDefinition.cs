@@ -18,6 +18,19 @@ public enum RuleStatus
     Candidate,
 }
 
+/// <summary>How a CMO rule matches: on its context, or once per outcome whose observations disagree.</summary>
+public enum RuleForm
+{
+    /// <summary>Fires when every term of its context (or of one subject's) holds.</summary>
+    Context,
+
+    /// <summary>
+    /// Fires once per outcome code whose observations by the date, from different evidence, score both present and absent.
+    /// It reads every observation, not only the latest, since the disagreement is the finding (CONTESTED_VIEWS).
+    /// </summary>
+    ContestedOutcome,
+}
+
 /// <summary>One subject of a rule that fires once per subject, with its own context (LEADERSHIP_GAP: one per element).</summary>
 public sealed record RuleSubject(string Name, string Description, IReadOnlyList<ContextTerm> Context);
 
@@ -60,6 +73,11 @@ public sealed record CmoRuleDefinition(
     public bool ListsUnassessed { get; init; } = true;
 
     public RuleStatus Status { get; init; } = RuleStatus.Initial;
+
+    public RuleForm Form { get; init; } = RuleForm.Context;
+
+    /// <summary>Whether evaluations run the rule: refuted rules are kept for the record and candidates are only proposed.</summary>
+    public bool InUse => Status is RuleStatus.Initial or RuleStatus.Refined;
 
     /// <summary>Anything a reader of the catalogue should know that the context does not say.</summary>
     public string? Note { get; init; }

@@ -14,6 +14,12 @@ public enum Expectation
     /// NO_SUPPORT reads DEDICATED_SUPPORT this way, since the report's own example (Gloucestershire) is a "partly".
     /// </summary>
     AbsentOrPartly,
+
+    /// <summary>Nobody has settled the condition: no value by the date, or a score between the thresholds.</summary>
+    Unknown,
+
+    /// <summary>The condition's score is at least the term's threshold; a lower recorded score contradicts it.</summary>
+    AtLeast,
 }
 
 /// <summary>
@@ -26,11 +32,13 @@ public enum Expectation
 /// the term unknown; only other effects contradict it.
 /// </param>
 /// <param name="EffectsNoneOf">For alignment codes: a recorded effect among these contradicts the term; no effect recorded does not.</param>
+/// <param name="Threshold">For <see cref="Expectation.AtLeast"/>: the score the condition must reach.</param>
 public sealed record ContextTerm(
     string Code,
     Expectation Expects,
     IReadOnlyList<string>? EffectsAnyOf = null,
-    IReadOnlyList<string>? EffectsNoneOf = null)
+    IReadOnlyList<string>? EffectsNoneOf = null,
+    double? Threshold = null)
 {
     public static ContextTerm Present(string code) => new(code, Expectation.Present);
 
@@ -43,6 +51,8 @@ public sealed record ContextTerm(
         {
             Expectation.Present => "present",
             Expectation.Absent => "absent",
+            Expectation.Unknown => "unknown (neither present nor absent on evidence)",
+            Expectation.AtLeast => $"scored at least {CodeValue.Format(Threshold ?? 0)}",
             _ => "absent or partly (0.5), on evidence",
         };
         var effects = EffectsAnyOf is { Count: > 0 } any ? $", with a recorded effect {string.Join(" or ", any)}"
@@ -57,11 +67,16 @@ public sealed record ContextTerm(
     /// </summary>
     public (ConditionValue Value, double? Membership) Evaluate(Condition? condition)
     {
+        if (Expects == Expectation.Unknown)
+        {
+            // A term about silence holds where nothing settles the condition, and any evidence either way contradicts it.
+            return condition is null || condition.Value == ConditionValue.Unknown ? (ConditionValue.Present, 1) : (ConditionValue.Absent, 0);
+        }
         if (condition is null)
         {
             return (ConditionValue.Unknown, null);
         }
-        var membership = Expects == Expectation.Present ? condition.Score : 1 - condition.Score;
+        var membership = Expects is Expectation.Present or Expectation.AtLeast ? condition.Score : 1 - condition.Score;
         var value = Expects switch
         {
             Expectation.Present => condition.Value,
@@ -71,6 +86,7 @@ public sealed record ContextTerm(
                 ConditionValue.Absent => ConditionValue.Present,
                 _ => ConditionValue.Unknown,
             },
+            Expectation.AtLeast => condition.Score >= Threshold ? ConditionValue.Present : ConditionValue.Absent,
             _ => condition.Value == ConditionValue.Present ? ConditionValue.Absent : ConditionValue.Present,
         };
         if (value != ConditionValue.Present)

@@ -68,6 +68,9 @@ public sealed partial record Finding(
 
     public IReadOnlyList<string> MissingElements { get; init; } = [];
 
+    /// <summary>Where the finding's rule comes in its theory: findings are listed, and the outlook counts them, in this order.</summary>
+    public int Order { get; init; }
+
     /// <summary>A finding of a CMO rule whose context holds, with its explanation filled in from the conditions.</summary>
     public static Finding Of(CmoRuleDefinition rule, RuleSubject variant, InitiativeFact initiative, IEnumerable<Condition> conditions)
     {

@@ -55,9 +55,10 @@ public sealed record MomentumOutlook(
     public static MomentumOutlook From(string initiative, IEnumerable<Finding> findings, EvaluationOptions options)
     {
         var ordered = findings
-            .OrderBy(f => RuleCatalogue.OrderOf(f.RuleId))
+            .OrderBy(f => f.Order)
             .ThenBy(f => f.Subject ?? "", StringComparer.Ordinal)
             .ToList();
+        var titles = ordered.DistinctBy(f => f.RuleId).ToDictionary(f => f.RuleId, f => f.Title, StringComparer.Ordinal);
         var contributions = new List<OutlookContribution>();
         var counted = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var finding in ordered.Where(f => f.Polarity != Polarity.Caution))
@@ -87,7 +88,7 @@ public sealed record MomentumOutlook(
         var score = Math.Round(contributions.Sum(c => c.Weight), 6);
         var scored = contributions.Count(c => c.Counted);
         var reasons = contributions
-            .Select(c => $"{(c.Counted ? Signed(c.Weight) : "±0")} {c.RuleId}{(c.Subject is null ? "" : $" ({c.Subject})")}: {RuleCatalogue.Cmo(c.RuleId).Title}"
+            .Select(c => $"{(c.Counted ? Signed(c.Weight) : "±0")} {c.RuleId}{(c.Subject is null ? "" : $" ({c.Subject})")}: {titles[c.RuleId]}"
                 + (c.Tentative || !c.Counted ? $" [{c.Reason}]" : ""))
             .Concat(cautions.Select(c => $"caution, not scored: {c}"))
             .ToList();

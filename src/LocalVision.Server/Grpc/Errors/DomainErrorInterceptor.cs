@@ -92,6 +92,10 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
                 return RpcErrors.FailedPrecondition(e.Message, [new PreconditionViolation(e.Reason, "solution_type", e.Message)], Bounds);
             case NodeHasRelationshipsException e:
                 return RpcErrors.FailedPrecondition(e.Message, [new PreconditionViolation("HAS_RELATIONSHIPS", e.Name, "set cascade to delete its relationships too")], Bounds);
+            case Rules.Evaluation.Language.TheoryVersionNotFoundException e:
+                return RpcErrors.NotFound(e.Message, "theory/versions/" + e.Version, "no version of the programme theory has this number");
+            case Graph.Theory.TheoryConflictException e:
+                return RpcErrors.WithReason(StatusCode.Aborted, "THEORY_CHANGED", e.Message + "; read the current theory and make the change again");
             case RequestIdConflictException e:
                 return RpcErrors.FailedPrecondition(e.Message, [new PreconditionViolation("REQUEST_ID_REUSED", "request_id", e.Message)], Bounds);
             case ImportBatchRejectedException e:

@@ -37,13 +37,15 @@ public sealed class EvaluationApi(EvaluationEngine engine, TimeProvider clock) :
         return Task.FromResult(response);
     }
 
-    public override Task<ListRulesResponse> ListRules(ListRulesRequest request, ServerCallContext context)
+    public override async Task<ListRulesResponse> ListRules(ListRulesRequest request, ServerCallContext context)
     {
         var response = new ListRulesResponse();
-        response.Rules.AddRange(engine.ListRules().Select(EvaluationMapping.ToProto));
+        var theory = await engine.Theories.GetAsync(request.TheoryVersion, context.CancellationToken);
+        response.TheoryVersion = theory.Version;
+        response.Rules.AddRange((await engine.ListRulesAsync(theory.Version, context.CancellationToken)).Select(EvaluationMapping.ToProto));
         response.Notes.AddRange(RuleCatalogue.Notes);
         response.Headings.AddRange(ReportHeadings.All.Select(h => new V1.ReportHeading { Section = h.Section, Title = h.Title }));
-        return Task.FromResult(response);
+        return response;
     }
 
     public override async Task<V1.Evaluation> EvaluateInitiative(EvaluateInitiativeRequest request, ServerCallContext context)
@@ -51,7 +53,7 @@ public sealed class EvaluationApi(EvaluationEngine engine, TimeProvider clock) :
         var checks = new RequestChecks().Name("name", request.Name, "Initiative");
         var scope = Scope(checks, request.AsOf, request.AsNowKnown, request.IncludeIllustrative);
         checks.ThrowIfAny();
-        var evaluation = await engine.EvaluateAsync(request.Name, scope, context.CancellationToken);
+        var evaluation = await engine.EvaluateAsync(request.Name, scope, Version(request.TheoryVersion), context.CancellationToken);
         return EvaluationMapping.ToProto(evaluation);
     }
 
@@ -61,7 +63,7 @@ public sealed class EvaluationApi(EvaluationEngine engine, TimeProvider clock) :
         var scope = Scope(checks, request.AsOf, request.AsNowKnown, request.IncludeIllustrative);
         var filter = checks.Filter("filter", request.Filter, EvaluationEngine.DefaultFilter);
         checks.ThrowIfAny();
-        foreach (var evaluation in await engine.EvaluateAllAsync(filter, scope, context.CancellationToken))
+        foreach (var evaluation in await engine.EvaluateAllAsync(filter, scope, Version(request.TheoryVersion), context.CancellationToken))
         {
             await responseStream.WriteAsync(EvaluationMapping.ToProto(evaluation), context.CancellationToken);
         }
@@ -72,17 +74,16 @@ public sealed class EvaluationApi(EvaluationEngine engine, TimeProvider clock) :
         var checks = new RequestChecks();
         var scope = Scope(checks, request.AsOf, request.AsNowKnown, request.IncludeIllustrative);
         var filter = checks.Filter("filter", request.Filter, EvaluationEngine.DefaultFilter);
-        for (var i = 0; i < request.Rules.Count; i++)
-        {
-            if (!RuleCatalogue.IsCmoRule(request.Rules[i]))
-            {
-                checks.Add($"rules[{i}]", $"`{request.Rules[i]}` is not a rule of the programme theory; one of {string.Join(", ", RuleIds.Table)}");
-            }
-        }
         checks.ThrowIfAny();
-        var tests = await engine.TestProgrammeTheoryAsync(request.Rules.Distinct(StringComparer.Ordinal).ToList(), filter, scope, context.CancellationToken);
-        return EvaluationMapping.ToProto(tests, scope);
+        // The rule ids are checked by the engine, against the theory version the test runs under.
+        var tests = await engine.TestProgrammeTheoryAsync(request.Rules, filter, scope, Version(request.TheoryVersion), context.CancellationToken);
+        var response = EvaluationMapping.ToProto(tests, scope);
+        response.TheoryVersion = (await engine.Theories.GetAsync(Version(request.TheoryVersion), context.CancellationToken)).Version;
+        return response;
     }
+
+    /// <summary>A request's theory version: null (the current one) when empty.</summary>
+    internal static string? Version(string version) => version.Length == 0 ? null : version;
 
     private EvidenceScope Scope(RequestChecks checks, Google.Protobuf.WellKnownTypes.Timestamp? asOf, bool asNowKnown, bool includeIllustrative) =>
         new(checks.Date("as_of", asOf) ?? Today, asNowKnown, includeIllustrative);

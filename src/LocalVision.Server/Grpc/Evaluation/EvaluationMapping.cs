@@ -65,9 +65,15 @@ internal static class EvaluationMapping
                 {
                     Domain.Conditions.Expectation.Present => V1.Expectation.Present,
                     Domain.Conditions.Expectation.Absent => V1.Expectation.Absent,
+                    Domain.Conditions.Expectation.Unknown => V1.Expectation.Unknown,
+                    Domain.Conditions.Expectation.AtLeast => V1.Expectation.AtLeast,
                     _ => V1.Expectation.AbsentOrPartly,
                 },
             };
+            if (t.Threshold is { } threshold)
+            {
+                term.Threshold = threshold;
+            }
             term.EffectsAnyOf.AddRange(t.EffectsAnyOf ?? []);
             term.EffectsNoneOf.AddRange(t.EffectsNoneOf ?? []);
             return term;
@@ -92,14 +98,9 @@ internal static class EvaluationMapping
             },
             IncludeIllustrative = evaluation.Scope.IncludeIllustrative,
             AsNowKnown = evaluation.Scope.AsNowKnown,
-            Outlook = new V1.Outlook { Rating = evaluation.Outlook.RatingName, Score = evaluation.Outlook.Score },
+            Outlook = ToProto(evaluation.Outlook),
+            TheoryVersion = evaluation.TheoryVersion,
         };
-        proto.Outlook.Reasons.AddRange(evaluation.Outlook.Reasons);
-        proto.Outlook.Cautions.AddRange(evaluation.Outlook.Cautions);
-        proto.Outlook.Contributions.AddRange(evaluation.Outlook.Contributions.Select(c => new V1.OutlookContribution
-        {
-            RuleId = c.RuleId, Subject = c.Subject ?? "", Weight = c.Weight, Tentative = c.Tentative, Counted = c.Counted, Reason = c.Reason,
-        }));
         proto.Findings.AddRange(evaluation.Findings.Select(ToProto));
         proto.NotAssessed.AddRange(evaluation.NotAssessed.Select(u =>
         {
@@ -116,7 +117,19 @@ internal static class EvaluationMapping
         return proto;
     }
 
-    private static V1.Finding ToProto(Domain.Findings.Finding finding)
+    public static V1.Outlook ToProto(Domain.Outlook.MomentumOutlook outlook)
+    {
+        var proto = new V1.Outlook { Rating = outlook.RatingName, Score = outlook.Score };
+        proto.Reasons.AddRange(outlook.Reasons);
+        proto.Cautions.AddRange(outlook.Cautions);
+        proto.Contributions.AddRange(outlook.Contributions.Select(c => new V1.OutlookContribution
+        {
+            RuleId = c.RuleId, Subject = c.Subject ?? "", Weight = c.Weight, Tentative = c.Tentative, Counted = c.Counted, Reason = c.Reason,
+        }));
+        return proto;
+    }
+
+    public static V1.Finding ToProto(Domain.Findings.Finding finding)
     {
         var proto = new V1.Finding
         {

@@ -15,7 +15,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Dataset;
 /// </summary>
 public sealed class ReportAgreementTests(SampleDatasetFixture dataset) : IClassFixture<SampleDatasetFixture>
 {
-    private const string Gap = RuleIds.LeadershipGap + "/";
+    private const string Gap = "LEADERSHIP_GAP/";
 
     private LocalVision.Rules.Evaluation.Evaluation Of(string slug)
     {
@@ -143,7 +143,7 @@ public sealed class ReportAgreementTests(SampleDatasetFixture dataset) : IClassF
     {
         var plymouth = Of("plymouth-local-vision");
 
-        var focus = Assert.Single(plymouth.NotAssessed, u => u.Rule == RuleIds.Focused);
+        var focus = Assert.Single(plymouth.NotAssessed, u => u.Rule == "FOCUSED");
         Assert.Equal([Codes.FocusedProblem], focus.MissingCodes);
         Assert.Contains("neither present nor absent", focus.Reason);
         Assert.Equal(["7.1.1"], focus.Sections);
@@ -157,14 +157,14 @@ public sealed class ReportAgreementTests(SampleDatasetFixture dataset) : IClassF
         var short_ = dataset.Evaluations.Values.Where(e => e.ConditionsByCode.GetValueOrDefault(DerivedCodes.ShortFunded)?.Value == ConditionValue.Present).ToList();
 
         Assert.NotEmpty(short_);
-        Assert.DoesNotContain(dataset.Evaluations.Values, e => e.Findings.Any(f => f.RuleId == RuleIds.ShortNoFollowOn));
-        Assert.Contains(Of("kent-local-vision").NotAssessed, u => u.Rule == RuleIds.ShortNoFollowOn && u.MissingCodes.SequenceEqual([Codes.FollowOnFunding]));
+        Assert.DoesNotContain(dataset.Evaluations.Values, e => e.Findings.Any(f => f.RuleId == "SHORT_NO_FOLLOW_ON"));
+        Assert.Contains(Of("kent-local-vision").NotAssessed, u => u.Rule == "SHORT_NO_FOLLOW_ON" && u.MissingCodes.SequenceEqual([Codes.FollowOnFunding]));
     }
 
     [Fact]
     public void NoSupport_Suffolk_CitesTheChangeOfLead()
     {
-        var finding = Assert.Single(Of("suffolk-local-vision").Findings, f => f.RuleId == RuleIds.NoSupport);
+        var finding = Assert.Single(Of("suffolk-local-vision").Findings, f => f.RuleId == "NO_SUPPORT");
 
         Assert.Contains("observations/suffolk-dedicated-support", finding.Observations);
         var change = Assert.Single(finding.DerivedFacts, d => d.Code == DerivedCodes.ProjectLeadChanged);
@@ -176,17 +176,17 @@ public sealed class ReportAgreementTests(SampleDatasetFixture dataset) : IClassF
     {
         var hackney = Of("hackney-local-vision");
 
-        var finding = Assert.Single(hackney.Findings, f => f.RuleId == RuleIds.DetectionArtefact);
+        var finding = Assert.Single(hackney.Findings, f => f.RuleId == "DETECTION_ARTEFACT");
         Assert.Contains(finding.DerivedFacts, d => d.Nodes.Contains("outcomes/hackney-fgm-recorded-incidence"));
         Assert.Contains("observations/hackney-data-as-lever", finding.Observations);
-        Assert.DoesNotContain(hackney.Outlook.Contributions, c => c.RuleId == RuleIds.DetectionArtefact);
-        Assert.Contains(hackney.Outlook.Cautions, c => c.StartsWith(RuleIds.DetectionArtefact, StringComparison.Ordinal));
+        Assert.DoesNotContain(hackney.Outlook.Contributions, c => c.RuleId == "DETECTION_ARTEFACT");
+        Assert.Contains(hackney.Outlook.Cautions, c => c.StartsWith("DETECTION_ARTEFACT", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Mechanism_Bdp_PriorSystemsSaysTrustBuildingWasObserved()
     {
-        var finding = Assert.Single(Of("bdp-local-vision").Findings, f => f.RuleId == RuleIds.PriorSystems);
+        var finding = Assert.Single(Of("bdp-local-vision").Findings, f => f.RuleId == "PRIOR_SYSTEMS");
 
         Assert.Equal(Rules.Evaluation.Findings.MechanismObserved.Yes, finding.Mechanism!.Observed);
         Assert.Equal(["observations/bdp-trust-building"], finding.Mechanism.Observations);
@@ -199,10 +199,10 @@ public sealed class ReportAgreementTests(SampleDatasetFixture dataset) : IClassF
 
         var plain = Of("bdp-local-vision");
         var included = await dataset.Engine.EvaluateAsync("initiatives/bdp-local-vision",
-            new EvidenceScope(SampleDatasetFixture.ReportDate, IncludeIllustrative: true), CancellationToken.None);
+            new EvidenceScope(SampleDatasetFixture.ReportDate, IncludeIllustrative: true), null, CancellationToken.None);
 
-        Assert.DoesNotContain(plain.Findings, f => f.RuleId == RuleIds.PriorTie);
-        var tie = Assert.Single(included.Findings, f => f.RuleId == RuleIds.PriorTie);
+        Assert.DoesNotContain(plain.Findings, f => f.RuleId == "PRIOR_TIE");
+        var tie = Assert.Single(included.Findings, f => f.RuleId == "PRIOR_TIE");
         Assert.True(tie.Illustrative);
         Assert.Equal(["evidence/bdp-prior-enabler-tie-illustrative"], tie.Evidence);
     }
@@ -253,9 +253,9 @@ public sealed class ReportAgreementTests(SampleDatasetFixture dataset) : IClassF
 
         var bdp = await dataset.Engine.EvaluateAsync("initiatives/bdp-local-vision", asOf, CancellationToken.None);
 
-        var mou = Assert.Single(bdp.Findings, f => f.RuleId == RuleIds.MouYardstick);
+        var mou = Assert.Single(bdp.Findings, f => f.RuleId == "MOU_YARDSTICK");
         Assert.Equal(["evidence/bdp-mou"], mou.Evidence);
-        Assert.DoesNotContain(bdp.Findings, f => f.RuleId == RuleIds.SeniorEarly);
+        Assert.DoesNotContain(bdp.Findings, f => f.RuleId == "SENIOR_EARLY");
         var cited = bdp.Findings.SelectMany(f => f.Observations).Concat(bdp.Conditions.SelectMany(c => c.Observations)).Distinct().ToList();
         var nodes = await dataset.Store.GetNodesAsync(cited, CancellationToken.None);
         Assert.All(nodes, n => Assert.True(DateOnly.Parse(n.GetString("recordedAt")!) <= asOf, $"{n.Name} was recorded {n.GetString("recordedAt")}"));
@@ -266,11 +266,11 @@ public sealed class ReportAgreementTests(SampleDatasetFixture dataset) : IClassF
     {
         dataset.SkipUnlessAvailable();
 
-        var bdp = await dataset.Engine.EvaluateAsync("initiatives/bdp-local-vision", new EvidenceScope(new DateOnly(2014, 6, 1), AsNowKnown: true), CancellationToken.None);
+        var bdp = await dataset.Engine.EvaluateAsync("initiatives/bdp-local-vision", new EvidenceScope(new DateOnly(2014, 6, 1), AsNowKnown: true), null, CancellationToken.None);
 
-        Assert.Contains(bdp.Findings, f => f.RuleId == RuleIds.SeniorEarly);
-        Assert.Contains(bdp.Findings, f => f.RuleId == RuleIds.PriorSystems);
-        Assert.DoesNotContain(bdp.Findings, f => f.RuleId == RuleIds.EnablerMatched);
+        Assert.Contains(bdp.Findings, f => f.RuleId == "SENIOR_EARLY");
+        Assert.Contains(bdp.Findings, f => f.RuleId == "PRIOR_SYSTEMS");
+        Assert.DoesNotContain(bdp.Findings, f => f.RuleId == "ENABLER_MATCHED");
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>ADEQUATE_TIME: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class AdequateTimeRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(AdequateTimeRule), RuleIds.AdequateTime);
+    private static readonly OpenWorld Rule = new("ADEQUATE_TIME");
 
     [Fact]
     public void Fire_TimeEnough_FindsAnIngredient()
@@ -38,12 +38,12 @@ public sealed class AdequateTimeRuleTests
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        Assert.True(Rule.Fire(Given.Coded(Codes.AdequateTime, 1, "L")).Single(RuleIds.AdequateTime).Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.AdequateTime, 1, "L")).Single("ADEQUATE_TIME").Tentative);
     }
 
     [Fact]
     public void Fire_RuleExpectsNoMechanism_NamesNone()
     {
-        Assert.Null(Rule.Fire(Given.Coded(Codes.AdequateTime, 1)).Single(RuleIds.AdequateTime).Mechanism);
+        Assert.Null(Rule.Fire(Given.Coded(Codes.AdequateTime, 1)).Single("ADEQUATE_TIME").Mechanism);
     }
 }

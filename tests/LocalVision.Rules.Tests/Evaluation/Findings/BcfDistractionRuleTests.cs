@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>BCF_DISTRACTION: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class BcfDistractionRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(BcfDistractionRule), RuleIds.BcfDistraction);
+    private static readonly OpenWorld Rule = new("BCF_DISTRACTION");
 
     [Fact]
     public void Fire_Distracting_FindsACaution()
@@ -50,6 +50,6 @@ public sealed class BcfDistractionRuleTests
     [Fact]
     public void Fire_RuleExpectsNoMechanism_NamesNone()
     {
-        Assert.Null(Rule.Fire(Given.Derived(Codes.AlignedBcf, 1, "DISTRACTS")).Single(RuleIds.BcfDistraction).Mechanism);
+        Assert.Null(Rule.Fire(Given.Derived(Codes.AlignedBcf, 1, "DISTRACTS")).Single("BCF_DISTRACTION").Mechanism);
     }
 }

@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>BURNING_PLATFORM: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class BurningPlatformRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(BurningPlatformRule), RuleIds.BurningPlatform);
+    private static readonly OpenWorld Rule = new("BURNING_PLATFORM");
 
     [Fact]
     public void Fire_ImperativeSharedByPartners_FindsAnIngredient()
@@ -38,7 +38,7 @@ public sealed class BurningPlatformRuleTests
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        Assert.True(Rule.Fire(Given.Coded(Codes.BurningPlatform, 1, "L"), Given.Derived(DerivedCodes.SeveralPartners, 1)).Single(RuleIds.BurningPlatform).Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.BurningPlatform, 1, "L"), Given.Derived(DerivedCodes.SeveralPartners, 1)).Single("BURNING_PLATFORM").Tentative);
     }
 
     [Theory]

@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>COMMUNITY_LIGHT_BULB: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class CommunityLightBulbRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(CommunityLightBulbRule), RuleIds.CommunityLightBulb);
+    private static readonly OpenWorld Rule = new("COMMUNITY_LIGHT_BULB");
 
     [Fact]
     public void Fire_CommunityMet_FindsAnIngredient()
@@ -32,7 +32,7 @@ public sealed class CommunityLightBulbRuleTests
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        Assert.True(Rule.Fire(Given.Coded(Codes.CommunityEngagement, 1, "L")).Single(RuleIds.CommunityLightBulb).Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.CommunityEngagement, 1, "L")).Single("COMMUNITY_LIGHT_BULB").Tentative);
     }
 
     [Theory]

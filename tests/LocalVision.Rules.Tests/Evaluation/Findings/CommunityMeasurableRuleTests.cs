@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>COMMUNITY_MEASURABLE: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class CommunityMeasurableRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(CommunityMeasurableRule), RuleIds.CommunityMeasurable);
+    private static readonly OpenWorld Rule = new("COMMUNITY_MEASURABLE");
 
     [Fact]
     public void Fire_CommunityLevel_FindsAnIngredient()

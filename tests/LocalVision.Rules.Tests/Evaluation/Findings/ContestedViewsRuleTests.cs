@@ -8,7 +8,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>CONTESTED_VIEWS: observations of one outcome, from different evidence, on both sides of "partly".</summary>
 public sealed class ContestedViewsRuleTests
 {
-    private static RuleRun Fire(params object[] facts) => RuleRun.Fire(typeof(ContestedViewsRule), [Given.Settings(), Given.Initiative(), .. facts]);
+    private static RuleRun Fire(params object[] facts) => RuleRun.Fire("CONTESTED_VIEWS", [Given.Settings(), Given.Initiative(), .. facts]);
 
     [Fact]
     public void Fire_TwoPartnersDisagreeOnMomentum_FindsACautionOnThatCode()
@@ -16,7 +16,7 @@ public sealed class ContestedViewsRuleTests
         var run = Fire(Given.Observation(Codes.Momentum, 0.75, name: "observations/a"), Given.Observation(Codes.Momentum, 0.25, name: "observations/b")
             with { Evidence = ["evidence/other"] });
 
-        var finding = run.Single(RuleIds.ContestedViews);
+        var finding = run.Single("CONTESTED_VIEWS");
         Assert.Equal((Polarity.Caution, Codes.Momentum), (finding.Polarity, finding.Subject));
         Assert.Equal(["observations/a", "observations/b"], finding.Observations);
         Assert.Equal(["evidence/other", "evidence/test-momentum"], finding.Evidence);
@@ -52,7 +52,7 @@ public sealed class ContestedViewsRuleTests
     [Fact]
     public void Definition_NoContextToAssess_IsNeverListedAsNotAssessed()
     {
-        Assert.False(ContestedViewsRule.Definition.ListsUnassessed);
-        Assert.DoesNotContain(OpenWorld.NotAssessed([]), u => u.Rule == RuleIds.ContestedViews);
+        Assert.False(RuleCatalogue.Cmo("CONTESTED_VIEWS").ListsUnassessed);
+        Assert.DoesNotContain(OpenWorld.NotAssessed([]), u => u.Rule == "CONTESTED_VIEWS");
     }
 }

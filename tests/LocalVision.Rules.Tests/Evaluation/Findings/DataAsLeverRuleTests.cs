@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>DATA_AS_LEVER: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class DataAsLeverRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(DataAsLeverRule), RuleIds.DataAsLever);
+    private static readonly OpenWorld Rule = new("DATA_AS_LEVER");
 
     [Fact]
     public void Fire_DataUsed_FindsAnIngredient()
@@ -38,7 +38,7 @@ public sealed class DataAsLeverRuleTests
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        Assert.True(Rule.Fire(Given.Coded(Codes.DataAsLever, 1, "L")).Single(RuleIds.DataAsLever).Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.DataAsLever, 1, "L")).Single("DATA_AS_LEVER").Tentative);
     }
 
     [Theory]

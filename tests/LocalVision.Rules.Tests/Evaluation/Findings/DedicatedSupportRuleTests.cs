@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>DEDICATED_SUPPORT: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class DedicatedSupportRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(DedicatedSupportRule), RuleIds.DedicatedSupport);
+    private static readonly OpenWorld Rule = new("DEDICATED_SUPPORT");
 
     [Fact]
     public void Fire_SupportPresent_FindsAnIngredient()
@@ -44,12 +44,12 @@ public sealed class DedicatedSupportRuleTests
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        Assert.True(Rule.Fire(Given.Coded(Codes.DedicatedSupport, 1, "L")).Single(RuleIds.DedicatedSupport).Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.DedicatedSupport, 1, "L")).Single("DEDICATED_SUPPORT").Tentative);
     }
 
     [Fact]
     public void Fire_RuleExpectsNoMechanism_NamesNone()
     {
-        Assert.Null(Rule.Fire(Given.Coded(Codes.DedicatedSupport, 1)).Single(RuleIds.DedicatedSupport).Mechanism);
+        Assert.Null(Rule.Fire(Given.Coded(Codes.DedicatedSupport, 1)).Single("DEDICATED_SUPPORT").Mechanism);
     }
 }

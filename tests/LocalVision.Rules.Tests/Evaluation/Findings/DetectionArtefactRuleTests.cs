@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>DETECTION_ARTEFACT: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class DetectionArtefactRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(DetectionArtefactRule), RuleIds.DetectionArtefact);
+    private static readonly OpenWorld Rule = new("DETECTION_ARTEFACT");
 
     [Fact]
     public void Fire_RisingWhileDataUsed_FindsACaution()
@@ -38,12 +38,12 @@ public sealed class DetectionArtefactRuleTests
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        Assert.True(Rule.Fire(Given.Coded(Codes.DataAsLever, 1, "L"), Given.Derived(DerivedCodes.RisingIndicator, 1)).Single(RuleIds.DetectionArtefact).Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.DataAsLever, 1, "L"), Given.Derived(DerivedCodes.RisingIndicator, 1)).Single("DETECTION_ARTEFACT").Tentative);
     }
 
     [Fact]
     public void Fire_RuleExpectsNoMechanism_NamesNone()
     {
-        Assert.Null(Rule.Fire(Given.Coded(Codes.DataAsLever, 1), Given.Derived(DerivedCodes.RisingIndicator, 1)).Single(RuleIds.DetectionArtefact).Mechanism);
+        Assert.Null(Rule.Fire(Given.Coded(Codes.DataAsLever, 1), Given.Derived(DerivedCodes.RisingIndicator, 1)).Single("DETECTION_ARTEFACT").Mechanism);
     }
 }

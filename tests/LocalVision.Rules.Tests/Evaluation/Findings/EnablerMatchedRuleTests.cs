@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>ENABLER_MATCHED: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class EnablerMatchedRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(EnablerMatchedRule), RuleIds.EnablerMatched);
+    private static readonly OpenWorld Rule = new("ENABLER_MATCHED");
 
     [Fact]
     public void Fire_MatchedEnabler_FindsAnIngredient()
@@ -38,7 +38,7 @@ public sealed class EnablerMatchedRuleTests
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        Assert.True(Rule.Fire(Given.Coded(Codes.EnablerMatched, 1, "L")).Single(RuleIds.EnablerMatched).Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.EnablerMatched, 1, "L")).Single("ENABLER_MATCHED").Tentative);
     }
 
     [Theory]

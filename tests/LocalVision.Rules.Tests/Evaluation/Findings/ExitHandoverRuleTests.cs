@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>EXIT_HANDOVER: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class ExitHandoverRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(ExitHandoverRule), RuleIds.ExitHandover);
+    private static readonly OpenWorld Rule = new("EXIT_HANDOVER");
 
     [Fact]
     public void Fire_PlannedWithSuccessor_FindsAnIngredient()
@@ -38,7 +38,7 @@ public sealed class ExitHandoverRuleTests
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        Assert.True(Rule.Fire(Given.Coded(Codes.ExitPlanned, 1, "L"), Given.Coded(Codes.LocalSuccessor, 1, "L")).Single(RuleIds.ExitHandover).Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.ExitPlanned, 1, "L"), Given.Coded(Codes.LocalSuccessor, 1, "L")).Single("EXIT_HANDOVER").Tentative);
     }
 
     [Theory]

@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>EXIT_NO_SUCCESSOR: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class ExitNoSuccessorRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(ExitNoSuccessorRule), RuleIds.ExitNoSuccessor);
+    private static readonly OpenWorld Rule = new("EXIT_NO_SUCCESSOR");
 
     [Fact]
     public void Fire_ExitWithoutSuccessor_FindsARisk()
@@ -44,12 +44,12 @@ public sealed class ExitNoSuccessorRuleTests
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        Assert.True(Rule.Fire(Given.Derived(DerivedCodes.EnablerExit, 1), Given.Coded(Codes.LocalSuccessor, 0, "L")).Single(RuleIds.ExitNoSuccessor).Tentative);
+        Assert.True(Rule.Fire(Given.Derived(DerivedCodes.EnablerExit, 1), Given.Coded(Codes.LocalSuccessor, 0, "L")).Single("EXIT_NO_SUCCESSOR").Tentative);
     }
 
     [Fact]
     public void Fire_RuleExpectsNoMechanism_NamesNone()
     {
-        Assert.Null(Rule.Fire(Given.Derived(DerivedCodes.EnablerExit, 1), Given.Coded(Codes.LocalSuccessor, 0)).Single(RuleIds.ExitNoSuccessor).Mechanism);
+        Assert.Null(Rule.Fire(Given.Derived(DerivedCodes.EnablerExit, 1), Given.Coded(Codes.LocalSuccessor, 0)).Single("EXIT_NO_SUCCESSOR").Mechanism);
     }
 }

@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>FEW_CLINICIANS: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class FewCliniciansRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(FewCliniciansRule), RuleIds.FewClinicians);
+    private static readonly OpenWorld Rule = new("FEW_CLINICIANS");
 
     [Fact]
     public void Fire_CliniciansUnderRepresented_FindsACaution()
@@ -32,6 +32,6 @@ public sealed class FewCliniciansRuleTests
     [Fact]
     public void Fire_RuleExpectsNoMechanism_NamesNone()
     {
-        Assert.Null(Rule.Fire(Given.Derived(DerivedCodes.CliniciansRepresented, 0)).Single(RuleIds.FewClinicians).Mechanism);
+        Assert.Null(Rule.Fire(Given.Derived(DerivedCodes.CliniciansRepresented, 0)).Single("FEW_CLINICIANS").Mechanism);
     }
 }

@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>FOCUSED: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class FocusedRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(FocusedRule), RuleIds.Focused);
+    private static readonly OpenWorld Rule = new("FOCUSED");
 
     [Fact]
     public void Fire_FocusedProblemPresent_FindsAnIngredient()
@@ -44,7 +44,7 @@ public sealed class FocusedRuleTests
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        Assert.True(Rule.Fire(Given.Coded(Codes.FocusedProblem, 1, "L")).Single(RuleIds.Focused).Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.FocusedProblem, 1, "L")).Single("FOCUSED").Tentative);
     }
 
     [Theory]

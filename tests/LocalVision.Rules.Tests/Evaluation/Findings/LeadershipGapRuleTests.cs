@@ -10,10 +10,10 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>LEADERSHIP_GAP: one risk per element absent on evidence; an element nobody can judge is not assessed.</summary>
 public sealed class LeadershipGapRuleTests
 {
-    private static readonly Type[] Gaps =
+    private static readonly string[] Gaps =
     [
-        typeof(SeniorLeadershipGapRule), typeof(PoliticalLeadershipGapRule), typeof(ProjectLeadGapRule), typeof(EnablerGapRule),
-        typeof(ClinicalLeadershipGapRule), typeof(CommunityLeadershipGapRule),
+        "LEADERSHIP_GAP/SENIOR", "LEADERSHIP_GAP/POLITICAL", "LEADERSHIP_GAP/PROJECT_LEAD", "LEADERSHIP_GAP/ENABLER",
+        "LEADERSHIP_GAP/CLINICAL", "LEADERSHIP_GAP/COMMUNITY",
     ];
 
     private static Condition Element(string element, double score) => Given.Derived(LeadershipElements.CodeOf(element), score);
@@ -24,7 +24,7 @@ public sealed class LeadershipGapRuleTests
         var run = RuleRun.Fire(Gaps, [Given.Settings(), Given.Initiative(), Element(LeadershipElements.Clinical, 0), Element(LeadershipElements.Senior, 1)]);
 
         var finding = Assert.Single(run.Findings);
-        Assert.Equal((RuleIds.LeadershipGap, LeadershipElements.Clinical, Polarity.Risk), (finding.RuleId, finding.Subject, finding.Polarity));
+        Assert.Equal(("LEADERSHIP_GAP", LeadershipElements.Clinical, Polarity.Risk), (finding.RuleId, finding.Subject, finding.Polarity));
         Assert.Contains("clinical leadership", finding.Explanation);
         Assert.Equal([LeadershipElements.CodeOf(LeadershipElements.Clinical)], finding.MissingElements);
     }
@@ -45,7 +45,7 @@ public sealed class LeadershipGapRuleTests
         var run = RuleRun.Fire(Gaps, [Given.Settings(), Given.Initiative(), .. conditions]);
 
         Assert.Empty(run.Findings);
-        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == RuleIds.LeadershipGap);
+        Assert.DoesNotContain(OpenWorld.NotAssessed(conditions), u => u.Rule == "LEADERSHIP_GAP");
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class LeadershipGapRuleTests
         var run = RuleRun.Fire(Gaps, [Given.Settings(), Given.Initiative()]);
 
         Assert.Empty(run.Findings);
-        var unassessed = OpenWorld.NotAssessed([]).Where(u => u.Rule == RuleIds.LeadershipGap).ToList();
+        var unassessed = OpenWorld.NotAssessed([]).Where(u => u.Rule == "LEADERSHIP_GAP").ToList();
         Assert.Equal(LeadershipElements.All, unassessed.Select(u => u.Subject));
         var clinical = unassessed.Single(u => u.Subject == LeadershipElements.Clinical);
         Assert.Equal([Codes.ClinicianEngagement, Codes.PeopleComplete], clinical.MissingCodes);
@@ -70,7 +70,7 @@ public sealed class LeadershipGapRuleTests
 
         var facts = await graph.ProjectAsync(Given.AsOf);
 
-        var run = RuleRun.FireWithDerivations(typeof(ClinicalLeadershipGapRule), facts.All().Prepend(Given.Settings()));
+        var run = RuleRun.FireWithDerivations("LEADERSHIP_GAP/CLINICAL", facts.All().Prepend(Given.Settings()));
 
         Assert.Empty(run.Findings);
     }

@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>LEARNING_NETWORK: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class LearningNetworkRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(LearningNetworkRule), RuleIds.LearningNetwork);
+    private static readonly OpenWorld Rule = new("LEARNING_NETWORK");
 
     [Fact]
     public void Fire_TookPart_FindsAnIngredient()
@@ -32,12 +32,12 @@ public sealed class LearningNetworkRuleTests
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        Assert.True(Rule.Fire(Given.Coded(Codes.LearningNetwork, 0.75, "L")).Single(RuleIds.LearningNetwork).Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.LearningNetwork, 0.75, "L")).Single("LEARNING_NETWORK").Tentative);
     }
 
     [Fact]
     public void Fire_RuleExpectsNoMechanism_NamesNone()
     {
-        Assert.Null(Rule.Fire(Given.Coded(Codes.LearningNetwork, 0.75)).Single(RuleIds.LearningNetwork).Mechanism);
+        Assert.Null(Rule.Fire(Given.Coded(Codes.LearningNetwork, 0.75)).Single("LEARNING_NETWORK").Mechanism);
     }
 }

@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>MOU_YARDSTICK: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class MouYardstickRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(MouYardstickRule), RuleIds.MouYardstick);
+    private static readonly OpenWorld Rule = new("MOU_YARDSTICK");
 
     [Fact]
     public void Fire_MouAgreed_FindsAnIngredient()
@@ -32,7 +32,7 @@ public sealed class MouYardstickRuleTests
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        Assert.True(Rule.Fire(Given.Coded(Codes.MouAgreed, 1, "L")).Single(RuleIds.MouYardstick).Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.MouAgreed, 1, "L")).Single("MOU_YARDSTICK").Tentative);
     }
 
     [Theory]

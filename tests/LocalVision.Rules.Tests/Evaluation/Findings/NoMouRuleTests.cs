@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>NO_MOU: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class NoMouRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(NoMouRule), RuleIds.NoMou);
+    private static readonly OpenWorld Rule = new("NO_MOU");
 
     [Fact]
     public void Fire_NoMouAgreed_FindsARisk()
@@ -32,12 +32,12 @@ public sealed class NoMouRuleTests
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        Assert.True(Rule.Fire(Given.Coded(Codes.MouAgreed, 0, "L")).Single(RuleIds.NoMou).Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.MouAgreed, 0, "L")).Single("NO_MOU").Tentative);
     }
 
     [Fact]
     public void Fire_RuleExpectsNoMechanism_NamesNone()
     {
-        Assert.Null(Rule.Fire(Given.Coded(Codes.MouAgreed, 0)).Single(RuleIds.NoMou).Mechanism);
+        Assert.Null(Rule.Fire(Given.Coded(Codes.MouAgreed, 0)).Single("NO_MOU").Mechanism);
     }
 }

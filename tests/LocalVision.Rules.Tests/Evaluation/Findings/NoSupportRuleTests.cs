@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>NO_SUPPORT: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class NoSupportRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(NoSupportRule), RuleIds.NoSupport);
+    private static readonly OpenWorld Rule = new("NO_SUPPORT");
 
     [Fact]
     public void Fire_SupportAbsent_FindsARisk()
@@ -38,19 +38,19 @@ public sealed class NoSupportRuleTests
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        Assert.True(Rule.Fire(Given.Coded(Codes.DedicatedSupport, 0, "L")).Single(RuleIds.NoSupport).Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.DedicatedSupport, 0, "L")).Single("NO_SUPPORT").Tentative);
     }
 
     [Fact]
     public void Fire_RuleExpectsNoMechanism_NamesNone()
     {
-        Assert.Null(Rule.Fire(Given.Coded(Codes.DedicatedSupport, 0)).Single(RuleIds.NoSupport).Mechanism);
+        Assert.Null(Rule.Fire(Given.Coded(Codes.DedicatedSupport, 0)).Single("NO_SUPPORT").Mechanism);
     }
 
     [Fact]
     public void Fire_LeadChangedBesideNoSupport_CitesTheChangeWithoutNeedingIt()
     {
-        var finding = Rule.Fire(Given.Coded(Codes.DedicatedSupport, 0), Given.Derived(DerivedCodes.ProjectLeadChanged, 1)).Single(RuleIds.NoSupport);
+        var finding = Rule.Fire(Given.Coded(Codes.DedicatedSupport, 0), Given.Derived(DerivedCodes.ProjectLeadChanged, 1)).Single("NO_SUPPORT");
 
         Assert.Contains(finding.DerivedFacts, d => d.Code == DerivedCodes.ProjectLeadChanged);
         Assert.Empty(Rule.Fire(Given.Derived(DerivedCodes.ProjectLeadChanged, 1)).Findings);

@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>PARTNERSHIP_BODY_OWNER: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class PartnershipBodyOwnerRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(PartnershipBodyOwnerRule), RuleIds.PartnershipBodyOwner);
+    private static readonly OpenWorld Rule = new("PARTNERSHIP_BODY_OWNER");
 
     [Fact]
     public void Fire_BoardLead_FindsACaution()
@@ -38,6 +38,6 @@ public sealed class PartnershipBodyOwnerRuleTests
     [Fact]
     public void Fire_RuleExpectsNoMechanism_NamesNone()
     {
-        Assert.Null(Rule.Fire(Given.Derived(Codes.OwnerPartnershipBody, 1)).Single(RuleIds.PartnershipBodyOwner).Mechanism);
+        Assert.Null(Rule.Fire(Given.Derived(Codes.OwnerPartnershipBody, 1)).Single("PARTNERSHIP_BODY_OWNER").Mechanism);
     }
 }

@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>PLACE_BASED_FIT: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class PlaceBasedFitRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(PlaceBasedFitRule), RuleIds.PlaceBasedFit);
+    private static readonly OpenWorld Rule = new("PLACE_BASED_FIT");
 
     [Fact]
     public void Fire_Complementing_FindsAnIngredient()
@@ -44,6 +44,6 @@ public sealed class PlaceBasedFitRuleTests
     [Fact]
     public void Fire_RuleExpectsNoMechanism_NamesNone()
     {
-        Assert.Null(Rule.Fire(Given.Derived(Codes.AlignedPlaceBased, 1, "COMPLEMENTS")).Single(RuleIds.PlaceBasedFit).Mechanism);
+        Assert.Null(Rule.Fire(Given.Derived(Codes.AlignedPlaceBased, 1, "COMPLEMENTS")).Single("PLACE_BASED_FIT").Mechanism);
     }
 }

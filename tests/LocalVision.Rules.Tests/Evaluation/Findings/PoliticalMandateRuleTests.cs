@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>POLITICAL_MANDATE: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class PoliticalMandateRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(PoliticalMandateRule), RuleIds.PoliticalMandate);
+    private static readonly OpenWorld Rule = new("POLITICAL_MANDATE");
 
     [Fact]
     public void Fire_PoliticalPresent_FindsAnIngredient()
@@ -32,12 +32,12 @@ public sealed class PoliticalMandateRuleTests
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        Assert.True(Rule.Fire(Given.Coded(Codes.PoliticalEngagement, 0.75, "L")).Single(RuleIds.PoliticalMandate).Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.PoliticalEngagement, 0.75, "L")).Single("POLITICAL_MANDATE").Tentative);
     }
 
     [Fact]
     public void Fire_RuleExpectsNoMechanism_NamesNone()
     {
-        Assert.Null(Rule.Fire(Given.Coded(Codes.PoliticalEngagement, 0.75)).Single(RuleIds.PoliticalMandate).Mechanism);
+        Assert.Null(Rule.Fire(Given.Coded(Codes.PoliticalEngagement, 0.75)).Single("POLITICAL_MANDATE").Mechanism);
     }
 }

@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>PRIOR_SYSTEMS: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class PriorSystemsRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(PriorSystemsRule), RuleIds.PriorSystems);
+    private static readonly OpenWorld Rule = new("PRIOR_SYSTEMS");
 
     [Fact]
     public void Fire_PriorSystemsWorkPresent_FindsAnIngredient()
@@ -32,7 +32,7 @@ public sealed class PriorSystemsRuleTests
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        Assert.True(Rule.Fire(Given.Coded(Codes.PriorSystemsWork, 1, "L")).Single(RuleIds.PriorSystems).Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.PriorSystemsWork, 1, "L")).Single("PRIOR_SYSTEMS").Tentative);
     }
 
     [Theory]

@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>PRIOR_TIE: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class PriorTieRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(PriorTieRule), RuleIds.PriorTie);
+    private static readonly OpenWorld Rule = new("PRIOR_TIE");
 
     [Fact]
     public void Fire_TieDerived_FindsAnIngredient()

@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>PUBLIC_HEALTH_EXPERIMENT: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class PublicHealthExperimentRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(PublicHealthExperimentRule), RuleIds.PublicHealthExperiment);
+    private static readonly OpenWorld Rule = new("PUBLIC_HEALTH_EXPERIMENT");
 
     [Fact]
     public void Fire_PublicHealthLead_FindsAnIngredient()

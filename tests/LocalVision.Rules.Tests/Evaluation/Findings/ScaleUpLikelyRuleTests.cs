@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>SCALE_UP_LIKELY: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class ScaleUpLikelyRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(ScaleUpLikelyRule), RuleIds.ScaleUpLikely);
+    private static readonly OpenWorld Rule = new("SCALE_UP_LIKELY");
 
     [Fact]
     public void Fire_FollowOnAndPriority_FindsAnIngredient()
@@ -44,12 +44,12 @@ public sealed class ScaleUpLikelyRuleTests
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        Assert.True(Rule.Fire(Given.Derived(Codes.FollowOnFunding, 1), Given.Coded(Codes.StrategicPriorityLink, 1, "L")).Single(RuleIds.ScaleUpLikely).Tentative);
+        Assert.True(Rule.Fire(Given.Derived(Codes.FollowOnFunding, 1), Given.Coded(Codes.StrategicPriorityLink, 1, "L")).Single("SCALE_UP_LIKELY").Tentative);
     }
 
     [Fact]
     public void Fire_RuleExpectsNoMechanism_NamesNone()
     {
-        Assert.Null(Rule.Fire(Given.Derived(Codes.FollowOnFunding, 1), Given.Coded(Codes.StrategicPriorityLink, 1)).Single(RuleIds.ScaleUpLikely).Mechanism);
+        Assert.Null(Rule.Fire(Given.Derived(Codes.FollowOnFunding, 1), Given.Coded(Codes.StrategicPriorityLink, 1)).Single("SCALE_UP_LIKELY").Mechanism);
     }
 }

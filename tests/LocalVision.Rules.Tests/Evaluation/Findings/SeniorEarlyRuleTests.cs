@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>SENIOR_EARLY: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class SeniorEarlyRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(SeniorEarlyRule), RuleIds.SeniorEarly);
+    private static readonly OpenWorld Rule = new("SENIOR_EARLY");
 
     [Fact]
     public void Fire_SeniorPresent_FindsAnIngredient()
@@ -38,7 +38,7 @@ public sealed class SeniorEarlyRuleTests
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        Assert.True(Rule.Fire(Given.Coded(Codes.SeniorEngagementEarly, 1, "L")).Single(RuleIds.SeniorEarly).Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.SeniorEngagementEarly, 1, "L")).Single("SENIOR_EARLY").Tentative);
     }
 
     [Theory]

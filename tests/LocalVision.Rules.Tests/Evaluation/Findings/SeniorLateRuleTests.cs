@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>SENIOR_LATE: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class SeniorLateRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(SeniorLateRule), RuleIds.SeniorLate);
+    private static readonly OpenWorld Rule = new("SENIOR_LATE");
 
     [Fact]
     public void Fire_SeniorAbsentInShortProject_FindsARisk()
@@ -44,12 +44,12 @@ public sealed class SeniorLateRuleTests
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        Assert.True(Rule.Fire(Given.Coded(Codes.SeniorEngagementEarly, 0, "L"), Given.Derived(DerivedCodes.ShortFunded, 1)).Single(RuleIds.SeniorLate).Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.SeniorEngagementEarly, 0, "L"), Given.Derived(DerivedCodes.ShortFunded, 1)).Single("SENIOR_LATE").Tentative);
     }
 
     [Fact]
     public void Fire_RuleExpectsNoMechanism_NamesNone()
     {
-        Assert.Null(Rule.Fire(Given.Coded(Codes.SeniorEngagementEarly, 0), Given.Derived(DerivedCodes.ShortFunded, 1)).Single(RuleIds.SeniorLate).Mechanism);
+        Assert.Null(Rule.Fire(Given.Coded(Codes.SeniorEngagementEarly, 0), Given.Derived(DerivedCodes.ShortFunded, 1)).Single("SENIOR_LATE").Mechanism);
     }
 }

@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>SHORT_NO_FOLLOW_ON: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class ShortNoFollowOnRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(ShortNoFollowOnRule), RuleIds.ShortNoFollowOn);
+    private static readonly OpenWorld Rule = new("SHORT_NO_FOLLOW_ON");
 
     [Fact]
     public void Fire_ShortEndedNoFollowOn_FindsARisk()
@@ -50,12 +50,12 @@ public sealed class ShortNoFollowOnRuleTests
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        Assert.True(Rule.Fire(Given.Derived(DerivedCodes.ShortFunded, 1), Given.Derived(DerivedCodes.Ended, 1), Given.Coded(Codes.FollowOnFunding, 0, "L")).Single(RuleIds.ShortNoFollowOn).Tentative);
+        Assert.True(Rule.Fire(Given.Derived(DerivedCodes.ShortFunded, 1), Given.Derived(DerivedCodes.Ended, 1), Given.Coded(Codes.FollowOnFunding, 0, "L")).Single("SHORT_NO_FOLLOW_ON").Tentative);
     }
 
     [Fact]
     public void Fire_RuleExpectsNoMechanism_NamesNone()
     {
-        Assert.Null(Rule.Fire(Given.Derived(DerivedCodes.ShortFunded, 1), Given.Derived(DerivedCodes.Ended, 1), Given.Coded(Codes.FollowOnFunding, 0)).Single(RuleIds.ShortNoFollowOn).Mechanism);
+        Assert.Null(Rule.Fire(Given.Derived(DerivedCodes.ShortFunded, 1), Given.Derived(DerivedCodes.Ended, 1), Given.Coded(Codes.FollowOnFunding, 0)).Single("SHORT_NO_FOLLOW_ON").Mechanism);
     }
 }

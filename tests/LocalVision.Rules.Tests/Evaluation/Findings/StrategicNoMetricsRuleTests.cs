@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>STRATEGIC_NO_METRICS: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class StrategicNoMetricsRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(StrategicNoMetricsRule), RuleIds.StrategicNoMetrics);
+    private static readonly OpenWorld Rule = new("STRATEGIC_NO_METRICS");
 
     [Fact]
     public void Fire_StrategicWithoutMetrics_FindsACaution()
@@ -44,12 +44,12 @@ public sealed class StrategicNoMetricsRuleTests
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        Assert.True(Rule.Fire(Given.Derived(Codes.LevelStrategic, 1), Given.Coded(Codes.OutcomeMetrics, 0.25, "L")).Single(RuleIds.StrategicNoMetrics).Tentative);
+        Assert.True(Rule.Fire(Given.Derived(Codes.LevelStrategic, 1), Given.Coded(Codes.OutcomeMetrics, 0.25, "L")).Single("STRATEGIC_NO_METRICS").Tentative);
     }
 
     [Fact]
     public void Fire_RuleExpectsNoMechanism_NamesNone()
     {
-        Assert.Null(Rule.Fire(Given.Derived(Codes.LevelStrategic, 1), Given.Coded(Codes.OutcomeMetrics, 0.25)).Single(RuleIds.StrategicNoMetrics).Mechanism);
+        Assert.Null(Rule.Fire(Given.Derived(Codes.LevelStrategic, 1), Given.Coded(Codes.OutcomeMetrics, 0.25)).Single("STRATEGIC_NO_METRICS").Mechanism);
     }
 }

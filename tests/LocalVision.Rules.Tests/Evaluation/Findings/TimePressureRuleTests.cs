@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>TIME_PRESSURE: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class TimePressureRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(TimePressureRule), RuleIds.TimePressure);
+    private static readonly OpenWorld Rule = new("TIME_PRESSURE");
 
     [Fact]
     public void Fire_TimeShort_FindsARisk()
@@ -38,12 +38,12 @@ public sealed class TimePressureRuleTests
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        Assert.True(Rule.Fire(Given.Coded(Codes.AdequateTime, 0.25, "L")).Single(RuleIds.TimePressure).Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.AdequateTime, 0.25, "L")).Single("TIME_PRESSURE").Tentative);
     }
 
     [Fact]
     public void Fire_RuleExpectsNoMechanism_NamesNone()
     {
-        Assert.Null(Rule.Fire(Given.Coded(Codes.AdequateTime, 0.25)).Single(RuleIds.TimePressure).Mechanism);
+        Assert.Null(Rule.Fire(Given.Coded(Codes.AdequateTime, 0.25)).Single("TIME_PRESSURE").Mechanism);
     }
 }

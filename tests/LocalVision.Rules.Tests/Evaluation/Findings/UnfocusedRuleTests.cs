@@ -9,7 +9,7 @@ namespace LocalVision.Rules.Tests.Evaluation.Findings;
 /// <summary>UNFOCUSED: fires where its context holds, not where evidence contradicts it, and is not assessed where a condition is unknown.</summary>
 public sealed class UnfocusedRuleTests
 {
-    private static readonly OpenWorld Rule = new(typeof(UnfocusedRule), RuleIds.Unfocused);
+    private static readonly OpenWorld Rule = new("UNFOCUSED");
 
     [Fact]
     public void Fire_FocusedProblemBarely_FindsARisk()
@@ -44,12 +44,12 @@ public sealed class UnfocusedRuleTests
     [Fact]
     public void Fire_ContextOnALowConfidenceObservation_IsTentative()
     {
-        Assert.True(Rule.Fire(Given.Coded(Codes.FocusedProblem, 0.25, "L")).Single(RuleIds.Unfocused).Tentative);
+        Assert.True(Rule.Fire(Given.Coded(Codes.FocusedProblem, 0.25, "L")).Single("UNFOCUSED").Tentative);
     }
 
     [Fact]
     public void Fire_RuleExpectsNoMechanism_NamesNone()
     {
-        Assert.Null(Rule.Fire(Given.Coded(Codes.FocusedProblem, 0.25)).Single(RuleIds.Unfocused).Mechanism);
+        Assert.Null(Rule.Fire(Given.Coded(Codes.FocusedProblem, 0.25)).Single("UNFOCUSED").Mechanism);
     }
 }

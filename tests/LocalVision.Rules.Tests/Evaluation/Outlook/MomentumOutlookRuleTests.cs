@@ -33,7 +33,7 @@ public sealed class MomentumOutlookRuleTests
     [Fact]
     public void Fire_IngredientsWeighedByTheirRulesWeights_Strong()
     {
-        var outlook = Outlook(Found(RuleIds.SeniorEarly), Found(RuleIds.PriorTie), Found(RuleIds.LearningNetwork), Found(RuleIds.BcfDistraction));
+        var outlook = Outlook(Found("SENIOR_EARLY"), Found("PRIOR_TIE"), Found("LEARNING_NETWORK"), Found("BCF_DISTRACTION"));
 
         Assert.Equal(OutlookRating.Strong, outlook.Rating);
         Assert.Equal(2.5, outlook.Score);
@@ -44,18 +44,18 @@ public sealed class MomentumOutlookRuleTests
     [Fact]
     public void Fire_Caution_IsListedBesideTheOutlookAndNeverScored()
     {
-        var outlook = Outlook(Found(RuleIds.SeniorEarly), Found(RuleIds.BcfDistraction), Found(RuleIds.DetectionArtefact));
+        var outlook = Outlook(Found("SENIOR_EARLY"), Found("BCF_DISTRACTION"), Found("DETECTION_ARTEFACT"));
 
         Assert.Equal(1, outlook.Score);
         Assert.Equal(["BCF_DISTRACTION", "DETECTION_ARTEFACT"], outlook.Cautions.Select(c => c.Split(':')[0]));
-        Assert.DoesNotContain(outlook.Contributions, c => c.RuleId == RuleIds.BcfDistraction);
+        Assert.DoesNotContain(outlook.Contributions, c => c.RuleId == "BCF_DISTRACTION");
         Assert.Equal(OutlookRating.InsufficientEvidence, outlook.Rating);
     }
 
     [Fact]
     public void Fire_RisksOutweighIngredients_AtRisk()
     {
-        var outlook = Outlook(Found(RuleIds.NoSupport), Found(RuleIds.ShortNoFollowOn), Found(RuleIds.TimePressure), Found(RuleIds.SeniorEarly));
+        var outlook = Outlook(Found("NO_SUPPORT"), Found("SHORT_NO_FOLLOW_ON"), Found("TIME_PRESSURE"), Found("SENIOR_EARLY"));
 
         Assert.Equal(OutlookRating.AtRisk, outlook.Rating);
         Assert.Equal(-2, outlook.Score);
@@ -64,7 +64,7 @@ public sealed class MomentumOutlookRuleTests
     [Fact]
     public void Fire_Balanced_Moderate()
     {
-        var outlook = Outlook(Found(RuleIds.SeniorEarly), Found(RuleIds.NoMou), Found(RuleIds.TimePressure));
+        var outlook = Outlook(Found("SENIOR_EARLY"), Found("NO_MOU"), Found("TIME_PRESSURE"));
 
         Assert.Equal(OutlookRating.Moderate, outlook.Rating);
         Assert.Equal(-0.5, outlook.Score);
@@ -73,10 +73,10 @@ public sealed class MomentumOutlookRuleTests
     [Fact]
     public void Fire_TentativeFinding_WeighsHalfAndSaysSo()
     {
-        var outlook = Outlook(Found(RuleIds.SeniorEarly, tentative: true), Found(RuleIds.PriorTie), Found(RuleIds.MouYardstick));
+        var outlook = Outlook(Found("SENIOR_EARLY", tentative: true), Found("PRIOR_TIE"), Found("MOU_YARDSTICK"));
 
         Assert.Equal(2.5, outlook.Score);
-        var senior = outlook.Contributions.Single(c => c.RuleId == RuleIds.SeniorEarly);
+        var senior = outlook.Contributions.Single(c => c.RuleId == "SENIOR_EARLY");
         Assert.True(senior.Tentative);
         Assert.Equal(0.5, senior.Weight);
     }
@@ -86,7 +86,7 @@ public sealed class MomentumOutlookRuleTests
     {
         var options = EvaluationOptions.Default with { TentativeFactor = 0.25, MinimumScoredFindings = 1 };
 
-        var outlook = MomentumOutlook.From(Given.Name, [Found(RuleIds.SeniorEarly, tentative: true)], options);
+        var outlook = MomentumOutlook.From(Given.Name, [Found("SENIOR_EARLY", tentative: true)], options);
 
         Assert.Equal(0.25, outlook.Score);
     }
@@ -95,10 +95,10 @@ public sealed class MomentumOutlookRuleTests
     public void Fire_OneMissingElementBehindTwoRisks_CountsOnce()
     {
         var outlook = Outlook(
-            Found(RuleIds.SeniorLate, missing: Codes.SeniorEngagementEarly),
-            Found(RuleIds.LeadershipGap, "SENIOR", missing: Codes.SeniorEngagementEarly),
-            Found(RuleIds.LeadershipGap, "CLINICAL", missing: "LEADERSHIP_CLINICAL"),
-            Found(RuleIds.PriorTie));
+            Found("SENIOR_LATE", missing: Codes.SeniorEngagementEarly),
+            Found("LEADERSHIP_GAP", "SENIOR", missing: Codes.SeniorEngagementEarly),
+            Found("LEADERSHIP_GAP", "CLINICAL", missing: "LEADERSHIP_CLINICAL"),
+            Found("PRIOR_TIE"));
 
         Assert.Equal(-1, outlook.Score);
         var repeat = outlook.Contributions.Single(c => c.Subject == "SENIOR");
@@ -110,9 +110,9 @@ public sealed class MomentumOutlookRuleTests
     [Fact]
     public void Fire_FindingRetracted_OutlookFollows()
     {
-        var risk = Found(RuleIds.NoSupport);
+        var risk = Found("NO_SUPPORT");
         var run = RuleRun.Fire(typeof(MomentumOutlookRule),
-            [Given.Settings(), Given.Initiative(), risk, Found(RuleIds.SeniorEarly), Found(RuleIds.PriorTie), Found(RuleIds.ScaleUpLikely)]);
+            [Given.Settings(), Given.Initiative(), risk, Found("SENIOR_EARLY"), Found("PRIOR_TIE"), Found("SCALE_UP_LIKELY")]);
         Assert.Equal(OutlookRating.Strong, Assert.Single(run.Facts<MomentumOutlook>()).Rating);
         Assert.Equal(2, Assert.Single(run.Facts<MomentumOutlook>()).Score);
 
@@ -124,9 +124,9 @@ public sealed class MomentumOutlookRuleTests
     [Fact]
     public void From_ConfiguredWeight_ReplacesTheCatalogues()
     {
-        var options = EvaluationOptions.Default with { Weights = new Dictionary<string, double> { [RuleIds.NoMou] = 3 }, MinimumScoredFindings = 1 };
+        var options = EvaluationOptions.Default with { Weights = new Dictionary<string, double> { ["NO_MOU"] = 3 }, MinimumScoredFindings = 1 };
 
-        var outlook = MomentumOutlook.From(Given.Name, [Found(RuleIds.NoMou)], options);
+        var outlook = MomentumOutlook.From(Given.Name, [Found("NO_MOU")], options);
 
         Assert.Equal(-3, outlook.Score);
         Assert.Equal(OutlookRating.AtRisk, outlook.Rating);

@@ -10,12 +10,12 @@ namespace LocalVision.Rules.Tests.Evaluation.Support;
 /// holds, it is decided (no finding, not listed) where evidence contradicts it, and it is not assessed where a condition
 /// is unknown. Each rule's test class states its own conditions; this says what must follow from them.
 /// </summary>
-internal sealed class OpenWorld(Type rule, string ruleId)
+internal sealed class OpenWorld(string ruleId)
 {
-    public RuleRun Fire(params Condition[] conditions) => RuleRun.Fire([rule], [Given.Settings(), Given.Initiative(), .. conditions]);
+    public RuleRun Fire(params Condition[] conditions) => RuleRun.Fire([ruleId], [Given.Settings(), Given.Initiative(), .. conditions]);
 
     public static IReadOnlyList<UnassessedIngredient> NotAssessed(IEnumerable<Condition> conditions) =>
-        UnassessedIngredient.Of(conditions.ToDictionary(c => c.Code, StringComparer.Ordinal), "as of 2015-09-01");
+        UnassessedIngredient.Of(RuleCatalogue.CmoRules, conditions.ToDictionary(c => c.Code, StringComparer.Ordinal), "as of 2015-09-01");
 
     public void AssertFinds(Polarity polarity, string explanation, params Condition[] conditions)
     {

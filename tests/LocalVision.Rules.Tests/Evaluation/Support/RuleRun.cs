@@ -1,12 +1,18 @@
 using System.Collections.Concurrent;
 using LocalVision.Rules.Evaluation;
+using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Language;
 using LocalVision.Rules.Evaluation.Conditions;
 using LocalVision.Rules.Evaluation.Findings;
 using NRules;
 
 namespace LocalVision.Rules.Tests.Evaluation.Support;
 
-/// <summary>One session over a chosen set of rules: fire, then look at what was inserted and which rules fired.</summary>
+/// <summary>
+/// One session over a chosen set of rules: fire, then look at what was inserted and which rules fired. A rule is a C#
+/// rule class (a <see cref="Type"/>) or a rule of the shipped theory by its NRules name (<c>MOU_YARDSTICK</c>, or
+/// <c>LEADERSHIP_GAP/CLINICAL</c> for one subject), compiled from the YAML as evaluations compile it.
+/// </summary>
 internal sealed class RuleRun
 {
     private static readonly ConcurrentDictionary<string, ISessionFactory> Factories = new(StringComparer.Ordinal);
@@ -14,10 +20,13 @@ internal sealed class RuleRun
     private readonly ISession _session;
     private readonly List<string> _fired = [];
 
-    private RuleRun(IEnumerable<Type> rules, IEnumerable<object> facts)
+    private RuleRun(IEnumerable<object> rules, IEnumerable<object> facts)
     {
-        var types = rules.Distinct().OrderBy(t => t.FullName, StringComparer.Ordinal).ToList();
-        var factory = Factories.GetOrAdd(string.Join(";", types.Select(t => t.FullName)), _ => EvaluationRules.Compile(types));
+        var chosen = rules.Distinct().ToList();
+        var types = chosen.OfType<Type>().OrderBy(t => t.FullName, StringComparer.Ordinal).ToList();
+        var names = chosen.OfType<string>().Order(StringComparer.Ordinal).ToList();
+        var key = string.Join(";", types.Select(t => t.FullName).Concat(names));
+        var factory = Factories.GetOrAdd(key, _ => TheoryCompiler.Compile(names.Select(TheoryRule).ToList(), types));
         _session = factory.CreateSession();
         _session.Events.RuleFiredEvent += (_, e) => _fired.Add(e.Rule.Name);
         _session.InsertAll(facts);
@@ -25,7 +34,7 @@ internal sealed class RuleRun
     }
 
     /// <summary>The rules of the Derivation namespace: what CMO rules need to see graph facts as conditions.</summary>
-    public static IReadOnlyList<Type> Derivations { get; } =
+    public static IReadOnlyList<object> Derivations { get; } =
         EvaluationRules.RuleTypes.Where(t => t.Namespace!.EndsWith(".Derivation", StringComparison.Ordinal)).ToList();
 
     /// <summary>Names of the rules that fired, in firing order, repeats included.</summary>
@@ -33,10 +42,20 @@ internal sealed class RuleRun
 
     public static RuleRun Fire(Type rule, params object[] facts) => new([rule], facts);
 
-    public static RuleRun Fire(IEnumerable<Type> rules, IEnumerable<object> facts) => new(rules, facts);
+    public static RuleRun Fire(string rule, params object[] facts) => new([rule], facts);
+
+    public static RuleRun Fire(IEnumerable<object> rules, IEnumerable<object> facts) => new(rules, facts);
 
     /// <summary>Fires one rule with every derivation rule, over facts projected from a graph.</summary>
-    public static RuleRun FireWithDerivations(Type rule, IEnumerable<object> facts) => new(Derivations.Append(rule), facts);
+    public static RuleRun FireWithDerivations(object rule, IEnumerable<object> facts) => new(Derivations.Append(rule), facts);
+
+    /// <summary>A rule of the shipped theory, or one subject of it.</summary>
+    private static CmoRuleDefinition TheoryRule(string name)
+    {
+        var slash = name.IndexOf('/');
+        var rule = RuleCatalogue.Cmo(slash < 0 ? name : name[..slash]);
+        return slash < 0 ? rule : rule with { Subjects = [rule.Variant(name[(slash + 1)..])] };
+    }
 
     public IReadOnlyList<T> Facts<T>() => _session.Query<T>().ToList();
 

@@ -1,0 +1,46 @@
+using Google.Protobuf.WellKnownTypes;
+using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Language;
+using LocalVision.Server.Grpc.Evaluation;
+
+namespace LocalVision.Server.Grpc.Theory;
+
+/// <summary>Theory versions and comparisons as theory.proto carries them.</summary>
+internal static class TheoryMapping
+{
+    public static V1.Theory ToProto(TheoryVersion theory, IReadOnlyList<RuleDescription> rules)
+    {
+        var proto = new V1.Theory { Version = theory.Version, Yaml = theory.Text, Note = theory.Note, Author = theory.Author };
+        if (theory.CreateTime is { } time)
+        {
+            proto.CreateTime = Timestamp.FromDateTimeOffset(time);
+        }
+        proto.Rules.AddRange(rules.Select(EvaluationMapping.ToProto));
+        return proto;
+    }
+
+    public static V1.TheoryVersionSummary Summary(TheoryVersion theory)
+    {
+        var proto = new V1.TheoryVersionSummary { Version = theory.Version, Note = theory.Note, Author = theory.Author };
+        if (theory.CreateTime is { } time)
+        {
+            proto.CreateTime = Timestamp.FromDateTimeOffset(time);
+        }
+        proto.RuleIds.AddRange(theory.Rules.Select(r => r.Id));
+        return proto;
+    }
+
+    public static V1.TheoryComparison ToProto(TheoryComparison comparison)
+    {
+        var proto = new V1.TheoryComparison
+        {
+            Initiative = comparison.Initiative,
+            DisplayName = comparison.DisplayName,
+            OutlookBefore = EvaluationMapping.ToProto(comparison.Before),
+            OutlookAfter = EvaluationMapping.ToProto(comparison.After),
+        };
+        proto.Gained.AddRange(comparison.Gained.Select(EvaluationMapping.ToProto));
+        proto.Lost.AddRange(comparison.Lost.Select(EvaluationMapping.ToProto));
+        return proto;
+    }
+}
