@@ -84,8 +84,8 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
                 return RpcErrors.NotFound(e.Message, e.Name, "no node has this name");
             case MissingNodesException e:
                 return RpcErrors.FailedPrecondition(e.Message, MissingNodes(e), Bounds);
-            case Insight.FailedPreconditionException e:
-                return RpcErrors.FailedPrecondition(e.Message, [new PreconditionViolation("STATE", context.Method, e.Message)], Bounds);
+            case Rules.Cohorts.NoCohortCandidatesException e:
+                return RpcErrors.FailedPrecondition(e.Message, [new PreconditionViolation("NO_COHORT_CANDIDATES", "candidates", e.Message)], Bounds);
             case NodeHasRelationshipsException e:
                 return RpcErrors.FailedPrecondition(e.Message, [new PreconditionViolation("HAS_RELATIONSHIPS", e.Name, "set cascade to delete its relationships too")], Bounds);
             case RequestIdConflictException e:
