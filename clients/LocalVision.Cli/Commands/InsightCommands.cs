@@ -24,6 +24,7 @@ public static class InsightCommands
             var request = new AnalyzeConditionsRequest
             {
                 Outcome = parse.GetValue(cases.Outcome)!, NegateOutcome = parse.GetValue(negate), AsOf = cases.AsOf(parse), CaseTable = cases.Table(parse),
+                UnknownPolicy = cases.Unknowns(parse),
             };
             request.Conditions.AddRange(parse.GetValue(cases.Conditions) ?? []);
             var response = await connection.Insight.AnalyzeConditionsAsync(request, connection.Call(ct));
@@ -45,7 +46,7 @@ public static class InsightCommands
             var request = new BuildTruthTableRequest
             {
                 Outcome = parse.GetValue(cases.Outcome)!, InclusionCutoff = parse.GetValue(cutoffs.Inclusion), FrequencyCutoff = parse.GetValue(cutoffs.Frequency),
-                AsOf = cases.AsOf(parse), CaseTable = cases.Table(parse),
+                AsOf = cases.AsOf(parse), CaseTable = cases.Table(parse), UnknownPolicy = cases.Unknowns(parse),
             };
             request.Conditions.AddRange(parse.GetValue(cases.Conditions) ?? []);
             var response = await connection.Insight.BuildTruthTableAsync(request, connection.Call(ct));
@@ -78,7 +79,7 @@ public static class InsightCommands
             var request = new MinimizeTruthTableRequest
             {
                 Outcome = parse.GetValue(cases.Outcome)!, InclusionCutoff = parse.GetValue(cutoffs.Inclusion), FrequencyCutoff = parse.GetValue(cutoffs.Frequency),
-                SolutionType = solution.Value(parse), AsOf = cases.AsOf(parse), CaseTable = cases.Table(parse),
+                SolutionType = solution.Value(parse), AsOf = cases.AsOf(parse), CaseTable = cases.Table(parse), UnknownPolicy = cases.Unknowns(parse),
             };
             request.Conditions.AddRange(parse.GetValue(cases.Conditions) ?? []);
             foreach (var (condition, expected) in Expectations(parse.GetValue(expectations) ?? []))
@@ -197,13 +198,25 @@ public static class InsightCommands
 
         public Option<string[]> Conditions { get; }
 
+        private readonly Choice<UnknownPolicy> _unknowns = new("--unknowns",
+            "What a condition no one recorded counts as: drop (leave the case out of figures that need it), absent, present, "
+            + "or bounds (drop's figures, each with its range between all absent and all present)",
+            new Dictionary<string, UnknownPolicy>
+            {
+                ["drop"] = UnknownPolicy.DropCase, ["absent"] = UnknownPolicy.AsAbsent, ["present"] = UnknownPolicy.AsPresent, ["bounds"] = UnknownPolicy.Bounds,
+            },
+            "drop");
+
         public void AddTo(Command command)
         {
             command.Options.Add(Outcome);
             command.Options.Add(Conditions);
             command.Options.Add(_asOf);
             command.Options.Add(_caseTable);
+            command.Options.Add(_unknowns.Option);
         }
+
+        public UnknownPolicy Unknowns(ParseResult parse) => _unknowns.Value(parse);
 
         public Google.Protobuf.WellKnownTypes.Timestamp? AsOf(ParseResult parse) => AnalysisOptions.Timestamp(parse.GetValue(_asOf));
 

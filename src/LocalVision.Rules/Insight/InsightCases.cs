@@ -7,7 +7,8 @@ namespace LocalVision.Rules.Insight;
 
 /// <summary>Where an analysis takes its cases: the analyst's own table when given, else the graph's Local Vision projects as evaluated on a date.</summary>
 /// <param name="Table">The analyst's cases, each with a membership in every set the analysis names; null or empty means the graph's.</param>
-public sealed record CaseSource(IReadOnlyList<Case>? Table, DateOnly AsOf)
+/// <param name="Unknowns">What an unrecorded condition of a graph case counts as; an analyst's table has none.</param>
+public sealed record CaseSource(IReadOnlyList<Case>? Table, DateOnly AsOf, UnknownPolicy Unknowns = UnknownPolicy.DropCase)
 {
     public bool IsTable => Table is { Count: > 0 };
 }
@@ -30,15 +31,18 @@ public sealed class InsightCases(EvaluationEngine engine)
     {
         if (source.IsTable)
         {
-            return new CaseSelection(Checked(source.Table!, conditions.Append(outcome)), []);
+            return new CaseSelection(Checked(source.Table!, conditions.Append(outcome)), [], []);
         }
         var evaluations = await EvaluateAsync(source.AsOf, cancellationToken);
         foreach (var code in conditions.Append(outcome).Select(s => SetReference.Parse(s).Name).Where(c => !CodeCatalogue.IsKnown(c)))
         {
             throw GraphValidationException.Single("conditions", $"`{code}` is not a code of the catalogue; pass a case_table to analyse other sets");
         }
-        return GraphCases.From(evaluations, outcome, conditions);
+        return GraphCases.From(evaluations, outcome, conditions, source.Unknowns);
     }
+
+    /// <summary>Every context code of the catalogue, for a default analysis over the graph; an analyst's table names its own sets.</summary>
+    public static IReadOnlyList<string> ContextCodes => CodeCatalogue.Ids(CodeKind.Context);
 
     /// <summary>
     /// The conditions to analyse when none are named: every set of the analyst's table but the outcome, or every

@@ -22,9 +22,10 @@ public sealed class InsightApi(InsightAnalysis analysis, CohortPlanner planner, 
     {
         var checks = new RequestChecks();
         var asOf = checks.Date("as_of", request.AsOf) ?? Today;
+        var unknowns = Unknowns(checks, request.UnknownPolicy);
         var conditions = Conditions(checks, request.Conditions, required: false);
         checks.ThrowIfAny();
-        var report = await analysis.AnalyzeConditionsAsync(InsightMapping.Source(request.CaseTable, asOf), Outcome(request.Outcome, request.NegateOutcome), conditions, context.CancellationToken);
+        var report = await analysis.AnalyzeConditionsAsync(InsightMapping.Source(request.CaseTable, asOf, unknowns), Outcome(request.Outcome, request.NegateOutcome), conditions, context.CancellationToken);
         return InsightMapping.ToProto(report);
     }
 
@@ -34,8 +35,9 @@ public sealed class InsightApi(InsightAnalysis analysis, CohortPlanner planner, 
         var conditions = Conditions(checks, request.Conditions, required: true);
         var options = TableOptions(checks, request.InclusionCutoff, request.FrequencyCutoff);
         var asOf = checks.Date("as_of", request.AsOf) ?? Today;
+        var unknowns = Unknowns(checks, request.UnknownPolicy);
         checks.ThrowIfAny();
-        var report = await analysis.BuildTruthTableAsync(InsightMapping.Source(request.CaseTable, asOf), Outcome(request.Outcome, negate: false), conditions, options, context.CancellationToken);
+        var report = await analysis.BuildTruthTableAsync(InsightMapping.Source(request.CaseTable, asOf, unknowns), Outcome(request.Outcome, negate: false), conditions, options, context.CancellationToken);
         return InsightMapping.ToProto(report, conditions);
     }
 
@@ -45,6 +47,7 @@ public sealed class InsightApi(InsightAnalysis analysis, CohortPlanner planner, 
         var conditions = Conditions(checks, request.Conditions, required: true);
         var options = TableOptions(checks, request.InclusionCutoff, request.FrequencyCutoff);
         var asOf = checks.Date("as_of", request.AsOf) ?? Today;
+        var unknowns = Unknowns(checks, request.UnknownPolicy);
         var solutionType = InsightMapping.SolutionType(request.SolutionType);
         var expectations = new Dictionary<string, DirectionalExpectation>(StringComparer.Ordinal);
         foreach (var (condition, expected) in request.DirectionalExpectations)
@@ -68,7 +71,7 @@ public sealed class InsightApi(InsightAnalysis analysis, CohortPlanner planner, 
         }
         checks.ThrowIfAny();
         var report = await analysis.MinimizeAsync(
-            InsightMapping.Source(request.CaseTable, asOf), Outcome(request.Outcome, negate: false), conditions, options,
+            InsightMapping.Source(request.CaseTable, asOf, unknowns), Outcome(request.Outcome, negate: false), conditions, options,
             new MinimizationOptions(solutionType, expectations), context.CancellationToken);
         return InsightMapping.ToProto(report);
     }
@@ -83,9 +86,10 @@ public sealed class InsightApi(InsightAnalysis analysis, CohortPlanner planner, 
             checks.Add("consistency_cutoff", "must be between 0 and 1 (0 means 0.9)");
         }
         var asOf = checks.Date("as_of", request.AsOf) ?? Today;
+        var unknowns = Unknowns(checks, request.UnknownPolicy);
         checks.ThrowIfAny();
         var report = await analysis.AnalyzeNecessityAsync(
-            InsightMapping.Source(request.CaseTable, asOf), Outcome(request.Outcome, negate: false), conditions,
+            InsightMapping.Source(request.CaseTable, asOf, unknowns), Outcome(request.Outcome, negate: false), conditions,
             new NecessityOptions(cutoff, request.IncludeDisjunctions), context.CancellationToken);
         return InsightMapping.ToProto(report);
     }
@@ -154,6 +158,16 @@ public sealed class InsightApi(InsightAnalysis analysis, CohortPlanner planner, 
             checks.Add("conditions", "names a condition twice");
         }
         return [.. conditions];
+    }
+
+    private static Rules.Insight.UnknownPolicy Unknowns(RequestChecks checks, V1.UnknownPolicy policy)
+    {
+        if (InsightMapping.Policy(policy) is { } known)
+        {
+            return known;
+        }
+        checks.Add("unknown_policy", "must be UNKNOWN_POLICY_DROP_CASE, _AS_ABSENT, _AS_PRESENT or _BOUNDS");
+        return Rules.Insight.UnknownPolicy.DropCase;
     }
 
     private static TruthTableOptions TableOptions(RequestChecks checks, double inclusion, int frequency)

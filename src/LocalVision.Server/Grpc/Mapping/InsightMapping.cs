@@ -9,8 +9,37 @@ namespace LocalVision.Server.Grpc.Mapping;
 /// <summary>The InsightService's requests into the domain's terms and its reports into protos.</summary>
 internal static class InsightMapping
 {
-    public static CaseSource Source(V1.CaseTable? table, DateOnly asOf) =>
-        new(table is { Cases.Count: > 0 } ? table.Cases.Select(c => new DomainCase(c.Name, c.Memberships)).ToList() : null, asOf);
+    public static CaseSource Source(V1.CaseTable? table, DateOnly asOf, Rules.Insight.UnknownPolicy unknowns) =>
+        new(table is { Cases.Count: > 0 } ? table.Cases.Select(c => new DomainCase(c.Name, c.Memberships)).ToList() : null, asOf, unknowns);
+
+    /// <summary>The policy, or null when the value is none the proto defines.</summary>
+    public static Rules.Insight.UnknownPolicy? Policy(V1.UnknownPolicy policy) => policy switch
+    {
+        V1.UnknownPolicy.Unspecified or V1.UnknownPolicy.DropCase => Rules.Insight.UnknownPolicy.DropCase,
+        V1.UnknownPolicy.AsAbsent => Rules.Insight.UnknownPolicy.AsAbsent,
+        V1.UnknownPolicy.AsPresent => Rules.Insight.UnknownPolicy.AsPresent,
+        V1.UnknownPolicy.Bounds => Rules.Insight.UnknownPolicy.Bounds,
+        _ => null,
+    };
+
+    private static V1.FigureRange? ToProto(Rules.Insight.FigureRange? range) => range is null ? null : new V1.FigureRange { Low = range.Low, High = range.High };
+
+    private static V1.ExcludedCase ToProto(Rules.Insight.ExcludedCase excluded)
+    {
+        var proto = new V1.ExcludedCase
+        {
+            Name = excluded.Name,
+            Explanation = excluded.Explanation,
+            Reason = excluded.Reason switch
+            {
+                Rules.Insight.ExclusionReason.Unknown => V1.ExclusionReason.Unknown,
+                Rules.Insight.ExclusionReason.BelowFrequencyCutoff => V1.ExclusionReason.BelowFrequencyCutoff,
+                _ => V1.ExclusionReason.AtCrossover,
+            },
+        };
+        proto.Sets.AddRange(excluded.Sets);
+        return proto;
+    }
 
     public static Rules.Configurations.SolutionType SolutionType(V1.SolutionType type) => type switch
     {
@@ -25,15 +54,47 @@ internal static class InsightMapping
         response.Conditions.AddRange(report.Conditions.Select(ToProto));
         response.Cases.AddRange(report.Cases);
         response.Warnings.AddRange(report.Warnings);
+        response.Excluded.AddRange(report.Excluded.Select(ToProto));
+        response.MinimumCases = ConditionJudgement.MinimumCases;
+        response.CasesWithOutcome = report.CasesWithOutcome;
+        response.CasesInOutcome = report.CasesInOutcome;
         return response;
     }
 
     private static V1.ConditionStatistics ToProto(ConditionReport report)
     {
-        var statistics = report.Statistics;
-        var proto = new V1.ConditionStatistics
+        var proto = report.Statistics is { } statistics ? ToProto(report.Condition, statistics) : new V1.ConditionStatistics
         {
             Condition = report.Condition,
+            NoCases = true,
+            SufficiencyConsistency = double.NaN, SufficiencyCoverage = double.NaN, Pri = double.NaN,
+            NecessityConsistency = double.NaN, NecessityCoverage = double.NaN, RelevanceOfNecessity = double.NaN,
+            Crisp = new CrispTable { FisherP = double.NaN, OddsRatio = double.NaN, OddsRatioLow = double.NaN, OddsRatioHigh = double.NaN },
+        };
+        proto.N = report.Cases.Count;
+        proto.Cases.AddRange(report.Cases);
+        proto.Excluded.AddRange(report.Excluded.Select(ToProto));
+        proto.Judgeable = report.Verdict.Judgeable;
+        proto.TooFewCases = report.Verdict.TooFewCases;
+        proto.Caveats.AddRange(report.Verdict.Caveats);
+        proto.Summary = report.Verdict.Summary;
+        if (report.Bounds is { } b)
+        {
+            proto.Bounds = new V1.ConditionBounds
+            {
+                SufficiencyConsistency = ToProto(b.SufficiencyConsistency), SufficiencyCoverage = ToProto(b.SufficiencyCoverage), Pri = ToProto(b.Pri),
+                NecessityConsistency = ToProto(b.NecessityConsistency), NecessityCoverage = ToProto(b.NecessityCoverage),
+                RelevanceOfNecessity = ToProto(b.RelevanceOfNecessity), FisherP = ToProto(b.FisherP), OddsRatio = ToProto(b.OddsRatio), N = ToProto(b.N),
+            };
+        }
+        return proto;
+    }
+
+    private static V1.ConditionStatistics ToProto(string condition, Rules.Configurations.ConditionStatistics statistics)
+    {
+        var proto = new V1.ConditionStatistics
+        {
+            Condition = condition,
             SufficiencyConsistency = statistics.Sufficiency.Consistency,
             SufficiencyCoverage = statistics.Sufficiency.Coverage,
             Pri = statistics.Sufficiency.Pri,
@@ -78,26 +139,36 @@ internal static class InsightMapping
         }));
         response.Remainders.AddRange(table.EnumerateLogicalRemainders().Take(1024));
         response.Warnings.AddRange(report.Warnings);
+        response.CaseCount = table.Cases.Count;
+        response.Excluded.AddRange(report.Excluded.Select(ToProto));
+        response.Bounds.AddRange((report.Bounds ?? []).Select(b =>
+        {
+            var proto = new V1.RowBounds { N = ToProto(b.N), Consistency = ToProto(b.Consistency) };
+            proto.Configuration.AddRange(b.Configuration.Select(c => c == '1' ? 1 : 0));
+            return proto;
+        }));
         return response;
+    }
+
+    private static V1.SolutionModel ToProto(Rules.Configurations.SolutionModel model)
+    {
+        var proto = new V1.SolutionModel { Expression = model.Expression, Consistency = model.Consistency, Coverage = model.Coverage };
+        proto.Terms.AddRange(model.Terms.Select(term =>
+        {
+            var t = new V1.SolutionTerm
+            {
+                Expression = term.Expression, Consistency = term.Consistency, RawCoverage = term.RawCoverage, UniqueCoverage = term.UniqueCoverage,
+            };
+            t.Cases.AddRange(term.Cases);
+            return t;
+        }));
+        return proto;
     }
 
     public static MinimizeTruthTableResponse ToProto(MinimizationReport report)
     {
         var response = new MinimizeTruthTableResponse();
-        foreach (var model in report.Result.Models)
-        {
-            var proto = new V1.SolutionModel { Expression = model.Expression, Consistency = model.Consistency, Coverage = model.Coverage };
-            proto.Terms.AddRange(model.Terms.Select(term =>
-            {
-                var t = new V1.SolutionTerm
-                {
-                    Expression = term.Expression, Consistency = term.Consistency, RawCoverage = term.RawCoverage, UniqueCoverage = term.UniqueCoverage,
-                };
-                t.Cases.AddRange(term.Cases);
-                return t;
-            }));
-            response.Models.Add(proto);
-        }
+        response.Models.AddRange(report.Result.Models.Select(ToProto));
         var first = report.Result.Models.FirstOrDefault();
         if (first is not null)
         {
@@ -109,17 +180,28 @@ internal static class InsightMapping
             }
         }
         response.Warnings.AddRange(report.Warnings);
+        response.CaseCount = report.CaseCount;
+        response.Excluded.AddRange(report.Excluded.Select(ToProto));
+        response.ContradictoryAssumptions.AddRange(report.ContradictoryAssumptions);
+        if (report.Bounds is { } bounds)
+        {
+            response.Bounds = new V1.SolutionBounds { Consistency = ToProto(bounds.Consistency), Coverage = ToProto(bounds.Coverage) };
+            response.Bounds.AllAbsent.AddRange(bounds.AllAbsent.Select(ToProto));
+            response.Bounds.AllPresent.AddRange(bounds.AllPresent.Select(ToProto));
+        }
         return response;
     }
 
     public static AnalyzeNecessityResponse ToProto(NecessityReport report)
     {
-        var response = new AnalyzeNecessityResponse();
-        response.Conditions.AddRange(report.Result.Conditions.Select(c => new V1.NecessaryCondition
+        var response = new AnalyzeNecessityResponse { CaseCount = report.CaseCount };
+        response.Conditions.AddRange(report.Result.Conditions.Select((c, i) => new V1.NecessaryCondition
         {
             Expression = c.Expression, Consistency = c.Fit.Consistency, Coverage = c.Fit.Coverage, RelevanceOfNecessity = c.Fit.RelevanceOfNecessity,
+            ConsistencyBounds = ToProto(report.Bounds?[i].Consistency), CoverageBounds = ToProto(report.Bounds?[i].Coverage),
         }));
         response.Warnings.AddRange(report.Warnings);
+        response.Excluded.AddRange(report.Excluded.Select(ToProto));
         return response;
     }
 
