@@ -114,6 +114,7 @@ internal static class InsightMapping
             },
         };
         proto.CasesInCondition.AddRange(statistics.CrispTable.CasesInCondition);
+        proto.Points.AddRange(statistics.Points.Select(p => new V1.CasePoint { Name = p.Name, Condition = p.Condition, Outcome = p.Outcome }));
         proto.CasesInBoth.AddRange(statistics.CrispTable.InBoth);
         return proto;
     }
