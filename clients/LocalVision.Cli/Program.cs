@@ -23,6 +23,7 @@ var root = new RootCommand("lv: the LocalVision command line — read, write and
     EvaluationCommands.Evaluate(),
     EvaluationCommands.Theory(),
     InsightCommands.Predictors(),
+    InsightCommands.Calibrate(),
     InsightCommands.TruthTable(),
     InsightCommands.Minimize(),
     InsightCommands.Cohort(),

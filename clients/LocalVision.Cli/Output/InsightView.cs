@@ -130,6 +130,33 @@ public static class InsightView
         Render.Warnings(response.Warnings.Where(w => !w.Contains(" left out: ", StringComparison.Ordinal)));
     }
 
+    public static void Calibrated(CalibrateResponse response)
+    {
+        var table = new Table().Border(TableBorder.Rounded);
+        if (response.Names.Count > 0)
+        {
+            table.AddColumn("name");
+        }
+        table.AddColumn(new TableColumn("value").RightAligned()).AddColumn(new TableColumn("membership").RightAligned());
+        for (var i = 0; i < response.Memberships.Count; i++)
+        {
+            var cells = new List<string>();
+            if (response.Names.Count > 0)
+            {
+                cells.Add(Markup.Escape(response.Names[i]));
+            }
+            cells.Add(Figures.Number(response.Values[i], 4));
+            cells.Add(Figures.Number(response.Memberships[i], 4));
+            table.AddRow([.. cells]);
+        }
+        if (response.InclusionMembership > 0)
+        {
+            table.Caption = new TableTitle($"inclusion anchor: {Figures.Number(response.InclusionMembership, 10)}");
+        }
+        AnsiConsole.Write(table);
+        Render.Warnings(response.Warnings);
+    }
+
     public static void Cohort(SelectCohortResponse response)
     {
         Candidates("selected", response.Selected);

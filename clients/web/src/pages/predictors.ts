@@ -207,7 +207,8 @@ function renderAnalysis(container: HTMLElement, answer: AnalyzeConditionsRespons
   replace(
     container,
     el("p", { id: "outcome-contrast" }, `${answer.casesInOutcome ?? 0} of the ${answer.casesWithOutcome ?? 0} projects that recorded it have the outcome ${codeOf(answer.outcome ?? "").label}.`),
-    ...(answer.warnings ?? []).map((w) => el("p", { class: "notice" }, w)),
+    // The page says "no circumstance can be judged" itself, below; the server's sentence would say it twice.
+    ...(answer.warnings ?? []).filter((w) => judgeable.length > 0 || !w.startsWith("none of the ")).map((w) => el("p", { class: "notice" }, w)),
     ...leftOut("Left out of every circumstance", answer.excluded ?? [], caseName),
     judgeable.length > 0
       ? el("div", { class: "chart-box", style: `height:${Math.max(200, judgeable.length * 56 + 80)}px` }, canvas)
@@ -278,7 +279,7 @@ function renderSolution(container: HTMLElement, answer: MinimizeTruthTableRespon
     container,
     el("p", { class: "muted" }, `${answer.caseCount ?? 0} projects recorded every chosen circumstance and the outcome.`),
     ...leftOut("Left out", answer.excluded ?? [], caseName),
-    ...(answer.warnings ?? []).filter((w) => !w.includes(" left out: ")).map((w) => el("p", { class: "notice" }, w)),
+    ...(answer.warnings ?? []).filter((w) => !w.includes(" left out: ") && !w.includes("belongs to no row")).map((w) => el("p", { class: "notice" }, w)),
   );
   if (models.length === 0) {
     append(container, el("p", { class: "muted" }, "No combination of these circumstances was consistently followed by the outcome."));

@@ -13,9 +13,10 @@ namespace LocalVision.Server.Grpc.Insight;
 /// engine as of a date) or over an analyst's own case table, and cohort selection. Each handler checks the request,
 /// makes one call to <see cref="InsightAnalysis"/> or <see cref="CohortPlanner"/>, and maps the answer.
 /// </summary>
-public sealed class InsightApi(InsightAnalysis analysis, CohortPlanner planner, TimeProvider clock) : InsightService.InsightServiceBase
+public sealed class InsightApi(InsightAnalysis analysis, CohortPlanner planner, SetCalibration calibration, TimeProvider clock) : InsightService.InsightServiceBase
 {
     private const int MaxConditions = 24;
+    private const int MaxCalibrationValues = 100_000;
     private const string DefaultOutcome = "MOMENTUM";
 
     public override async Task<AnalyzeConditionsResponse> AnalyzeConditions(AnalyzeConditionsRequest request, ServerCallContext context)
@@ -92,6 +93,34 @@ public sealed class InsightApi(InsightAnalysis analysis, CohortPlanner planner, 
             InsightMapping.Source(request.CaseTable, asOf, unknowns), Outcome(request.Outcome, negate: false), conditions,
             new NecessityOptions(cutoff, request.IncludeDisjunctions), context.CancellationToken);
         return InsightMapping.ToProto(report);
+    }
+
+    public override async Task<CalibrateResponse> Calibrate(CalibrateRequest request, ServerCallContext context)
+    {
+        var checks = new RequestChecks();
+        var sources = (request.Values.Count > 0 ? 1 : 0) + (request.Label.Length > 0 ? 1 : 0) + (request.CaseTable is { Cases.Count: > 0 } ? 1 : 0);
+        if (sources != 1)
+        {
+            checks.Add("values", "give the values in exactly one way: values, label and property, or case_table and column");
+        }
+        checks.Count("values", request.Values.Count, MaxCalibrationValues, required: false);
+        var filter = checks.Filter("filter", request.Filter);
+        var inclusion = request.InclusionMembership == 0 ? Calibration.RInclusionMembership : request.InclusionMembership;
+        var method = request.Method switch
+        {
+            V1.CalibrationMethod.Unspecified or V1.CalibrationMethod.Direct => Rules.Insight.CalibrationMethod.Direct,
+            V1.CalibrationMethod.Indirect => Rules.Insight.CalibrationMethod.Indirect,
+            _ => (Rules.Insight.CalibrationMethod?)null,
+        };
+        if (method is null)
+        {
+            checks.Add("method", "must be CALIBRATION_METHOD_DIRECT or CALIBRATION_METHOD_INDIRECT");
+        }
+        checks.ThrowIfAny();
+        var source = new CalibrationSource(request.Values, request.Label.Length > 0 ? request.Label : null, request.Property, filter,
+            InsightMapping.Source(request.CaseTable, Today, Rules.Insight.UnknownPolicy.DropCase).Table, request.Column);
+        var set = await calibration.CalibrateAsync(source, method!.Value, request.Thresholds, inclusion, context.CancellationToken);
+        return InsightMapping.ToProto(set);
     }
 
     public override async Task<SelectCohortResponse> SelectCohort(SelectCohortRequest request, ServerCallContext context)

@@ -206,6 +206,16 @@ internal static class InsightMapping
         return response;
     }
 
+    public static CalibrateResponse ToProto(CalibratedSet set)
+    {
+        var response = new CalibrateResponse { InclusionMembership = set.InclusionMembership };
+        response.Values.AddRange(set.Values);
+        response.Memberships.AddRange(set.Memberships);
+        response.Names.AddRange(set.Names);
+        response.Warnings.AddRange(set.Warnings);
+        return response;
+    }
+
     public static SelectCohortResponse ToProto(CohortResult result)
     {
         var response = new SelectCohortResponse
