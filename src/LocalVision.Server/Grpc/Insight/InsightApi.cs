@@ -1,10 +1,13 @@
 using Grpc.Core;
 using LocalVision.Graph.Schema;
+using LocalVision.Graph.Store;
 using LocalVision.Rules.Cohorts;
 using LocalVision.Rules.Configurations;
 using LocalVision.Rules.Insight;
 using LocalVision.Server.Grpc.Mapping;
+using LocalVision.Server.Hosting;
 using LocalVision.V1;
+using Microsoft.Extensions.Options;
 
 namespace LocalVision.Server.Grpc.Insight;
 
@@ -13,10 +16,13 @@ namespace LocalVision.Server.Grpc.Insight;
 /// engine as of a date) or over an analyst's own case table, and cohort selection. Each handler checks the request,
 /// makes one call to <see cref="InsightAnalysis"/> or <see cref="CohortPlanner"/>, and maps the answer.
 /// </summary>
-public sealed class InsightApi(InsightAnalysis analysis, CohortPlanner planner, SetCalibration calibration, TimeProvider clock) : InsightService.InsightServiceBase
+public sealed class InsightApi(
+    InsightAnalysis analysis, CohortPlanner planner, SetCalibration calibration, TimeProvider clock, IOptions<LocalVisionOptions> serverOptions) : InsightService.InsightServiceBase
 {
     private const int MaxConditions = 24;
     private const int MaxCalibrationValues = 100_000;
+    private const int DefaultMaxModels = 1000;
+    private const string ModelPages = "models";
     private const string DefaultOutcome = "MOMENTUM";
 
     public override async Task<AnalyzeConditionsResponse> AnalyzeConditions(AnalyzeConditionsRequest request, ServerCallContext context)
@@ -70,11 +76,25 @@ public sealed class InsightApi(InsightAnalysis analysis, CohortPlanner planner, 
         {
             checks.Add("directional_expectations", "the intermediate solution needs at least one directional expectation");
         }
+        if (request.MaxModels < 0)
+        {
+            checks.Add("max_models", "must not be negative (0 means every model, unset 1,000)");
+        }
+        // A page continues the list of the same request: the token is bound to every other field.
+        var query = ModelPages + RequestFingerprint.Of(new MinimizeTruthTableRequest(request) { PageToken = "" });
+        var first = PageToken.Decode(request.PageToken, query) is { } position
+            ? int.TryParse(position, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var offset) ? offset : -1
+            : 0;
+        if (first < 0)
+        {
+            checks.Add("page_token", "is not a token this query returned; start again without it");
+        }
         checks.ThrowIfAny();
+        var maxModels = !request.HasMaxModels ? DefaultMaxModels : request.MaxModels == 0 ? int.MaxValue : request.MaxModels;
         var report = await analysis.MinimizeAsync(
             InsightMapping.Source(request.CaseTable, asOf, unknowns), Outcome(request.Outcome, negate: false), conditions, options,
-            new MinimizationOptions(solutionType, expectations), context.CancellationToken);
-        return InsightMapping.ToProto(report);
+            new MinimizationOptions(solutionType, expectations, MaxModels: maxModels), context.CancellationToken);
+        return InsightMapping.ToProto(report, first, query, serverOptions.Value.Limits.MaxMessageBytes / 2);
     }
 
     public override async Task<AnalyzeNecessityResponse> AnalyzeNecessity(AnalyzeNecessityRequest request, ServerCallContext context)
@@ -174,7 +194,12 @@ public sealed class InsightApi(InsightAnalysis analysis, CohortPlanner planner, 
         {
             checks.Add("conditions", "name at least one condition");
         }
-        checks.Count("conditions", conditions.Count, MaxConditions, required: false);
+        // The limit is on distinct conditions: X and ~X are one condition asked both ways.
+        var distinct = conditions.Select(c => c.Trim().TrimStart('~').Trim()).Distinct(StringComparer.Ordinal).Count();
+        if (distinct > MaxConditions)
+        {
+            checks.Add("conditions", $"names {distinct} distinct conditions; at most {MaxConditions} per request (X and ~X count as one)");
+        }
         for (var i = 0; i < conditions.Count; i++)
         {
             if (conditions[i].TrimStart('~').Trim().Length == 0)

@@ -1,3 +1,4 @@
+using LocalVision.Graph.Store;
 using LocalVision.Rules.Cohorts;
 using LocalVision.Rules.Configurations;
 using LocalVision.Rules.Insight;
@@ -128,7 +129,9 @@ internal static class InsightMapping
         {
             var proto = new V1.TruthTableRow
             {
-                Outcome = row.IsContradictory ? "C" : row.Outcome switch { OutcomeValue.Positive => "1", OutcomeValue.Negative => "0", _ => "?" },
+                // What the minimisation uses; a contradiction is its own flag with the cases on each side, so a
+                // contradictory row still says whether it counts as sufficient (R's OUT).
+                Outcome = row.Outcome switch { OutcomeValue.Positive => "1", OutcomeValue.Negative => "0", _ => "?" },
                 N = row.N,
                 Consistency = row.Consistency,
                 Pri = row.Pri,
@@ -136,6 +139,8 @@ internal static class InsightMapping
             };
             proto.Configuration.AddRange(row.Configuration.Select(c => c == '1' ? 1 : 0));
             proto.Cases.AddRange(row.Cases);
+            proto.CasesInOutcome.AddRange(row.CasesInOutcome);
+            proto.CasesOutOfOutcome.AddRange(row.CasesOutOfOutcome);
             return proto;
         }));
         response.Remainders.AddRange(table.EnumerateLogicalRemainders().Take(1024));
@@ -153,7 +158,7 @@ internal static class InsightMapping
 
     private static V1.SolutionModel ToProto(Rules.Configurations.SolutionModel model)
     {
-        var proto = new V1.SolutionModel { Expression = model.Expression, Consistency = model.Consistency, Coverage = model.Coverage };
+        var proto = new V1.SolutionModel { Name = model.Name, Expression = model.Expression, Consistency = model.Consistency, Coverage = model.Coverage };
         proto.Terms.AddRange(model.Terms.Select(term =>
         {
             var t = new V1.SolutionTerm
@@ -166,15 +171,16 @@ internal static class InsightMapping
         return proto;
     }
 
-    public static MinimizeTruthTableResponse ToProto(MinimizationReport report)
+    /// <summary>The models from <paramref name="first"/> on, as many as fit <paramref name="byteBudget"/> less the rest of the response (always one, so that paging moves on).</summary>
+    /// <param name="query">What a page token of this request is bound to.</param>
+    public static MinimizeTruthTableResponse ToProto(MinimizationReport report, int first, string query, int byteBudget)
     {
-        var response = new MinimizeTruthTableResponse();
-        response.Models.AddRange(report.Result.Models.Select(ToProto));
-        var first = report.Result.Models.FirstOrDefault();
-        if (first is not null)
+        var response = new MinimizeTruthTableResponse { TotalModels = report.Result.Models.Count };
+        var firstModel = report.Result.Models.FirstOrDefault();
+        if (firstModel is not null)
         {
-            response.SimplifyingAssumptions.AddRange(first.SimplifyingAssumptions.Configurations);
-            if (first.Intermediate is { } intermediate)
+            response.SimplifyingAssumptions.AddRange(firstModel.SimplifyingAssumptions.Configurations);
+            if (firstModel.Intermediate is { } intermediate)
             {
                 response.EasyCounterfactuals.AddRange(intermediate.EasyCounterfactuals.Configurations);
                 response.DifficultCounterfactuals.AddRange(intermediate.DifficultCounterfactuals.Configurations);
@@ -189,6 +195,19 @@ internal static class InsightMapping
             response.Bounds = new V1.SolutionBounds { Consistency = ToProto(bounds.Consistency), Coverage = ToProto(bounds.Coverage) };
             response.Bounds.AllAbsent.AddRange(bounds.AllAbsent.Select(ToProto));
             response.Bounds.AllPresent.AddRange(bounds.AllPresent.Select(ToProto));
+        }
+        var budget = byteBudget - response.CalculateSize();
+        var bytes = 0;
+        for (var index = first; index < report.Result.Models.Count; index++)
+        {
+            var proto = ToProto(report.Result.Models[index]);
+            bytes += proto.CalculateSize() + 8;
+            if (bytes > budget && response.Models.Count > 0)
+            {
+                response.NextPageToken = PageToken.Encode(query, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            }
+            response.Models.Add(proto);
         }
         return response;
     }
