@@ -24,6 +24,7 @@ var root = new RootCommand("lv: the LocalVision command line — read, write and
     TheoryCommands.Theory(),
     TheoryCommands.Report(),
     InsightCommands.Predictors(),
+    InsightCommands.Calibrate(),
     InsightCommands.TruthTable(),
     InsightCommands.Minimize(),
     InsightCommands.Cohort(),

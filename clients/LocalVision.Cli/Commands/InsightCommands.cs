@@ -24,6 +24,7 @@ public static class InsightCommands
             var request = new AnalyzeConditionsRequest
             {
                 Outcome = parse.GetValue(cases.Outcome)!, NegateOutcome = parse.GetValue(negate), AsOf = cases.AsOf(parse), CaseTable = cases.Table(parse),
+                UnknownPolicy = cases.Unknowns(parse),
             };
             request.Conditions.AddRange(parse.GetValue(cases.Conditions) ?? []);
             var response = await connection.Insight.AnalyzeConditionsAsync(request, connection.Call(ct));
@@ -45,7 +46,7 @@ public static class InsightCommands
             var request = new BuildTruthTableRequest
             {
                 Outcome = parse.GetValue(cases.Outcome)!, InclusionCutoff = parse.GetValue(cutoffs.Inclusion), FrequencyCutoff = parse.GetValue(cutoffs.Frequency),
-                AsOf = cases.AsOf(parse), CaseTable = cases.Table(parse),
+                AsOf = cases.AsOf(parse), CaseTable = cases.Table(parse), UnknownPolicy = cases.Unknowns(parse),
             };
             request.Conditions.AddRange(parse.GetValue(cases.Conditions) ?? []);
             var response = await connection.Insight.BuildTruthTableAsync(request, connection.Call(ct));
@@ -84,7 +85,7 @@ public static class InsightCommands
             var request = new MinimizeTruthTableRequest
             {
                 Outcome = parse.GetValue(cases.Outcome)!, InclusionCutoff = parse.GetValue(cutoffs.Inclusion), FrequencyCutoff = parse.GetValue(cutoffs.Frequency),
-                SolutionType = solution.Value(parse), AsOf = cases.AsOf(parse), CaseTable = cases.Table(parse),
+                SolutionType = solution.Value(parse), AsOf = cases.AsOf(parse), CaseTable = cases.Table(parse), UnknownPolicy = cases.Unknowns(parse),
             };
             request.Conditions.AddRange(parse.GetValue(cases.Conditions) ?? []);
             foreach (var (condition, expected) in Expectations(parse.GetValue(expectations) ?? []))
@@ -105,6 +106,50 @@ public static class InsightCommands
                 response.NextPageToken = page.NextPageToken;
             }
             Render.Message(response, connection.Output, () => InsightView.Solutions(response, request.Outcome, request.Conditions));
+        }));
+        return command;
+    }
+
+    public static Command Calibrate()
+    {
+        var values = new Argument<double[]>("values") { Description = "Raw values to calibrate; or use --label and --property, or --case-table and --column", Arity = ArgumentArity.ZeroOrMore };
+        var thresholds = AnalysisOptions.List("--thresholds", "numbers",
+            "Direct: exclusion,crossover,inclusion (reversed for a set of low values); indirect: group boundaries", "-t");
+        thresholds.Required = true;
+        var label = new Option<string>("--label") { Description = "Calibrate a numeric property of these nodes, e.g. Locality" };
+        var property = new Option<string>("--property") { Description = "The property, e.g. funding, or an Appendix 4 indicator such as population" };
+        var filter = new Option<string>("--filter", "-f") { Description = "Which nodes of --label, as a list filter" };
+        var caseTable = new Option<FileInfo?>("--case-table") { HelpName = "file", Description = "Calibrate a column of this CSV or .json case table" };
+        var column = new Option<string>("--column") { Description = "The case table column" };
+        var method = new Choice<CalibrationMethod>("--method", "direct: three anchors; indirect: groups fitted by a fractional logit",
+            new Dictionary<string, CalibrationMethod> { ["direct"] = CalibrationMethod.Direct, ["indirect"] = CalibrationMethod.Indirect }, "direct");
+        var inclusion = new Option<double>("--inclusion-membership")
+        {
+            Description = "Direct method: the membership at the inclusion anchor; 0.95 (R's default) when left out, 0.9525741268224334 for fsQCA's log-odds 3",
+        };
+        var command = new Command("calibrate", "Turn raw values into fuzzy set memberships (Ragin's direct or indirect method), one per value in order")
+        {
+            values, thresholds, label, property, filter, caseTable, column, method.Option, inclusion,
+        };
+        command.SetAction((parse, ct) => Cli.RunAsync(parse, async connection =>
+        {
+            var request = new CalibrateRequest
+            {
+                Label = parse.GetValue(label) ?? "", Property = parse.GetValue(property) ?? "", Filter = parse.GetValue(filter) ?? "",
+                CaseTable = parse.GetValue(caseTable) is { } file ? CaseTableFile.Read(file) : null, Column = parse.GetValue(column) ?? "",
+                Method = method.Value(parse), InclusionMembership = parse.GetValue(inclusion),
+            };
+            request.Values.AddRange(parse.GetValue(values) ?? []);
+            foreach (var threshold in parse.GetValue(thresholds) ?? [])
+            {
+                if (!double.TryParse(threshold, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                {
+                    throw new CliException($"--thresholds: `{threshold}` is not a number");
+                }
+                request.Thresholds.Add(number);
+            }
+            var response = await connection.Insight.CalibrateAsync(request, connection.Call(ct));
+            Render.Message(response, connection.Output, () => InsightView.Calibrated(response));
         }));
         return command;
     }
@@ -215,13 +260,25 @@ public static class InsightCommands
 
         public Option<string[]> Conditions { get; }
 
+        private readonly Choice<UnknownPolicy> _unknowns = new("--unknowns",
+            "What a condition no one recorded counts as: drop (leave the case out of figures that need it), absent, present, "
+            + "or bounds (drop's figures, each with its range between all absent and all present)",
+            new Dictionary<string, UnknownPolicy>
+            {
+                ["drop"] = UnknownPolicy.DropCase, ["absent"] = UnknownPolicy.AsAbsent, ["present"] = UnknownPolicy.AsPresent, ["bounds"] = UnknownPolicy.Bounds,
+            },
+            "drop");
+
         public void AddTo(Command command)
         {
             command.Options.Add(Outcome);
             command.Options.Add(Conditions);
             command.Options.Add(_asOf);
             command.Options.Add(_caseTable);
+            command.Options.Add(_unknowns.Option);
         }
+
+        public UnknownPolicy Unknowns(ParseResult parse) => _unknowns.Value(parse);
 
         public Google.Protobuf.WellKnownTypes.Timestamp? AsOf(ParseResult parse) => AnalysisOptions.Timestamp(parse.GetValue(_asOf));
 

@@ -8,42 +8,69 @@ public static class InsightView
 {
     public static void Predictors(AnalyzeConditionsResponse response, bool showCases)
     {
-        // Strongest predictors first; JSON keeps the server's order.
-        var conditions = response.Conditions.OrderByDescending(c => c.SufficiencyConsistency).ThenBy(c => c.Condition, StringComparer.Ordinal).ToList();
+        // The conditions that can be judged first, then those resting on more cases, then by sufficiency; JSON keeps the server's order.
+        var conditions = response.Conditions.OrderByDescending(c => c.Judgeable).ThenByDescending(c => c.N)
+            .ThenByDescending(c => c.SufficiencyConsistency).ThenBy(c => c.Condition, StringComparer.Ordinal).ToList();
+        var bounds = conditions.Any(c => c.Bounds is not null);
         var fit = new Table().Border(TableBorder.Rounded)
-            .AddColumn(new TableColumn("condition").NoWrap()).AddColumn(new TableColumn("suff. cons.").NoWrap()).AddColumns("suff. cov.", "PRI", "nec. cons.", "nec. cov.", "RoN");
-        fit.Title = new TableTitle($"{Markup.Escape(response.Outcome)}: {response.Cases.Count} cases");
+            .AddColumn(new TableColumn("condition").NoWrap()).AddColumn(new TableColumn("n").RightAligned()).AddColumn(new TableColumn("suff. cons.").NoWrap())
+            .AddColumns("suff. cov.", "nec. cons.", "RoN", "Fisher p", "judge?");
+        fit.Title = new TableTitle($"{Markup.Escape(response.Outcome)}: {response.CasesInOutcome} of {response.CasesWithOutcome} cases with a value are in it");
         foreach (var c in conditions)
         {
-            fit.AddRow(Markup.Escape(c.Condition), Scaled(c.SufficiencyConsistency), Figures.Ratio(c.SufficiencyCoverage), Figures.Ratio(c.Pri),
-                Figures.Ratio(c.NecessityConsistency), Figures.Ratio(c.NecessityCoverage), Figures.Ratio(c.RelevanceOfNecessity));
+            fit.AddRow(Markup.Escape(c.Condition), Count(c.N), Scaled(c.SufficiencyConsistency) + Range(c.Bounds?.SufficiencyConsistency),
+                Figures.Ratio(c.SufficiencyCoverage) + Range(c.Bounds?.SufficiencyCoverage), Figures.Ratio(c.NecessityConsistency) + Range(c.Bounds?.NecessityConsistency),
+                Figures.Ratio(c.RelevanceOfNecessity), c.NoCases ? "" : Figures.P(c.Crisp.FisherP), c.Judgeable ? "[green]yes[/]" : "[yellow]no[/]");
         }
-        fit.Caption = new TableTitle("consistency and coverage of sufficiency (suff.) and necessity (nec.), sorted by sufficiency consistency; RoN: relevance of necessity");
+        fit.Caption = new TableTitle($"n: the cases with values for the condition and {Markup.Escape(response.Outcome)}; judge?: at least {response.MinimumCases} cases, "
+            + "contrast in both, and margins that could show an association (Fisher's p < 0.05)" + (bounds ? "; (low–high): all unknowns absent to all present" : ""));
         AnsiConsole.Write(fit);
 
         var crisp = new Table().Border(TableBorder.Rounded)
-            .AddColumn(new TableColumn("condition").NoWrap()).AddColumns("both", "cond. only", "outc. only", "neither", "Fisher p", "odds ratio (95% CI)");
+            .AddColumn(new TableColumn("condition").NoWrap()).AddColumns("both", "cond. only", "outc. only", "neither", "PRI", "odds ratio (95% CI)");
         crisp.Title = new TableTitle("crisp 2×2: membership above 0.5 counts as in");
-        foreach (var c in conditions.Where(c => c.Crisp is not null))
+        foreach (var c in conditions.Where(c => c.Crisp is not null && !c.NoCases))
         {
             var t = c.Crisp;
-            crisp.AddRow(Markup.Escape(c.Condition), Count(t.Both), Count(t.ConditionOnly), Count(t.OutcomeOnly), Count(t.Neither), Figures.P(t.FisherP),
+            crisp.AddRow(Markup.Escape(c.Condition), Count(t.Both), Count(t.ConditionOnly), Count(t.OutcomeOnly), Count(t.Neither), Figures.Ratio(c.Pri),
                 $"{Figures.Number(t.OddsRatio, 2)} ({Figures.Number(t.OddsRatioLow, 2)}–{Figures.Number(t.OddsRatioHigh, 1)})");
         }
         crisp.Caption = new TableTitle("odds ratio with the Haldane–Anscombe correction");
         AnsiConsole.Write(crisp);
 
+        AnsiConsole.MarkupLine("in words:");
+        foreach (var c in conditions)
+        {
+            AnsiConsole.MarkupLine($"  {(c.Judgeable ? "[green]•[/]" : "[grey]•[/]")} {Markup.Escape(c.Condition)}: {Markup.Escape(c.Summary)}");
+            foreach (var caveat in c.Judgeable ? c.Caveats : [])
+            {
+                AnsiConsole.MarkupLine($"      [yellow]caveat:[/] {Markup.Escape(caveat)}");
+            }
+        }
+
         if (showCases)
         {
-            var behind = new Table().Border(TableBorder.Rounded).AddColumns("condition", "in the condition and the outcome", "in the condition only");
+            var behind = new Table().Border(TableBorder.Rounded).AddColumns("condition", "in the condition and the outcome", "in the condition only", "left out");
             foreach (var c in conditions)
             {
-                behind.AddRow(Markup.Escape(c.Condition), Names(c.CasesInBoth), Names(c.CasesInCondition.Except(c.CasesInBoth)));
+                behind.AddRow(Markup.Escape(c.Condition), Names(c.CasesInBoth), Names(c.CasesInCondition.Except(c.CasesInBoth)), Names(c.Excluded.Select(e => e.Name)));
             }
             AnsiConsole.Write(behind);
         }
+        Excluded("left out of every condition", response.Excluded);
         Render.Warnings(response.Warnings);
     }
+
+    /// <summary>Left-out cases grouped by reason: "left out: no value for MOMENTUM: a, b, c".</summary>
+    private static void Excluded(string title, IEnumerable<ExcludedCase> excluded)
+    {
+        foreach (var group in excluded.GroupBy(e => e.Explanation))
+        {
+            AnsiConsole.MarkupLine($"[grey]{Markup.Escape(title)}[/] ({Markup.Escape(group.Key)}): {Names(group.Select(e => e.Name))}");
+        }
+    }
+
+    private static string Range(FigureRange? range) => range is null ? "" : $" ({Figures.Ratio(range.Low)}–{Figures.Ratio(range.High)})";
 
     public static void TruthTable(BuildTruthTableResponse response, string outcome)
     {
@@ -66,10 +93,12 @@ public static class InsightView
             ? "no remainders"
             : $"{response.RemainderCount} remainders (configurations no case shows)"
               + (response.Remainders.Count > 0 ? ", e.g. " + string.Join(", ", response.Remainders.Take(6)) + (response.RemainderCount > 6 ? ", …" : "") : "");
+        table.Title = new TableTitle($"{Markup.Escape(outcome)} over {response.CaseCount} cases");
         table.Caption = new TableTitle($"{response.Rows.Count} rows; outcome 1: sufficient, 0: not, ?: too few cases (as the minimisation uses them); "
             + $"C: contradictory, its cases in and out of the outcome listed apart; {remainders}");
         AnsiConsole.Write(table);
-        Render.Warnings(response.Warnings);
+        Excluded("left out", response.Excluded);
+        Render.Warnings(response.Warnings.Where(w => !w.Contains(" left out: ", StringComparison.Ordinal)));
     }
 
     public static void Solutions(MinimizeTruthTableResponse response, string outcome, IReadOnlyList<string> conditions)
@@ -99,6 +128,40 @@ public static class InsightView
         Configurations("simplifying assumptions (remainders taken as sufficient)", response.SimplifyingAssumptions, conditions);
         Configurations("easy counterfactuals", response.EasyCounterfactuals, conditions);
         Configurations("difficult counterfactuals", response.DifficultCounterfactuals, conditions);
+        if (response.Bounds is { } bounds)
+        {
+            AnsiConsole.MarkupLine($"unknowns all absent: {Markup.Escape(Expressions(bounds.AllAbsent))}; all present: {Markup.Escape(Expressions(bounds.AllPresent))}; "
+                + $"M1's consistency{Range(bounds.Consistency)}, coverage{Range(bounds.Coverage)} over the readings");
+        }
+        AnsiConsole.MarkupLine($"[grey]{response.CaseCount} cases{(response.Excluded.Count == 0 ? ", none left out" : "")}[/]");
+        Excluded("left out", response.Excluded);
+        Render.Warnings(response.Warnings.Where(w => !w.Contains(" left out: ", StringComparison.Ordinal)));
+    }
+
+    public static void Calibrated(CalibrateResponse response)
+    {
+        var table = new Table().Border(TableBorder.Rounded);
+        if (response.Names.Count > 0)
+        {
+            table.AddColumn("name");
+        }
+        table.AddColumn(new TableColumn("value").RightAligned()).AddColumn(new TableColumn("membership").RightAligned());
+        for (var i = 0; i < response.Memberships.Count; i++)
+        {
+            var cells = new List<string>();
+            if (response.Names.Count > 0)
+            {
+                cells.Add(Markup.Escape(response.Names[i]));
+            }
+            cells.Add(Figures.Number(response.Values[i], 4));
+            cells.Add(Figures.Number(response.Memberships[i], 4));
+            table.AddRow([.. cells]);
+        }
+        if (response.InclusionMembership > 0)
+        {
+            table.Caption = new TableTitle($"inclusion anchor: {Figures.Number(response.InclusionMembership, 10)}");
+        }
+        AnsiConsole.Write(table);
         Render.Warnings(response.Warnings);
     }
 
@@ -124,6 +187,8 @@ public static class InsightView
         }
         AnsiConsole.Write(table);
     }
+
+    private static string Expressions(IEnumerable<V1.SolutionModel> models) => models.Any() ? string.Join(" | ", models.Select(m => m.Expression)) : "no solution";
 
     /// <summary>Configurations such as <c>101</c> written as terms over the request's conditions, <c>A*~B*C</c>.</summary>
     private static void Configurations(string title, IReadOnlyList<string> configurations, IReadOnlyList<string> conditions)

@@ -35,6 +35,7 @@ public sealed record CrispCrossTable(
 /// <param name="Sums">The fuzzy sums behind both fits.</param>
 /// <param name="FisherExactP">Two-sided p of Fisher's exact test on <paramref name="CrispTable"/>.</param>
 /// <param name="OddsRatio">Haldane–Anscombe odds ratio of the crisp table with its 95% interval.</param>
+/// <param name="Points">Each case's membership in the condition and the outcome, as asked (negations applied): the XY plot.</param>
 public sealed record ConditionStatistics(
     string Condition,
     string Outcome,
@@ -43,7 +44,11 @@ public sealed record ConditionStatistics(
     SetSums Sums,
     CrispCrossTable CrispTable,
     double FisherExactP,
-    OddsRatio OddsRatio);
+    OddsRatio OddsRatio,
+    IReadOnlyList<CasePoint> Points);
+
+/// <summary>One case's membership in a condition (x) and an outcome (y).</summary>
+public sealed record CasePoint(string Name, double Condition, double Outcome);
 
 /// <summary>Per-condition set-theoretic and crisp statistics: "which conditions predict the outcome?".</summary>
 public static class ConditionAnalysis
@@ -79,7 +84,8 @@ public static class ConditionAnalysis
             sums,
             table,
             FisherExactTest.TwoSidedP(table.A, table.B, table.C, table.D),
-            OddsRatio.HaldaneAnscombe(table.A, table.B, table.C, table.D));
+            OddsRatio.HaldaneAnscombe(table.A, table.B, table.C, table.D),
+            cases.CaseNames.Select((name, i) => new CasePoint(name, x[i], y[i])).ToList());
     }
 
     /// <summary>

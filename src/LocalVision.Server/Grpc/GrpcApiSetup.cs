@@ -36,6 +36,10 @@ public static class GrpcApiSetup
         builder.Services.AddSingleton(services => new EvaluationEngine(
             services.GetRequiredService<IGraphStore>(),
             builder.Configuration.GetSection("LocalVision:Evaluation").Get<EvaluationOptions>() ?? new EvaluationOptions()));
+        builder.Services.AddSingleton<LocalVision.Rules.Insight.InsightCases>();
+        builder.Services.AddSingleton<LocalVision.Rules.Insight.InsightAnalysis>();
+        builder.Services.AddSingleton<LocalVision.Rules.Cohorts.CohortPlanner>();
+        builder.Services.AddSingleton<LocalVision.Rules.Insight.SetCalibration>();
         builder.Services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
         return builder;
     }

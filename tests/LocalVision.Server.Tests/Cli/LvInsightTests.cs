@@ -34,7 +34,8 @@ public sealed class LvInsightTests(SeededServerFixture fixture) : IDisposable
         var result = await LvProcess.RunAsync(Server, "predictors", "-c", "COMMUNITY_ENGAGEMENT", "--show-cases");
 
         Assert.Equal(0, result.ExitCode);
-        LvAssert.InOrder(result.Output, "suff. cons.", "COMMUNITY_ENGAGEMENT", "Fisher p", "COMMUNITY_ENGAGEMENT", "in the condition and the outcome", "hackney-local-vision");
+        LvAssert.InOrder(result.Output, "suff. cons.", "Fisher p", "COMMUNITY_ENGAGEMENT", "odds ratio", "COMMUNITY_ENGAGEMENT", "in words:", "COMMUNITY_ENGAGEMENT: present in",
+            "in the condition and the outcome", "hackney-local-vision");
     }
 
     [Fact]

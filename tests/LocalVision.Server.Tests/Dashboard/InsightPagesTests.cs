@@ -13,9 +13,10 @@ public sealed class InsightPagesTests(SeededServerFixture fixture, DashboardBrow
     private const string CannedConditions = """
         {"outcome":"MOMENTUM","cases":["initiatives/plymouth-local-vision","initiatives/hackney-local-vision","initiatives/wirral-local-vision"],
          "conditions":[
-          {"condition":"SENIOR_ENGAGEMENT_EARLY","sufficiencyConsistency":0.9,"sufficiencyCoverage":0.6,"necessityConsistency":0.6,"necessityCoverage":0.9,
+          {"condition":"SENIOR_ENGAGEMENT_EARLY","n":6,"judgeable":true,"summary":"present in 2 of 3 cases with MOMENTUM","sufficiencyConsistency":0.9,"sufficiencyCoverage":0.6,"necessityConsistency":0.6,"necessityCoverage":0.9,
+           "points":[{"name":"initiatives/plymouth-local-vision","condition":1,"outcome":1},{"name":"initiatives/wirral-local-vision","condition":0,"outcome":0.2}],
            "casesInCondition":["initiatives/plymouth-local-vision","initiatives/hackney-local-vision"],"casesInBoth":["initiatives/plymouth-local-vision","initiatives/hackney-local-vision"]},
-          {"condition":"ALIGNED_BCF","sufficiencyConsistency":0.3,"sufficiencyCoverage":0.2,"necessityConsistency":0.2,"necessityCoverage":0.3,
+          {"condition":"ALIGNED_BCF","n":3,"tooFewCases":true,"summary":"present in 0 of 1 case with MOMENTUM — too few cases to judge","sufficiencyConsistency":0.3,"sufficiencyCoverage":0.2,"necessityConsistency":0.2,"necessityCoverage":0.3,
            "casesInCondition":["initiatives/wirral-local-vision"],"casesInBoth":[]}]}
         """;
 
@@ -44,26 +45,39 @@ public sealed class InsightPagesTests(SeededServerFixture fixture, DashboardBrow
         await DashboardBrowser.OpenAsync(page, fixture.Server, "#/predictors");
 
         await Expect(page.Locator("#conditions-analysis .not-available")).ToContainTextAsync("InsightService.AnalyzeConditions");
+        // Without the analysis nothing is pre-selected (it cannot say which conditions have cases); asked anyway, the search says it is not served.
+        await Expect(page.Locator("#solution .hint")).ToContainTextAsync("Choose at least one circumstance");
+        await page.Locator(".condition-picker input[value=SENIOR_ENGAGEMENT_EARLY]").CheckAsync();
+        await page.Locator("#minimize").ClickAsync();
         await Expect(page.Locator("#solution .not-available")).ToContainTextAsync("InsightService.MinimizeTruthTable");
         await page.Context.CloseAsync();
     }
 
     [Fact]
-    public async Task Predictors_AgainstThisServer_ChartsEveryConditionTheServerAnalysed()
+    public async Task Predictors_AgainstThisServer_ListsEveryConditionSaysNoneCanBeJudgedAndPreselectsOnlyConditionsWithCases()
     {
         var analysed = await new InsightService.InsightServiceClient(fixture.Server.Channel).AnalyzeConditionsAsync(
             new AnalyzeConditionsRequest { Outcome = "MOMENTUM" }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(analysed.Conditions, c => c.Judgeable);
         var page = await browser.NewPageAsync();
 
         await DashboardBrowser.OpenAsync(page, fixture.Server, "#/predictors");
 
-        await Expect(page.Locator("#conditions-chart")).ToBeVisibleAsync();
+        // No condition can be judged on the sample: no bars, a plain sentence instead.
+        await Expect(page.Locator("#nothing-judgeable")).ToBeVisibleAsync();
+        await Expect(page.Locator("#conditions-chart")).ToHaveCountAsync(0);
         await Expect(page.Locator("#conditions-table tbody tr")).ToHaveCountAsync(analysed.Conditions.Count);
         foreach (var condition in analysed.Conditions)
         {
-            await Expect(page.Locator($"#conditions-table tr[data-condition={condition.Condition}]")).ToHaveCountAsync(1);
+            await Expect(page.Locator($"#conditions-table tr[data-condition={condition.Condition}]")).ToContainTextAsync(condition.Summary);
         }
         await Expect(page.Locator("#conditions-analysis .problem")).ToHaveCountAsync(0);
+        // The combinations start from conditions that have cases, and left-out cases come grouped, not a box each.
+        await Expect(page.Locator("#solution .muted").First).ToBeVisibleAsync();
+        var checkedConditions = await page.Locator(".condition-picker input:checked").EvaluateAllAsync<string[]>("boxes => boxes.map(b => b.value)");
+        Assert.NotEmpty(checkedConditions);
+        Assert.All(checkedConditions, c => Assert.True(analysed.Conditions.Single(x => x.Condition == c).N > 0, $"{c} is pre-selected but no case has it"));
+        await Expect(page.Locator("#solution .notice", new() { HasText = " left out: " })).ToHaveCountAsync(0);
         await DashboardBrowser.ScreenshotAsync(page, "predictors");
         await page.Context.CloseAsync();
     }
@@ -94,6 +108,9 @@ public sealed class InsightPagesTests(SeededServerFixture fixture, DashboardBrow
         await Expect(terms).ToHaveCountAsync(2);
         await Expect(terms.First.Locator(".combination")).ToHaveTextAsync("Senior leaders involved from the start and NOT ran beside the Better Care Fund");
         await Expect(terms.First.Locator(".cases")).ToHaveTextAsync("Cases: Plymouth Local Vision project");
+        // A click on a condition draws its XY plot.
+        await page.Locator("#conditions-table tr[data-condition=SENIOR_ENGAGEMENT_EARLY]").ClickAsync();
+        await Expect(page.Locator("#xy-chart")).ToBeVisibleAsync();
         await DashboardBrowser.ScreenshotAsync(page, "predictors-answered");
         await page.Context.CloseAsync();
     }

@@ -19,7 +19,7 @@ public sealed class SolutionModelsPageTests(Hosting.SeededServerFixture fixture,
     public async Task Predictors_SingleTermModelsOfALongList_ShowUniqueCoverageAsTheJsonHasItAndSayMoreExist()
     {
         var page = await browser.NewPageAsync();
-        await page.RouteAsync("**/v1/conditions:analyze", route => route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "application/json", Body = """{"outcome":"MOMENTUM"}""" }));
+        await page.RouteAsync("**/v1/conditions:analyze", route => route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "application/json", Body = """{"outcome":"MOMENTUM","conditions":[{"condition":"SENIOR_ENGAGEMENT_EARLY","n":6}]}""" }));
         await page.RouteAsync("**/v1/truthTables:minimize", route => route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "application/json", Body = TwoSingleTermModels }));
 
         await DashboardBrowser.OpenAsync(page, fixture.Server, "#/predictors");

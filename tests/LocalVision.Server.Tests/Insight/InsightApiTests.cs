@@ -11,45 +11,18 @@ public sealed class InsightApiTests(SeededServerFixture fixture)
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static readonly string[] LipsetConditions = ["DEV", "URB", "LIT", "IND", "STB"];
-
-    /// <summary>Lipset's inter-war Europe as dichotomised by Rihoux and De Meur (shared/qca/lipset-crisp.md).</summary>
-    private static CaseTable Lipset()
-    {
-        (string Name, int[] Values)[] rows =
-        [
-            ("AU", [1, 0, 1, 1, 0, 0]), ("BE", [1, 1, 1, 1, 1, 1]), ("CZ", [1, 1, 1, 1, 1, 1]), ("EE", [0, 0, 1, 0, 1, 0]),
-            ("FI", [1, 0, 1, 0, 1, 1]), ("FR", [1, 0, 1, 1, 1, 1]), ("DE", [1, 1, 1, 1, 0, 0]), ("GR", [0, 0, 0, 0, 0, 0]),
-            ("HU", [0, 0, 1, 0, 0, 0]), ("IE", [1, 0, 1, 0, 1, 1]), ("IT", [0, 0, 0, 0, 1, 0]), ("NL", [1, 1, 1, 1, 1, 1]),
-            ("PL", [0, 0, 1, 0, 0, 0]), ("PT", [0, 0, 0, 0, 0, 0]), ("RO", [0, 0, 0, 0, 1, 0]), ("ES", [0, 0, 0, 0, 0, 0]),
-            ("SE", [1, 0, 1, 1, 1, 1]), ("UK", [1, 1, 1, 1, 1, 1]),
-        ];
-        var table = new CaseTable();
-        foreach (var (name, values) in rows)
-        {
-            var @case = new Case { Name = name };
-            for (var i = 0; i < 5; i++)
-            {
-                @case.Memberships[LipsetConditions[i]] = values[i];
-            }
-            @case.Memberships["SURV"] = values[5];
-            table.Cases.Add(@case);
-        }
-        return table;
-    }
-
     private static MinimizeTruthTableRequest Minimize(string outcome, SolutionType type)
     {
-        var request = new MinimizeTruthTableRequest { Outcome = outcome, InclusionCutoff = 1, SolutionType = type, CaseTable = Lipset() };
-        request.Conditions.AddRange(LipsetConditions);
+        var request = new MinimizeTruthTableRequest { Outcome = outcome, InclusionCutoff = 1, SolutionType = type, CaseTable = Lipset.Table() };
+        request.Conditions.AddRange(Lipset.Conditions);
         return request;
     }
 
     [Fact]
     public async Task BuildTruthTable_Lipset_HasThePublishedRows()
     {
-        var request = new BuildTruthTableRequest { Outcome = "SURV", InclusionCutoff = 1, CaseTable = Lipset() };
-        request.Conditions.AddRange(LipsetConditions);
+        var request = new BuildTruthTableRequest { Outcome = "SURV", InclusionCutoff = 1, CaseTable = Lipset.Table() };
+        request.Conditions.AddRange(Lipset.Conditions);
 
         var response = await Client.BuildTruthTableAsync(request, cancellationToken: Ct);
         var rows = response.Rows.ToDictionary(r => string.Concat(r.Configuration), r => r);

@@ -4,14 +4,34 @@ import type { GraphNode } from "../api";
 import { CODES, codeOf, readableCombination } from "../catalogue";
 import { append, el, failure, loading, percent, replace } from "../ui";
 
+interface FigureRange {
+  low?: number;
+  high?: number;
+}
+
+interface ExcludedCase {
+  name: string;
+  explanation?: string;
+}
+
 interface ConditionStatistics {
   condition: string;
-  sufficiencyConsistency?: number;
-  sufficiencyCoverage?: number;
-  necessityConsistency?: number;
-  necessityCoverage?: number;
+  n?: number;
+  judgeable?: boolean;
+  tooFewCases?: boolean;
+  noCases?: boolean;
+  summary?: string;
+  caveats?: string[];
+  sufficiencyConsistency?: number | string;
+  sufficiencyCoverage?: number | string;
+  necessityConsistency?: number | string;
+  necessityCoverage?: number | string;
+  crisp?: { fisherP?: number | string };
+  bounds?: { sufficiencyConsistency?: FigureRange; necessityConsistency?: FigureRange };
   casesInCondition?: string[];
   casesInBoth?: string[];
+  excluded?: ExcludedCase[];
+  points?: { name: string; condition?: number; outcome?: number }[];
 }
 
 interface AnalyzeConditionsResponse {
@@ -19,6 +39,10 @@ interface AnalyzeConditionsResponse {
   conditions?: ConditionStatistics[];
   cases?: string[];
   warnings?: string[];
+  excluded?: ExcludedCase[];
+  casesWithOutcome?: number;
+  casesInOutcome?: number;
+  minimumCases?: number;
 }
 
 interface SolutionTerm {
@@ -33,20 +57,35 @@ interface MinimizeTruthTableResponse {
   models?: { name?: string; expression: string; consistency?: number; coverage?: number; terms?: SolutionTerm[] }[];
   simplifyingAssumptions?: string[];
   warnings?: string[];
+  caseCount?: number;
+  excluded?: ExcludedCase[];
   nextPageToken?: string;
   totalModels?: number;
 }
 
-const DEFAULT_CONDITIONS = ["SENIOR_ENGAGEMENT_EARLY", "DEDICATED_SUPPORT", "COMMUNITY_ENGAGEMENT", "ALIGNED_BCF"];
+/** How many circumstances the combinations search starts with: those resting on the most cases. */
+const PRESELECTED = 3;
+
+const POLICIES: [string, string][] = [
+  ["UNKNOWN_POLICY_DROP_CASE", "Leave the project out"],
+  ["UNKNOWN_POLICY_AS_ABSENT", "Count it as absent"],
+  ["UNKNOWN_POLICY_AS_PRESENT", "Count it as present"],
+  ["UNKNOWN_POLICY_BOUNDS", "Show the range either way"],
+];
+
+/** JSON carries NaN as the string "NaN". */
+function num(value: number | string | undefined): number | undefined {
+  return typeof value === "number" ? value : undefined;
+}
 
 export async function renderPredictors(root: HTMLElement): Promise<void> {
   const outcomes = CODES.filter((c) => c.kind === "outcome");
   const outcome = el("select", { id: "predictors-outcome", "aria-label": "Outcome" }, ...outcomes.map((c) => el("option", { value: c.code }, c.label)));
   outcome.value = "MOMENTUM";
+  const unknowns = el("select", { id: "unknown-policy", "aria-label": "Unrecorded circumstances" }, ...POLICIES.map(([value, label]) => el("option", { value }, label)));
   const analysis = el("section", { id: "conditions-analysis" });
-  const conditionBoxes = CODES.filter((c) => c.kind === "context").map((c) =>
-    el("input", { type: "checkbox", value: c.code, checked: DEFAULT_CONDITIONS.includes(c.code) }),
-  );
+  const conditionBoxes = CODES.filter((c) => c.kind === "context").map((c) => el("input", { type: "checkbox", value: c.code }));
+  const boxLabels = new Map(conditionBoxes.map((box) => [box.value, el("span", { class: "muted" }, "")]));
   const solutionType = el(
     "select",
     { id: "solution-type", "aria-label": "Solution" },
@@ -59,12 +98,18 @@ export async function renderPredictors(root: HTMLElement): Promise<void> {
   replace(
     root,
     el("h1", {}, "Which conditions predict the outcome?"),
-    el("p", { class: "lead" }, "Configurational comparison of the projects (QCA): how consistently each circumstance goes with the outcome (sufficiency), how much of the outcome it accounts for (coverage), and whether the outcome ever happens without it (necessity)."),
-    el("div", { class: "controls" }, el("label", {}, "Outcome ", outcome), el("button", { type: "button", id: "analyse", onclick: () => void analyse() }, "Analyse")),
+    el("p", { class: "lead" }, "Configurational comparison of the projects (QCA): how consistently each circumstance goes with the outcome (sufficiency), how much of the outcome it accounts for (coverage), and whether the outcome ever happens without it (necessity). Each figure rests on the projects that recorded both the circumstance and the outcome; the page says when they are too few, or too alike, to judge."),
+    el(
+      "div",
+      { class: "controls" },
+      el("label", {}, "Outcome ", outcome),
+      el("label", {}, "When a project did not record a circumstance ", unknowns),
+      el("button", { type: "button", id: "analyse", onclick: () => void analyse() }, "Analyse"),
+    ),
     analysis,
     el("h2", {}, "Combinations that lead to the outcome"),
-    el("p", { class: "lead" }, "Choose a few circumstances; the truth table over them is reduced to the simplest combinations that were followed by the outcome."),
-    el("fieldset", { class: "condition-picker" }, el("legend", {}, "Circumstances"), ...conditionBoxes.map((box) => el("label", {}, box, ` ${codeOf(box.value).label}`))),
+    el("p", { class: "lead" }, "Choose a few circumstances; the truth table over them is reduced to the simplest combinations that were followed by the outcome. Beside each, how many projects recorded it."),
+    el("fieldset", { class: "condition-picker" }, el("legend", {}, "Circumstances"), ...conditionBoxes.map((box) => el("label", {}, box, ` ${codeOf(box.value).label} `, boxLabels.get(box.value)!))),
     el("div", { class: "controls" }, el("label", {}, "Solution ", solutionType), el("button", { type: "button", id: "minimize", onclick: () => void minimize() }, "Find the combinations")),
     solution,
   );
@@ -77,13 +122,33 @@ export async function renderPredictors(root: HTMLElement): Promise<void> {
   }
   const caseName = (name: string) => names.get(name) ?? name;
 
-  async function analyse(): Promise<void> {
+  async function analyse(): Promise<ConditionStatistics[]> {
     replace(analysis, loading("the analysis"));
     try {
-      const answer = await postJson<AnalyzeConditionsResponse>("/v1/conditions:analyze", { outcome: outcome.value });
+      const answer = await postJson<AnalyzeConditionsResponse>("/v1/conditions:analyze", { outcome: outcome.value, unknownPolicy: unknowns.value });
       renderAnalysis(analysis, answer, caseName);
+      return answer.conditions ?? [];
     } catch (error) {
       replace(analysis, failure(error, "the analysis of conditions", "the insight service (InsightService.AnalyzeConditions)"));
+      return [];
+    }
+  }
+
+  /** Says beside each circumstance how many projects recorded it, and starts with the few resting on the most. */
+  function preselect(conditions: ConditionStatistics[]): void {
+    // Without an analysis nothing is known about the cases: every box stays open, none is chosen.
+    if (conditions.length === 0) return;
+    const byCode = new Map(conditions.map((c) => [c.condition, c]));
+    for (const box of conditionBoxes) {
+      const n = byCode.get(box.value)?.n ?? 0;
+      boxLabels.get(box.value)!.textContent = n === 0 ? "(no project recorded it)" : `(${n} project${n === 1 ? "" : "s"})`;
+      box.disabled = n === 0;
+      box.checked = false;
+    }
+    const ranked = [...conditions].filter((c) => (c.n ?? 0) > 0).sort((a, b) => (b.n ?? 0) - (a.n ?? 0) || a.condition.localeCompare(b.condition));
+    for (const c of ranked.slice(0, PRESELECTED)) {
+      const box = conditionBoxes.find((b) => b.value === c.condition);
+      if (box) box.checked = true;
     }
   }
 
@@ -95,7 +160,7 @@ export async function renderPredictors(root: HTMLElement): Promise<void> {
     }
     replace(solution, loading("the combinations"));
     try {
-      const answer = await postJson<MinimizeTruthTableResponse>("/v1/truthTables:minimize", { outcome: outcome.value, conditions, solutionType: solutionType.value });
+      const answer = await postJson<MinimizeTruthTableResponse>("/v1/truthTables:minimize", { outcome: outcome.value, conditions, solutionType: solutionType.value, unknownPolicy: unknowns.value });
       renderSolution(solution, answer, caseName);
     } catch (error) {
       replace(solution, failure(error, "the combinations (Boolean minimisation)", "the insight service (InsightService.MinimizeTruthTable)"));
@@ -103,48 +168,72 @@ export async function renderPredictors(root: HTMLElement): Promise<void> {
   }
 
   outcome.addEventListener("change", () => void analyse());
-  await Promise.all([analyse(), minimize()]);
+  unknowns.addEventListener("change", () => void analyse());
+  preselect(await analyse());
+  await minimize();
+}
+
+/** "12 projects (no value for MOMENTUM)", the names behind a click. */
+function leftOut(title: string, excluded: ExcludedCase[], caseName: (name: string) => string): HTMLElement[] {
+  const groups = new Map<string, string[]>();
+  for (const e of excluded) groups.set(e.explanation ?? "", [...(groups.get(e.explanation ?? "") ?? []), e.name]);
+  return [...groups].map(([why, cases]) =>
+    el("details", { class: "left-out" }, el("summary", {}, `${title}: ${cases.length} project${cases.length === 1 ? "" : "s"} (${why})`), cases.map(caseName).join(", ")),
+  );
+}
+
+function figure(value: number | string | undefined, range?: FigureRange): string {
+  const shown = percent(num(value));
+  return range && num(range.low) !== undefined ? `${shown} (${percent(num(range.low))}–${percent(num(range.high))})` : shown;
 }
 
 function renderAnalysis(container: HTMLElement, answer: AnalyzeConditionsResponse, caseName: (name: string) => string): void {
-  const conditions = [...(answer.conditions ?? [])].sort((a, b) => (b.sufficiencyConsistency ?? 0) - (a.sufficiencyConsistency ?? 0));
-  const canvas = el("canvas", { id: "conditions-chart", "aria-label": "Consistency and coverage per condition" });
+  const conditions = [...(answer.conditions ?? [])].sort(
+    (a, b) => Number(b.judgeable ?? false) - Number(a.judgeable ?? false) || (b.n ?? 0) - (a.n ?? 0) || (num(b.sufficiencyConsistency) ?? 0) - (num(a.sufficiencyConsistency) ?? 0),
+  );
+  const judgeable = conditions.filter((c) => c.judgeable);
+  const plot = el("div", { id: "xy-plot" });
+  const row = (c: ConditionStatistics) =>
+    el(
+      "tr",
+      { "data-condition": c.condition, class: c.judgeable ? "judgeable" : "weak", onclick: () => renderXy(plot, c, answer.outcome ?? "", caseName) },
+      el("td", {}, readableCombination(c.condition).join(" and ")),
+      el("td", {}, String(c.n ?? 0)),
+      el("td", { class: "in-words" }, c.summary ?? "", ...(c.judgeable ? (c.caveats ?? []).map((caveat) => el("div", { class: "caveat" }, caveat)) : [])),
+      el("td", {}, figure(c.sufficiencyConsistency, c.bounds?.sufficiencyConsistency)),
+      el("td", {}, figure(c.necessityConsistency, c.bounds?.necessityConsistency)),
+      el("td", {}, c.noCases ? "" : String(Math.round((num(c.crisp?.fisherP) ?? 1) * 100) / 100)),
+      el("td", {}, el("details", {}, el("summary", {}, `${c.casesInBoth?.length ?? 0} of ${c.casesInCondition?.length ?? 0}`), (c.casesInBoth ?? []).map(caseName).join(", "))),
+    );
+  const canvas = el("canvas", { id: "conditions-chart", "aria-label": "Consistency and coverage of the conditions that can be judged" });
   replace(
     container,
-    el("p", {}, `${answer.cases?.length ?? 0} cases, outcome: ${codeOf(answer.outcome ?? "").label}.`),
-    ...(answer.warnings ?? []).map((w) => el("p", { class: "notice" }, w)),
-    el("div", { class: "chart-box", style: `height:${Math.max(240, conditions.length * 56 + 80)}px` }, canvas),
+    el("p", { id: "outcome-contrast" }, `${answer.casesInOutcome ?? 0} of the ${answer.casesWithOutcome ?? 0} projects that recorded it have the outcome ${codeOf(answer.outcome ?? "").label}.`),
+    // The page says "no circumstance can be judged" itself, below; the server's sentence would say it twice.
+    ...(answer.warnings ?? []).filter((w) => judgeable.length > 0 || !w.startsWith("none of the ")).map((w) => el("p", { class: "notice" }, w)),
+    ...leftOut("Left out of every circumstance", answer.excluded ?? [], caseName),
+    judgeable.length > 0
+      ? el("div", { class: "chart-box", style: `height:${Math.max(200, judgeable.length * 56 + 80)}px` }, canvas)
+      : el("p", { class: "notice", id: "nothing-judgeable" }, `No circumstance can be judged on these projects: each rests on fewer than ${answer.minimumCases ?? 5}, or on projects that all had it, or all the outcome. The table describes them; it is no evidence of what predicts the outcome.`),
     el(
       "table",
       { class: "numbers", id: "conditions-table" },
-      el("thead", {}, el("tr", {}, ...["Circumstance", "Sufficiency consistency", "Sufficiency coverage", "Necessity consistency", "Necessity coverage", "Cases with both"].map((h) => el("th", {}, h)))),
-      el(
-        "tbody",
-        {},
-        ...conditions.map((c) =>
-          el(
-            "tr",
-            { "data-condition": c.condition },
-            el("td", {}, readableCombination(c.condition).join(" and ")),
-            el("td", {}, percent(c.sufficiencyConsistency)),
-            el("td", {}, percent(c.sufficiencyCoverage)),
-            el("td", {}, percent(c.necessityConsistency)),
-            el("td", {}, percent(c.necessityCoverage)),
-            el("td", {}, el("details", {}, el("summary", {}, `${c.casesInBoth?.length ?? 0} of ${c.casesInCondition?.length ?? 0}`), (c.casesInBoth ?? []).map(caseName).join(", "))),
-          ),
-        ),
-      ),
+      el("thead", {}, el("tr", {}, ...["Circumstance", "Projects", "In words", "Sufficiency consistency", "Necessity consistency", "Fisher p", "Cases with both"].map((h) => el("th", {}, h)))),
+      el("tbody", {}, ...conditions.map(row)),
     ),
+    el("p", { class: "hint" }, "Click a circumstance for its XY plot: each project's membership in the circumstance against the outcome."),
+    plot,
   );
+  if (judgeable.length === 0) return;
   new Chart(canvas, {
     type: "bar",
     data: {
-      labels: conditions.map((c) => readableCombination(c.condition).join(" and ")),
+      labels: judgeable.map((c) => readableCombination(c.condition).join(" and ")),
       datasets: [
-        { label: "Sufficiency consistency", data: conditions.map((c) => c.sufficiencyConsistency ?? 0), backgroundColor: "#1f6fb4" },
-        { label: "Sufficiency coverage", data: conditions.map((c) => c.sufficiencyCoverage ?? 0), backgroundColor: "#8fb8de" },
-        { label: "Necessity consistency", data: conditions.map((c) => c.necessityConsistency ?? 0), backgroundColor: "#2e9e44" },
-        { label: "Necessity coverage", data: conditions.map((c) => c.necessityCoverage ?? 0), backgroundColor: "#9fd8a9" },
+        { label: "Sufficiency consistency", data: judgeable.map((c) => num(c.sufficiencyConsistency) ?? 0), backgroundColor: "#1f6fb4" },
+        { label: "Sufficiency coverage", data: judgeable.map((c) => num(c.sufficiencyCoverage) ?? 0), backgroundColor: "#8fb8de" },
+        { label: "Necessity consistency", data: judgeable.map((c) => num(c.necessityConsistency) ?? 0), backgroundColor: "#2e9e44" },
+        { label: "Necessity coverage", data: judgeable.map((c) => num(c.necessityCoverage) ?? 0), backgroundColor: "#9fd8a9" },
       ],
     },
     options: {
@@ -158,9 +247,42 @@ function renderAnalysis(container: HTMLElement, answer: AnalyzeConditionsRespons
   });
 }
 
+/** The XY plot: condition (x) against outcome (y), the diagonal, the cases labelled, the quadrants named. */
+function renderXy(container: HTMLElement, c: ConditionStatistics, outcome: string, caseName: (name: string) => string): void {
+  const canvas = el("canvas", { id: "xy-chart", "aria-label": `XY plot of ${c.condition} against ${outcome}` });
+  replace(
+    container,
+    el("h3", {}, `${codeOf(c.condition.replace(/^~/, "")).label} against ${codeOf(outcome.replace(/^~/, "")).label}`),
+    el("p", { class: "hint" }, "On or above the diagonal: consistent with sufficiency (x ≤ y); on or below it: with necessity (x ≥ y). Top right: typical; bottom right: deviant for sufficiency; top left: not explained by it."),
+    el("div", { class: "chart-box", style: "height:360px;max-width:420px" }, canvas),
+  );
+  const points = (c.points ?? []).map((p) => ({ x: p.condition ?? 0, y: p.outcome ?? 0, name: caseName(p.name) }));
+  new Chart(canvas, {
+    type: "scatter",
+    data: {
+      datasets: [
+        { label: "projects", data: points, backgroundColor: "#1f6fb4", pointRadius: 5 },
+        { label: "x = y", type: "line", data: [{ x: 0, y: 0, name: "" }, { x: 1, y: 1, name: "" }], borderColor: "#999", pointRadius: 0, borderDash: [4, 4] },
+      ],
+    },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      scales: { x: { min: 0, max: 1, title: { display: true, text: c.condition } }, y: { min: 0, max: 1, title: { display: true, text: outcome } } },
+      plugins: { tooltip: { callbacks: { label: (item) => (item.raw as { name?: string }).name ?? "" } } },
+    },
+  });
+}
+
 function renderSolution(container: HTMLElement, answer: MinimizeTruthTableResponse, caseName: (name: string) => string): void {
   const models = answer.models ?? [];
-  replace(container, ...(answer.warnings ?? []).map((w) => el("p", { class: "notice" }, w)));
+  // Left-out cases come once, grouped by reason, not as a notice each.
+  replace(
+    container,
+    el("p", { class: "muted" }, `${answer.caseCount ?? 0} projects recorded every chosen circumstance and the outcome.`),
+    ...leftOut("Left out", answer.excluded ?? [], caseName),
+    ...(answer.warnings ?? []).filter((w) => !w.includes(" left out: ") && !w.includes("belongs to no row")).map((w) => el("p", { class: "notice" }, w)),
+  );
   if (models.length === 0) {
     append(container, el("p", { class: "muted" }, "No combination of these circumstances was consistently followed by the outcome."));
     return;

@@ -84,10 +84,10 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
                 return RpcErrors.NotFound(e.Message, e.Name, "no node has this name");
             case MissingNodesException e:
                 return RpcErrors.FailedPrecondition(e.Message, MissingNodes(e), Bounds);
-            case Insight.FailedPreconditionException e:
-                return RpcErrors.FailedPrecondition(e.Message, [new PreconditionViolation("STATE", context.Method, e.Message)], Bounds);
             case NodeConflictException e:
                 return RpcErrors.FailedPrecondition(e.Message, Conflicts(e), Bounds);
+            case Rules.Cohorts.NoCohortCandidatesException e:
+                return RpcErrors.FailedPrecondition(e.Message, [new PreconditionViolation("NO_COHORT_CANDIDATES", "candidates", e.Message)], Bounds);
             case Rules.Configurations.MinimizationRefusedException e:
                 return RpcErrors.FailedPrecondition(e.Message, [new PreconditionViolation(e.Reason, "solution_type", e.Message)], Bounds);
             case NodeHasRelationshipsException e:

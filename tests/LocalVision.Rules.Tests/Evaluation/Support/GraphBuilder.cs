@@ -73,6 +73,13 @@ internal sealed class GraphBuilder
         return this;
     }
 
+    /// <summary>Sets a property of the initiative, e.g. <c>applicant</c> or <c>funding</c>.</summary>
+    public GraphBuilder With(string property, JsonNode? value)
+    {
+        _nodes[Initiative].Properties[property] = value;
+        return this;
+    }
+
     public GraphBuilder Partner(string slug, string kind, string role = "MEMBER", string? from = null)
     {
         Node($"partners/{slug}", Labels.Partner, slug, new JsonObject { ["name"] = slug, ["kind"] = kind });
