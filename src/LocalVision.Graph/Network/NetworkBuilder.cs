@@ -3,7 +3,7 @@ using LocalVision.Graph.Model;
 namespace LocalVision.Graph.Network;
 
 /// <summary>Gathers nodes and relationships one at a time (from a store, a test or a fixture) and lays them out as a projection.</summary>
-public sealed class NetworkBuilder(ProjectionDirection direction, bool weighted = false, bool keepRecords = false)
+public sealed class NetworkBuilder(ProjectionDirection direction, bool weighted = false, bool keepRecords = false, MultiEdges multiEdges = MultiEdges.Merge)
 {
     private readonly List<string> _names = [];
     private readonly List<byte> _labels = [];
@@ -79,7 +79,7 @@ public sealed class NetworkBuilder(ProjectionDirection direction, bool weighted 
 
     public NetworkProjection Build() =>
         new([.. _names], [.. _labels], _labelNames.ToArray(), [.. _kinds], _kindNames.ToArray(),
-            [.. _starts], [.. _ends], [.. _types], _typeNames.ToArray(), [.. _weights], direction, weighted,
+            [.. _starts], [.. _ends], [.. _types], _typeNames.ToArray(), [.. _weights], direction, weighted, multiEdges,
             keepRecords ? [.. _nodeRecords] : null, keepRecords ? [.. _relationshipRecords] : null);
 
     private int Add(string name, string label, string? kind)

@@ -37,7 +37,7 @@ public sealed class NetworkProjection
     internal NetworkProjection(
         string[] names, byte[] labels, string[] labelNames, short[] kinds, string[] kindNames,
         int[] starts, int[] ends, byte[] types, string[] typeNames, double[] weights,
-        ProjectionDirection direction, bool weighted, GraphNode[]? nodeRecords = null, GraphRelationship[]? relationshipRecords = null)
+        ProjectionDirection direction, bool weighted, MultiEdges multiEdges, GraphNode[]? nodeRecords = null, GraphRelationship[]? relationshipRecords = null)
     {
         _names = names;
         _labels = labels;
@@ -53,7 +53,8 @@ public sealed class NetworkProjection
         _relationshipRecords = relationshipRecords;
         Direction = direction;
         IsWeighted = weighted;
-        Out = Adjacency.Build(names.Length, starts, ends, weights, direction);
+        MultiEdges = multiEdges;
+        Out = Adjacency.Build(names.Length, starts, ends, weights, direction, multiEdges);
         _indexByName = new Lazy<Dictionary<string, int>>(BuildIndex);
         _incoming = new Lazy<Adjacency>(() => direction == ProjectionDirection.Undirected ? Out : Out.Transpose());
     }
@@ -63,11 +64,14 @@ public sealed class NetworkProjection
     /// <summary>True when arcs carry costs from a weight property; otherwise every arc costs 1.</summary>
     public bool IsWeighted { get; }
 
+    /// <summary>Whether parallel relationships are one tie (the arcs hold one per pair) or several.</summary>
+    public MultiEdges MultiEdges { get; }
+
     public int NodeCount => _names.Length;
 
     public int RelationshipCount => _starts.Length;
 
-    /// <summary>Arcs in the adjacency: twice the relationships when undirected.</summary>
+    /// <summary>Arcs in the adjacency: twice the ties when undirected (ties are the relationships unless merged).</summary>
     public int ArcCount => Out.ArcCount;
 
     /// <summary>The store version this projection was read at, or -1 when it was built in memory.</summary>
@@ -192,7 +196,7 @@ public sealed class NetworkProjection
             types[i] = _types[r];
             weights[i] = _weights[r];
         }
-        return new NetworkProjection(names, labels, _labelNames, kinds, _kindNames, starts, ends, types, _typeNames, weights, Direction, IsWeighted,
+        return new NetworkProjection(names, labels, _labelNames, kinds, _kindNames, starts, ends, types, _typeNames, weights, Direction, IsWeighted, MultiEdges,
             _nodeRecords is null ? null : nodes.Select(n => _nodeRecords[n]).ToArray(),
             _relationshipRecords is null ? null : kept.Select(r => _relationshipRecords[r]).ToArray())
         {
@@ -214,7 +218,7 @@ public sealed class NetworkProjection
         spec = spec.Normalize();
         // Read the version first: a write racing with the read makes the projection look older than it is, never newer.
         var version = await store.GetVersionAsync(cancellationToken);
-        var builder = new NetworkBuilder(spec.Direction, weighted: spec.WeightProperty is not null, keepRecords: true);
+        var builder = new NetworkBuilder(spec.Direction, weighted: spec.WeightProperty is not null, keepRecords: true, spec.MultiEdges);
         await foreach (var node in store.ReadNodesAsync(spec.Labels, cancellationToken))
         {
             builder.AddNode(node);
@@ -270,7 +274,8 @@ public sealed class NetworkProjection
     /// <param name="weights">Per relationship, its cost; null weighs every relationship 1.</param>
     public static NetworkProjection FromArrays(
         string[] names, byte[] labels, IReadOnlyList<string> labelNames, short[]? kinds, IReadOnlyList<string> kindNames,
-        int[] starts, int[] ends, byte[] types, IReadOnlyList<string> typeNames, double[]? weights, ProjectionDirection direction)
+        int[] starts, int[] ends, byte[] types, IReadOnlyList<string> typeNames, double[]? weights, ProjectionDirection direction,
+        MultiEdges multiEdges = MultiEdges.Merge)
     {
         var n = names.Length;
         var m = starts.Length;
@@ -305,7 +310,7 @@ public sealed class NetworkProjection
             Array.Fill(weights, 1.0);
         }
         return new NetworkProjection(names, labels, labelNames.ToArray(), kinds, kindNames.ToArray(), starts, ends, types, typeNames.ToArray(),
-            weights, direction, weighted);
+            weights, direction, weighted, multiEdges);
     }
 
     private Dictionary<string, int> BuildIndex()

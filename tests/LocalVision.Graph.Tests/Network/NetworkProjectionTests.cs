@@ -37,9 +37,9 @@ public sealed class NetworkProjectionTests
     }
 
     [Fact]
-    public void Neighbors_ParallelRelationships_KeepRelationshipOrder()
+    public void Neighbors_ParallelRelationshipsKept_KeepRelationshipOrder()
     {
-        var builder = new NetworkBuilder(ProjectionDirection.Undirected);
+        var builder = new NetworkBuilder(ProjectionDirection.Undirected, multiEdges: MultiEdges.Keep);
         builder.AddNode("partners/a", "Partner", "CCG");
         builder.AddNode("initiatives/b", "Initiative");
         builder.AddRelationship("partners/a", "initiatives/b", "PARTNER_IN");

@@ -9,6 +9,7 @@ using LocalVision.V1;
 using Microsoft.Extensions.Options;
 using DomainAlgorithm = LocalVision.Graph.Network.CommunityAlgorithm;
 using DomainMetrics = LocalVision.Graph.Network.NetworkMetrics;
+using MultiEdges = LocalVision.Graph.Network.MultiEdges;
 
 namespace LocalVision.Server.Grpc.Network;
 
@@ -27,8 +28,10 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
         var depth = checks.Bounded("max_depth", request.MaxDepth, 6, MaxPathDepth);
         var k = checks.Bounded("k", request.K, 1, MaxPaths);
         var asOf = checks.Date("as_of", request.AsOf);
+        var multiEdges = MultiEdgesOf(checks, request.MultiEdges);
         checks.Length("weight_property", request.WeightProperty, 100).ThrowIfAny();
-        var spec = new ProjectionSpec(request.Labels, request.RelationshipTypes, WeightProperty: request.WeightProperty.Length == 0 ? null : request.WeightProperty, AsOf: asOf);
+        var spec = new ProjectionSpec(request.Labels, request.RelationshipTypes, WeightProperty: request.WeightProperty.Length == 0 ? null : request.WeightProperty,
+            AsOf: asOf, MultiEdges: multiEdges);
         var projection = await ProjectAsync(spec, context.CancellationToken);
         var from = await IndexAsync(projection, "from", request.From, context.CancellationToken);
         var to = await IndexAsync(projection, "to", request.To, context.CancellationToken);
@@ -51,7 +54,8 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
         var limit = checks.Bounded("limit", request.Limit, Limits.DefaultNeighborhoodNodes, Limits.MaxNeighborhoodNodes);
         var asOf = checks.Date("as_of", request.AsOf);
         checks.ThrowIfAny();
-        var projection = await ProjectAsync(new ProjectionSpec([], [], AsOf: asOf), context.CancellationToken);
+        // An ego network shows every relationship among its nodes, parallel ones included.
+        var projection = await ProjectAsync(new ProjectionSpec([], [], AsOf: asOf, MultiEdges: MultiEdges.Keep), context.CancellationToken);
         var center = await IndexAsync(projection, "name", request.Name, context.CancellationToken);
         var ego = EgoNetwork.Expand(projection, center, depth, request.Labels, request.RelationshipTypes, limit, cancellationToken: context.CancellationToken);
         return projection.ToSubgraph(ego.Nodes, ego.Relationships, ego.Truncated).ToProto(context.Redactor());
@@ -76,8 +80,9 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
         {
             checks.Add("algorithm", "must be one of DEGREE, BETWEENNESS, CLOSENESS, HARMONIC, PAGERANK, BROKERAGE");
         }
+        var multiEdges = MultiEdgesOf(checks, request.MultiEdges);
         checks.ThrowIfAny();
-        var projection = await ProjectAsync(new ProjectionSpec(request.Labels, request.RelationshipTypes, AsOf: asOf), context.CancellationToken);
+        var projection = await ProjectAsync(new ProjectionSpec(request.Labels, request.RelationshipTypes, AsOf: asOf, MultiEdges: multiEdges), context.CancellationToken);
         var scores = Centrality.Compute(projection, measure!.Value, context.CancellationToken);
         foreach (var score in Centrality.Rank(projection, scores, top))
         {
@@ -104,8 +109,9 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
         {
             checks.Add("algorithm", "must be one of WCC, LOUVAIN, LABEL_PROPAGATION");
         }
+        var multiEdges = MultiEdgesOf(checks, request.MultiEdges);
         checks.ThrowIfAny();
-        var projection = await ProjectAsync(new ProjectionSpec(request.Labels, request.RelationshipTypes, AsOf: asOf), context.CancellationToken);
+        var projection = await ProjectAsync(new ProjectionSpec(request.Labels, request.RelationshipTypes, AsOf: asOf, MultiEdges: multiEdges), context.CancellationToken);
         var result = Communities.Detect(projection, algorithm!.Value, cancellationToken: context.CancellationToken);
         var response = new DetectCommunitiesResponse { Modularity = result.Modularity };
         var members = result.Members();
@@ -190,6 +196,20 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
 
     private static RequestChecks Projection(RequestChecks checks, IReadOnlyList<string> labels, IReadOnlyList<string> types) =>
         checks.Labels("labels", labels).RelationshipTypes("relationship_types", types);
+
+    private static MultiEdges MultiEdgesOf(RequestChecks checks, V1.MultiEdges multiEdges)
+    {
+        switch (multiEdges)
+        {
+            case V1.MultiEdges.Unspecified or V1.MultiEdges.Merge:
+                return MultiEdges.Merge;
+            case V1.MultiEdges.Keep:
+                return MultiEdges.Keep;
+            default:
+                checks.Add("multi_edges", "must be MERGE or KEEP");
+                return MultiEdges.Merge;
+        }
+    }
 
     private static RequestChecks Scope(RequestChecks checks, string scope) =>
         scope.Length == 0 ? checks : checks.Name("scope", scope, "Locality");
