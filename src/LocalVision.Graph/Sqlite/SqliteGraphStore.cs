@@ -462,6 +462,30 @@ public sealed class SqliteGraphStore : IGraphStore, IStoreBackup
     private Task<List<GraphRelationship>> GetRelationshipsAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
         _relationshipCache.GetAsync(ids, missing => ReadAsync(connection => ReadRelationshipsById(connection, Location, missing, cancellationToken)));
 
+    public Task<IReadOnlyList<GraphRelationship>> GetRelationshipsAsync(IReadOnlyCollection<RelationshipKey> keys, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<GraphRelationship>>(connection =>
+        {
+            // One prepared lookup per key through the (start_id, type, end_id) index; results show tens of ties, not millions.
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT r.id, r.type, s.name, e.name, r.properties FROM nodes s CROSS JOIN relationships r CROSS JOIN nodes e "
+                + "WHERE s.name = @start AND r.start_id = s.id AND r.type = @type AND e.id = r.end_id AND e.name = @end";
+            var start = command.Parameters.Add("@start", SqliteType.Text);
+            var type = command.Parameters.Add("@type", SqliteType.Text);
+            var end = command.Parameters.Add("@end", SqliteType.Text);
+            var found = new List<GraphRelationship>(keys.Count);
+            foreach (var key in keys.Distinct())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                (start.Value, type.Value, end.Value) = (key.Start, key.Type, key.End);
+                using var reader = command.ExecuteReader();
+                if (reader.Read())
+                {
+                    found.Add(ReadRelationship(reader, Location));
+                }
+            }
+            return found;
+        });
+
     public async IAsyncEnumerable<GraphNode> ReadNodesAsync(IReadOnlyCollection<string> labels, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? after = null;

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using LocalVision.Graph.Model;
 using LocalVision.Graph.Network;
 using LocalVision.Graph.Store;
 using LocalVision.Server.Access;
@@ -36,12 +37,15 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
         var from = await IndexAsync(projection, "from", request.From, context.CancellationToken);
         var to = await IndexAsync(projection, "to", request.To, context.CancellationToken);
         var redactor = context.Redactor();
+        var paths = NetworkPaths.FindPaths(projection, from, to, k, depth, cancellationToken: context.CancellationToken);
+        var nodes = await NodeRecordsAsync(projection, paths.SelectMany(p => p.Nodes), context.CancellationToken);
+        var relationships = await RelationshipRecordsAsync(projection, paths.SelectMany(p => p.Relationships), context.CancellationToken);
         var response = new FindPathsResponse();
-        foreach (var path in NetworkPaths.FindPaths(projection, from, to, k, depth, cancellationToken: context.CancellationToken))
+        foreach (var path in paths)
         {
             var proto = new V1.NetworkPath { Cost = path.Cost };
-            proto.Nodes.AddRange(path.Nodes.Select(n => projection.NodeRecord(n).ToProto(redactor)));
-            proto.Relationships.AddRange(path.Relationships.Select(r => projection.RelationshipRecord(r).ToProto()));
+            proto.Nodes.AddRange(path.Nodes.Select(n => nodes[n].ToProto(redactor)));
+            proto.Relationships.AddRange(path.Relationships.Select(r => relationships[r].ToProto()));
             response.Paths.Add(proto);
         }
         return response;
@@ -58,7 +62,10 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
         var projection = await ProjectAsync(new ProjectionSpec([], [], AsOf: asOf, MultiEdges: MultiEdges.Keep), context.CancellationToken);
         var center = await IndexAsync(projection, "name", request.Name, context.CancellationToken);
         var ego = EgoNetwork.Expand(projection, center, depth, request.Labels, request.RelationshipTypes, limit, cancellationToken: context.CancellationToken);
-        return projection.ToSubgraph(ego.Nodes, ego.Relationships, ego.Truncated).ToProto(context.Redactor());
+        var nodes = await NodeRecordsAsync(projection, ego.Nodes, context.CancellationToken);
+        var relationships = await RelationshipRecordsAsync(projection, ego.Relationships, context.CancellationToken);
+        return new Graph.Model.Subgraph(ego.Nodes.Select(n => nodes[n]).ToList(), ego.Relationships.Select(r => relationships[r]).ToList(), ego.Truncated)
+            .ToProto(context.Redactor());
     }
 
     public override async Task ComputeCentrality(ComputeCentralityRequest request, IServerStreamWriter<V1.CentralityScore> responseStream, ServerCallContext context)
@@ -84,9 +91,11 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
         checks.ThrowIfAny();
         var projection = await ProjectAsync(new ProjectionSpec(request.Labels, request.RelationshipTypes, AsOf: asOf, MultiEdges: multiEdges), context.CancellationToken);
         var scores = Centrality.Compute(projection, measure!.Value, context.CancellationToken);
-        foreach (var score in Centrality.Rank(projection, scores, top))
+        var ranked = Centrality.Rank(projection, scores, top);
+        var nodes = await NodeRecordsAsync(projection, ranked.Select(s => s.Node), context.CancellationToken);
+        foreach (var score in ranked)
         {
-            var node = projection.NodeRecord(score.Node);
+            var node = nodes[score.Node];
             await responseStream.WriteAsync(new V1.CentralityScore
             {
                 Name = score.Name, Score = score.Score, Rank = score.Rank, Label = node.Label, DisplayName = node.DisplayName,
@@ -219,6 +228,25 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
 
     private Task<NetworkProjection> ProjectAsync(ProjectionSpec spec, CancellationToken cancellationToken) =>
         projections.GetAsync(spec, cancellationToken);
+
+    /// <summary>
+    /// The stored records of the nodes a result shows, by projection index: projections keep only names and arcs. A
+    /// node deleted since the projection was read comes back with its name and label alone.
+    /// </summary>
+    private async Task<Dictionary<int, GraphNode>> NodeRecordsAsync(NetworkProjection projection, IEnumerable<int> indices, CancellationToken cancellationToken)
+    {
+        var wanted = indices.Distinct().ToList();
+        var stored = (await store.GetNodesAsync(wanted.Select(projection.NameOf).ToList(), cancellationToken)).ToDictionary(n => n.Name, StringComparer.Ordinal);
+        return wanted.ToDictionary(i => i, i => stored.GetValueOrDefault(projection.NameOf(i)) ?? projection.BareNode(i));
+    }
+
+    /// <summary>The stored records of the relationships a result shows, by projection index (without properties if deleted since).</summary>
+    private async Task<Dictionary<int, GraphRelationship>> RelationshipRecordsAsync(NetworkProjection projection, IEnumerable<int> indices, CancellationToken cancellationToken)
+    {
+        var wanted = indices.Distinct().ToList();
+        var stored = (await store.GetRelationshipsAsync(wanted.Select(projection.KeyOf).ToList(), cancellationToken)).ToDictionary(r => r.Key);
+        return wanted.ToDictionary(i => i, i => stored.GetValueOrDefault(projection.KeyOf(i)) ?? projection.BareRelationship(i));
+    }
 
     /// <summary>A node's place in the projection: NOT_FOUND if it does not exist, INVALID_ARGUMENT if the projection leaves it out.</summary>
     private async Task<int> IndexAsync(NetworkProjection projection, string field, string name, CancellationToken cancellationToken)
