@@ -1,7 +1,7 @@
 using System.Globalization;
 using LocalVision.Bench.Configurations;
 
-// Usage: dotnet run -c Release --project bench/LocalVision.Bench.Configurations -- [minimization|cohort] [runs]
+// Usage: dotnet run -c Release --project bench/LocalVision.Bench.Configurations -- [minimization|cohort] [runs] | export [folder]
 var suites = new Dictionary<string, Func<int, int>>(StringComparer.OrdinalIgnoreCase)
 {
     ["minimization"] = MinimizationSuite,
@@ -9,6 +9,11 @@ var suites = new Dictionary<string, Func<int, int>>(StringComparer.OrdinalIgnore
 };
 
 var suite = args.FirstOrDefault() ?? "minimization";
+if (suite == "export")
+{
+    return ExportTables(args.ElementAtOrDefault(1) ?? "qca-tables");
+}
+
 var runCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 if (!suites.TryGetValue(suite, out var run))
 {
@@ -21,27 +26,41 @@ return run(runCount);
 
 static int MinimizationSuite(int runs)
 {
-    // R's QCA 3.25 (CCubes) on a machine like ours, as stated in issue 4.
-    var reference = new Dictionary<(int Conditions, int Cases), double> { [(20, 25)] = 3_000, [(12, 200)] = 40_000 };
     const int seed = 20240501;
     Console.WriteLine($"planted structure {PlantedData.Planted}, 5% of outcomes flipped, seed {seed}; median of {runs} runs after a warm-up");
     Console.WriteLine();
-    Console.WriteLine("| conditions | cases | rows | OUT=1 | OUT=0 | PIs | models | truth table ms | conservative ms | parsimonious ms | intermediate ms | R (CCubes) ms | R ÷ ours |");
-    Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    Console.WriteLine("| conditions | cases | rows | OUT=1 | OUT=0 | PIs | models | truth table ms | conservative ms | parsimonious ms | intermediate ms |");
+    Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     foreach (var cases in new[] { 25, 200 })
     {
         for (var conditions = 8; conditions <= 20; conditions++)
         {
             var t = MinimizationTiming.Measure(conditions, cases, runs, seed + conditions + cases);
-            var ours = t.TruthTableMs + t.ParsimoniousMs;
-            var r = reference.TryGetValue((conditions, cases), out var ms) ? ms.ToString("N0", CultureInfo.InvariantCulture) : "";
-            var ratio = reference.TryGetValue((conditions, cases), out var rms) ? (rms / ours).ToString("N0", CultureInfo.InvariantCulture) + "×" : "";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {conditions} | {cases} | {t.ObservedRows} | {t.PositiveRows} | {t.NegativeRows} | {t.ParsimoniousPrimes} | {t.ParsimoniousModels} | {t.TruthTableMs:F2} | {t.ConservativeMs:F2} | {t.ParsimoniousMs:F2} | {t.IntermediateMs:F2} | {r} | {ratio} |"));
+                $"| {conditions} | {cases} | {t.ObservedRows} | {t.PositiveRows} | {t.NegativeRows} | {t.ParsimoniousPrimes} | {t.ParsimoniousModels} | {t.TruthTableMs:F2} | {t.ConservativeMs:F2} | {t.ParsimoniousMs:F2} | {t.IntermediateMs:F2} |"));
         }
     }
 
-    Console.WriteLine();
-    Console.WriteLine("R ÷ ours compares R's whole minimize() call with our truth table plus parsimonious minimisation.");
+    return 0;
+}
+
+// Writes the minimisation suite's tables as CSV (case, C01..Ck, Y), so that R's QCA can time the same data
+// (RESULTS.md says how).
+static int ExportTables(string folder)
+{
+    Directory.CreateDirectory(folder);
+    const int seed = 20240501;
+    foreach (var cases in new[] { 25, 200 })
+    {
+        for (var conditions = 8; conditions <= 20; conditions++)
+        {
+            var table = PlantedData.Generate(conditions, cases, seed + conditions + cases);
+            var names = PlantedData.Conditions(conditions).Append("Y").ToList();
+            var lines = table.Cases.Select(c => string.Join(",", names.Select(n => c.Memberships[n].ToString(CultureInfo.InvariantCulture)).Prepend(c.Name)));
+            File.WriteAllLines(Path.Combine(folder, $"planted-{conditions}x{cases}.csv"), lines.Prepend(string.Join(",", names.Prepend("case"))));
+        }
+    }
+
+    Console.WriteLine($"wrote 26 tables to {folder}");
     return 0;
 }

@@ -7,13 +7,21 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Path = System.IO.Path;
 
-// Usage: dotnet run -c Release --project bench/LocalVision.Bench.Server -- [throughput|import] [seconds|nodes relationships]
+// Usage: dotnet run -c Release --project bench/LocalVision.Bench.Server -- [throughput|import|qca] [seconds|nodes relationships|runs]
 var mode = args.FirstOrDefault() ?? "throughput";
 var folder = Path.Combine(Path.GetTempPath(), "localvision-bench", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(folder);
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:u}");
 try
 {
+    if (mode == "qca")
+    {
+        await using var server = await StartLocalVisionAsync(folder, seed: false);
+        using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { MaxReceiveMessageSize = null });
+        await QcaRun.RunAsync(new InsightService.InsightServiceClient(channel), args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
+        return 0;
+    }
+
     if (mode == "import")
     {
         var nodes = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;

@@ -67,12 +67,18 @@ public static class InsightCommands
             "conservative");
         var expectations = AnalysisOptions.List("--expect", "CONDITION=1|0",
             "Directional expectations for the intermediate solution, CONDITION=1 (its presence should help) or CONDITION=0 (its absence should), e.g. POLITICAL_ENGAGEMENT=1");
+        var maxModels = new Option<int?>("--max-models")
+        {
+            HelpName = "N",
+            Description = "Most equally minimal models to list, 0 for every one; 1000 when left out (a note says when there are more)",
+        };
         var command = new Command("minimize",
             "Minimise the truth table to the combinations of conditions sufficient for an outcome, each with its consistency, coverage and cases");
         cases.AddTo(command);
         cutoffs.AddTo(command);
         command.Options.Add(solution.Option);
         command.Options.Add(expectations);
+        command.Options.Add(maxModels);
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async connection =>
         {
             var request = new MinimizeTruthTableRequest
@@ -85,7 +91,19 @@ public static class InsightCommands
             {
                 request.DirectionalExpectations[condition] = expected;
             }
+            if (parse.GetValue(maxModels) is { } max)
+            {
+                request.MaxModels = max;
+            }
+            // A long model list comes in pages; lv shows (and writes as JSON) the whole list as one answer.
             var response = await connection.Insight.MinimizeTruthTableAsync(request, connection.Call(ct));
+            while (response.NextPageToken.Length > 0)
+            {
+                request.PageToken = response.NextPageToken;
+                var page = await connection.Insight.MinimizeTruthTableAsync(request, connection.Call(ct));
+                response.Models.AddRange(page.Models);
+                response.NextPageToken = page.NextPageToken;
+            }
             Render.Message(response, connection.Output, () => InsightView.Solutions(response, request.Outcome, request.Conditions));
         }));
         return command;

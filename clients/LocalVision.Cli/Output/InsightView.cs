@@ -56,15 +56,18 @@ public static class InsightView
         foreach (var row in response.Rows)
         {
             var cells = row.Configuration.Select(v => v == 1 ? "1" : "[grey]0[/]").ToList();
-            cells.Add(row.Outcome switch { "1" => "[green]1[/]", "C" => "[yellow]C[/]", _ => Markup.Escape(row.Outcome) });
-            cells.AddRange([Count(row.N), Figures.Ratio(row.Consistency), Figures.Ratio(row.Pri), Names(row.Cases)]);
+            // The value the minimisation uses, and beside it a C when the row's cases disagree on the outcome.
+            var value = row.Outcome switch { "1" => "[green]1[/]", _ => Markup.Escape(row.Outcome) };
+            cells.Add(row.Contradictory ? value + " [yellow]C[/]" : value);
+            cells.AddRange([Count(row.N), Figures.Ratio(row.Consistency), Figures.Ratio(row.Pri), RowCases(row)]);
             table.AddRow([.. cells]);
         }
         var remainders = response.RemainderCount == 0
             ? "no remainders"
             : $"{response.RemainderCount} remainders (configurations no case shows)"
               + (response.Remainders.Count > 0 ? ", e.g. " + string.Join(", ", response.Remainders.Take(6)) + (response.RemainderCount > 6 ? ", …" : "") : "");
-        table.Caption = new TableTitle($"{response.Rows.Count} rows; outcome 1: sufficient, 0: not, C: contradictory; {remainders}");
+        table.Caption = new TableTitle($"{response.Rows.Count} rows; outcome 1: sufficient, 0: not, ?: too few cases (as the minimisation uses them); "
+            + $"C: contradictory, its cases in and out of the outcome listed apart; {remainders}");
         AnsiConsole.Write(table);
         Render.Warnings(response.Warnings);
     }
@@ -78,13 +81,18 @@ public static class InsightView
         for (var i = 0; i < response.Models.Count; i++)
         {
             var model = response.Models[i];
-            AnsiConsole.MarkupLine($"[bold]M{i + 1}[/]: [blue]{Markup.Escape(model.Expression)}[/] → {Markup.Escape(outcome)}"
+            var name = model.Name.Length > 0 ? model.Name : $"M{i + 1}";
+            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(name)}[/]: [blue]{Markup.Escape(model.Expression)}[/] → {Markup.Escape(outcome)}"
                 + $"  consistency {Figures.Ratio(model.Consistency)}, coverage {Figures.Ratio(model.Coverage)}");
             var terms = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("term").NoWrap()).AddColumns("in words", "cons.", "raw cov.", "unique cov.", "cases");
             foreach (var term in model.Terms)
             {
                 terms.AddRow(Markup.Escape(term.Expression), Markup.Escape(Words(term.Expression)), Figures.Ratio(term.Consistency),
                     Figures.Ratio(term.RawCoverage), Figures.Ratio(term.UniqueCoverage), Names(term.Cases));
+            }
+            if (model.Terms.Count == 1)
+            {
+                terms.Caption = new TableTitle(UniqueCoverageOfOnlyTerm);
             }
             AnsiConsole.Write(terms);
         }
@@ -93,6 +101,9 @@ public static class InsightView
         Configurations("difficult counterfactuals", response.DifficultCounterfactuals, conditions);
         Render.Warnings(response.Warnings);
     }
+
+    /// <summary>The API gives a single term's whole coverage as its unique coverage; R's QCA shows NA there.</summary>
+    private const string UniqueCoverageOfOnlyTerm = "the only term's unique coverage is its whole coverage: the model without it covers nothing (R's QCA shows NA)";
 
     public static void Cohort(SelectCohortResponse response)
     {
@@ -139,6 +150,10 @@ public static class InsightView
     private static string Scaled(double value) => $"{Figures.Ratio(value)} [green]{Figures.Bar(value, 6)}[/]";
 
     private static string Count(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string RowCases(TruthTableRow row) => row.Contradictory
+        ? $"in: {Names(row.CasesInOutcome)}; out: {Names(row.CasesOutOfOutcome)}"
+        : Names(row.Cases);
 
     private static string Names(IEnumerable<string> names) => Markup.Escape(string.Join(", ", names.Select(n => n.Split('/')[^1])));
 }

@@ -20,6 +20,7 @@ namespace LocalVision.Rules.Configurations;
 public static class BooleanMinimization
 {
     /// <exception cref="GraphValidationException">An option is out of range or an expectation names no condition.</exception>
+    /// <exception cref="MinimizationRefusedException">The intermediate solution of a truth table without a negative row (R's QCA refuses it too).</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled: the search is exponential in the worst case.</exception>
     public static MinimizationResult Minimize(TruthTable truthTable, MinimizationOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -75,6 +76,17 @@ public static class BooleanMinimization
     private static (List<SolutionModel> Models, IReadOnlyList<Implicant> Primes) Intermediate(
         Run run, Dictionary<int, bool> expectations, List<string> warnings)
     {
+        if (run.Negatives.Count == 0)
+        {
+            // The parsimonious solution is then the tautology 1 and every conservative term reduces towards it,
+            // so there is no intermediate solution to tell apart: R's QCA stops here, and so does this.
+            throw new MinimizationRefusedException(
+                MinimizationRefusedException.AllConfigurationsUsed,
+                $"All truth table configurations are used, all conditions are minimized (as R's QCA says): no row of the truth table for {run.Outcome} is negative, "
+                    + "so the remainders explain every configuration and the parsimonious solution is 1; there is no intermediate solution. "
+                    + "Ask for the conservative solution, or check the truth table (a higher inclusion cut-off makes inconsistent rows negative).");
+        }
+
         if (expectations.Count == 0)
         {
             warnings.Add("No directional expectations were given: the intermediate solution equals the conservative one.");
@@ -85,29 +97,32 @@ public static class BooleanMinimization
         // The intermediate models depend on a pair only through its reduced terms, and the same model
         // often comes from several pairs: minimise once per set of reduced terms, report each model once.
         var primes = new HashSet<Implicant>();
-        var solvedByReduced = new Dictionary<string, List<Implicant[]>>();
+        var solvedByReduced = new Dictionary<string, (List<Implicant[]> Models, string[] Keys)>();
         var models = new List<(SolutionModel Model, List<string> AlsoFrom)>();
-        var byExpression = new Dictionary<string, int>();
+        var byTerms = new Dictionary<string, int>();
         for (var c = 0; c < conservative.Count; c++)
         {
             for (var p = 0; p < parsimonious.Count; p++)
             {
                 var reduced = ReduceByExpectations(run, conservative[c], parsimonious[p], expectations);
-                var key = string.Join(",", reduced.Select(r => $"{r.Mask:x}/{r.Bits:x}"));
-                if (!solvedByReduced.TryGetValue(key, out var solved))
+                var reducedKey = ModelKey(reduced);
+                if (!solvedByReduced.TryGetValue(reducedKey, out var solved))
                 {
                     var pairPrimes = PrimeImplicants.OfUnion(run.Positives.Select(r => Implicant.Row(r, run.K)).Concat(reduced), run.CancellationToken)
                         .Where(run.CoversSomePositive)
                         .ToList();
                     primes.UnionWith(pairPrimes);
-                    solvedByReduced[key] = solved = run.Solve(pairPrimes, "intermediate", warnings);
+                    var solvedModels = run.Solve(pairPrimes, "intermediate", warnings);
+                    solvedByReduced[reducedKey] = solved = (solvedModels, solvedModels.Select(ModelKey).ToArray());
                 }
 
                 var pair = $"C{c + 1}P{p + 1}";
-                foreach (var terms in solved)
+                for (var m = 0; m < solved.Models.Count; m++)
                 {
-                    var expression = string.Join(" + ", terms.Select(run.Expression));
-                    if (byExpression.TryGetValue(expression, out var known))
+                    // Each pair's models list the terms common to that pair's models first, so one model can
+                    // come in several orders: it is the same model when it has the same set of terms.
+                    var (terms, key) = (solved.Models[m], solved.Keys[m]);
+                    if (byTerms.TryGetValue(key, out var known))
                     {
                         models[known].AlsoFrom.Add(pair);
                         continue;
@@ -125,7 +140,7 @@ public static class BooleanMinimization
                         run.ConfigurationsOf(reduced, except: []),
                         run.ConfigurationsOf(parsimonious[p], except: reduced),
                         []);
-                    byExpression[expression] = models.Count;
+                    byTerms[key] = models.Count;
                     models.Add((run.Model(terms, withAssumptions: true) with { Intermediate = derivation }, []));
                 }
             }
@@ -143,6 +158,10 @@ public static class BooleanMinimization
                 primes.ToList());
         }
     }
+
+    /// <summary>A model as a set of terms, each term a set of literals (an implicant is one already): the same whatever the order.</summary>
+    private static string ModelKey(IEnumerable<Implicant> terms) =>
+        string.Join(",", terms.Select(t => (t.Mask, t.Bits)).Order().Select(t => $"{t.Mask:x}/{t.Bits:x}"));
 
     /// <summary>
     /// Each conservative term contained in a parsimonious term drops the literals that are not in the
@@ -230,6 +249,8 @@ public static class BooleanMinimization
 
         public int K { get; }
 
+        public string Outcome => truthTable.Outcome;
+
         public int MaxModels => options.MaxModels;
 
         public CancellationToken CancellationToken { get; }
@@ -260,8 +281,10 @@ public static class BooleanMinimization
             var common = solution.Covers.Skip(1).Aggregate(
                 solution.Covers.FirstOrDefault()?.ToHashSet() ?? [],
                 (shared, cover) => { shared.IntersectWith(cover); return shared; });
+            // A cover is a set of primes; primes equal as sets of literals are one term, so each model is listed once.
             return solution.Covers
-                .Select(cover => cover.OrderBy(i => !common.Contains(i)).ThenBy(i => primes[i], display).Select(i => primes[i]).ToArray())
+                .Select(cover => cover.OrderBy(i => !common.Contains(i)).ThenBy(i => primes[i], display).Select(i => primes[i]).Distinct().ToArray())
+                .DistinctBy(ModelKey)
                 .OrderBy(m => m.Sum(t => t.LiteralCount))
                 .ThenBy(m => m, Comparer<Implicant[]>.Create((a, b) => CompareModels(a, b, display)))
                 .ToList();

@@ -29,8 +29,11 @@ public sealed record TruthTableOptions(double InclusionCutoff = 1.0, int Frequen
 /// <param name="Cases">Cases whose membership in this configuration is above 0.5.</param>
 /// <param name="Consistency">Σmin(row, y) / Σrow over all cases, row membership being min over conditions of x or 1 − x.</param>
 /// <param name="Pri">Proportional reduction in inconsistency of the row.</param>
+/// <param name="Outcome">The value the minimisation uses: a contradictory row is positive or negative by its consistency, as in R's QCA.</param>
 /// <param name="IsContradictory">Its cases disagree on the outcome: some are in it (above 0.5), some out (below 0.5).</param>
 /// <param name="Sums">The fuzzy sums behind <paramref name="Consistency"/> and <paramref name="Pri"/>.</param>
+/// <param name="CasesInOutcome">Of <paramref name="Cases"/>, those in the outcome (above 0.5).</param>
+/// <param name="CasesOutOfOutcome">Of <paramref name="Cases"/>, those out of the outcome (below 0.5); a case at exactly 0.5 is on neither side.</param>
 public sealed record TruthTableRow(
     long Index,
     string Configuration,
@@ -39,7 +42,9 @@ public sealed record TruthTableRow(
     double Pri,
     OutcomeValue Outcome,
     bool IsContradictory,
-    SetSums Sums)
+    SetSums Sums,
+    IReadOnlyList<string> CasesInOutcome,
+    IReadOnlyList<string> CasesOutOfOutcome)
 {
     public int N => Cases.Count;
 }
@@ -193,7 +198,9 @@ public sealed class TruthTable
                 : AtLeast(fit.Consistency, options.InclusionCutoff) && AtLeast(fit.Pri, options.PriCutoff)
                     ? OutcomeValue.Positive
                     : OutcomeValue.Negative;
-            var contradictory = caseIndices.Any(c => y[c] > 0.5) && caseIndices.Any(c => y[c] < 0.5);
+            var inOutcome = caseIndices.Where(c => y[c] > 0.5).Select(c => cases.CaseNames[c]).ToList().AsReadOnly();
+            var outOfOutcome = caseIndices.Where(c => y[c] < 0.5).Select(c => cases.CaseNames[c]).ToList().AsReadOnly();
+            var contradictory = inOutcome.Count > 0 && outOfOutcome.Count > 0;
             var configuration = ConfigurationOf(index, k);
             var caseNames = caseIndices.Select(c => cases.CaseNames[c]).ToList().AsReadOnly();
             if (contradictory)
@@ -201,7 +208,7 @@ public sealed class TruthTable
                 warnings.Add($"Row {configuration} ({string.Join(", ", caseNames)}) is contradictory: its cases disagree on {outcomeReference}.");
             }
 
-            rows.Add(new TruthTableRow(index, configuration, caseNames, fit.Consistency, fit.Pri, value, contradictory, sums));
+            rows.Add(new TruthTableRow(index, configuration, caseNames, fit.Consistency, fit.Pri, value, contradictory, sums, inOutcome, outOfOutcome));
         }
 
         var configurations = 1L << k;

@@ -44,7 +44,7 @@ public sealed class AccessStoreException(string message, Exception inner) : Exce
 public interface IAccessStore : ISessionStore
 {
     /// <summary>The outcome of an entry begun before its call and never finished: the call is running, or the server stopped during it.</summary>
-    public const string Unfinished = "UNFINISHED";
+    const string Unfinished = "UNFINISHED";
 
     /// <summary>Where keys and audit live, for messages (never a password).</summary>
     string Location { get; }

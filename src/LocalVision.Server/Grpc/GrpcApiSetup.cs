@@ -2,7 +2,6 @@ using LocalVision.Rules.Evaluation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using LocalVision.Graph.Store;
 using LocalVision.Server.Hosting;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace LocalVision.Server.Grpc;
@@ -52,22 +51,5 @@ public static class GrpcApiSetup
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;
-    }
-}
-
-/// <summary>Healthy while the store answers a count.</summary>
-public sealed class StoreHealthCheck(IGraphStore store) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            var counts = await store.CountAsync(cancellationToken);
-            return HealthCheckResult.Healthy($"{counts.Nodes} nodes");
-        }
-        catch (GraphStoreUnavailableException e)
-        {
-            return HealthCheckResult.Unhealthy(e.Message);
-        }
     }
 }

@@ -63,6 +63,26 @@ public sealed class IntermediateSolutionTests
         Assert.Contains(result.Warnings, w => w.StartsWith("No directional expectations", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// No row negative: R's QCA stops with "All truth table configurations are used, all conditions are minimized"
+    /// for the intermediate solution, where this used to answer with a limited-diversity warning (#18).
+    /// </summary>
+    [Fact]
+    public void Minimize_NoNegativeRow_IsRefusedInRsWords()
+    {
+        var table = TruthTable.Build(
+            MultipleModelTests.Cases(("p1", "11111", 1), ("p2", "10101", 1), ("p3", "10111", 1), ("p4", "10100", 1)), "Y", ["A", "B", "C", "D", "E"]);
+        var expectations = new Dictionary<string, DirectionalExpectation> { ["A"] = DirectionalExpectation.Present };
+
+        var refused = Assert.Throws<MinimizationRefusedException>(() =>
+            BooleanMinimization.Minimize(table, new MinimizationOptions(SolutionType.Intermediate, expectations), TestContext.Current.CancellationToken));
+        var conservative = BooleanMinimization.Minimize(table, new MinimizationOptions(SolutionType.Conservative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(MinimizationRefusedException.AllConfigurationsUsed, refused.Reason);
+        Assert.StartsWith("All truth table configurations are used, all conditions are minimized", refused.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(conservative.Models);
+    }
+
     [Fact]
     public void Minimize_ExpectationForUnknownCondition_Throws()
     {

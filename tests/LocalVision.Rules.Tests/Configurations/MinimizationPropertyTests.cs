@@ -95,7 +95,8 @@ public sealed class MinimizationPropertyTests
     [Fact]
     public void Minimize_IntermediateTerms_UseOnlyPositiveRowsAndEasyCounterfactuals()
     {
-        var gen = RandomTruthTable.SelectMany(t => Gen.Int[0, 2].Array[t.K].Select(e => (t.K, t.Rows, e)));
+        // Without a negative row there is no intermediate solution (as in R's QCA; IntermediateSolutionTests).
+        var gen = RandomTruthTable.Where(t => t.Rows.Contains(Negative)).SelectMany(t => Gen.Int[0, 2].Array[t.K].Select(e => (t.K, t.Rows, e)));
 
         gen.Sample((k, rows, expectationCodes) =>
         {
@@ -117,6 +118,84 @@ public sealed class MinimizationPropertyTests
             }
         }, iter: 150, print: t => Print(t.Item1, t.Item2) + " expectations " + string.Join("", t.Item3));
     }
+
+    /// <summary>
+    /// Differential against brute force over every solution type (#18): each model is listed once as a set of
+    /// terms (each term a set of literals), the conservative and parsimonious lists are exactly brute force's
+    /// minimal covers, and every intermediate model is a minimal cover of the positive rows by the prime
+    /// implicants of the positive rows and its easy counterfactuals.
+    /// </summary>
+    [Fact]
+    public void Minimize_EverySolutionType_ListsEachModelOnceAndOnlyMinimalCovers()
+    {
+        var gen = SmallTruthTable
+            .Where(t => t.Rows.Contains(Negative))
+            .SelectMany(t => Gen.Int[0, 2].Array[t.K].Select(e => (t.K, t.Rows, e)));
+
+        gen.Sample((k, rows, expectationCodes) =>
+        {
+            var positives = Positives(rows);
+            var expectations = Expectations(k, expectationCodes);
+            foreach (var type in new[] { SolutionType.Conservative, SolutionType.Parsimonious, SolutionType.Intermediate })
+            {
+                var result = BooleanMinimization.Minimize(
+                    Table(k, rows), new MinimizationOptions(type, expectations, MaxModels: 100_000), TestContext.Current.CancellationToken);
+
+                var models = result.Models.Select(m => m.Terms.Select(t => ToCube(t, k)).ToHashSet()).ToList();
+                for (var i = 0; i < models.Count; i++)
+                {
+                    for (var j = i + 1; j < models.Count; j++)
+                    {
+                        Assert.False(models[i].SetEquals(models[j]), $"{type}: {result.Models[i].Expression} and {result.Models[j].Expression} are one model");
+                    }
+                }
+
+                if (type == SolutionType.Intermediate)
+                {
+                    foreach (var model in result.Models)
+                    {
+                        var easy = model.Intermediate!.EasyCounterfactuals.Configurations.Select(c => Convert.ToInt32(c, 2)).ToHashSet();
+                        var primes = BruteForceMinimizer.PrimeImplicants(k, r => rows[r] == Positive || easy.Contains(r), positives);
+                        var minimal = BruteForceMinimizer.MinimalModels(primes, positives, thenFewestLiterals: false);
+                        var terms = model.Terms.Select(t => ToCube(t, k)).ToHashSet();
+                        Assert.Contains(minimal, m => m.SetEquals(terms));
+                    }
+
+                    continue;
+                }
+
+                Func<int, bool> allowed = type == SolutionType.Conservative ? r => rows[r] == Positive : r => rows[r] != Negative;
+                var expected = BruteForceMinimizer.MinimalModels(BruteForceMinimizer.PrimeImplicants(k, allowed, positives), positives, thenFewestLiterals: false);
+                Assert.Equal(expected.Count, models.Count);
+                Assert.All(expected, model => Assert.Contains(models, a => a.SetEquals(model)));
+            }
+        }, iter: 250, print: t => Print(t.Item1, t.Item2) + " expectations " + string.Join("", t.Item3));
+    }
+
+    /// <summary>
+    /// The smallest table the differential above found with the intermediate model listed twice (its terms in
+    /// another order, from another conservative–parsimonious pair), as the run against R's QCA found on a
+    /// 4-condition table (#18).
+    /// </summary>
+    [Fact]
+    public void Minimize_IntermediateModelFromTwoPairsInAnotherOrder_IsListedOnce()
+    {
+        const int K = 5;
+        var rows = "01202201010012202001001122120102".Select(c => c - '0').ToArray();
+        var expectations = Expectations(K, [0, 0, 2, 0, 0]);
+
+        var result = BooleanMinimization.Minimize(Table(K, rows), new MinimizationOptions(SolutionType.Intermediate, expectations), TestContext.Current.CancellationToken);
+
+        var models = result.Models.Select(m => string.Join(" + ", m.Terms.Select(t => t.Expression).Order(StringComparer.Ordinal))).ToList();
+        Assert.Equal(models.Distinct().Count(), models.Count);
+        Assert.Contains("A*B*~C*~E + A*~B*C*D + A*~B*D*E + B*C*~D*E + ~A*B*C*~D + ~A*~C*~D*E + ~B*C*D*E", models);
+        Assert.Contains(result.Models, m => m.Intermediate!.AlsoDerivedFrom.Count > 0);
+    }
+
+    private static Dictionary<string, DirectionalExpectation> Expectations(int k, int[] codes) =>
+        Enumerable.Range(0, k)
+            .Where(i => codes[i] < 2)
+            .ToDictionary(i => Name(i), i => codes[i] == 1 ? DirectionalExpectation.Present : DirectionalExpectation.Absent);
 
     private static MinimizationResult Minimize(int k, int[] rows, SolutionType type, ModelSelection selection = ModelSelection.FewestTermsThenLiterals) =>
         BooleanMinimization.Minimize(Table(k, rows), new MinimizationOptions(type, ModelSelection: selection, MaxModels: 100_000), TestContext.Current.CancellationToken);

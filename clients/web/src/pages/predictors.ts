@@ -30,9 +30,11 @@ interface SolutionTerm {
 }
 
 interface MinimizeTruthTableResponse {
-  models?: { expression: string; consistency?: number; coverage?: number; terms?: SolutionTerm[] }[];
+  models?: { name?: string; expression: string; consistency?: number; coverage?: number; terms?: SolutionTerm[] }[];
   simplifyingAssumptions?: string[];
   warnings?: string[];
+  nextPageToken?: string;
+  totalModels?: number;
 }
 
 const DEFAULT_CONDITIONS = ["SENIOR_ENGAGEMENT_EARLY", "DEDICATED_SUPPORT", "COMMUNITY_ENGAGEMENT", "ALIGNED_BCF"];
@@ -163,13 +165,17 @@ function renderSolution(container: HTMLElement, answer: MinimizeTruthTableRespon
     append(container, el("p", { class: "muted" }, "No combination of these circumstances was consistently followed by the outcome."));
     return;
   }
+  if (answer.nextPageToken) {
+    append(container, el("p", { class: "notice" }, `The first ${models.length} of ${answer.totalModels ?? models.length} equally simple models are shown; lv minimize --max-models lists them all.`));
+  }
   models.forEach((model, index) => {
+    const single = (model.terms ?? []).length === 1;
     append(
       container,
       el(
         "div",
         { class: "card model", "data-expression": model.expression },
-        el("h3", {}, models.length > 1 ? `Model M${index + 1}` : "The solution", el("span", { class: "muted" }, ` consistency ${percent(model.consistency)}, coverage ${percent(model.coverage)}`)),
+        el("h3", {}, models.length > 1 ? `Model ${model.name || `M${index + 1}`}` : "The solution", el("span", { class: "muted" }, ` consistency ${percent(model.consistency)}, coverage ${percent(model.coverage)}`)),
         el("p", {}, "The outcome followed wherever one of these held:"),
         el(
           "ol",
@@ -179,7 +185,8 @@ function renderSolution(container: HTMLElement, answer: MinimizeTruthTableRespon
               "li",
               { class: "term" },
               el("span", { class: "combination" }, ...readableCombination(term.expression).flatMap((part, i) => (i ? [el("em", {}, " and "), part] : [part]))),
-              el("span", { class: "muted" }, ` (consistency ${percent(term.consistency)}, coverage ${percent(term.rawCoverage)})`),
+              // The unique coverage as the API gives it: for the only term of a model, its whole coverage (R's QCA shows NA).
+              el("span", { class: "muted" }, ` (consistency ${percent(term.consistency)}, coverage ${percent(term.rawCoverage)}, unique coverage ${percent(term.uniqueCoverage)}${single ? ", the only term" : ""})`),
               el("div", { class: "cases" }, `Cases: ${(term.cases ?? []).map(caseName).join(", ") || "none"}`),
             ),
           ),

@@ -86,6 +86,8 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
                 return RpcErrors.FailedPrecondition(e.Message, MissingNodes(e), Bounds);
             case Insight.FailedPreconditionException e:
                 return RpcErrors.FailedPrecondition(e.Message, [new PreconditionViolation("STATE", context.Method, e.Message)], Bounds);
+            case Rules.Configurations.MinimizationRefusedException e:
+                return RpcErrors.FailedPrecondition(e.Message, [new PreconditionViolation(e.Reason, "solution_type", e.Message)], Bounds);
             case NodeHasRelationshipsException e:
                 return RpcErrors.FailedPrecondition(e.Message, [new PreconditionViolation("HAS_RELATIONSHIPS", e.Name, "set cascade to delete its relationships too")], Bounds);
             case RequestIdConflictException e:

@@ -7,7 +7,9 @@ using LocalVision.Rules.Cohorts;
 using LocalVision.Rules.Configurations;
 using LocalVision.Rules.Evaluation;
 using LocalVision.Rules.Insight;
+using LocalVision.Server.Hosting;
 using LocalVision.V1;
+using Microsoft.Extensions.Options;
 using DomainCandidate = LocalVision.Rules.Cohorts.CohortCandidate;
 using DomainCase = LocalVision.Rules.Configurations.Case;
 using DomainSolutionType = LocalVision.Rules.Configurations.SolutionType;
@@ -18,9 +20,11 @@ namespace LocalVision.Server.Grpc.Insight;
 /// The InsightService: QCA over the graph's cases (each Local Vision project, its conditions resolved by the rules
 /// engine as of a date) or over an analyst's own case table, and cohort selection.
 /// </summary>
-public sealed class InsightApi(IGraphStore store, EvaluationEngine engine, TimeProvider clock) : InsightService.InsightServiceBase
+public sealed class InsightApi(IGraphStore store, EvaluationEngine engine, TimeProvider clock, IOptions<LocalVisionOptions> serverOptions) : InsightService.InsightServiceBase
 {
     private const int MaxConditions = 24;
+    private const int DefaultMaxModels = 1000;
+    private const string ModelPages = "models";
     private const string DefaultOutcome = "MOMENTUM";
 
     /// <summary>Conditions the cohort score checks a candidate against, when the graph's cases support a solution.</summary>
@@ -99,7 +103,9 @@ public sealed class InsightApi(IGraphStore store, EvaluationEngine engine, TimeP
         {
             var proto = new V1.TruthTableRow
             {
-                Outcome = row.IsContradictory ? "C" : row.Outcome switch { OutcomeValue.Positive => "1", OutcomeValue.Negative => "0", _ => "?" },
+                // What the minimisation uses; a contradiction is its own flag with the cases on each side, so a
+                // contradictory row still says whether it counts as sufficient (R's OUT).
+                Outcome = row.Outcome switch { OutcomeValue.Positive => "1", OutcomeValue.Negative => "0", _ => "?" },
                 N = row.N,
                 Consistency = row.Consistency,
                 Pri = row.Pri,
@@ -107,6 +113,8 @@ public sealed class InsightApi(IGraphStore store, EvaluationEngine engine, TimeP
             };
             proto.Configuration.AddRange(row.Configuration.Select(c => c == '1' ? 1 : 0));
             proto.Cases.AddRange(row.Cases);
+            proto.CasesInOutcome.AddRange(row.CasesInOutcome);
+            proto.CasesOutOfOutcome.AddRange(row.CasesOutOfOutcome);
             return proto;
         }));
         response.Remainders.AddRange(table.EnumerateLogicalRemainders().Take(1024));
@@ -147,15 +155,45 @@ public sealed class InsightApi(IGraphStore store, EvaluationEngine engine, TimeP
         {
             checks.Add("directional_expectations", "the intermediate solution needs at least one directional expectation");
         }
+        if (request.MaxModels < 0)
+        {
+            checks.Add("max_models", "must not be negative (0 means every model, unset 1,000)");
+        }
+        // A page continues the list of the same request: the token is bound to every other field.
+        var query = ModelPages + RequestFingerprint.Of(new MinimizeTruthTableRequest(request) { PageToken = "" });
+        var first = PageToken.Decode(request.PageToken, query) is { } position
+            ? int.TryParse(position, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var offset) ? offset : -1
+            : 0;
+        if (first < 0)
+        {
+            checks.Add("page_token", "is not a token this query returned; start again without it");
+        }
         checks.ThrowIfAny();
+        var maxModels = !request.HasMaxModels ? DefaultMaxModels : request.MaxModels == 0 ? int.MaxValue : request.MaxModels;
         var outcome = Outcome(request.Outcome, negate: false);
         var selection = await CasesAsync(request.CaseTable, outcome, conditions, asOf, context.CancellationToken);
         var table = TruthTable.Build(selection.Cases, outcome, conditions, options);
-        var result = BooleanMinimization.Minimize(table, new MinimizationOptions(solutionType, expectations), context.CancellationToken);
-        var response = new MinimizeTruthTableResponse();
-        foreach (var model in result.Models)
+        var result = BooleanMinimization.Minimize(table, new MinimizationOptions(solutionType, expectations, MaxModels: maxModels), context.CancellationToken);
+        var response = new MinimizeTruthTableResponse { TotalModels = result.Models.Count };
+        var firstModel = result.Models.FirstOrDefault();
+        if (firstModel is not null)
         {
-            var proto = new V1.SolutionModel { Expression = model.Expression, Consistency = model.Consistency, Coverage = model.Coverage };
+            response.SimplifyingAssumptions.AddRange(firstModel.SimplifyingAssumptions.Configurations);
+            if (firstModel.Intermediate is { } intermediate)
+            {
+                response.EasyCounterfactuals.AddRange(intermediate.EasyCounterfactuals.Configurations);
+                response.DifficultCounterfactuals.AddRange(intermediate.DifficultCounterfactuals.Configurations);
+            }
+        }
+        response.Warnings.AddRange(selection.Warnings.Concat(table.Warnings).Concat(result.Warnings).Distinct());
+        // However many models there are, a page stays within the message limit: as many models as fit what the
+        // rest of the response leaves of half the limit, and always one so that paging moves on.
+        var budget = (serverOptions.Value.Limits.MaxMessageBytes / 2) - response.CalculateSize();
+        var bytes = 0;
+        for (var index = first; index < result.Models.Count; index++)
+        {
+            var model = result.Models[index];
+            var proto = new V1.SolutionModel { Name = model.Name, Expression = model.Expression, Consistency = model.Consistency, Coverage = model.Coverage };
             proto.Terms.AddRange(model.Terms.Select(term =>
             {
                 var t = new V1.SolutionTerm
@@ -165,19 +203,14 @@ public sealed class InsightApi(IGraphStore store, EvaluationEngine engine, TimeP
                 t.Cases.AddRange(term.Cases);
                 return t;
             }));
+            bytes += proto.CalculateSize() + 8;
+            if (bytes > budget && response.Models.Count > 0)
+            {
+                response.NextPageToken = PageToken.Encode(query, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            }
             response.Models.Add(proto);
         }
-        var first = result.Models.FirstOrDefault();
-        if (first is not null)
-        {
-            response.SimplifyingAssumptions.AddRange(first.SimplifyingAssumptions.Configurations);
-            if (first.Intermediate is { } intermediate)
-            {
-                response.EasyCounterfactuals.AddRange(intermediate.EasyCounterfactuals.Configurations);
-                response.DifficultCounterfactuals.AddRange(intermediate.DifficultCounterfactuals.Configurations);
-            }
-        }
-        response.Warnings.AddRange(selection.Warnings.Concat(table.Warnings).Concat(result.Warnings).Distinct());
         return response;
     }
 
@@ -276,7 +309,12 @@ public sealed class InsightApi(IGraphStore store, EvaluationEngine engine, TimeP
         {
             checks.Add("conditions", "name at least one condition");
         }
-        checks.Count("conditions", conditions.Count, MaxConditions, required: false);
+        // The limit is on distinct conditions: X and ~X are one condition asked both ways.
+        var distinct = conditions.Select(c => c.Trim().TrimStart('~').Trim()).Distinct(StringComparer.Ordinal).Count();
+        if (distinct > MaxConditions)
+        {
+            checks.Add("conditions", $"names {distinct} distinct conditions; at most {MaxConditions} per request (X and ~X count as one)");
+        }
         for (var i = 0; i < conditions.Count; i++)
         {
             if (conditions[i].TrimStart('~').Trim().Length == 0)
