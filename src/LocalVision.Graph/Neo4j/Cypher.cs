@@ -85,10 +85,21 @@ internal static class Cypher
         $"MATCH (n:{NodeLabel}) WHERE ($labels = [] OR n.label IN $labels) AND n.name > $after "
         + $"RETURN {NodeMap} AS node ORDER BY n.name LIMIT $limit";
 
+    /// <summary>The relationships with the given (type, start, end) keys.</summary>
+    public const string RelationshipsByKey =
+        $"UNWIND $keys AS k MATCH (a:{NodeLabel} {{name: k.start}})-[r]->(b:{NodeLabel} {{name: k.end}}) WHERE type(r) = k.type "
+        + "RETURN type(r) AS type, a.name AS startName, b.name AS endName, r.properties AS properties";
+
+    /// <summary>
+    /// A page of the whole-graph relationship read: the next start nodes after <c>$after</c> in name order (walked on
+    /// the name index), each with every relationship it starts. Paging by node keeps each page's cost to its own rows;
+    /// ordering every relationship by a computed key sorted them all again for each page.
+    /// </summary>
     public const string ReadRelationships =
-        $"MATCH (a:{NodeLabel})-[r]->(b:{NodeLabel}) WHERE ($labels = [] OR (a.label IN $labels AND b.label IN $labels)) "
-        + "WITH a, r, b, a.name + ' ' + type(r) + ' ' + b.name AS key WHERE key > $after "
-        + "RETURN type(r) AS type, a.name AS startName, b.name AS endName, r.properties AS properties, key ORDER BY key LIMIT $limit";
+        $"MATCH (a:{NodeLabel}) WHERE a.name > $after AND ($labels = [] OR a.label IN $labels) WITH a ORDER BY a.name LIMIT $limit "
+        + $"OPTIONAL MATCH (a)-[r]->(b:{NodeLabel}) WHERE $labels = [] OR b.label IN $labels "
+        + "RETURN a.name AS startName, collect(CASE WHEN r IS NULL THEN null ELSE {type: type(r), endName: b.name, properties: r.properties} END) AS relationships "
+        + "ORDER BY startName";
 
     /// <summary>The relationships among a set of nodes, optionally of some types, in (start, type, end) order.</summary>
     public const string RelationshipsAmong =

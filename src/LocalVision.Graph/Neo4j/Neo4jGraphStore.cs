@@ -368,6 +368,19 @@ public sealed partial class Neo4jGraphStore : IGraphStore, ITheoryHistory
         return new Subgraph(nodes, relationships, nodesTruncated || relationshipsTruncated);
     }
 
+    public async Task<IReadOnlyList<GraphRelationship>> GetRelationshipsAsync(IReadOnlyCollection<RelationshipKey> keys, CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+        var rows = new JsonArray(keys.Distinct().Select(k => (JsonNode)new JsonObject { ["type"] = k.Type, ["start"] = k.Start, ["end"] = k.End }).ToArray());
+        var result = await ReadAsync(new Statement(Cypher.RelationshipsByKey, new JsonObject { ["keys"] = rows }), cancellationToken);
+        return Enumerable.Range(0, result.Rows.Count)
+            .Select(i => StoredForm.Relationship((string)result.Value(i, "type")!, (string)result.Value(i, "startName")!, (string)result.Value(i, "endName")!, result.Value(i, "properties")))
+            .ToList();
+    }
+
     public async IAsyncEnumerable<GraphNode> ReadNodesAsync(IReadOnlyCollection<string> labels, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var after = "";
@@ -397,6 +410,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, ITheoryHistory
         var after = "";
         while (true)
         {
+            // Each row is a start node and the relationships it starts; pages count start nodes.
             var result = await ReadAsync(new Statement(Cypher.ReadRelationships, new JsonObject
             {
                 ["labels"] = Strings(labels),
@@ -405,8 +419,11 @@ public sealed partial class Neo4jGraphStore : IGraphStore, ITheoryHistory
             }), cancellationToken);
             for (var i = 0; i < result.Rows.Count; i++)
             {
-                after = (string)result.Value(i, "key")!;
-                yield return StoredForm.Relationship((string)result.Value(i, "type")!, (string)result.Value(i, "startName")!, (string)result.Value(i, "endName")!, result.Value(i, "properties"));
+                after = (string)result.Value(i, "startName")!;
+                foreach (var relationship in ((IEnumerable<object?>)result.Value(i, "relationships")!).Cast<IReadOnlyDictionary<string, object?>>())
+                {
+                    yield return StoredForm.Relationship((string)relationship["type"]!, after, (string)relationship["endName"]!, relationship["properties"]);
+                }
             }
             if (result.Rows.Count < StreamPageSize)
             {

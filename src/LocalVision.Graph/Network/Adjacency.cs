@@ -15,8 +15,20 @@ internal sealed class Adjacency(int[] offsets, int[] targets, int[] relationship
 
     public int ArcCount => Targets.Length;
 
-    /// <summary>Lays out arcs by a counting sort on their source; stable, so arcs keep relationship order.</summary>
-    public static Adjacency Build(int nodeCount, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ReadOnlySpan<double> weights, ProjectionDirection direction)
+    /// <summary>
+    /// Lays out arcs by a counting sort on their source; stable, so arcs keep relationship order. With
+    /// <see cref="MultiEdges.Merge"/> each node keeps one arc per neighbour, the cheapest (the first of equal costs),
+    /// and no arc to itself.
+    /// </summary>
+    public static Adjacency Build(
+        int nodeCount, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ReadOnlySpan<double> weights, ProjectionDirection direction,
+        MultiEdges multiEdges = MultiEdges.Keep)
+    {
+        var arcs = BuildAll(nodeCount, starts, ends, weights, direction);
+        return multiEdges == MultiEdges.Merge ? arcs.Merged() : arcs;
+    }
+
+    private static Adjacency BuildAll(int nodeCount, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ReadOnlySpan<double> weights, ProjectionDirection direction)
     {
         var relationshipCount = starts.Length;
         var both = direction == ProjectionDirection.Undirected;
@@ -60,6 +72,48 @@ internal sealed class Adjacency(int[] offsets, int[] targets, int[] relationship
             }
         }
         return new Adjacency(offsets, targets, relationships, arcWeights);
+    }
+
+    /// <summary>One arc per (node, neighbour), the cheapest of its parallel arcs, keeping first-seen order; self-arcs dropped.</summary>
+    private Adjacency Merged()
+    {
+        var n = NodeCount;
+        var offsets = new int[n + 1];
+        var stamp = new int[n];
+        var slot = new int[n];
+        Array.Fill(stamp, -1);
+        // Compacts in place: the write position never passes the read position.
+        var write = 0;
+        for (var u = 0; u < n; u++)
+        {
+            for (var a = Offsets[u]; a < Offsets[u + 1]; a++)
+            {
+                var v = Targets[a];
+                if (v == u)
+                {
+                    continue;
+                }
+                if (stamp[v] == u)
+                {
+                    if (Weights[a] < Weights[slot[v]])
+                    {
+                        Weights[slot[v]] = Weights[a];
+                        Relationships[slot[v]] = Relationships[a];
+                    }
+                    continue;
+                }
+                stamp[v] = u;
+                slot[v] = write;
+                Targets[write] = v;
+                Relationships[write] = Relationships[a];
+                Weights[write] = Weights[a];
+                write++;
+            }
+            offsets[u + 1] = write;
+        }
+        return write == ArcCount
+            ? new Adjacency(offsets, Targets, Relationships, Weights)
+            : new Adjacency(offsets, Targets[..write], Relationships[..write], Weights[..write]);
     }
 
     /// <summary>The same arcs turned round: who points at each node.</summary>

@@ -271,33 +271,40 @@ public static class Communities
                 // The projection's arcs are already symmetric: merge them in place of a second layout.
                 return Merge(projection.Out, weighted, selfLoops, selfArcShare: 0.5);
             }
-            var m = projection.RelationshipCount;
+            // Directed arcs are the ties (merged or kept as the projection says); modularity here ignores their direction.
+            var arcs = projection.Out;
             var kept = 0;
-            for (var r = 0; r < m; r++)
+            for (var u = 0; u < n; u++)
             {
-                if (projection.StartOf(r) != projection.EndOf(r))
+                for (var a = arcs.Offsets[u]; a < arcs.Offsets[u + 1]; a++)
                 {
-                    kept++;
+                    if (arcs.Targets[a] != u)
+                    {
+                        kept++;
+                    }
                 }
             }
             var starts = new int[kept];
             var ends = new int[kept];
             var weights = new double[kept];
             var at = 0;
-            for (var r = 0; r < m; r++)
+            for (var u = 0; u < n; u++)
             {
-                var weight = weighted ? projection.WeightOf(r) : 1.0;
-                var (s, e) = (projection.StartOf(r), projection.EndOf(r));
-                if (s == e)
+                for (var a = arcs.Offsets[u]; a < arcs.Offsets[u + 1]; a++)
                 {
-                    selfLoops[s] += weight;
-                }
-                else
-                {
-                    starts[at] = s;
-                    ends[at] = e;
-                    weights[at] = weight;
-                    at++;
+                    var weight = weighted ? arcs.Weights[a] : 1.0;
+                    var v = arcs.Targets[a];
+                    if (v == u)
+                    {
+                        selfLoops[u] += weight;
+                    }
+                    else
+                    {
+                        starts[at] = u;
+                        ends[at] = v;
+                        weights[at] = weight;
+                        at++;
+                    }
                 }
             }
             return Merge(Adjacency.Build(n, starts, ends, weights, ProjectionDirection.Undirected), true, selfLoops, selfArcShare: 0);

@@ -3,7 +3,7 @@ using LocalVision.Graph.Model;
 namespace LocalVision.Graph.Network;
 
 /// <summary>Gathers nodes and relationships one at a time (from a store, a test or a fixture) and lays them out as a projection.</summary>
-public sealed class NetworkBuilder(ProjectionDirection direction, bool weighted = false, bool keepRecords = false)
+public sealed class NetworkBuilder(ProjectionDirection direction, bool weighted = false, MultiEdges multiEdges = MultiEdges.Merge)
 {
     private readonly List<string> _names = [];
     private readonly List<byte> _labels = [];
@@ -12,8 +12,6 @@ public sealed class NetworkBuilder(ProjectionDirection direction, bool weighted 
     private readonly List<int> _ends = [];
     private readonly List<byte> _types = [];
     private readonly List<double> _weights = [];
-    private readonly List<GraphNode> _nodeRecords = [];
-    private readonly List<GraphRelationship> _relationshipRecords = [];
     private readonly Dictionary<string, int> _indexByName = new(StringComparer.Ordinal);
     private readonly Vocabulary _labelNames = new("labels");
     private readonly Vocabulary _kindNames = new("kinds");
@@ -23,32 +21,17 @@ public sealed class NetworkBuilder(ProjectionDirection direction, bool weighted 
 
     /// <summary>Adds a node and returns its index.</summary>
     /// <exception cref="ArgumentException">A node of that name was added before.</exception>
-    public int AddNode(string name, string label, string? kind = null)
-    {
-        if (keepRecords)
-        {
-            throw new InvalidOperationException("this builder keeps records; add GraphNode values");
-        }
-        return Add(name, label, kind);
-    }
+    public int AddNode(string name, string label, string? kind = null) => Add(name, label, kind);
 
-    /// <summary>Adds a stored node (its <c>kind</c> property is kept) and returns its index.</summary>
-    public int AddNode(GraphNode node)
-    {
-        var index = Add(node.Name, node.Label, node.GetString("kind"));
-        if (keepRecords)
-        {
-            _nodeRecords.Add(node);
-        }
-        return index;
-    }
+    /// <summary>Adds a stored node (its name, label and <c>kind</c> property) and returns its index.</summary>
+    public int AddNode(GraphNode node) => Add(node.Name, node.Label, node.GetString("kind"));
 
     /// <summary>The index of a node added before, or -1.</summary>
     public int IndexOf(string name) => _indexByName.GetValueOrDefault(name, -1);
 
     /// <summary>Adds a relationship between two added nodes and returns its index.</summary>
     /// <exception cref="ArgumentException">An end is unknown or the weight is negative or not a number.</exception>
-    public int AddRelationship(int start, int end, string type, double weight = 1.0, GraphRelationship? record = null)
+    public int AddRelationship(int start, int end, string type, double weight = 1.0)
     {
         if ((uint)start >= (uint)_names.Count || (uint)end >= (uint)_names.Count)
         {
@@ -58,18 +41,10 @@ public sealed class NetworkBuilder(ProjectionDirection direction, bool weighted 
         {
             throw new ArgumentException($"the {type} relationship {_names[start]} -> {_names[end]} has weight {weight}; weights must be non-negative numbers");
         }
-        if (keepRecords && record is null)
-        {
-            throw new InvalidOperationException("this builder keeps records; pass the GraphRelationship");
-        }
         _starts.Add(start);
         _ends.Add(end);
         _types.Add((byte)_typeNames.IdOf(type));
         _weights.Add(weight);
-        if (keepRecords)
-        {
-            _relationshipRecords.Add(record!);
-        }
         return _starts.Count - 1;
     }
 
@@ -79,8 +54,7 @@ public sealed class NetworkBuilder(ProjectionDirection direction, bool weighted 
 
     public NetworkProjection Build() =>
         new([.. _names], [.. _labels], _labelNames.ToArray(), [.. _kinds], _kindNames.ToArray(),
-            [.. _starts], [.. _ends], [.. _types], _typeNames.ToArray(), [.. _weights], direction, weighted,
-            keepRecords ? [.. _nodeRecords] : null, keepRecords ? [.. _relationshipRecords] : null);
+            [.. _starts], [.. _ends], [.. _types], _typeNames.ToArray(), [.. _weights], direction, weighted, multiEdges);
 
     private int Add(string name, string label, string? kind)
     {

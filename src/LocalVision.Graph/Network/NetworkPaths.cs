@@ -106,14 +106,14 @@ public static class NetworkPaths
     {
         CheckNode(projection, source, nameof(source));
         CheckNode(projection, target, nameof(target));
-        return new PathSearch(projection, weighted ?? projection.IsWeighted).Find(source, target, null, null, cancellationToken);
+        return new PathSearch(projection, weighted ?? projection.IsWeighted).Find(source, target, null, null, int.MaxValue, cancellationToken);
     }
 
     /// <summary>
     /// What a path query asks for: up to <paramref name="k"/> paths of at most <paramref name="maxDepth"/> hops,
     /// shortest first. Unweighted, these are exactly the k shortest within the depth (a depth-bounded search, fewest
-    /// hops first). Weighted, Yen's k cheapest paths are ranked first and those deeper than the bound are then dropped,
-    /// so fewer than k may come back.
+    /// hops first). Weighted, they are the k cheapest loopless paths among those within the depth (Yen's algorithm
+    /// over a hop-bounded search), so a cheap path is never lost to a cheaper one that is too long.
     /// </summary>
     public static IReadOnlyList<NetworkPath> FindPaths(
         NetworkProjection projection, int source, int target, int k, int maxDepth, bool? weighted = null, CancellationToken cancellationToken = default)
@@ -121,30 +121,28 @@ public static class NetworkPaths
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(maxDepth);
         var useWeights = weighted ?? projection.IsWeighted;
-        if (!useWeights)
-        {
-            return AllSimplePaths(projection, source, target, maxDepth, k, false, cancellationToken).Paths;
-        }
-        var paths = k == 1
-            ? ShortestPath(projection, source, target, true, cancellationToken) is { } shortest ? [shortest] : []
-            : KShortestPaths(projection, source, target, k, true, cancellationToken);
-        return paths.Where(p => p.Hops <= maxDepth).ToList();
+        return useWeights
+            ? KShortestPaths(projection, source, target, k, true, maxDepth, cancellationToken)
+            : AllSimplePaths(projection, source, target, maxDepth, k, false, cancellationToken).Paths;
     }
 
     /// <summary>
-    /// Up to <paramref name="k"/> shortest loopless paths, cheapest first (Yen's algorithm). Ties are ordered by hops,
-    /// then by node indices. Parallel relationships between the same nodes give distinct paths.
+    /// Up to <paramref name="k"/> shortest loopless paths of at most <paramref name="maxDepth"/> hops, cheapest first
+    /// (Yen's algorithm; each spur search is bounded by the hops the root leaves). Ties are ordered by hops, then by
+    /// node indices. Parallel relationships kept in the projection (<see cref="MultiEdges.Keep"/>) give distinct paths.
     /// </summary>
     public static IReadOnlyList<NetworkPath> KShortestPaths(
-        NetworkProjection projection, int source, int target, int k, bool? weighted = null, CancellationToken cancellationToken = default)
+        NetworkProjection projection, int source, int target, int k, bool? weighted = null, int maxDepth = int.MaxValue,
+        CancellationToken cancellationToken = default)
     {
         CheckNode(projection, source, nameof(source));
         CheckNode(projection, target, nameof(target));
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDepth);
         var useWeights = weighted ?? projection.IsWeighted;
         var search = new PathSearch(projection, useWeights);
         var found = new List<NetworkPath>();
-        if (search.Find(source, target, null, null, cancellationToken) is not { } first)
+        if (search.Find(source, target, null, null, maxDepth, cancellationToken) is not { } first)
         {
             return found;
         }
@@ -172,7 +170,7 @@ public static class NetworkPaths
                 {
                     blockedNodes[previous.Nodes[j]] = true;
                 }
-                var spurPath = search.Find(spur, target, blockedNodes, blockedRelationships, cancellationToken);
+                var spurPath = search.Find(spur, target, blockedNodes, blockedRelationships, maxDepth == int.MaxValue ? maxDepth : maxDepth - i, cancellationToken);
                 for (var j = 0; j < i; j++)
                 {
                     blockedNodes[previous.Nodes[j]] = false;
@@ -373,13 +371,19 @@ public static class NetworkPaths
         private readonly int[] _stamp = new int[projection.NodeCount];
         private readonly MinHeap _heap = new();
         private readonly Queue<int> _queue = new();
+        private readonly List<Label> _labels = [];
         private int _current;
 
-        public NetworkPath? Find(int source, int target, bool[]? blockedNodes, HashSet<int>? blockedRelationships, CancellationToken cancellationToken)
+        /// <summary>A cheapest path of at most <paramref name="maxHops"/> hops (fewest hops when unweighted), or null.</summary>
+        public NetworkPath? Find(int source, int target, bool[]? blockedNodes, HashSet<int>? blockedRelationships, int maxHops, CancellationToken cancellationToken)
         {
             if (source == target)
             {
                 return NetworkPath.Create(projection, [source], [], weighted);
+            }
+            if (weighted && maxHops < projection.NodeCount - 1)
+            {
+                return FindWithinHops(source, target, blockedNodes, blockedRelationships, maxHops, cancellationToken);
             }
             _current++;
             var adjacency = projection.Out;
@@ -453,7 +457,8 @@ public static class NetworkPaths
                     }
                 }
             }
-            if (!reached)
+            // A breadth-first path has the fewest hops there are; beyond the bound there is none within it.
+            if (!reached || (!weighted && _distance[target] > maxHops))
             {
                 return null;
             }
@@ -470,6 +475,72 @@ public static class NetworkPaths
             return NetworkPath.Create(projection, nodes, relationships, weighted);
         }
 
+        /// <summary>
+        /// Dijkstra over (node, hops) labels: a label is kept only if it reaches its node in fewer hops than every
+        /// cheaper label settled there, so each node is settled at most <paramref name="maxHops"/> + 1 times. The
+        /// first label settled at the target is the cheapest path within the bound, and it is simple: a label that
+        /// revisited a node would arrive no cheaper and with more hops than the one settled there first.
+        /// </summary>
+        private NetworkPath? FindWithinHops(int source, int target, bool[]? blockedNodes, HashSet<int>? blockedRelationships, int maxHops, CancellationToken cancellationToken)
+        {
+            _current++;
+            var adjacency = projection.Out;
+            _labels.Clear();
+            _heap.Clear();
+            // _parentNode holds, per node, the fewest hops of a label settled there.
+            _stamp[source] = _current;
+            _parentNode[source] = int.MaxValue;
+            _labels.Add(new Label(source, 0, 0, -1, -1));
+            _heap.Push(0, 0);
+            var steps = 0;
+            while (_heap.Count > 0)
+            {
+                if ((++steps & 0x3FF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+                var (cost, id) = _heap.Pop();
+                var label = _labels[id];
+                var u = label.Node;
+                if (_stamp[u] == _current && label.Hops >= _parentNode[u])
+                {
+                    continue;
+                }
+                _stamp[u] = _current;
+                _parentNode[u] = label.Hops;
+                if (u == target)
+                {
+                    var nodes = new List<int>();
+                    var relationships = new List<int>();
+                    for (var at = id; _labels[at].Parent >= 0; at = _labels[at].Parent)
+                    {
+                        nodes.Add(_labels[at].Node);
+                        relationships.Add(_labels[at].Relationship);
+                    }
+                    nodes.Add(source);
+                    nodes.Reverse();
+                    relationships.Reverse();
+                    return NetworkPath.Create(projection, nodes, relationships, weighted);
+                }
+                if (label.Hops == maxHops)
+                {
+                    continue;
+                }
+                for (var a = adjacency.Offsets[u]; a < adjacency.Offsets[u + 1]; a++)
+                {
+                    var v = adjacency.Targets[a];
+                    var r = adjacency.Relationships[a];
+                    if (Blocked(v, r, blockedNodes, blockedRelationships) || (_stamp[v] == _current && label.Hops + 1 >= _parentNode[v]))
+                    {
+                        continue;
+                    }
+                    _labels.Add(new Label(v, label.Hops + 1, cost + adjacency.Weights[a], id, r));
+                    _heap.Push(cost + adjacency.Weights[a], _labels.Count - 1);
+                }
+            }
+            return null;
+        }
+
         private void Visit(int node, double distance, int parent, int relationship)
         {
             _stamp[node] = _current;
@@ -480,6 +551,8 @@ public static class NetworkPaths
 
         private static bool Blocked(int node, int relationship, bool[]? blockedNodes, HashSet<int>? blockedRelationships) =>
             (blockedNodes is not null && blockedNodes[node]) || (blockedRelationships is not null && blockedRelationships.Contains(relationship));
+
+        private readonly record struct Label(int Node, int Hops, double Cost, int Parent, int Relationship);
     }
 }
 

@@ -27,8 +27,6 @@ public sealed class NetworkProjection
     private readonly byte[] _types;
     private readonly string[] _typeNames;
     private readonly double[] _weights;
-    private readonly GraphNode[]? _nodeRecords;
-    private readonly GraphRelationship[]? _relationshipRecords;
     private readonly Lazy<Dictionary<string, int>> _indexByName;
     private readonly Lazy<Adjacency> _incoming;
 
@@ -37,7 +35,7 @@ public sealed class NetworkProjection
     internal NetworkProjection(
         string[] names, byte[] labels, string[] labelNames, short[] kinds, string[] kindNames,
         int[] starts, int[] ends, byte[] types, string[] typeNames, double[] weights,
-        ProjectionDirection direction, bool weighted, GraphNode[]? nodeRecords = null, GraphRelationship[]? relationshipRecords = null)
+        ProjectionDirection direction, bool weighted, MultiEdges multiEdges)
     {
         _names = names;
         _labels = labels;
@@ -49,11 +47,10 @@ public sealed class NetworkProjection
         _types = types;
         _typeNames = typeNames;
         _weights = weights;
-        _nodeRecords = nodeRecords;
-        _relationshipRecords = relationshipRecords;
         Direction = direction;
         IsWeighted = weighted;
-        Out = Adjacency.Build(names.Length, starts, ends, weights, direction);
+        MultiEdges = multiEdges;
+        Out = Adjacency.Build(names.Length, starts, ends, weights, direction, multiEdges);
         _indexByName = new Lazy<Dictionary<string, int>>(BuildIndex);
         _incoming = new Lazy<Adjacency>(() => direction == ProjectionDirection.Undirected ? Out : Out.Transpose());
     }
@@ -63,11 +60,14 @@ public sealed class NetworkProjection
     /// <summary>True when arcs carry costs from a weight property; otherwise every arc costs 1.</summary>
     public bool IsWeighted { get; }
 
+    /// <summary>Whether parallel relationships are one tie (the arcs hold one per pair) or several.</summary>
+    public MultiEdges MultiEdges { get; }
+
     public int NodeCount => _names.Length;
 
     public int RelationshipCount => _starts.Length;
 
-    /// <summary>Arcs in the adjacency: twice the relationships when undirected.</summary>
+    /// <summary>Arcs in the adjacency: twice the ties when undirected (ties are the relationships unless merged).</summary>
     public int ArcCount => Out.ArcCount;
 
     /// <summary>The store version this projection was read at, or -1 when it was built in memory.</summary>
@@ -127,25 +127,41 @@ public sealed class NetworkProjection
 
     public double WeightOf(int relationship) => _weights[relationship];
 
+    /// <summary>The node's name and label, for a result whose node has gone from the store since the projection was read.</summary>
+    public GraphNode BareNode(int node) => new(_names[node], LabelOf(node), _names[node], []);
+
+    /// <summary>The relationship without properties, for a result whose relationship has gone from the store since.</summary>
+    public GraphRelationship BareRelationship(int relationship) =>
+        new(_typeNames[_types[relationship]], _names[_starts[relationship]], _names[_ends[relationship]], []);
+
     /// <summary>What identifies the relationship in the store, in its stored direction.</summary>
     public RelationshipKey KeyOf(int relationship) =>
         new(_typeNames[_types[relationship]], _names[_starts[relationship]], _names[_ends[relationship]]);
 
-    /// <summary>True when the projection was read from a store and keeps the full node and relationship records.</summary>
-    public bool HasRecords => _nodeRecords is not null;
-
-    /// <summary>The stored node, when the projection was read from a store; otherwise a record without properties.</summary>
-    public GraphNode NodeRecord(int node) =>
-        _nodeRecords?[node] ?? new GraphNode(_names[node], LabelOf(node), _names[node], []);
-
-    /// <summary>The stored relationship, when the projection was read from a store; otherwise one without properties.</summary>
-    public GraphRelationship RelationshipRecord(int relationship) =>
-        _relationshipRecords?[relationship]
-        ?? new GraphRelationship(_typeNames[_types[relationship]], _names[_starts[relationship]], _names[_ends[relationship]], []);
-
-    /// <summary>The nodes and relationships given, as the records a client sees.</summary>
-    public Subgraph ToSubgraph(IEnumerable<int> nodes, IEnumerable<int> relationships, bool truncated) =>
-        new(nodes.Select(NodeRecord).ToList(), relationships.Select(RelationshipRecord).ToList(), truncated);
+    /// <summary>
+    /// About how much memory the projection holds: its arrays, the names, and the name index and incoming arcs once
+    /// they are built (counted as if they were, since any call may build them).
+    /// </summary>
+    public long EstimatedBytes
+    {
+        get
+        {
+            long n = _names.Length;
+            long m = _starts.Length;
+            long arcs = Out.ArcCount;
+            var names = 0L;
+            foreach (var name in _names)
+            {
+                // A string's header and length, its UTF-16 characters, rounded to 8 bytes.
+                names += 24 + ((2L * name.Length + 7) & ~7L);
+            }
+            var adjacency = (4 * (n + 1)) + (16 * arcs);
+            var incoming = Direction == ProjectionDirection.Undirected ? 0 : adjacency;
+            // A Dictionary<string, int> entry is 24 bytes plus its bucket, and the names array holds a reference each.
+            var index = 28 * n;
+            return names + (8 * n) + (3 * n) + (17 * m) + adjacency + incoming + index;
+        }
+    }
 
     /// <summary>
     /// The projection restricted to some nodes and the relationships among them, with nodes renumbered in the order
@@ -192,9 +208,7 @@ public sealed class NetworkProjection
             types[i] = _types[r];
             weights[i] = _weights[r];
         }
-        return new NetworkProjection(names, labels, _labelNames, kinds, _kindNames, starts, ends, types, _typeNames, weights, Direction, IsWeighted,
-            _nodeRecords is null ? null : nodes.Select(n => _nodeRecords[n]).ToArray(),
-            _relationshipRecords is null ? null : kept.Select(r => _relationshipRecords[r]).ToArray())
+        return new NetworkProjection(names, labels, _labelNames, kinds, _kindNames, starts, ends, types, _typeNames, weights, Direction, IsWeighted, MultiEdges)
         {
             Version = Version,
         };
@@ -214,7 +228,8 @@ public sealed class NetworkProjection
         spec = spec.Normalize();
         // Read the version first: a write racing with the read makes the projection look older than it is, never newer.
         var version = await store.GetVersionAsync(cancellationToken);
-        var builder = new NetworkBuilder(spec.Direction, weighted: spec.WeightProperty is not null, keepRecords: true);
+        // Only names, labels, kinds and the arcs are kept: records are looked up for the few nodes a result shows.
+        var builder = new NetworkBuilder(spec.Direction, weighted: spec.WeightProperty is not null, spec.MultiEdges);
         await foreach (var node in store.ReadNodesAsync(spec.Labels, cancellationToken))
         {
             builder.AddNode(node);
@@ -243,7 +258,7 @@ public sealed class NetworkProjection
                 throw GraphValidationException.Single("weight_property",
                     $"the {relationship.Type} relationship {relationship.Start} -> {relationship.End} has {spec.WeightProperty} {weight}; weights must be non-negative numbers");
             }
-            builder.AddRelationship(start, end, relationship.Type, weight, relationship);
+            builder.AddRelationship(start, end, relationship.Type, weight);
         }
         var projection = builder.Build();
         projection.Version = version;
@@ -270,7 +285,8 @@ public sealed class NetworkProjection
     /// <param name="weights">Per relationship, its cost; null weighs every relationship 1.</param>
     public static NetworkProjection FromArrays(
         string[] names, byte[] labels, IReadOnlyList<string> labelNames, short[]? kinds, IReadOnlyList<string> kindNames,
-        int[] starts, int[] ends, byte[] types, IReadOnlyList<string> typeNames, double[]? weights, ProjectionDirection direction)
+        int[] starts, int[] ends, byte[] types, IReadOnlyList<string> typeNames, double[]? weights, ProjectionDirection direction,
+        MultiEdges multiEdges = MultiEdges.Merge)
     {
         var n = names.Length;
         var m = starts.Length;
@@ -305,7 +321,7 @@ public sealed class NetworkProjection
             Array.Fill(weights, 1.0);
         }
         return new NetworkProjection(names, labels, labelNames.ToArray(), kinds, kindNames.ToArray(), starts, ends, types, typeNames.ToArray(),
-            weights, direction, weighted);
+            weights, direction, weighted, multiEdges);
     }
 
     private Dictionary<string, int> BuildIndex()

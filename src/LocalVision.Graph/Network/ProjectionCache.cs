@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using LocalVision.Graph.Store;
 
 namespace LocalVision.Graph.Network;
@@ -6,49 +5,104 @@ namespace LocalVision.Graph.Network;
 /// <summary>
 /// Projections of one store, built once per spec and dropped as soon as the store's version moves on, so a
 /// reader never sees a projection older than the last write it could have seen. Concurrent requests for the
-/// same spec share one build.
+/// same spec share one build, which runs on the thread pool: a caller that stops waiting (its deadline or budget
+/// ended) leaves it running for the next caller. The cache holds at most <see cref="CapacityBytes"/> of projections,
+/// dropping the least recently used first.
 /// </summary>
-public sealed class ProjectionCache(IGraphStore store, int capacity = 32)
+public sealed class ProjectionCache : IDisposable
 {
-    private readonly ConcurrentDictionary<ProjectionSpec, Lazy<Task<NetworkProjection>>> _entries = new();
+    private readonly IGraphStore _store;
+    private readonly Dictionary<ProjectionSpec, Entry> _entries = [];
     private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _lifetime = new();
     private long _version = long.MinValue;
     private long _builds;
+    private long _uses;
+
+    /// <param name="capacityBytes">The most the cached projections may hold; 0 or less means <see cref="DefaultCapacityBytes"/>.</param>
+    public ProjectionCache(IGraphStore store, long capacityBytes = 0)
+    {
+        _store = store;
+        CapacityBytes = capacityBytes > 0 ? capacityBytes : DefaultCapacityBytes;
+    }
+
+    /// <summary>A quarter of the memory the runtime may use on this machine (or container).</summary>
+    public static long DefaultCapacityBytes => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4;
+
+    public long CapacityBytes { get; }
 
     /// <summary>How many projections have been built (not served from the cache) since creation.</summary>
     public long Builds => Interlocked.Read(ref _builds);
 
-    public int Count => _entries.Count;
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _entries.Count;
+            }
+        }
+    }
+
+    /// <summary>The estimated size of the built projections held now.</summary>
+    public long SizeBytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _entries.Values.Sum(e => e.Bytes);
+            }
+        }
+    }
 
     /// <summary>The projection for a spec at the store's current version, built if needed.</summary>
+    /// <exception cref="ProjectionStillBuildingException">The caller's token fired while the shared build went on.</exception>
     public async Task<NetworkProjection> GetAsync(ProjectionSpec spec, CancellationToken cancellationToken)
     {
         spec = spec.Normalize();
-        var version = await store.GetVersionAsync(cancellationToken);
+        var version = await _store.GetVersionAsync(cancellationToken);
+        Entry entry;
         lock (_gate)
         {
             if (version != _version)
             {
+                // Builds under way finish for the callers already waiting on them; nobody new is handed one.
                 _entries.Clear();
                 _version = version;
             }
-            if (_entries.Count >= capacity && !_entries.ContainsKey(spec))
+            if (!_entries.TryGetValue(spec, out entry!))
             {
-                // Specs are few in practice (the RPCs' label and type choices); starting afresh keeps this simple and bounded.
-                _entries.Clear();
+                Interlocked.Increment(ref _builds);
+                var token = _lifetime.Token;
+                entry = new Entry(Task.Run(() => NetworkProjection.BuildAsync(_store, spec, token), token));
+                _entries[spec] = entry;
             }
+            entry.LastUse = ++_uses;
         }
-        var entry = _entries.GetOrAdd(spec, s => new Lazy<Task<NetworkProjection>>(() => BuildAsync(s)));
+        NetworkProjection projection;
         try
         {
-            // A shared build runs to completion even if this caller gives up; only the wait is cancelled.
-            return await entry.Value.WaitAsync(cancellationToken);
+            projection = await entry.Build.WaitAsync(cancellationToken);
         }
-        catch (Exception) when (entry.Value.IsFaulted || entry.Value.IsCanceled)
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && !entry.Build.IsCompleted)
         {
-            _entries.TryRemove(new KeyValuePair<ProjectionSpec, Lazy<Task<NetworkProjection>>>(spec, entry));
+            throw new ProjectionStillBuildingException(e, cancellationToken);
+        }
+        catch (Exception) when (entry.Build.IsFaulted || entry.Build.IsCanceled)
+        {
+            lock (_gate)
+            {
+                if (_entries.TryGetValue(spec, out var current) && current == entry)
+                {
+                    _entries.Remove(spec);
+                }
+            }
             throw;
         }
+        Trim(entry, projection);
+        return projection;
     }
 
     /// <summary>Forgets every projection.</summary>
@@ -60,9 +114,47 @@ public sealed class ProjectionCache(IGraphStore store, int capacity = 32)
         }
     }
 
-    private Task<NetworkProjection> BuildAsync(ProjectionSpec spec)
+    /// <summary>Stops the builds under way.</summary>
+    public void Dispose()
     {
-        Interlocked.Increment(ref _builds);
-        return NetworkProjection.BuildAsync(store, spec, CancellationToken.None);
+        _lifetime.Cancel();
+        _lifetime.Dispose();
+    }
+
+    /// <summary>Counts a finished build and drops the least recently used others until the cache fits again.</summary>
+    private void Trim(Entry entry, NetworkProjection projection)
+    {
+        lock (_gate)
+        {
+            entry.Bytes = projection.EstimatedBytes;
+            var total = _entries.Values.Sum(e => e.Bytes);
+            // The projection just handed out stays even when it alone is over the bound: the caller is using it.
+            foreach (var (spec, old) in _entries.Where(kv => kv.Value != entry && kv.Value.Bytes > 0).OrderBy(kv => kv.Value.LastUse).ToList())
+            {
+                if (total <= CapacityBytes)
+                {
+                    break;
+                }
+                _entries.Remove(spec);
+                total -= old.Bytes;
+            }
+        }
+    }
+
+    private sealed class Entry(Task<NetworkProjection> build)
+    {
+        public Task<NetworkProjection> Build { get; } = build;
+
+        public long LastUse { get; set; }
+
+        /// <summary>The projection's size once built; 0 while building.</summary>
+        public long Bytes { get; set; }
     }
 }
+
+/// <summary>
+/// A caller stopped waiting for a projection that is still being built; the build goes on, and a later call for the
+/// same network finds it ready.
+/// </summary>
+public sealed class ProjectionStillBuildingException(OperationCanceledException inner, CancellationToken token)
+    : OperationCanceledException("the projection for this network is still being built; the build continues and a later call will use it", inner, token);

@@ -13,6 +13,19 @@ public enum ProjectionDirection
     Reverse,
 }
 
+/// <summary>What a tie is when two nodes are joined by more than one relationship (or by one each way, undirected).</summary>
+public enum MultiEdges
+{
+    /// <summary>
+    /// One tie per pair of distinct nodes (per ordered pair when directed), costing its cheapest relationship;
+    /// self-loops dropped: the simple graph networkx's <c>Graph</c> would hold, and what every measure counts by default.
+    /// </summary>
+    Merge,
+
+    /// <summary>Every relationship is a tie of its own (a multigraph): parallel relationships count once each.</summary>
+    Keep,
+}
+
 /// <summary>
 /// What a projection holds: nodes of some labels, relationships of some types among them, valid at a date,
 /// followed in a direction and weighted by a property. Two specs are equal when they would build the same projection.
@@ -22,13 +35,15 @@ public enum ProjectionDirection
 /// <param name="WeightProperty">A numeric relationship property used as the arc's cost; null weighs every arc 1.</param>
 /// <param name="DefaultWeight">The cost of a relationship that lacks <paramref name="WeightProperty"/>.</param>
 /// <param name="AsOf">Keep only relationships valid on this date by their <c>from</c>/<c>to</c> (inclusive; a missing end is open).</param>
+/// <param name="MultiEdges">Whether relationships between the same two nodes are one tie or several.</param>
 public sealed record ProjectionSpec(
     IReadOnlyList<string> Labels,
     IReadOnlyList<string> RelationshipTypes,
     ProjectionDirection Direction = ProjectionDirection.Undirected,
     string? WeightProperty = null,
     double DefaultWeight = 1.0,
-    DateOnly? AsOf = null)
+    DateOnly? AsOf = null,
+    MultiEdges MultiEdges = MultiEdges.Merge)
 {
     /// <summary>Every node and relationship, undirected and unweighted.</summary>
     public static ProjectionSpec All { get; } = new([], []);
@@ -47,7 +62,8 @@ public sealed record ProjectionSpec(
         && Direction == other.Direction
         && string.Equals(WeightProperty, other.WeightProperty, StringComparison.Ordinal)
         && DefaultWeight.Equals(other.DefaultWeight)
-        && AsOf == other.AsOf;
+        && AsOf == other.AsOf
+        && MultiEdges == other.MultiEdges;
 
     public override int GetHashCode()
     {
@@ -65,6 +81,7 @@ public sealed record ProjectionSpec(
         hash.Add(WeightProperty, StringComparer.Ordinal);
         hash.Add(DefaultWeight);
         hash.Add(AsOf);
+        hash.Add(MultiEdges);
         return hash.ToHashCode();
     }
 }

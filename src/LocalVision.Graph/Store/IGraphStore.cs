@@ -47,6 +47,9 @@ public interface IGraphStore : IAsyncDisposable
     /// <exception cref="NodeNotFoundException">There is no such node.</exception>
     Task<Subgraph> GetNeighborhoodAsync(NeighborhoodQuery query, CancellationToken cancellationToken);
 
+    /// <summary>The stored relationships with these keys, in no particular order; keys that match none are left out.</summary>
+    Task<IReadOnlyList<GraphRelationship>> GetRelationshipsAsync(IReadOnlyCollection<RelationshipKey> keys, CancellationToken cancellationToken);
+
     /// <summary>Every node of the given labels (all when empty), in name order.</summary>
     IAsyncEnumerable<GraphNode> ReadNodesAsync(IReadOnlyCollection<string> labels, CancellationToken cancellationToken);
 

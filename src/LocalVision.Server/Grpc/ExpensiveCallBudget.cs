@@ -1,6 +1,7 @@
 using System.Globalization;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using LocalVision.Graph.Network;
 using LocalVision.Server.Grpc.Errors;
 using LocalVision.Server.Hosting;
 using Microsoft.Extensions.Options;
@@ -73,19 +74,29 @@ public sealed class ExpensiveCallBudget(IOptions<LocalVisionOptions> options, Ti
             budget.Token.ThrowIfCancellationRequested();
             return await call(budgeted, budget);
         }
-        catch (OperationCanceledException) when (budget.IsExpired && !context.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (budget.IsExpired && !context.CancellationToken.IsCancellationRequested)
         {
-            throw Exceeded(seconds);
+            throw Exceeded(seconds, e is ProjectionStillBuildingException);
         }
     }
 
-    private static RpcException Exceeded(double seconds)
+    private static RpcException Exceeded(double seconds, bool projectionBuilding)
     {
         var limit = seconds.ToString(CultureInfo.InvariantCulture);
+        var metadata = new Dictionary<string, string> { ["limit"] = Setting, ["seconds"] = limit };
+        if (projectionBuilding)
+        {
+            // The wait ended, not the work: the shared build goes on, so the same call shortly after can succeed.
+            metadata["projection"] = "building";
+            return RpcErrors.WithReason(StatusCode.ResourceExhausted, Reason,
+                $"the network this call needs was still being read from the store when the server's time budget for expensive calls ran out ({limit} s, {Setting}); "
+                    + "the read goes on, and the same call made again once it is done will use it",
+                metadata);
+        }
         return RpcErrors.WithReason(StatusCode.ResourceExhausted, Reason,
             $"this call needs more than the server's time budget for expensive calls ({limit} s, {Setting}; a stream has it for each message); "
                 + "narrow it (fewer conditions, candidates, labels or a smaller depth), or ask the operator to raise the budget",
-            new Dictionary<string, string> { ["limit"] = Setting, ["seconds"] = limit });
+            metadata);
     }
 
     /// <summary>

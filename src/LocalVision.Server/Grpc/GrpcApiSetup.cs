@@ -2,6 +2,7 @@ using LocalVision.Rules.Evaluation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using LocalVision.Graph.Store;
 using LocalVision.Server.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace LocalVision.Server.Grpc;
 
@@ -31,7 +32,8 @@ public static class GrpcApiSetup
         builder.Services.AddGrpcReflection();
         builder.Services.TryAddSingleton(TimeProvider.System);
         // Network projections are built once per store version and shared by every network call.
-        builder.Services.AddSingleton(services => new LocalVision.Graph.Network.ProjectionCache(services.GetRequiredService<IGraphStore>()));
+        builder.Services.AddSingleton(services => new LocalVision.Graph.Network.ProjectionCache(
+            services.GetRequiredService<IGraphStore>(), services.GetRequiredService<IOptions<LocalVisionOptions>>().Value.Limits.ProjectionCacheBytes));
         // The rule set is compiled once per process; thresholds come from LocalVision:Evaluation.
         builder.Services.AddSingleton(services => new EvaluationEngine(
             services.GetRequiredService<IGraphStore>(),

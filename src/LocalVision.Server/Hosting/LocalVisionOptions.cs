@@ -107,6 +107,12 @@ public sealed class LimitOptions
     /// earlier of this and its own deadline. 0 refuses every expensive call, keeping a server to cheap reads.
     /// </summary>
     public double ExpensiveCallSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// The most memory the cached network projections may hold, in bytes; the least recently used go first. 0 means
+    /// a quarter of the memory the server may use.
+    /// </summary>
+    public long ProjectionCacheBytes { get; set; }
 }
 
 /// <summary>The settings cannot work; the message says what to change.</summary>

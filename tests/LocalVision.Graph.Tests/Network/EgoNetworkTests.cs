@@ -82,7 +82,7 @@ public sealed class EgoNetworkTests
     [Fact]
     public void Expand_SelfLoopAndParallelRelationships_EachRelationshipOnce()
     {
-        var projection = TextbookGraphs.FromEdges(3, [(0, 0), (0, 1), (1, 0), (1, 2)]);
+        var projection = TextbookGraphs.FromEdges(3, [(0, 0), (0, 1), (1, 0), (1, 2)], multiEdges: MultiEdges.Keep);
 
         var ego = EgoNetwork.Expand(projection, 0, 1, cancellationToken: TestContext.Current.CancellationToken);
 

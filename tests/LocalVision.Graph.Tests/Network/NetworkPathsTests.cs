@@ -1,3 +1,4 @@
+using CsCheck;
 using LocalVision.Graph.Network;
 
 namespace LocalVision.Graph.Tests.Network;
@@ -117,9 +118,9 @@ public sealed class NetworkPathsTests
     }
 
     [Fact]
-    public void KShortestPaths_ParallelRelationships_AreDistinctPaths()
+    public void KShortestPaths_ParallelRelationshipsKept_AreDistinctPaths()
     {
-        var projection = TextbookGraphs.FromEdges(2, [(0, 1), (1, 0)]);
+        var projection = TextbookGraphs.FromEdges(2, [(0, 1), (1, 0)], multiEdges: MultiEdges.Keep);
 
         var paths = NetworkPaths.KShortestPaths(projection, 0, 1, 5, cancellationToken: TestContext.Current.CancellationToken);
 
@@ -179,12 +180,85 @@ public sealed class NetworkPathsTests
     }
 
     [Fact]
-    public void FindPaths_Weighted_DropsPathsDeeperThanTheBound()
+    public void FindPaths_Weighted_OnlyPathsWithinTheBound()
     {
         var projection = TextbookGraphs.FromWeightedEdges(4, [(0, 1, 1), (1, 2, 1), (2, 3, 1), (0, 3, 10)]);
 
         var paths = NetworkPaths.FindPaths(projection, 0, 3, k: 2, maxDepth: 2, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal([10.0], paths.Select(p => p.Cost));
+    }
+
+    [Fact]
+    public void FindPaths_WeightedCheapestTooDeep_CheapestWithinTheDepth()
+    {
+        // The case, one hop longer so that the cheapest path within the depth is not the direct tie:
+        // a-z costs 10, a-x-y-z 3 (3 hops), a-w-z 5 (2 hops). With max_depth 2 the answer is a-w-z, then a-z.
+        var projection = TextbookGraphs.FromWeightedEdges(5, [(0, 4, 10), (0, 1, 1), (1, 2, 1), (2, 4, 1), (0, 3, 2.5), (3, 4, 2.5)]);
+
+        var paths = NetworkPaths.FindPaths(projection, 0, 4, k: 3, maxDepth: 2, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal([[0, 3, 4], [0, 4]], paths.Select(p => p.Nodes.ToArray()));
+        Assert.Equal([5.0, 10.0], paths.Select(p => p.Cost));
+    }
+
+    [Fact]
+    public void FindPaths_WeightedCheapestTooDeepOnly_TheDirectTie()
+    {
+        // a–z cost 10, a–x–y–z cost 3, max_depth 2: the answer is a–z, not "no path".
+        var projection = TextbookGraphs.FromWeightedEdges(4, [(0, 3, 10), (0, 1, 1), (1, 2, 1), (2, 3, 1)]);
+
+        var paths = NetworkPaths.FindPaths(projection, 0, 3, k: 1, maxDepth: 2, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal([10.0], paths.Select(p => p.Cost));
+    }
+
+    [Fact]
+    public void FindPaths_WeightedRandomGraphs_CheapestWithinDepthAsBruteForce()
+    {
+        Gen.Select(RandomGraphs.Simple(maxNodes: 8, maxEdges: 18), Gen.Int[0, 4], Gen.Int[1, 6]).Sample((spec, depth, k) =>
+        {
+            var projection = spec.Build(weighted: true);
+            var target = spec.Nodes - 1;
+
+            var paths = NetworkPaths.FindPaths(projection, 0, target, k, depth, cancellationToken: TestContext.Current.CancellationToken);
+
+            var expected = BruteForceCosts(spec, 0, target, depth).Take(k);
+            Assert.Equal(expected, paths.Select(p => p.Cost));
+            Assert.All(paths, p => Assert.True(p.Hops <= depth && p.Nodes.Distinct().Count() == p.Nodes.Count));
+            Assert.Equal(paths.Count, paths.Select(p => string.Join(',', p.Nodes)).Distinct().Count());
+        }, iter: 300);
+    }
+
+    /// <summary>The cost of every simple path of at most <paramref name="depth"/> hops, by plain depth-first enumeration, cheapest first.</summary>
+    private static List<double> BruteForceCosts(RandomGraphs.Spec spec, int source, int target, int depth)
+    {
+        var costs = new List<double>();
+        var onPath = new bool[spec.Nodes];
+        void Walk(int u, int hops, double cost)
+        {
+            if (u == target)
+            {
+                costs.Add(cost);
+                return;
+            }
+            if (hops == depth)
+            {
+                return;
+            }
+            onPath[u] = true;
+            foreach (var (a, b, w) in spec.Edges)
+            {
+                var v = a == u ? b : b == u ? a : -1;
+                if (v >= 0 && !onPath[v])
+                {
+                    Walk(v, hops + 1, cost + w);
+                }
+            }
+            onPath[u] = false;
+        }
+        Walk(source, 0, 0);
+        costs.Sort();
+        return costs;
     }
 }

@@ -37,9 +37,9 @@ public sealed class NetworkProjectionTests
     }
 
     [Fact]
-    public void Neighbors_ParallelRelationships_KeepRelationshipOrder()
+    public void Neighbors_ParallelRelationshipsKept_KeepRelationshipOrder()
     {
-        var builder = new NetworkBuilder(ProjectionDirection.Undirected);
+        var builder = new NetworkBuilder(ProjectionDirection.Undirected, multiEdges: MultiEdges.Keep);
         builder.AddNode("partners/a", "Partner", "CCG");
         builder.AddNode("initiatives/b", "Initiative");
         builder.AddRelationship("partners/a", "initiatives/b", "PARTNER_IN");
@@ -121,15 +121,27 @@ public sealed class NetworkProjectionTests
     }
 
     [Fact]
-    public void ToSubgraph_InMemoryProjection_GivesRecordsWithoutProperties()
+    public void BareRecords_InMemoryProjection_NameLabelAndEndsWithoutProperties()
     {
         var projection = TextbookGraphs.Path(3);
 
-        var subgraph = projection.ToSubgraph([0, 1], [0], truncated: false);
+        var node = projection.BareNode(1);
+        var relationship = projection.BareRelationship(0);
 
-        Assert.Equal(["n/0", "n/1"], subgraph.Nodes.Select(n => n.Name));
-        Assert.Equal("n/0", subgraph.Relationships.Single().Start);
-        Assert.Empty(subgraph.Nodes[0].Properties);
+        Assert.Equal(("n/1", "Partner"), (node.Name, node.Label));
+        Assert.Empty(node.Properties);
+        Assert.Equal(("n/0", "n/1"), (relationship.Start, relationship.End));
+    }
+
+    [Fact]
+    public void EstimatedBytes_GrowsWithNodesAndTies()
+    {
+        var small = TextbookGraphs.Path(10);
+        var large = TextbookGraphs.Path(1000);
+
+        // 1000 nodes and 999 ties hold at least their arc arrays (16 bytes per arc, two arcs a tie) and names.
+        Assert.True(large.EstimatedBytes >= (999 * 2 * 16) + (1000 * 24));
+        Assert.True(large.EstimatedBytes > 50 * small.EstimatedBytes);
     }
 
     [Fact]

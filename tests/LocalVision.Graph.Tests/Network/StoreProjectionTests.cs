@@ -56,9 +56,8 @@ public sealed class StoreProjectionTests
         Assert.Equal(6, projection.NodeCount);
         Assert.Equal(8, projection.RelationshipCount);
         Assert.Equal(await temp.Store.GetVersionAsync(Ct), projection.Version);
-        Assert.True(projection.HasRecords);
         Assert.Equal("CCG", projection.KindOf(projection.IndexOf("partners/plymouth-ccg")));
-        Assert.Equal("Plymouth CCG", projection.NodeRecord(projection.IndexOf("partners/plymouth-ccg")).GetString("name"));
+        Assert.Equal("Partner", projection.LabelOf(projection.IndexOf("partners/plymouth-ccg")));
     }
 
     [Fact]
@@ -180,6 +179,88 @@ public sealed class StoreProjectionTests
 
         Assert.All(projections, p => Assert.Same(projections[0], p));
         Assert.Equal(1, cache.Builds);
+    }
+
+    [Fact]
+    public async Task ProjectionCache_OverItsBytes_DropsTheLeastRecentlyUsed()
+    {
+        await using var temp = await CreateStoreAsync();
+        var all = await NetworkProjection.BuildAsync(temp.Store, ProjectionSpec.All, Ct);
+        // Room for the whole graph's projection and a little more, not for two of that size.
+        var cache = new ProjectionCache(temp.Store, capacityBytes: all.EstimatedBytes + 100);
+        var partners = new ProjectionSpec(["Partner", "Initiative"], []);
+
+        var first = await cache.GetAsync(ProjectionSpec.All, Ct);
+        await cache.GetAsync(partners, Ct);
+        await cache.GetAsync(new ProjectionSpec(["Partner", "Initiative", "Enabler"], []), Ct);
+        var again = await cache.GetAsync(ProjectionSpec.All, Ct);
+
+        Assert.NotSame(first, again);
+        Assert.Equal(4, cache.Builds);
+        Assert.True(cache.SizeBytes <= cache.CapacityBytes);
+    }
+
+    [Fact]
+    public async Task ProjectionCache_CallerStopsWaiting_BuildGoesOnForTheNextCaller()
+    {
+        await using var temp = await CreateStoreAsync();
+        var gate = new TaskCompletionSource();
+        var cache = new ProjectionCache(new GatedStore(temp.Store, gate.Task));
+        using var impatient = new CancellationTokenSource();
+
+        var waiting = cache.GetAsync(ProjectionSpec.All, impatient.Token);
+        await impatient.CancelAsync();
+        var error = await Assert.ThrowsAsync<ProjectionStillBuildingException>(() => waiting);
+        gate.SetResult();
+        var projection = await cache.GetAsync(ProjectionSpec.All, Ct);
+
+        Assert.Equal(impatient.Token, error.CancellationToken);
+        Assert.Equal(6, projection.NodeCount);
+        Assert.Equal(1, cache.Builds);
+    }
+
+    /// <summary>A store whose whole-graph reads wait for a gate: a build that takes as long as a test wants.</summary>
+    private sealed class GatedStore(IGraphStore inner, Task gate) : IGraphStore
+    {
+        public string Location => inner.Location;
+
+        public ValueTask<long> GetVersionAsync(CancellationToken cancellationToken) => inner.GetVersionAsync(cancellationToken);
+
+        public Task<GraphNode?> GetNodeAsync(string name, CancellationToken cancellationToken) => inner.GetNodeAsync(name, cancellationToken);
+
+        public Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken) => inner.GetNodesAsync(names, cancellationToken);
+
+        public Task<Page<GraphNode>> ListNodesAsync(NodeQuery query, CancellationToken cancellationToken) => inner.ListNodesAsync(query, cancellationToken);
+
+        public Task<bool> AnyNodeHasPropertyAsync(string label, string path, CancellationToken cancellationToken) =>
+            inner.AnyNodeHasPropertyAsync(label, path, cancellationToken);
+
+        public Task<WriteResult> WriteAsync(GraphBatch batch, WriteOptions options, CancellationToken cancellationToken) => inner.WriteAsync(batch, options, cancellationToken);
+
+        public Task<int> DeleteNodeAsync(string name, bool cascade, CancellationToken cancellationToken) => inner.DeleteNodeAsync(name, cascade, cancellationToken);
+
+        public Task<Page<GraphRelationship>> ListRelationshipsAsync(RelationshipQuery query, CancellationToken cancellationToken) => inner.ListRelationshipsAsync(query, cancellationToken);
+
+        public Task<Subgraph> GetNeighborhoodAsync(NeighborhoodQuery query, CancellationToken cancellationToken) => inner.GetNeighborhoodAsync(query, cancellationToken);
+
+        public Task<IReadOnlyList<GraphRelationship>> GetRelationshipsAsync(IReadOnlyCollection<RelationshipKey> keys, CancellationToken cancellationToken) =>
+            inner.GetRelationshipsAsync(keys, cancellationToken);
+
+        public async IAsyncEnumerable<GraphNode> ReadNodesAsync(IReadOnlyCollection<string> labels, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await gate.WaitAsync(cancellationToken);
+            await foreach (var node in inner.ReadNodesAsync(labels, cancellationToken))
+            {
+                yield return node;
+            }
+        }
+
+        public IAsyncEnumerable<GraphRelationship> ReadRelationshipsAsync(IReadOnlyCollection<string> labels, CancellationToken cancellationToken) =>
+            inner.ReadRelationshipsAsync(labels, cancellationToken);
+
+        public Task<GraphCounts> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     [Fact]

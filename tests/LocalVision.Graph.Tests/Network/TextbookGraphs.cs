@@ -30,9 +30,10 @@ internal static class TextbookGraphs
         FromEdges(n, from i in Enumerable.Range(0, n) from j in Enumerable.Range(i + 1, n - i - 1) select (i, j));
 
     public static NetworkProjection FromEdges(
-        int n, IEnumerable<(int, int)> edges, ProjectionDirection direction = ProjectionDirection.Undirected, IReadOnlyList<double>? weights = null)
+        int n, IEnumerable<(int, int)> edges, ProjectionDirection direction = ProjectionDirection.Undirected, IReadOnlyList<double>? weights = null,
+        MultiEdges multiEdges = MultiEdges.Merge)
     {
-        var builder = new NetworkBuilder(direction, weighted: weights is not null);
+        var builder = new NetworkBuilder(direction, weighted: weights is not null, multiEdges: multiEdges);
         for (var i = 0; i < n; i++)
         {
             builder.AddNode($"n/{i}", "Partner");

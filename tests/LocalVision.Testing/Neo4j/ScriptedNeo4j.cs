@@ -65,6 +65,7 @@ public sealed class ScriptedNeo4j : HttpMessageHandler
         _scripts[Cypher.ReadRelationships] = ReadRelationships;
         _scripts[Cypher.RelationshipsAmong] = RelationshipsAmong;
         ScriptedTheoryCypher.AddTo(this);
+        _scripts[Cypher.RelationshipsByKey] = RelationshipsByKey;
         _scripts[Cypher.ListNodes(null)] = (g, p) => ListNodes(g, p, null);
         foreach (var label in Labels.All)
         {
@@ -472,15 +473,30 @@ public sealed class ScriptedNeo4j : HttpMessageHandler
     {
         var labels = Strings(p["labels"]).ToHashSet();
         var after = (string)p["after"]!;
-        var rows = graph.Relationships
-            .Where(r => labels.Count == 0 || (labels.Contains(graph.LabelOf(r.Start)) && labels.Contains(graph.LabelOf(r.End))))
-            .Select(r => (Relationship: r, Key: Key(r)))
-            .Where(x => string.CompareOrdinal(x.Key, after) > 0)
-            .OrderBy(x => x.Key, StringComparer.Ordinal)
+        var rows = graph.Nodes.Values
+            .Select(n => (string)n.Properties["name"]!)
+            .Where(name => string.CompareOrdinal(name, after) > 0 && (labels.Count == 0 || labels.Contains(graph.LabelOf(name))))
+            .Order(StringComparer.Ordinal)
             .Take(checked((int)(long)p["limit"]!))
-            .Select(x => new object?[] { x.Relationship.Type, x.Relationship.Start, x.Relationship.End, x.Relationship.Properties["properties"], x.Key })
+            .Select(name => new object?[]
+            {
+                name,
+                graph.Relationships
+                    .Where(r => r.Start == name && (labels.Count == 0 || labels.Contains(graph.LabelOf(r.End))))
+                    .Select(r => (object?)new Dictionary<string, object?> { ["type"] = r.Type, ["endName"] = r.End, ["properties"] = r.Properties["properties"] })
+                    .ToList(),
+            })
             .ToList();
-        return (["type", "startName", "endName", "properties", "key"], rows);
+        return (["startName", "relationships"], rows);
+    }
+
+    private static (string[], List<object?[]>) RelationshipsByKey(FakeGraph graph, IReadOnlyDictionary<string, object?> p)
+    {
+        var rows = Maps(p["keys"])
+            .SelectMany(k => graph.Relationships.Where(r => r.Type == (string)k["type"]! && r.Start == (string)k["start"]! && r.End == (string)k["end"]!))
+            .Select(r => new object?[] { r.Type, r.Start, r.End, r.Properties["properties"] })
+            .ToList();
+        return (["type", "startName", "endName", "properties"], rows);
     }
 
     private static (string[], List<object?[]>) RelationshipsAmong(FakeGraph graph, IReadOnlyDictionary<string, object?> p)

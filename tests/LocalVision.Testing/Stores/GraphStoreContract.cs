@@ -364,6 +364,24 @@ public abstract partial class GraphStoreContract
     }
 
     [Fact]
+    public async Task GetRelationshipsAsync_ByKey_ReturnsTheStoredOnesAndSkipsUnknownKeys()
+    {
+        await using var store = await CreateEmptyStoreAsync();
+        var partner = Partner("p");
+        var project = Initiative("i");
+        var place = Locality("l");
+        await store.WriteAsync(new GraphBatch([partner, project, place],
+            [PartnerIn(partner, project, "LEAD"), Relationship("BASED_IN", partner, place)]), WriteOptions.None, Ct);
+
+        var found = await store.GetRelationshipsAsync(
+            [new("PARTNER_IN", "partners/p", "initiatives/i"), new("PARTNER_IN", "initiatives/i", "partners/p"), new("BASED_IN", "partners/p", "localities/l")], Ct);
+
+        Assert.Equal(["BASED_IN partners/p localities/l", "PARTNER_IN partners/p initiatives/i"],
+            found.Select(r => $"{r.Type} {r.Start} {r.End}").Order(StringComparer.Ordinal));
+        Assert.Equal("LEAD", found.Single(r => r.Type == "PARTNER_IN").GetString("role"));
+    }
+
+    [Fact]
     public async Task GetVersionAsync_AfterEachWrite_Rises()
     {
         await using var store = await CreateEmptyStoreAsync();

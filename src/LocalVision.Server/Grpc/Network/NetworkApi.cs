@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using LocalVision.Graph.Model;
 using LocalVision.Graph.Network;
 using LocalVision.Graph.Store;
 using LocalVision.Server.Access;
@@ -9,6 +10,7 @@ using LocalVision.V1;
 using Microsoft.Extensions.Options;
 using DomainAlgorithm = LocalVision.Graph.Network.CommunityAlgorithm;
 using DomainMetrics = LocalVision.Graph.Network.NetworkMetrics;
+using MultiEdges = LocalVision.Graph.Network.MultiEdges;
 
 namespace LocalVision.Server.Grpc.Network;
 
@@ -27,18 +29,23 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
         var depth = checks.Bounded("max_depth", request.MaxDepth, 6, MaxPathDepth);
         var k = checks.Bounded("k", request.K, 1, MaxPaths);
         var asOf = checks.Date("as_of", request.AsOf);
+        var multiEdges = MultiEdgesOf(checks, request.MultiEdges);
         checks.Length("weight_property", request.WeightProperty, 100).ThrowIfAny();
-        var spec = new ProjectionSpec(request.Labels, request.RelationshipTypes, WeightProperty: request.WeightProperty.Length == 0 ? null : request.WeightProperty, AsOf: asOf);
+        var spec = new ProjectionSpec(request.Labels, request.RelationshipTypes, WeightProperty: request.WeightProperty.Length == 0 ? null : request.WeightProperty,
+            AsOf: asOf, MultiEdges: multiEdges);
         var projection = await ProjectAsync(spec, context.CancellationToken);
         var from = await IndexAsync(projection, "from", request.From, context.CancellationToken);
         var to = await IndexAsync(projection, "to", request.To, context.CancellationToken);
         var redactor = context.Redactor();
+        var paths = NetworkPaths.FindPaths(projection, from, to, k, depth, cancellationToken: context.CancellationToken);
+        var nodes = await NodeRecordsAsync(projection, paths.SelectMany(p => p.Nodes), context.CancellationToken);
+        var relationships = await RelationshipRecordsAsync(projection, paths.SelectMany(p => p.Relationships), context.CancellationToken);
         var response = new FindPathsResponse();
-        foreach (var path in NetworkPaths.FindPaths(projection, from, to, k, depth, cancellationToken: context.CancellationToken))
+        foreach (var path in paths)
         {
             var proto = new V1.NetworkPath { Cost = path.Cost };
-            proto.Nodes.AddRange(path.Nodes.Select(n => projection.NodeRecord(n).ToProto(redactor)));
-            proto.Relationships.AddRange(path.Relationships.Select(r => projection.RelationshipRecord(r).ToProto()));
+            proto.Nodes.AddRange(path.Nodes.Select(n => nodes[n].ToProto(redactor)));
+            proto.Relationships.AddRange(path.Relationships.Select(r => relationships[r].ToProto()));
             response.Paths.Add(proto);
         }
         return response;
@@ -51,10 +58,14 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
         var limit = checks.Bounded("limit", request.Limit, Limits.DefaultNeighborhoodNodes, Limits.MaxNeighborhoodNodes);
         var asOf = checks.Date("as_of", request.AsOf);
         checks.ThrowIfAny();
-        var projection = await ProjectAsync(new ProjectionSpec([], [], AsOf: asOf), context.CancellationToken);
+        // An ego network shows every relationship among its nodes, parallel ones included.
+        var projection = await ProjectAsync(new ProjectionSpec([], [], AsOf: asOf, MultiEdges: MultiEdges.Keep), context.CancellationToken);
         var center = await IndexAsync(projection, "name", request.Name, context.CancellationToken);
         var ego = EgoNetwork.Expand(projection, center, depth, request.Labels, request.RelationshipTypes, limit, cancellationToken: context.CancellationToken);
-        return projection.ToSubgraph(ego.Nodes, ego.Relationships, ego.Truncated).ToProto(context.Redactor());
+        var nodes = await NodeRecordsAsync(projection, ego.Nodes, context.CancellationToken);
+        var relationships = await RelationshipRecordsAsync(projection, ego.Relationships, context.CancellationToken);
+        return new Graph.Model.Subgraph(ego.Nodes.Select(n => nodes[n]).ToList(), ego.Relationships.Select(r => relationships[r]).ToList(), ego.Truncated)
+            .ToProto(context.Redactor());
     }
 
     public override async Task ComputeCentrality(ComputeCentralityRequest request, IServerStreamWriter<V1.CentralityScore> responseStream, ServerCallContext context)
@@ -76,12 +87,15 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
         {
             checks.Add("algorithm", "must be one of DEGREE, BETWEENNESS, CLOSENESS, HARMONIC, PAGERANK, BROKERAGE");
         }
+        var multiEdges = MultiEdgesOf(checks, request.MultiEdges);
         checks.ThrowIfAny();
-        var projection = await ProjectAsync(new ProjectionSpec(request.Labels, request.RelationshipTypes, AsOf: asOf), context.CancellationToken);
+        var projection = await ProjectAsync(new ProjectionSpec(request.Labels, request.RelationshipTypes, AsOf: asOf, MultiEdges: multiEdges), context.CancellationToken);
         var scores = Centrality.Compute(projection, measure!.Value, context.CancellationToken);
-        foreach (var score in Centrality.Rank(projection, scores, top))
+        var ranked = Centrality.Rank(projection, scores, top);
+        var nodes = await NodeRecordsAsync(projection, ranked.Select(s => s.Node), context.CancellationToken);
+        foreach (var score in ranked)
         {
-            var node = projection.NodeRecord(score.Node);
+            var node = nodes[score.Node];
             await responseStream.WriteAsync(new V1.CentralityScore
             {
                 Name = score.Name, Score = score.Score, Rank = score.Rank, Label = node.Label, DisplayName = node.DisplayName,
@@ -104,8 +118,9 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
         {
             checks.Add("algorithm", "must be one of WCC, LOUVAIN, LABEL_PROPAGATION");
         }
+        var multiEdges = MultiEdgesOf(checks, request.MultiEdges);
         checks.ThrowIfAny();
-        var projection = await ProjectAsync(new ProjectionSpec(request.Labels, request.RelationshipTypes, AsOf: asOf), context.CancellationToken);
+        var projection = await ProjectAsync(new ProjectionSpec(request.Labels, request.RelationshipTypes, AsOf: asOf, MultiEdges: multiEdges), context.CancellationToken);
         var result = Communities.Detect(projection, algorithm!.Value, cancellationToken: context.CancellationToken);
         var response = new DetectCommunitiesResponse { Modularity = result.Modularity };
         var members = result.Members();
@@ -191,6 +206,20 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
     private static RequestChecks Projection(RequestChecks checks, IReadOnlyList<string> labels, IReadOnlyList<string> types) =>
         checks.Labels("labels", labels).RelationshipTypes("relationship_types", types);
 
+    private static MultiEdges MultiEdgesOf(RequestChecks checks, V1.MultiEdges multiEdges)
+    {
+        switch (multiEdges)
+        {
+            case V1.MultiEdges.Unspecified or V1.MultiEdges.Merge:
+                return MultiEdges.Merge;
+            case V1.MultiEdges.Keep:
+                return MultiEdges.Keep;
+            default:
+                checks.Add("multi_edges", "must be MERGE or KEEP");
+                return MultiEdges.Merge;
+        }
+    }
+
     private static RequestChecks Scope(RequestChecks checks, string scope) =>
         scope.Length == 0 ? checks : checks.Name("scope", scope, "Locality");
 
@@ -199,6 +228,25 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
 
     private Task<NetworkProjection> ProjectAsync(ProjectionSpec spec, CancellationToken cancellationToken) =>
         projections.GetAsync(spec, cancellationToken);
+
+    /// <summary>
+    /// The stored records of the nodes a result shows, by projection index: projections keep only names and arcs. A
+    /// node deleted since the projection was read comes back with its name and label alone.
+    /// </summary>
+    private async Task<Dictionary<int, GraphNode>> NodeRecordsAsync(NetworkProjection projection, IEnumerable<int> indices, CancellationToken cancellationToken)
+    {
+        var wanted = indices.Distinct().ToList();
+        var stored = (await store.GetNodesAsync(wanted.Select(projection.NameOf).ToList(), cancellationToken)).ToDictionary(n => n.Name, StringComparer.Ordinal);
+        return wanted.ToDictionary(i => i, i => stored.GetValueOrDefault(projection.NameOf(i)) ?? projection.BareNode(i));
+    }
+
+    /// <summary>The stored records of the relationships a result shows, by projection index (without properties if deleted since).</summary>
+    private async Task<Dictionary<int, GraphRelationship>> RelationshipRecordsAsync(NetworkProjection projection, IEnumerable<int> indices, CancellationToken cancellationToken)
+    {
+        var wanted = indices.Distinct().ToList();
+        var stored = (await store.GetRelationshipsAsync(wanted.Select(projection.KeyOf).ToList(), cancellationToken)).ToDictionary(r => r.Key);
+        return wanted.ToDictionary(i => i, i => stored.GetValueOrDefault(projection.KeyOf(i)) ?? projection.BareRelationship(i));
+    }
 
     /// <summary>A node's place in the projection: NOT_FOUND if it does not exist, INVALID_ARGUMENT if the projection leaves it out.</summary>
     private async Task<int> IndexAsync(NetworkProjection projection, string field, string name, CancellationToken cancellationToken)
