@@ -12,7 +12,7 @@ public enum CodeKind
 /// <param name="Derived">True when the rules engine can derive it from the graph as well as an evaluator coding it.</param>
 public sealed record Code(string Id, CodeKind Kind, string Group, string Section, string Description, bool Derived = false);
 
-/// <summary>The coding catalogue of DOMAIN.md: the stable identifiers observations are coded with.</summary>
+/// <summary>The coding catalogue of docs/domain.md: the stable identifiers observations are coded with.</summary>
 public static class CodeCatalogue
 {
     public static IReadOnlyList<Code> All { get; } =

@@ -5,7 +5,7 @@ using LocalVision.Graph.Model;
 namespace LocalVision.Graph.Schema;
 
 /// <summary>
-/// The model of DOMAIN.md as checks: labels and their properties, relationship types and which labels
+/// The model of docs/domain.md as checks: labels and their properties, relationship types and which labels
 /// each may connect. Every store runs these checks before it writes anything, so a batch is refused whole.
 /// </summary>
 public static partial class GraphSchema

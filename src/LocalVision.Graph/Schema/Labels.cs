@@ -1,6 +1,6 @@
 namespace LocalVision.Graph.Schema;
 
-/// <summary>The node labels of DOMAIN.md and the resource-name collection of each.</summary>
+/// <summary>The node labels of docs/domain.md and the resource-name collection of each.</summary>
 public static class Labels
 {
     public const string Locality = "Locality";
@@ -41,7 +41,7 @@ public static class Labels
     }
 }
 
-/// <summary>The relationship types of DOMAIN.md.</summary>
+/// <summary>The relationship types of docs/domain.md.</summary>
 public static class RelationshipTypes
 {
     public const string BasedIn = "BASED_IN";

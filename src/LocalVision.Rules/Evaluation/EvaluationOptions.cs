@@ -31,7 +31,7 @@ public sealed record EvaluationOptions
     /// <summary>An Enabler engagement ending within this many days of the evaluation date is an exit in view. Default 90.</summary>
     public int ExitWindowDays { get; init; } = 90;
 
-    /// <summary>How many partners make "a range of partners" for a burning platform (§7.1.4; DOMAIN.md: at least 2). Default 2.</summary>
+    /// <summary>How many partners make "a range of partners" for a burning platform (§7.1.4; docs/domain.md: at least 2). Default 2.</summary>
     public int SeveralPartners { get; init; } = 2;
 
     /// <summary>Clinicians below this share of the people declared complete are under-represented (§5.3). Default 0.15.</summary>

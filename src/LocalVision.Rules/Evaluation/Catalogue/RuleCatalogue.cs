@@ -45,7 +45,7 @@ public static class RuleCatalogue
 
     private static readonly Lazy<IReadOnlyList<DerivationDefinition>> Chain = new(ReadChain);
 
-    /// <summary>The CMO rules of the shipped theory, in the order of DOMAIN.md's table.</summary>
+    /// <summary>The CMO rules of the shipped theory, in the order of docs/domain.md's table.</summary>
     public static IReadOnlyList<CmoRuleDefinition> CmoRules => ShippedTheory.Rules;
 
     private static readonly Lazy<Dictionary<string, CmoRuleDefinition>> CmoById =

@@ -35,7 +35,7 @@ public enum RuleForm
 public sealed record RuleSubject(string Name, string Description, IReadOnlyList<ContextTerm> Context);
 
 /// <summary>
-/// Everything about a CMO rule of DOMAIN.md's table, in one place with the rule class that runs it: what the catalogue
+/// Everything about a CMO rule of docs/domain.md's table, in one place with the rule class that runs it: what the catalogue
 /// lists, what a finding says, what the outlook weighs, what "not assessed" and the programme-theory test read.
 /// </summary>
 /// <param name="Sections">The report sections it comes from, e.g. <c>["7.1.2", "7.4.4"]</c>.</param>

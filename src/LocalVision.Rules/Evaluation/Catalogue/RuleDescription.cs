@@ -2,7 +2,7 @@ using LocalVision.Rules.Evaluation.Conditions;
 
 namespace LocalVision.Rules.Evaluation.Catalogue;
 
-/// <summary>What a CMO finding means for a project (DOMAIN.md's polarity).</summary>
+/// <summary>What a CMO finding means for a project (docs/domain.md's polarity).</summary>
 public enum Polarity
 {
     /// <summary>A context that helped (§7).</summary>

@@ -1,7 +1,7 @@
 namespace LocalVision.Rules.Evaluation.Conditions;
 
 /// <summary>
-/// What the evidence says of a condition as of a date (DOMAIN.md, "Open world"). Silence is not absence: a condition
+/// What the evidence says of a condition as of a date (docs/domain.md, "Open world"). Silence is not absence: a condition
 /// nobody observed is unknown, and so is one observed only as exactly "partly" (0.5).
 /// </summary>
 public enum ConditionValue

@@ -10,7 +10,7 @@ public enum Expectation
     Absent,
 
     /// <summary>
-    /// The condition is absent or only partly there, on evidence: any recorded value that is not present. DOMAIN.md's
+    /// The condition is absent or only partly there, on evidence: any recorded value that is not present. docs/domain.md's
     /// NO_SUPPORT reads DEDICATED_SUPPORT this way, since the report's own example (Gloucestershire) is a "partly".
     /// </summary>
     AbsentOrPartly,

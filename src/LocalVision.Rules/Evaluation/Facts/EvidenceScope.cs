@@ -1,7 +1,7 @@
 namespace LocalVision.Rules.Evaluation.Facts;
 
 /// <summary>
-/// What an evaluation may use (DOMAIN.md's rules of evidence): what held by <see cref="AsOf"/> and was recorded by it,
+/// What an evaluation may use (docs/domain.md's rules of evidence): what held by <see cref="AsOf"/> and was recorded by it,
 /// or, <see cref="AsNowKnown"/>, what held by it as we now know, however late it was recorded; data marked
 /// <c>illustrative</c> only when <see cref="IncludeIllustrative"/>.
 /// </summary>

@@ -2,7 +2,7 @@ namespace LocalVision.Rules.Evaluation.Language;
 
 /// <summary>
 /// The programme theory LocalVision ships (<c>src/LocalVision.Rules/Theory/local-vision.yaml</c>): the CMO rules of
-/// DOMAIN.md's table as the report states them. Every store's theory starts as this, version 1.
+/// docs/domain.md's table as the report states them. Every store's theory starts as this, version 1.
 /// </summary>
 public static class ShippedTheory
 {
@@ -19,6 +19,6 @@ public static class ShippedTheory
     /// <summary>The theory's text, comments included.</summary>
     public static string Text => LazyText.Value;
 
-    /// <summary>The theory's rules in the order of DOMAIN.md's table.</summary>
+    /// <summary>The theory's rules in the order of docs/domain.md's table.</summary>
     public static IReadOnlyList<Catalogue.CmoRuleDefinition> Rules => LazyRules.Value;
 }

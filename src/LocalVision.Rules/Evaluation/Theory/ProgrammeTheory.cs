@@ -3,7 +3,7 @@ using LocalVision.Rules.Evaluation.Conditions;
 
 namespace LocalVision.Rules.Evaluation.Theory;
 
-/// <summary>What one case says of one rule of the programme theory (DOMAIN.md, "Testing the programme theory against the cases").</summary>
+/// <summary>What one case says of one rule of the programme theory (docs/domain.md, "Testing the programme theory against the cases").</summary>
 public enum Verdict
 {
     /// <summary>Context present, and the outcome as the rule expects: reached for an ingredient, not reached for a risk or caution.</summary>
