@@ -9,13 +9,15 @@ import { isHttp1Server } from "./web-port.js";
 const isPlainObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date) && !ArrayBuffer.isView(value) && !(Symbol.iterator in value) && !(Symbol.asyncIterator in value);
 
 /**
- * The request's fields a caller may give positionally, in field-number order: the leading scalars, enums and lists,
- * up to the first single message or map (`getNode("localities/plymouth")`, `listNodes("Partner", 'kind = "CCG"')`).
+ * The request's fields a caller may give positionally, in field-number order: the leading scalars, enums, times and
+ * lists, up to the first other message or map (`getNode("localities/plymouth")`, `listNodes("Partner", 'kind =
+ * "CCG"')`, `evaluateInitiative("initiatives/x", "2015-03-31")`).
  */
 export function positionalFields(type) {
   const fields = [];
   for (const field of [...type.fieldsArray].sort((a, b) => a.id - b.id)) {
-    if (field.map || (!field.repeated && field.resolvedType && !field.resolvedType.values)) break;
+    const message = field.resolvedType && !field.resolvedType.values && field.resolvedType.fullName !== ".google.protobuf.Timestamp";
+    if (field.map || (!field.repeated && message)) break;
     fields.push(field);
   }
   return fields;
@@ -199,7 +201,11 @@ async function* readAll(client, method, call, signal, read) {
   const stopListening = onAbort(signal, call);
   let finished = false;
   try {
-    for await (const message of call) yield read(message);
+    for await (const message of call) {
+      // Messages already received are not handed out once the caller has aborted.
+      if (signal?.aborted) throw cancelled(method, signal);
+      yield read(message);
+    }
     finished = true;
   } catch (error) {
     if (error instanceof LocalVisionError) throw error;

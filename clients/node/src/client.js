@@ -75,7 +75,7 @@ export class LocalVisionClient {
     return metadata;
   }
 
-  /** Closes the channel; calls in flight end with CANCELLED or UNAVAILABLE. */
+  /** Closes the channel: no new calls start; calls in flight finish. */
   close() {
     this.#grpc.close();
   }

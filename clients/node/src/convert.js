@@ -186,7 +186,11 @@ function scalarOut(type, value, at, problems) {
 function timestampOut(value, at, problems) {
   let date = null;
   if (value instanceof Date) date = value;
-  else if (typeof value === "string" && DATE_ONLY.test(value)) date = new Date(`${value}T00:00:00Z`);
+  else if (typeof value === "string" && DATE_ONLY.test(value)) {
+    date = new Date(`${value}T00:00:00Z`);
+    // Date rolls 2015-02-30 over to March; a day the month does not have is refused instead.
+    if (!Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) !== value) date = null;
+  }
   else if (typeof value === "string" && ISO_TIME.test(value)) date = new Date(value);
   if (!date || Number.isNaN(date.getTime())) {
     problems.add(at, `must be a Date or an ISO 8601 date (2025-04-01) or time (2025-04-01T09:30:00Z), not ${describe(value)}`);
