@@ -59,7 +59,6 @@ function copyProtos() {
   return true;
 }
 
-// What it did goes to stderr: `npm pack --json` prints its answer on stdout, after this script has run.
 /** Whether two folders hold the same files with the same bytes. */
 function sameTree(a, b) {
   const files = (folder) => (existsSync(folder) ? readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(folder, path.join(e.parentPath ?? e.path, e.name))).sort() : null);
@@ -74,5 +73,6 @@ mkdirSync(typesFolder, { recursive: true });
 const typesFile = path.join(typesFolder, "index.d.ts");
 const types = declarations(loadContract(target));
 if (!existsSync(typesFile) || readFileSync(typesFile, "utf8") !== types) writeFileSync(typesFile, types);
+// What it did goes to stderr: `npm pack --json` prints its answer on stdout, after this script has run.
 const protoCount = readdirSync(path.join(target, "localvision/v1")).length;
 console.error(`localvision: ${copied ? "copied" : "kept"} ${protoCount} LocalVision protos in proto/ (from ${contract}), types/index.d.ts up to date`);

@@ -216,12 +216,33 @@ async function* readAll(client, method, call, signal, read) {
   }
 }
 
-/** Writes every request of `requests` to `call` as it is converted, waiting while the stream is full, then ends it. */
+/**
+ * Writes every request of `requests` to `call` as it is converted, waiting while the stream is full, then ends it.
+ * Once the call has its status (the server refused it, or it was cancelled) it stops reading `requests`, so the
+ * caller's generator is closed rather than left waiting.
+ */
 async function writeAll(call, requests, write) {
+  let ended = false;
+  call.once("status", () => (ended = true));
   let index = 0;
   for await (const request of requests) {
+    if (ended) return;
     const message = write(request, index++);
-    if (!call.write(message)) await new Promise((resolve) => call.once("drain", resolve));
+    if (!call.write(message)) {
+      const more = await new Promise((resolve) => {
+        const drained = () => {
+          call.off("status", stopped);
+          resolve(true);
+        };
+        const stopped = () => {
+          call.off("drain", drained);
+          resolve(false);
+        };
+        call.once("drain", drained);
+        call.once("status", stopped);
+      });
+      if (!more) return;
+    }
   }
-  call.end();
+  if (!ended) call.end();
 }
