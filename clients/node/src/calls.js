@@ -128,11 +128,11 @@ export function methodFunction(client, method) {
 
   if (!method.requestStream && method.responseStream) {
     return function serverStream(...args) {
-      const { request, metadata, grpcOptions, signal } = prepare(args, client.streamTimeoutMs);
-      const message = write(request);
-      // The call starts when iteration starts, so a stream nobody reads costs nothing and fails nowhere.
+      // The call starts when iteration starts, so a stream nobody reads costs nothing and fails nowhere; a request
+      // the client refuses, like every other failure, rejects the iteration, and a deadline runs from its start.
       return (async function* responses() {
-        if (signal?.aborted) throw cancelled(method, signal);
+        const { request, metadata, grpcOptions, signal } = prepare(args, client.streamTimeoutMs);
+        const message = write(request);
         const call = client.grpc.makeServerStreamRequest(method.path, serialize, deserialize, message, metadata, grpcOptions);
         yield* readAll(client, method, call, signal, read);
       })();
@@ -170,10 +170,9 @@ export function methodFunction(client, method) {
   }
 
   return function bidiStream(...args) {
-    const { request: requests, metadata, grpcOptions, signal } = prepare(args, client.streamTimeoutMs);
-    requireIterable(method, requests);
     return (async function* responses() {
-      if (signal?.aborted) throw cancelled(method, signal);
+      const { request: requests, metadata, grpcOptions, signal } = prepare(args, client.streamTimeoutMs);
+      requireIterable(method, requests);
       const call = client.grpc.makeBidiStreamRequest(method.path, serialize, deserialize, metadata, grpcOptions);
       let writeError = null;
       writeAll(call, requests, write).catch((error) => {

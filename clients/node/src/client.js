@@ -43,8 +43,8 @@ export class LocalVisionClient {
    * @param {string} [settings.address] `host:port`, `http://host:port` or `https://host:port` (TLS); default LV_SERVER, else 127.0.0.1:50051
    * @param {string} [settings.apiKey] sent as the x-api-key header on every call; default LV_API_KEY
    * @param {boolean | { ca?, cert?, key?, serverName? }} [settings.tls] TLS with the system's roots (true) or these
-   * @param {number} [settings.timeoutMs] each unary call's deadline unless the call gives its own (default 30 000; 0 for none)
-   * @param {number} [settings.streamTimeoutMs] each streaming call's deadline (default none)
+   * @param {number} [settings.timeoutMs] each unary call's time limit unless the call gives its own (default 30 000 ms; 0 for none)
+   * @param {number} [settings.streamTimeoutMs] each streaming call's (server or client stream: an import or an export can take long; default none)
    */
   constructor({ address = process.env.LV_SERVER ?? "127.0.0.1:50051", apiKey = process.env.LV_API_KEY, tls, timeoutMs = 30_000, streamTimeoutMs = 0, channelOptions = {} } = {}) {
     const parsed = parseAddress(address);

@@ -197,6 +197,14 @@ describe("LocalVisionClient against the real server", { skip: notBuilt }, () => 
       })(),
       (e) => e instanceof LocalVisionError && e.code === "INVALID_ARGUMENT" && e.fieldViolations[0].field === "algorithm",
     );
+
+    const refusedByClient = client.graph.exportGraph({ lables: ["Locality"] }); // made without a throw ...
+    await assert.rejects(
+      (async () => {
+        for await (const _ of refusedByClient) assert.fail("nothing for a misspelt request");
+      })(),
+      (e) => e instanceof LocalVisionError && e.local && e.fieldViolations[0].field === "lables", // ... refused on reading
+    );
   });
 
   test("no failure of a stream becomes an unhandled 'error' event: the Node process lives on", () => {

@@ -38,9 +38,9 @@ export interface ClientSettings {
   apiKey?: string;
   /** TLS with the system's roots (true) or with these settings; an https:// address means TLS too. */
   tls?: boolean | TlsSettings;
-  /** Each unary and client-streaming call's time limit unless the call gives its own; default 30 000 ms, 0 for none. */
+  /** Each unary call's time limit unless the call gives its own; default 30 000 ms, 0 for none. */
   timeoutMs?: number;
-  /** Each server-streaming call's time limit; default none. */
+  /** Each streaming call's time limit (server and client streams: an import or an export can take long); default none. */
   streamTimeoutMs?: number;
   /** Channel options passed to @grpc/grpc-js as they are. */
   channelOptions?: { [key: string]: string | number };
