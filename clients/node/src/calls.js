@@ -99,6 +99,7 @@ export function methodFunction(client, method) {
   const read = (message) => fromMessage(responseType, message);
   const write = (request, index) => toMessage(requestType, request, index === undefined ? `the ${method.property} request` : `message ${index} of the ${method.property} stream`);
   const prepare = (args, defaultTimeoutMs) => {
+    if (client.isClosed()) throw LocalVisionError.local("FAILED_PRECONDITION", `${method.property} was not sent: this LocalVisionClient is closed; make a new one`);
     const { request, options, extra } = splitArguments(method, args);
     if (extra) throw LocalVisionError.local("INVALID_ARGUMENT", `${method.property} was given more arguments than a request and call options`);
     const settings = callSettings(client, method, options, defaultTimeoutMs);

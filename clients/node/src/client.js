@@ -37,6 +37,7 @@ function channelCredentials(address, tls) {
 export class LocalVisionClient {
   #grpc;
   #apiKey;
+  #closed = false;
 
   /**
    * @param {object} [settings]
@@ -46,7 +47,7 @@ export class LocalVisionClient {
    * @param {number} [settings.timeoutMs] each unary call's time limit unless the call gives its own (default 30 000 ms; 0 for none)
    * @param {number} [settings.streamTimeoutMs] each streaming call's (server or client stream: an import or an export can take long; default none)
    */
-  constructor({ address = process.env.LV_SERVER ?? "127.0.0.1:50051", apiKey = process.env.LV_API_KEY, tls, timeoutMs = 30_000, streamTimeoutMs = 0, channelOptions = {} } = {}) {
+  constructor({ address = process.env.LV_SERVER || "127.0.0.1:50051", apiKey = process.env.LV_API_KEY, tls, timeoutMs = 30_000, streamTimeoutMs = 0, channelOptions = {} } = {}) {
     const parsed = parseAddress(address);
     const { credentials, options, tls: secure } = channelCredentials(parsed, tls);
     /** Where the client connects: { host, port, tls, target }. */
@@ -55,7 +56,7 @@ export class LocalVisionClient {
     this.streamTimeoutMs = streamTimeoutMs;
     this.#apiKey = apiKey || null;
     this.#grpc = new grpc.Client(parsed.target, credentials, { ...options, ...channelOptions });
-    const internals = { address: this.address, grpc: this.#grpc, timeoutMs, streamTimeoutMs, metadataFor: (extra) => this.#metadata(extra) };
+    const internals = { address: this.address, grpc: this.#grpc, timeoutMs, streamTimeoutMs, metadataFor: (extra) => this.#metadata(extra), isClosed: () => this.#closed };
     /** Every service by its property name: { graph, evaluation, ... }. */
     this.services = {};
     for (const service of contract().services) {
@@ -77,6 +78,7 @@ export class LocalVisionClient {
 
   /** Closes the channel: no new calls start; calls in flight finish. */
   close() {
+    this.#closed = true;
     this.#grpc.close();
   }
 }

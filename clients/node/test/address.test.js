@@ -50,3 +50,12 @@ test("without an address the client takes LV_SERVER, as lv does", () => {
     else process.env.LV_SERVER = saved;
   }
 });
+
+test("a closed client refuses new calls with a LocalVisionError, for every kind of call", async () => {
+  const client = new LocalVisionClient({ address: "127.0.0.1:50103" });
+  client.close();
+  const isClosed = (e) => e instanceof LocalVisionError && e.code === "FAILED_PRECONDITION" && e.local && /is closed/.test(e.message);
+  await assert.rejects(client.graph.getNode("localities/plymouth"), isClosed);
+  await assert.rejects(client.graph.importGraph([{ nodes: [] }]), isClosed);
+  await assert.rejects(client.graph.exportGraph().next(), isClosed);
+});
