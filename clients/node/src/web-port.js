@@ -16,7 +16,7 @@ function probe({ host, port, tls }) {
   return new Promise((resolve) => {
     const request = (tls ? https : http).request(
       // Only the status line is read: whether the certificate is trusted does not matter to the question.
-      { host: host.replace(/^\[|\]$/g, ""), port, path: "/", method: "GET", timeout: 2_000, rejectUnauthorized: false, headers: { connection: "close" } },
+      { host: host.replace(/^\[|\]$/g, ""), port, path: "/", method: "GET", timeout: 5_000, rejectUnauthorized: false, headers: { connection: "close" } },
       (response) => {
         response.resume();
         resolve(response.httpVersion.startsWith("1."));
