@@ -1,17 +1,18 @@
 #!/usr/bin/env node
 // Prints the shortest path between two partners:
-//   node src/shortest-path.js partners/hackney-council partners/merton-council [--server 127.0.0.1:50051] [--max-depth 6]
+//   lv-path partners/hackney-council partners/merton-council [--server 127.0.0.1:50051] [--api-key KEY] [--max-depth 6]
 import { parseArgs } from "node:util";
-import { connect, displayName } from "./client.js";
-import { describePath, shortestPath } from "./paths.js";
+import { LocalVisionClient } from "./client.js";
+import { describePath, displayName, shortestPath } from "./paths.js";
 
-const usage = "usage: shortest-path FROM TO [--server HOST:PORT] [--max-depth N]   e.g. partners/hackney-council partners/merton-council";
+const usage = "usage: lv-path FROM TO [--server ADDRESS] [--api-key KEY] [--max-depth N]   e.g. partners/hackney-council partners/merton-council";
 
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      server: { type: "string", default: process.env.LV_SERVER?.replace(/^https?:\/\//, "") ?? "127.0.0.1:50051" },
+      server: { type: "string" },
+      "api-key": { type: "string" },
       "max-depth": { type: "string", default: "6" },
       help: { type: "boolean", short: "h" },
     },
@@ -22,23 +23,25 @@ async function main() {
   }
   const [from, to] = positionals;
   const maxDepth = Number(values["max-depth"]);
-  const client = connect(values.server);
+  let client;
   try {
+    // --server and LV_SERVER take the same forms: host:port, http://host:port, https://host:port.
+    client = new LocalVisionClient({ address: values.server, apiKey: values["api-key"] });
     const path = await shortestPath(client, from, to, { maxDepth });
     if (!path) {
-      const [a, b] = await Promise.all([from, to].map((name) => client.call(client.graph, "getNode", { name })));
+      const [a, b] = await Promise.all([from, to].map((name) => client.graph.getNode(name)));
       console.log(`${displayName(a)} and ${displayName(b)} are not connected within ${maxDepth} steps.`);
       return 1;
     }
-    const how = path.method === "FindPaths" ? "NetworkService.FindPaths" : "breadth-first search over GraphService.GetNeighborhood (the server has no FindPaths yet)";
-    console.log(`Shortest path, ${path.nodes.length - 1} steps, found by ${how}:`);
+    console.log(`Shortest path, ${path.nodes.length - 1} steps:`);
     for (const line of describePath(path)) console.log(line);
     return 0;
   } catch (error) {
-    console.error(`error: ${error.details ?? error.message}${error.code !== undefined ? ` (gRPC status ${error.code})` : ""}`);
+    const violations = error.fieldViolations?.map((v) => ` | ${v.field}: ${v.description}`).join("") ?? "";
+    console.error(`error: ${error.code ? `${error.code}: ` : ""}${error.message}${violations}`);
     return 1;
   } finally {
-    client.close();
+    client?.close();
   }
 }
 
