@@ -32,4 +32,17 @@ public static partial class Centrality
         return SourceParallel.Accumulate(n, sources, () => new Brandes(projection, weighted, groups),
             (worker, source, accumulator) => worker.Accumulate(source, accumulator), cancellationToken);
     }
+
+    /// <summary>Per node, Σ over sources of Brandes dependencies (entries 0..n-1) and of their squares (n..2n-1).</summary>
+    private static double[] DependenciesWithSquares(NetworkProjection projection, int[] sources, bool weighted, CancellationToken cancellationToken)
+    {
+        var n = projection.NodeCount;
+        if (n == 0 || sources.Length == 0)
+        {
+            return new double[2 * n];
+        }
+        _ = projection.In;
+        return SourceParallel.Accumulate(2 * n, sources, () => new Brandes(projection, weighted, null),
+            (worker, source, accumulator) => worker.Accumulate(source, accumulator), cancellationToken);
+    }
 }

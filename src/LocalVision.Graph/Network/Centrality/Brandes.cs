@@ -31,6 +31,10 @@ public static partial class Centrality
             _order = new int[n];
         }
 
+        /// <summary>
+        /// Adds the source's dependencies to the first n entries of <paramref name="accumulator"/>; when it holds 2n
+        /// entries, adds their squares to the second n.
+        /// </summary>
         public void Accumulate(int source, double[] accumulator)
         {
             int count;
@@ -45,6 +49,16 @@ public static partial class Centrality
                 AccumulateByHops(source, count, accumulator);
             }
             var order = _order;
+            if (accumulator.Length == 2 * _sigma.Length)
+            {
+                // The second half gathers squared dependencies, for the variance of a sampled estimate.
+                var n = _sigma.Length;
+                for (var i = 1; i < count; i++)
+                {
+                    var w = order[i];
+                    accumulator[n + w] += _delta[w] * _delta[w];
+                }
+            }
             for (var i = 0; i < count; i++)
             {
                 var v = order[i];

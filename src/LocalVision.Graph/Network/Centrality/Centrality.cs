@@ -11,18 +11,37 @@ public static partial class Centrality
 {
     /// <summary>
     /// One measure with its defaults: normalised degree and betweenness, closeness, harmonic, PageRank (damping 0.85,
-    /// at most 100 iterations, tolerance 1e-6) and raw brokerage counts. Weighted where the projection is.
+    /// to <see cref="CentralityOptions.DefaultPageRankTolerance"/>) and raw brokerage counts. Weighted where the projection is.
     /// </summary>
-    public static double[] Compute(NetworkProjection projection, CentralityMeasure measure, CancellationToken cancellationToken = default) => measure switch
+    public static double[] Compute(NetworkProjection projection, CentralityMeasure measure, CancellationToken cancellationToken = default) =>
+        Compute(projection, measure, CentralityOptions.Default, cancellationToken).Scores;
+
+    /// <summary>
+    /// One measure, weighted where the projection is (weights as costs for the path-based measures — betweenness,
+    /// closeness, harmonic, brokerage — and as strengths for degree and PageRank); betweenness sampled when
+    /// <see cref="CentralityOptions.SampleSize"/> asks for fewer sources than there are nodes.
+    /// </summary>
+    public static CentralityResult Compute(NetworkProjection projection, CentralityMeasure measure, CentralityOptions options, CancellationToken cancellationToken = default)
     {
-        CentralityMeasure.Degree => Degree(projection, weighted: projection.IsWeighted),
-        CentralityMeasure.Betweenness => Betweenness(projection, cancellationToken: cancellationToken),
-        CentralityMeasure.Closeness => Closeness(projection, cancellationToken: cancellationToken),
-        CentralityMeasure.Harmonic => Harmonic(projection, cancellationToken: cancellationToken),
-        CentralityMeasure.PageRank => PageRank(projection, weighted: projection.IsWeighted, cancellationToken: cancellationToken).Scores,
-        CentralityMeasure.Brokerage => Brokerage(projection, cancellationToken: cancellationToken),
-        _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, "unknown centrality measure"),
-    };
+        ArgumentNullException.ThrowIfNull(options);
+        if (measure == CentralityMeasure.Betweenness && options.SampleSize > 0 && options.SampleSize < projection.NodeCount)
+        {
+            var sampled = SampledBetweenness(projection, options.SampleSize, options.Seed, cancellationToken: cancellationToken);
+            return new CentralityResult(sampled.Scores, sampled.StandardErrors, sampled.ErrorBound, sampled.Pivots.Count);
+        }
+        return new CentralityResult(measure switch
+        {
+            CentralityMeasure.Degree => Degree(projection, weighted: projection.IsWeighted),
+            CentralityMeasure.Betweenness => Betweenness(projection, cancellationToken: cancellationToken),
+            CentralityMeasure.Closeness => Closeness(projection, cancellationToken: cancellationToken),
+            CentralityMeasure.Harmonic => Harmonic(projection, cancellationToken: cancellationToken),
+            // PageRank's own tolerance is per node (networkx's rule: total change below n·tolerance).
+            CentralityMeasure.PageRank => PageRank(projection, iterations: CentralityOptions.PageRankIterations,
+                tolerance: options.PageRankTolerance / Math.Max(1, projection.NodeCount), weighted: projection.IsWeighted, cancellationToken: cancellationToken).Scores,
+            CentralityMeasure.Brokerage => Brokerage(projection, cancellationToken: cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, "unknown centrality measure"),
+        });
+    }
 
     /// <summary>The highest <paramref name="top"/> scores, highest first; ties ordered by name and sharing a rank.</summary>
     public static IReadOnlyList<CentralityScore> Rank(NetworkProjection projection, IReadOnlyList<double> scores, int top = int.MaxValue)
