@@ -18,6 +18,7 @@ var root = new RootCommand("lv: the LocalVision command line — read, write and
     TransferCommands.Export(),
     AdminCommands.Backup(),
     AdminCommands.Restore(),
+    AdminCommands.Stats(),
     AdminCommands.Keys(),
     AdminCommands.Audit(),
     EvaluationCommands.Evaluate(),

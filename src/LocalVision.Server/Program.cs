@@ -43,7 +43,8 @@ public static class Program
     }
 
     /// <summary>The service, in the order it is put together.</summary>
-    public static WebApplication Build(string[] args)
+    /// <param name="overrides">Changes to the services after they are all added (tests wrap the store with it); null for none.</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? overrides = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddLocalVisionConfiguration(args);
@@ -55,6 +56,7 @@ public static class Program
         builder.AddAdministration();
         builder.AddSampleDataSeeding();
         builder.AddGrpcApi();
+        overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseRequestLogging();

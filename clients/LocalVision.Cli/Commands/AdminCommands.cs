@@ -33,6 +33,21 @@ public static class AdminCommands
         return command;
     }
 
+    public static Command Stats()
+    {
+        var command = new Command("stats", "Show what the server holds in memory: the network projection cache's size, bound, hits and misses");
+        command.SetAction((parse, ct) => Cli.RunAsync(parse, async connection =>
+        {
+            var stats = await connection.Admin.GetServerStatsAsync(new GetServerStatsRequest(), connection.Call(ct));
+            Render.Message(stats, connection.Output, () =>
+            {
+                var cache = stats.ProjectionCache;
+                Console.WriteLine($"projection cache: {cache.Entries} projections, {cache.SizeBytes:N0} of {cache.CapacityBytes:N0} bytes; {cache.Hits} hits, {cache.Misses} misses (builds)");
+            });
+        }));
+        return command;
+    }
+
     public static Command Keys()
     {
         var displayName = new Option<string>("--name") { Description = "Who or what the key is for", Required = true };

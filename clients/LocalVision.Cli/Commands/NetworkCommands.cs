@@ -69,10 +69,14 @@ public static class NetworkCommands
             },
             "betweenness");
         var top = new Option<int>("--top") { Description = "How many of the highest scores (1 to 10000)", DefaultValueFactory = _ => 20 };
+        var sample = new Option<int>("--sample") { HelpName = "sources", Description = "Betweenness only: estimate from this many random sources (at least 2), with each score's standard error; exact when left out" };
+        var seed = new Option<int>("--seed") { Description = "Which random sample --sample draws; the same seed gives the same answer" };
+        var weight = new Option<string>("--weight") { HelpName = "property", Description = "A numeric relationship property as the tie's weight (a cost for path-based measures, a strength for degree and pagerank)" };
+        var tolerance = new Option<double>("--tolerance") { Description = "PageRank only: stop when the scores change by less than this in total (default 1e-10)" };
         var scope = new NetworkScope();
         var command = new Command("centrality", "Rank the nodes of the network by a centrality measure: who is most connected, who brokers between silos")
         {
-            measure.Option, top,
+            measure.Option, top, sample, seed, weight, tolerance,
         };
         scope.AddTo(command);
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async connection =>
@@ -80,6 +84,7 @@ public static class NetworkCommands
             var request = new ComputeCentralityRequest
             {
                 Algorithm = measure.Value(parse), Top = parse.GetValue(top), AsOf = scope.AsOf(parse), Labels = { scope.Labels(parse) }, RelationshipTypes = { scope.Types(parse) },
+                SampleSize = parse.GetValue(sample), Seed = parse.GetValue(seed), WeightProperty = parse.GetValue(weight) ?? "", Tolerance = parse.GetValue(tolerance),
             };
             using var call = connection.Network.ComputeCentrality(request, connection.Call(ct));
             var scores = await call.ResponseStream.ReadAllAsync(ct).ToListAsync(ct);
@@ -97,10 +102,11 @@ public static class NetworkCommands
                 ["louvain"] = CommunityAlgorithm.Louvain, ["label-propagation"] = CommunityAlgorithm.LabelPropagation, ["wcc"] = CommunityAlgorithm.Wcc,
             },
             "louvain");
+        var weight = new Option<string>("--weight") { HelpName = "property", Description = "A numeric relationship property as the tie's strength; every tie weighs 1 when left out" };
         var scope = new NetworkScope();
         var command = new Command("communities", "Find the communities of the network: groups of nodes more tied to each other than to the rest")
         {
-            algorithm.Option,
+            algorithm.Option, weight,
         };
         scope.AddTo(command);
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async connection =>
@@ -108,6 +114,7 @@ public static class NetworkCommands
             var request = new DetectCommunitiesRequest
             {
                 Algorithm = algorithm.Value(parse), AsOf = scope.AsOf(parse), Labels = { scope.Labels(parse) }, RelationshipTypes = { scope.Types(parse) },
+                WeightProperty = parse.GetValue(weight) ?? "",
             };
             var response = await connection.Network.DetectCommunitiesAsync(request, connection.Call(ct));
             Render.Message(response, connection.Output, () => NetworkView.Communities(response, request.Algorithm == CommunityAlgorithm.Louvain));

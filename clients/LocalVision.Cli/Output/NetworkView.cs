@@ -34,14 +34,21 @@ public static class NetworkView
     public static void Centrality(IReadOnlyList<CentralityScore> scores, string measure)
     {
         var highest = scores.Count == 0 ? 0 : scores.Max(s => s.Score);
+        var estimated = scores.Any(s => s.ErrorBound > 0);
         var table = new Table().Border(TableBorder.Rounded).AddColumn("rank").AddColumn(new TableColumn("name").NoWrap()).AddColumns("label", "display name", "score");
-        table.Title = new TableTitle($"{measure} centrality");
+        if (estimated)
+        {
+            table.AddColumn("± standard error");
+        }
+        table.Title = new TableTitle($"{measure} centrality" + (estimated ? " (estimated from a sample)" : ""));
         foreach (var s in scores)
         {
             var bar = highest > 0 ? $" [green]{Figures.Bar(s.Score / highest, 6)}[/]" : "";
-            table.AddRow(s.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(s.Name), s.Label, Markup.Escape(s.DisplayName), Figures.Number(s.Score) + bar);
+            string[] row = [s.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(s.Name), s.Label, Markup.Escape(s.DisplayName), Figures.Number(s.Score) + bar];
+            table.AddRow(estimated ? row.Append(Figures.Number(s.StandardError)).ToArray() : row);
         }
-        table.Caption = new TableTitle($"top {scores.Count}; bars relative to the highest score");
+        table.Caption = new TableTitle($"top {scores.Count}; bars relative to the highest score"
+            + (estimated ? $"; every score within {Figures.Number(scores[0].ErrorBound)} of its exact value with 95% confidence" : ""));
         AnsiConsole.Write(table);
     }
 

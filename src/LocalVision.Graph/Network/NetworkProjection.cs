@@ -252,7 +252,7 @@ public sealed class NetworkProjection
                 // Written between the two reads; it belongs to a later version.
                 continue;
             }
-            var weight = spec.WeightProperty is null ? 1.0 : relationship.GetNumber(spec.WeightProperty) ?? spec.DefaultWeight;
+            var weight = spec.WeightProperty is null ? 1.0 : WeightOf(relationship, spec);
             if (!(weight >= 0))
             {
                 throw GraphValidationException.Single("weight_property",
@@ -263,6 +263,18 @@ public sealed class NetworkProjection
         var projection = builder.Build();
         projection.Version = version;
         return projection;
+    }
+
+    /// <summary>A relationship's weight: its number, the default when it has none; a value of another kind is refused, not read as missing.</summary>
+    private static double WeightOf(GraphRelationship relationship, ProjectionSpec spec)
+    {
+        var value = relationship.Properties[spec.WeightProperty!];
+        if (value is null)
+        {
+            return spec.DefaultWeight;
+        }
+        return relationship.GetNumber(spec.WeightProperty!) ?? throw GraphValidationException.Single("weight_property",
+            $"the {relationship.Type} relationship {relationship.Start} -> {relationship.End} has {spec.WeightProperty} {value.ToJsonString()}, which is not a number");
     }
 
     /// <summary>Whether a relationship's <c>from</c>/<c>to</c> interval (inclusive, open where missing) contains the date.</summary>

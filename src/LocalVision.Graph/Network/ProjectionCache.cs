@@ -34,6 +34,18 @@ public sealed class ProjectionCache : IDisposable
     /// <summary>How many projections have been built (not served from the cache) since creation.</summary>
     public long Builds => Interlocked.Read(ref _builds);
 
+    /// <summary>How many projections have been asked for since creation; those that did not start a build are hits.</summary>
+    public long Requests
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _uses;
+            }
+        }
+    }
+
     public int Count
     {
         get

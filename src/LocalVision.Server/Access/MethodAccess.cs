@@ -96,6 +96,7 @@ public static class MethodAccess
 
         [Admin + "BackupStore"] = Audited<BackupStoreRequest, Backup>(Roles.Admin, (request, response) => AuditSummary.Of([response?.FileName ?? request!.FileName])),
         [Admin + "RestoreStore"] = Audited<RestoreStoreRequest, RestoreStoreResponse>(Roles.Admin, (request, _) => AuditSummary.Of([request!.FileName])),
+        [Admin + "GetServerStats"] = AdminRead,
     };
 
     /// <summary>The rule for a method, or null: undeclared methods are refused.</summary>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using LocalVision.Graph.Network;
 using LocalVision.Graph.Store;
 using LocalVision.Server.Grpc.Errors;
 using LocalVision.Server.Hosting;
@@ -21,10 +22,11 @@ public sealed class BackupOptions
 }
 
 /// <summary>
-/// The AdminService: online backup and restore. Files live only in the backup folder and are named without
+/// The AdminService: online backup and restore, and what the server holds in memory. Files live only in the backup folder and are named without
 /// folders, so a caller can neither write nor read anywhere else on the server.
 /// </summary>
-public sealed partial class AdminApi(IGraphStore store, IOptions<LocalVisionOptions> options, IOptions<BackupOptions> backup, TimeProvider clock)
+public sealed partial class AdminApi(
+    IGraphStore store, ProjectionCache projections, IOptions<LocalVisionOptions> options, IOptions<BackupOptions> backup, TimeProvider clock)
     : AdminService.AdminServiceBase
 {
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", RegexOptions.CultureInvariant)]
@@ -63,6 +65,24 @@ public sealed partial class AdminApi(IGraphStore store, IOptions<LocalVisionOpti
         }
         var counts = await Backups().RestoreAsync(path, context.CancellationToken);
         return new RestoreStoreResponse { Nodes = counts.Nodes, Relationships = counts.Relationships };
+    }
+
+    public override Task<ServerStats> GetServerStats(GetServerStatsRequest request, ServerCallContext context)
+    {
+        // Read builds before requests: a request counted between the two reads shows as a hit, never as a negative one.
+        var misses = projections.Builds;
+        var requests = projections.Requests;
+        return Task.FromResult(new ServerStats
+        {
+            ProjectionCache = new ProjectionCacheStats
+            {
+                SizeBytes = projections.SizeBytes,
+                CapacityBytes = projections.CapacityBytes,
+                Entries = projections.Count,
+                Hits = Math.Max(0, requests - misses),
+                Misses = misses,
+            },
+        });
     }
 
     private string PathOf(string fileName)

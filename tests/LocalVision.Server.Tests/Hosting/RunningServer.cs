@@ -73,7 +73,15 @@ public sealed class RunningServer : IAsyncDisposable
     public static Task<RunningServer> StartAsync(bool seed, IReadOnlyDictionary<string, Roles> keys, params string[] extraArgs) =>
         StartAsync(seed, keys, null, extraArgs);
 
-    public static async Task<RunningServer> StartAsync(bool seed, IReadOnlyDictionary<string, Roles> keys, GrpcChannelOptions? channelOptions, params string[] extraArgs)
+    public static Task<RunningServer> StartAsync(bool seed, IReadOnlyDictionary<string, Roles> keys, GrpcChannelOptions? channelOptions, params string[] extraArgs) =>
+        StartAsync(seed, keys, channelOptions, null, extraArgs);
+
+    /// <summary>Starts without the sample data and with <paramref name="overrides"/> applied to the services (to wrap the store, say).</summary>
+    public static Task<RunningServer> StartWithServicesAsync(Action<IServiceCollection> overrides, params string[] extraArgs) =>
+        StartAsync(seed: false, new Dictionary<string, Roles>(), null, overrides, extraArgs);
+
+    private static async Task<RunningServer> StartAsync(
+        bool seed, IReadOnlyDictionary<string, Roles> keys, GrpcChannelOptions? channelOptions, Action<IServiceCollection>? overrides, string[] extraArgs)
     {
         var folder = Path.Combine(Path.GetTempPath(), "localvision-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -96,7 +104,7 @@ public sealed class RunningServer : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
         ];
-        var app = Program.Build(args);
+        var app = Program.Build(args, overrides);
         await app.StartAsync();
         var webAddress = new Uri(app.Services.GetRequiredService<WebEndpoint>().Address);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses

@@ -31,8 +31,7 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
         var asOf = checks.Date("as_of", request.AsOf);
         var multiEdges = MultiEdgesOf(checks, request.MultiEdges);
         checks.Length("weight_property", request.WeightProperty, 100).ThrowIfAny();
-        var spec = new ProjectionSpec(request.Labels, request.RelationshipTypes, WeightProperty: request.WeightProperty.Length == 0 ? null : request.WeightProperty,
-            AsOf: asOf, MultiEdges: multiEdges);
+        var spec = new ProjectionSpec(request.Labels, request.RelationshipTypes, WeightProperty: WeightOf(request.WeightProperty), AsOf: asOf, MultiEdges: multiEdges);
         var projection = await ProjectAsync(spec, context.CancellationToken);
         var from = await IndexAsync(projection, "from", request.From, context.CancellationToken);
         var to = await IndexAsync(projection, "to", request.To, context.CancellationToken);
@@ -87,11 +86,26 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
         {
             checks.Add("algorithm", "must be one of DEGREE, BETWEENNESS, CLOSENESS, HARMONIC, PAGERANK, BROKERAGE");
         }
+        var sampleSize = request.SampleSize;
+        if (sampleSize is < 0 or 1)
+        {
+            checks.Add("sample_size", "must be 0 (exact) or at least 2 (an estimate's standard error needs two sources)");
+        }
+        if (sampleSize > 0 && measure is not null and not CentralityMeasure.Betweenness)
+        {
+            checks.Add("sample_size", "applies to BETWEENNESS only");
+        }
+        var tolerance = Tolerance(checks, request.Tolerance);
+        if (request.Tolerance != 0 && measure is not null and not CentralityMeasure.PageRank)
+        {
+            checks.Add("tolerance", "applies to PAGERANK only");
+        }
         var multiEdges = MultiEdgesOf(checks, request.MultiEdges);
-        checks.ThrowIfAny();
-        var projection = await ProjectAsync(new ProjectionSpec(request.Labels, request.RelationshipTypes, AsOf: asOf, MultiEdges: multiEdges), context.CancellationToken);
-        var scores = Centrality.Compute(projection, measure!.Value, context.CancellationToken);
-        var ranked = Centrality.Rank(projection, scores, top);
+        checks.Length("weight_property", request.WeightProperty, 100).ThrowIfAny();
+        var spec = new ProjectionSpec(request.Labels, request.RelationshipTypes, WeightProperty: WeightOf(request.WeightProperty), AsOf: asOf, MultiEdges: multiEdges);
+        var projection = await ProjectAsync(spec, context.CancellationToken);
+        var result = Centrality.Compute(projection, measure!.Value, new CentralityOptions(sampleSize, request.Seed, tolerance), context.CancellationToken);
+        var ranked = Centrality.Rank(projection, result.Scores, top);
         var nodes = await NodeRecordsAsync(projection, ranked.Select(s => s.Node), context.CancellationToken);
         foreach (var score in ranked)
         {
@@ -99,6 +113,7 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
             await responseStream.WriteAsync(new V1.CentralityScore
             {
                 Name = score.Name, Score = score.Score, Rank = score.Rank, Label = node.Label, DisplayName = node.DisplayName,
+                StandardError = result.StandardErrors?[score.Node] ?? 0, ErrorBound = result.ErrorBound,
             }, context.CancellationToken);
         }
     }
@@ -119,8 +134,9 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
             checks.Add("algorithm", "must be one of WCC, LOUVAIN, LABEL_PROPAGATION");
         }
         var multiEdges = MultiEdgesOf(checks, request.MultiEdges);
-        checks.ThrowIfAny();
-        var projection = await ProjectAsync(new ProjectionSpec(request.Labels, request.RelationshipTypes, AsOf: asOf, MultiEdges: multiEdges), context.CancellationToken);
+        checks.Length("weight_property", request.WeightProperty, 100).ThrowIfAny();
+        var spec = new ProjectionSpec(request.Labels, request.RelationshipTypes, WeightProperty: WeightOf(request.WeightProperty), AsOf: asOf, MultiEdges: multiEdges);
+        var projection = await ProjectAsync(spec, context.CancellationToken);
         var result = Communities.Detect(projection, algorithm!.Value, cancellationToken: context.CancellationToken);
         var response = new DetectCommunitiesResponse { Modularity = result.Modularity };
         var members = result.Members();
@@ -218,6 +234,22 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
                 checks.Add("multi_edges", "must be MERGE or KEEP");
                 return MultiEdges.Merge;
         }
+    }
+
+    private static string? WeightOf(string weightProperty) => weightProperty.Length == 0 ? null : weightProperty;
+
+    /// <summary>PageRank's stopping tolerance: 0 means the default; otherwise from 1e-15 (below it rounding error is larger) to 1.</summary>
+    private static double Tolerance(RequestChecks checks, double tolerance)
+    {
+        if (tolerance == 0)
+        {
+            return CentralityOptions.DefaultPageRankTolerance;
+        }
+        if (!(tolerance is >= 1e-15 and <= 1))
+        {
+            checks.Add("tolerance", $"must be from 1e-15 to 1 (0 means {CentralityOptions.DefaultPageRankTolerance:R})");
+        }
+        return tolerance;
     }
 
     private static RequestChecks Scope(RequestChecks checks, string scope) =>

@@ -1,0 +1,218 @@
+namespace LocalVision.Graph.Network;
+
+public static partial class NetworkAnalysis
+{
+    /// <summary>The simple undirected graph on a scope, with sorted neighbour lists.</summary>
+    private sealed class SimpleGraph(int[] offsets, int[] targets, int relationships)
+    {
+        private int NodeCount => offsets.Length - 1;
+
+        public static SimpleGraph From(NetworkProjection projection, IReadOnlyCollection<int>? scope, int exclude)
+        {
+            var local = new int[projection.NodeCount];
+            int count;
+            if (scope is null)
+            {
+                for (var v = 0; v < local.Length; v++)
+                {
+                    local[v] = v;
+                }
+                count = local.Length;
+            }
+            else
+            {
+                Array.Fill(local, -1);
+                count = 0;
+                foreach (var v in scope.Distinct().Order())
+                {
+                    NetworkPaths.CheckNode(projection, v, nameof(scope));
+                    local[v] = count++;
+                }
+            }
+            if (exclude >= 0 && local[exclude] >= 0)
+            {
+                // Renumber without the removed node.
+                var removedAt = local[exclude];
+                for (var v = 0; v < local.Length; v++)
+                {
+                    if (local[v] > removedAt)
+                    {
+                        local[v]--;
+                    }
+                }
+                local[exclude] = -1;
+                count--;
+            }
+            var pairs = new List<long>();
+            var relationships = 0;
+            for (var r = 0; r < projection.RelationshipCount; r++)
+            {
+                var a = local[projection.StartOf(r)];
+                var b = local[projection.EndOf(r)];
+                if (a < 0 || b < 0)
+                {
+                    continue;
+                }
+                relationships++;
+                if (a != b)
+                {
+                    pairs.Add(((long)Math.Min(a, b) << 32) | (uint)Math.Max(a, b));
+                }
+            }
+            pairs.Sort();
+            var edges = new List<(int, int)>();
+            for (var i = 0; i < pairs.Count; i++)
+            {
+                if (i == 0 || pairs[i] != pairs[i - 1])
+                {
+                    edges.Add(((int)(pairs[i] >> 32), (int)(pairs[i] & 0xFFFFFFFF)));
+                }
+            }
+            var starts = edges.Select(e => e.Item1).ToArray();
+            var ends = edges.Select(e => e.Item2).ToArray();
+            var adjacency = Adjacency.Build(count, starts, ends, new double[starts.Length], ProjectionDirection.Undirected);
+            for (var u = 0; u < count; u++)
+            {
+                Array.Sort(adjacency.Targets, adjacency.Offsets[u], adjacency.Offsets[u + 1] - adjacency.Offsets[u]);
+            }
+            return new SimpleGraph(adjacency.Offsets, adjacency.Targets, relationships);
+        }
+
+        private int Degree(int u) => offsets[u + 1] - offsets[u];
+
+        public NetworkMetrics Measure(CancellationToken cancellationToken)
+        {
+            var n = NodeCount;
+            var edges = targets.Length / 2;
+            var density = n > 1 ? 2.0 * edges / ((double)n * (n - 1)) : 0;
+            var maxDegree = 0;
+            for (var u = 0; u < n; u++)
+            {
+                maxDegree = Math.Max(maxDegree, Degree(u));
+            }
+            var centralisation = 0.0;
+            if (n > 2)
+            {
+                var sum = 0.0;
+                for (var u = 0; u < n; u++)
+                {
+                    sum += maxDegree - Degree(u);
+                }
+                centralisation = sum / ((n - 1.0) * (n - 2.0));
+            }
+            var (clustering, transitivity) = Clustering(cancellationToken);
+            var distanceSum = new long[n];
+            var reached = new long[n];
+            var eccentricity = new int[n];
+            SourceParallel.ForEach(n, () => (Distance: Fill(new int[n], -1), Queue: new int[n]), (worker, s) =>
+            {
+                var (distance, queue) = worker;
+                distance[s] = 0;
+                queue[0] = s;
+                int head = 0, tail = 1;
+                long sum = 0;
+                var max = 0;
+                while (head < tail)
+                {
+                    var u = queue[head++];
+                    for (var a = offsets[u]; a < offsets[u + 1]; a++)
+                    {
+                        var v = targets[a];
+                        if (distance[v] < 0)
+                        {
+                            distance[v] = distance[u] + 1;
+                            sum += distance[v];
+                            max = Math.Max(max, distance[v]);
+                            queue[tail++] = v;
+                        }
+                    }
+                }
+                for (var i = 0; i < tail; i++)
+                {
+                    distance[queue[i]] = -1;
+                }
+                distanceSum[s] = sum;
+                reached[s] = tail - 1;
+                eccentricity[s] = max;
+            }, cancellationToken);
+            var orderedPairs = reached.Sum();
+            var average = orderedPairs > 0 ? (double)distanceSum.Sum() / orderedPairs : 0;
+            var diameter = n > 0 ? eccentricity.Max() : 0;
+            var components = 0;
+            var seen = new bool[n];
+            for (var s = 0; s < n; s++)
+            {
+                if (!seen[s])
+                {
+                    components++;
+                    var stack = new Stack<int>([s]);
+                    seen[s] = true;
+                    while (stack.TryPop(out var u))
+                    {
+                        for (var a = offsets[u]; a < offsets[u + 1]; a++)
+                        {
+                            if (!seen[targets[a]])
+                            {
+                                seen[targets[a]] = true;
+                                stack.Push(targets[a]);
+                            }
+                        }
+                    }
+                }
+            }
+            return new NetworkMetrics(n, edges, relationships, density, centralisation, average, diameter, clustering, transitivity, components, orderedPairs / 2);
+        }
+
+        private (double Average, double Transitivity) Clustering(CancellationToken cancellationToken)
+        {
+            var n = NodeCount;
+            if (n == 0)
+            {
+                return (0, 0);
+            }
+            var mark = Fill(new int[n], -1);
+            double coefficients = 0, triangles = 0, triples = 0;
+            for (var u = 0; u < n; u++)
+            {
+                if ((u & 0x3FF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+                var degree = Degree(u);
+                if (degree < 2)
+                {
+                    continue;
+                }
+                for (var a = offsets[u]; a < offsets[u + 1]; a++)
+                {
+                    mark[targets[a]] = u;
+                }
+                long links = 0;
+                for (var a = offsets[u]; a < offsets[u + 1]; a++)
+                {
+                    var v = targets[a];
+                    for (var b = offsets[v]; b < offsets[v + 1]; b++)
+                    {
+                        if (mark[targets[b]] == u)
+                        {
+                            links++;
+                        }
+                    }
+                }
+                // Each link among u's neighbours was seen from both of its ends.
+                var t = links / 2.0;
+                var possible = degree * (degree - 1) / 2.0;
+                coefficients += t / possible;
+                triangles += t;
+                triples += possible;
+            }
+            return (coefficients / n, triples > 0 ? triangles / triples : 0);
+        }
+
+        private static int[] Fill(int[] array, int value)
+        {
+            Array.Fill(array, value);
+            return array;
+        }
+    }
+}

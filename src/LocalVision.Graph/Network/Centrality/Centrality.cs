@@ -1,0 +1,76 @@
+namespace LocalVision.Graph.Network;
+
+/// <summary>
+/// Centrality measures on a projection. Definitions follow networkx, so results can be checked against it:
+/// betweenness excludes endpoints and is normalised by (n-1)(n-2); closeness is Wasserman–Faust's (scaled by the
+/// reachable fraction) over distances to the node; harmonic is the unnormalised sum of 1/d over distances to the node.
+/// One measure per file in this folder (Degree.cs, Betweenness.cs, PageRank.cs, …), the shared Brandes and distance
+/// workers in files of their own; this part holds the entry point, ranking and the helpers every measure uses.
+/// </summary>
+public static partial class Centrality
+{
+    /// <summary>
+    /// One measure with its defaults: normalised degree and betweenness, closeness, harmonic, PageRank (damping 0.85,
+    /// to <see cref="CentralityOptions.DefaultPageRankTolerance"/>) and raw brokerage counts. Weighted where the projection is.
+    /// </summary>
+    public static double[] Compute(NetworkProjection projection, CentralityMeasure measure, CancellationToken cancellationToken = default) =>
+        Compute(projection, measure, CentralityOptions.Default, cancellationToken).Scores;
+
+    /// <summary>
+    /// One measure, weighted where the projection is (weights as costs for the path-based measures — betweenness,
+    /// closeness, harmonic, brokerage — and as strengths for degree and PageRank); betweenness sampled when
+    /// <see cref="CentralityOptions.SampleSize"/> asks for fewer sources than there are nodes.
+    /// </summary>
+    public static CentralityResult Compute(NetworkProjection projection, CentralityMeasure measure, CentralityOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (measure == CentralityMeasure.Betweenness && options.SampleSize > 0 && options.SampleSize < projection.NodeCount)
+        {
+            var sampled = SampledBetweenness(projection, options.SampleSize, options.Seed, cancellationToken: cancellationToken);
+            return new CentralityResult(sampled.Scores, sampled.StandardErrors, sampled.ErrorBound, sampled.Pivots.Count);
+        }
+        return new CentralityResult(measure switch
+        {
+            CentralityMeasure.Degree => Degree(projection, weighted: projection.IsWeighted),
+            CentralityMeasure.Betweenness => Betweenness(projection, cancellationToken: cancellationToken),
+            CentralityMeasure.Closeness => Closeness(projection, cancellationToken: cancellationToken),
+            CentralityMeasure.Harmonic => Harmonic(projection, cancellationToken: cancellationToken),
+            // PageRank's own tolerance is per node (networkx's rule: total change below n·tolerance).
+            CentralityMeasure.PageRank => PageRank(projection, iterations: CentralityOptions.PageRankIterations,
+                tolerance: options.PageRankTolerance / Math.Max(1, projection.NodeCount), weighted: projection.IsWeighted, cancellationToken: cancellationToken).Scores,
+            CentralityMeasure.Brokerage => Brokerage(projection, cancellationToken: cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, "unknown centrality measure"),
+        });
+    }
+
+    /// <summary>The highest <paramref name="top"/> scores, highest first; ties ordered by name and sharing a rank.</summary>
+    public static IReadOnlyList<CentralityScore> Rank(NetworkProjection projection, IReadOnlyList<double> scores, int top = int.MaxValue)
+    {
+        var order = Enumerable.Range(0, scores.Count)
+            .OrderByDescending(v => scores[v])
+            .ThenBy(projection.NameOf, StringComparer.Ordinal)
+            .Take(top)
+            .ToList();
+        var ranked = new List<CentralityScore>(order.Count);
+        for (var i = 0; i < order.Count; i++)
+        {
+            var rank = i > 0 && scores[order[i]] == scores[order[i - 1]] ? ranked[i - 1].Rank : i + 1;
+            ranked.Add(new CentralityScore(order[i], projection.NameOf(order[i]), scores[order[i]], rank));
+        }
+        return ranked;
+    }
+
+    private static void Rescale(double[] values, double scale)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] *= scale;
+        }
+    }
+
+    internal static double[] Fill(double[] array, double value)
+    {
+        Array.Fill(array, value);
+        return array;
+    }
+}

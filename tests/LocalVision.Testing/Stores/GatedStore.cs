@@ -1,0 +1,63 @@
+using LocalVision.Graph.Model;
+using LocalVision.Graph.Store;
+
+namespace LocalVision.Testing.Stores;
+
+/// <summary>
+/// A store whose whole-graph relationship reads (what a network projection reads) wait until <see cref="Open"/>:
+/// a projection build that takes as long as a test wants, without racing a clock. Everything else passes straight
+/// through, and disposing it disposes the store it wraps.
+/// </summary>
+public sealed class GatedStore(IGraphStore inner) : IGraphStore
+{
+    private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when a relationship read has reached the gate.</summary>
+    public Task Reached => _reached.Task;
+
+    /// <summary>Lets waiting and later reads through.</summary>
+    public void Open() => _gate.TrySetResult();
+
+    public string Location => inner.Location;
+
+    public ValueTask<long> GetVersionAsync(CancellationToken cancellationToken) => inner.GetVersionAsync(cancellationToken);
+
+    public Task<GraphNode?> GetNodeAsync(string name, CancellationToken cancellationToken) => inner.GetNodeAsync(name, cancellationToken);
+
+    public Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken) => inner.GetNodesAsync(names, cancellationToken);
+
+    public Task<Page<GraphNode>> ListNodesAsync(NodeQuery query, CancellationToken cancellationToken) => inner.ListNodesAsync(query, cancellationToken);
+
+    public Task<bool> AnyNodeHasPropertyAsync(string label, string path, CancellationToken cancellationToken) =>
+        inner.AnyNodeHasPropertyAsync(label, path, cancellationToken);
+
+    public Task<WriteResult> WriteAsync(GraphBatch batch, WriteOptions options, CancellationToken cancellationToken) => inner.WriteAsync(batch, options, cancellationToken);
+
+    public Task<int> DeleteNodeAsync(string name, bool cascade, CancellationToken cancellationToken) => inner.DeleteNodeAsync(name, cascade, cancellationToken);
+
+    public Task<Page<GraphRelationship>> ListRelationshipsAsync(RelationshipQuery query, CancellationToken cancellationToken) => inner.ListRelationshipsAsync(query, cancellationToken);
+
+    public Task<Subgraph> GetNeighborhoodAsync(NeighborhoodQuery query, CancellationToken cancellationToken) => inner.GetNeighborhoodAsync(query, cancellationToken);
+
+    public Task<IReadOnlyList<GraphRelationship>> GetRelationshipsAsync(IReadOnlyCollection<RelationshipKey> keys, CancellationToken cancellationToken) =>
+        inner.GetRelationshipsAsync(keys, cancellationToken);
+
+    public IAsyncEnumerable<GraphNode> ReadNodesAsync(IReadOnlyCollection<string> labels, CancellationToken cancellationToken) =>
+        inner.ReadNodesAsync(labels, cancellationToken);
+
+    public async IAsyncEnumerable<GraphRelationship> ReadRelationshipsAsync(
+        IReadOnlyCollection<string> labels, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        _reached.TrySetResult();
+        await _gate.Task.WaitAsync(cancellationToken);
+        await foreach (var relationship in inner.ReadRelationshipsAsync(labels, cancellationToken))
+        {
+            yield return relationship;
+        }
+    }
+
+    public Task<GraphCounts> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => inner.DisposeAsync();
+}
