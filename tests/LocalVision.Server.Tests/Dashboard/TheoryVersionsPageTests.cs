@@ -100,12 +100,12 @@ public sealed class TheoryVersionsPageTests(KeyedServer fixture, DashboardBrowse
 
         var compare = page.Locator("#theory-compare");
         await Expect(compare).ToHaveAttributeAsync("data-ready", "true");
-        await Expect(compare.Locator("[data-side=from] .not-in-version")).ToHaveTextAsync($"MOU_MONITORED is not a rule of version {stored.Versions[0].Version}.");
+        await Expect(compare.Locator(".not-in-version[data-side=from]")).ToHaveTextAsync($"MOU_MONITORED is not a rule of version {stored.Versions[0].Version}.");
         var tested = await new EvaluationService.EvaluationServiceClient(fixture.Server.As("ops")).TestProgrammeTheoryAsync(
             new TestProgrammeTheoryRequest { AsOf = ReportDate, Rules = { "MOU_MONITORED" }, TheoryVersion = made.Version }, cancellationToken: Ct);
         var counts = tested.Rules.Single().Counts;
-        await Expect(compare.Locator("[data-side=to] button.verdict.VERDICT_SUPPORTS")).ToHaveCountAsync(counts.Supports);
-        await Expect(compare.Locator("[data-side=to] button.verdict.VERDICT_ALTERNATIVE")).ToHaveCountAsync(counts.Alternative);
+        await Expect(compare.Locator("td[data-side=to] button.verdict.VERDICT_SUPPORTS")).ToHaveCountAsync(counts.Supports);
+        await Expect(compare.Locator("td[data-side=to] button.verdict.VERDICT_ALTERNATIVE")).ToHaveCountAsync(counts.Alternative);
         Assert.Contains("rule=MOU_MONITORED", page.Url);
 
         await page.Locator("button.rule-pick[data-rule=MOU_YARDSTICK]").ClickAsync();
@@ -114,8 +114,8 @@ public sealed class TheoryVersionsPageTests(KeyedServer fixture, DashboardBrowse
         var (under1, under2) = (await VerdictsAsync(evaluation, "MOU_YARDSTICK", stored.Versions[0].Version), await VerdictsAsync(evaluation, "MOU_YARDSTICK", made.Version));
         var differing = under1.Keys.Count(c => under1[c] != under2.GetValueOrDefault(c));
         Assert.True(differing > 0, "turning the rule round changes some verdicts");
-        await Expect(compare.Locator("[data-side=from] td.differs")).ToHaveCountAsync(differing);
-        await Expect(compare.Locator("[data-side=to] td.differs")).ToHaveCountAsync(differing);
+        await Expect(compare.Locator("td.differs[data-side=from]")).ToHaveCountAsync(differing);
+        await Expect(compare.Locator("td.differs[data-side=to]")).ToHaveCountAsync(differing);
         await DashboardBrowser.ScreenshotAsync(page, "theory-versions-side-by-side");
         await page.Context.CloseAsync();
     }
@@ -160,8 +160,10 @@ public sealed class TheoryVersionsPageTests(KeyedServer fixture, DashboardBrowse
         var compare = page.Locator("#theory-compare");
         await Expect(compare).ToHaveAttributeAsync("data-ready", "true");
         await Expect(compare.Locator("#theory-from option")).ToHaveCountAsync(versions.Versions.Count);
-        await Expect(compare.Locator("[data-side=from] tr[data-rule=FOCUSED]")).ToHaveCountAsync(1);
-        await Expect(compare.Locator("[data-side=to] tr[data-rule=FOCUSED]")).ToHaveCountAsync(1);
+        var cases = (await new EvaluationService.EvaluationServiceClient(fixture.Server.As("ops")).TestProgrammeTheoryAsync(
+            new TestProgrammeTheoryRequest { AsOf = ReportDate, Rules = { "FOCUSED" } }, cancellationToken: Ct)).Rules.Single().Cases.Count;
+        await Expect(compare.Locator("td[data-side=from] button.verdict")).ToHaveCountAsync(cases);
+        await Expect(compare.Locator("td[data-side=to] button.verdict")).ToHaveCountAsync(cases);
         // The same rule under versions that did not change it: no cell differs.
         await Expect(compare.Locator("td.differs")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();

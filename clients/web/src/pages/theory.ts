@@ -93,8 +93,7 @@ export async function renderTheory(root: HTMLElement, params: URLSearchParams): 
     const ids = known.map((v) => v.version);
     if (!ids.includes(chosen.from)) chosen.from = ids[0];
     if (!ids.includes(chosen.to)) chosen.to = ids[ids.length - 1];
-    compare.dataset.ready = "false";
-    sideBySide(compare, ruleId, known, chosen, scope, (rules) => table(rules, openCell), (from, to) => {
+    sideBySide(compare, ruleId, known, chosen, scope, openCell, (from, to) => {
       Object.assign(chosen, { from, to });
       remember();
     });

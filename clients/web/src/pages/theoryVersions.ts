@@ -2,7 +2,7 @@
 // version changed against the one before), and one rule's test matrix under two versions side by side.
 
 import { ApiError, getTheory, testProgrammeTheory } from "../api";
-import type { EvidenceScope, RuleTest, Theory, TheoryVersionSummary } from "../api";
+import type { CaseTest, EvidenceScope, RuleTest, Theory, TheoryVersionSummary } from "../api";
 import { el, failure, loading, replace } from "../ui";
 
 /** "by evaluator, 2026-12-03 08:14 UTC", or "as shipped" for version 1 while nothing was stored. */
@@ -89,8 +89,9 @@ function picker(id: string, label: string, versions: TheoryVersionSummary[], cho
 }
 
 /**
- * One rule's test matrix under two versions side by side, drawn by `draw` as the main matrix is; the cells whose
- * verdict differs between the two are marked. A rule a version does not have says so on its side.
+ * One rule's test under two versions side by side: a row per case, and for each of the rule's rows (one, or one per
+ * subject) its verdict under each version; the cells whose verdict differs between the two are marked. A version
+ * without the rule says so. A verdict opens the case as the main matrix does.
  */
 export function sideBySide(
   section: HTMLElement,
@@ -98,27 +99,28 @@ export function sideBySide(
   versions: TheoryVersionSummary[],
   chosen: { from: string; to: string },
   scope: () => EvidenceScope,
-  draw: (rules: RuleTest[]) => HTMLElement,
+  open: (rule: RuleTest, test: CaseTest) => void,
   remember: (from: string, to: string) => void,
 ): void {
   const from = picker("theory-from", "Earlier version", versions, chosen.from);
   const to = picker("theory-to", "Later version", versions, chosen.to);
-  const left = el("div", { class: "side", "data-side": "from" });
-  const right = el("div", { class: "side", "data-side": "to" });
+  const body = el("div", { class: "side-by-side" });
   section.hidden = false;
   replace(
     section,
     el("h2", {}, `${ruleId} under two versions`),
     el("div", { class: "controls" }, el("label", {}, "Version ", from), el("label", {}, "beside version ", to)),
-    el("div", { class: "side-by-side" }, left, right),
+    body,
   );
+  let drawn = 0;
   const show = async () => {
+    const mine = ++drawn;
+    section.dataset.ready = "false";
     remember(from.value, to.value);
-    replace(left, loading(`${ruleId} under version ${from.value}`));
-    replace(right, loading(`${ruleId} under version ${to.value}`));
-    const [a, b] = await Promise.all([test(ruleId, from.value, scope()), test(ruleId, to.value, scope())]);
-    drawSide(left, from.value, a, b, draw);
-    drawSide(right, to.value, b, a, draw);
+    replace(body, loading(`${ruleId} under versions ${from.value} and ${to.value}`));
+    const sides = await Promise.all([test(ruleId, from.value, scope()), test(ruleId, to.value, scope())]);
+    if (mine !== drawn) return;
+    replace(body, ...sideTable(ruleId, [from.value, to.value], sides, open));
     section.dataset.ready = "true";
   };
   for (const select of [from, to]) select.addEventListener("change", () => void show());
@@ -137,19 +139,79 @@ async function test(ruleId: string, version: string, scope: EvidenceScope): Prom
   }
 }
 
-function drawSide(into: HTMLElement, version: string, side: Side, other: Side, draw: (rules: RuleTest[]) => HTMLElement): void {
-  if ("missing" in side) return replace(into, el("h3", {}, `Version ${version}`), el("p", { class: "muted not-in-version" }, side.missing));
-  if ("error" in side) return replace(into, el("h3", {}, `Version ${version}`), failure(side.error, "the test under this version", "TestProgrammeTheory's theory_version"));
-  const matrix = draw(side.rules);
-  if ("rules" in other) {
-    const verdicts = new Map(other.rules.flatMap((r) => (r.cases ?? []).map((c) => [`${r.subject ?? ""}|${c.initiative}`, c.verdict ?? "VERDICT_UNTESTED"])));
-    for (const rule of side.rules) {
-      for (const c of rule.cases ?? []) {
-        if (verdicts.get(`${rule.subject ?? ""}|${c.initiative}`) === (c.verdict ?? "VERDICT_UNTESTED")) continue;
-        const row = [...matrix.querySelectorAll<HTMLElement>("tbody tr")].find((tr) => tr.dataset.subject === (rule.subject ?? ""));
-        row?.querySelector(`button[data-case="${c.initiative}"]`)?.closest("td")?.classList.add("differs");
-      }
-    }
-  }
-  replace(into, el("h3", {}, `Version ${version}`), matrix);
+const SIDES = ["from", "to"] as const;
+
+function sideTable(ruleId: string, versions: string[], sides: Side[], open: (rule: RuleTest, test: CaseTest) => void): HTMLElement[] {
+  const notes: (HTMLElement | null)[] = sides.map((side, i) =>
+    "missing" in side
+      ? el("p", { class: "muted not-in-version", "data-side": SIDES[i] }, side.missing)
+      : "error" in side
+        ? el("div", { "data-side": SIDES[i] }, failure(side.error, `the test under version ${versions[i]}`, "TestProgrammeTheory's theory_version"))
+        : null,
+  );
+  const tested = sides.map((side) => ("rules" in side ? side.rules : []));
+  const subjects = [...new Set(tested.flatMap((rules) => rules.map((r) => r.subject ?? "")))];
+  const cases = [...new Set(tested.flatMap((rules) => rules.flatMap((r) => (r.cases ?? []).map((c) => c.initiative))))];
+  const names = new Map(tested.flatMap((rules) => rules.flatMap((r) => (r.cases ?? []).map((c) => [c.initiative, c.displayName ?? c.initiative] as const))));
+  const find = (i: number, subject: string) => tested[i].find((r) => (r.subject ?? "") === subject);
+  const verdictOf = (i: number, subject: string, initiative: string) => find(i, subject)?.cases?.find((c) => c.initiative === initiative);
+  const letter = (verdict: string) => VERDICT_LETTERS[verdict] ?? "·";
+  const summary = (i: number, subject: string) => {
+    const rule = find(i, subject);
+    if (!rule) return "–";
+    const n = rule.counts ?? {};
+    const ratio = (v?: number) => (v === undefined ? "–" : v.toFixed(2));
+    return `${[n.supports, n.deviant, n.alternative, n.consistent, n.untested].map((x) => x ?? 0).join(" ")} · ${ratio(rule.consistency)} / ${ratio(rule.coverage)}`;
+  };
+  const table = el(
+    "table",
+    { class: "theory-side-by-side" },
+    el(
+      "thead",
+      {},
+      subjects.some((s) => s) ? el("tr", {}, el("th", {}), ...subjects.map((s) => el("th", { colspan: 2 }, s))) : null,
+      el("tr", {}, el("th", {}, "Case"), ...subjects.flatMap(() => versions.map((v, i) => el("th", { "data-side": SIDES[i] }, `version ${v}`)))),
+    ),
+    el(
+      "tbody",
+      {},
+      ...cases.map((initiative) =>
+        el(
+          "tr",
+          { "data-case": initiative },
+          el("th", { class: "rule" }, names.get(initiative) ?? initiative),
+          ...subjects.flatMap((subject) => {
+            const [a, b] = [verdictOf(0, subject, initiative), verdictOf(1, subject, initiative)];
+            const differs = !!a && !!b && (a.verdict ?? "VERDICT_UNTESTED") !== (b.verdict ?? "VERDICT_UNTESTED");
+            return [a, b].map((test, i) => {
+              const rule = find(i, subject);
+              if (!test || !rule) return el("td", { "data-side": SIDES[i] }, "–");
+              const verdict = test.verdict ?? "VERDICT_UNTESTED";
+              return el(
+                "td",
+                { class: differs ? "cell differs" : "cell", "data-side": SIDES[i] },
+                el("button", { class: `verdict ${verdict}`, "data-case": initiative, title: `${names.get(initiative)}: ${test.reason ?? ""}`, onclick: () => open(rule, test) }, letter(verdict)),
+              );
+            });
+          }),
+        ),
+      ),
+    ),
+    el(
+      "tfoot",
+      {},
+      el("tr", {}, el("th", { title: "supports, deviant, alternative, consistent, untested · consistency / coverage" }, "S D A C · · cons. / cov."),
+        ...subjects.flatMap((subject) => versions.map((_, i) => el("td", { class: "counts", "data-side": SIDES[i] }, summary(i, subject))))),
+    ),
+  );
+  return [...notes.filter((n): n is HTMLElement => n !== null), cases.length ? table : el("p", { class: "muted" }, `${ruleId} is tested under neither version.`)];
 }
+
+/** The verdict letters of the main matrix's legend. */
+const VERDICT_LETTERS: Record<string, string> = {
+  VERDICT_SUPPORTS: "S",
+  VERDICT_DEVIANT: "D",
+  VERDICT_ALTERNATIVE: "A",
+  VERDICT_CONSISTENT: "C",
+  VERDICT_UNTESTED: "·",
+};
