@@ -110,7 +110,8 @@ public sealed class EvaluationEngine(IGraphStore store, InitiativeEvaluator eval
     /// <summary>
     /// Per initiative the filter matches, what a change not stored would change: <paramref name="fromVersion"/> (the
     /// current one when null) against the version the change would make of the current one. The proposed side is
-    /// evaluated from the same snapshot and cached nowhere, so a proposal never stands in for a stored version.
+    /// evaluated for the same initiatives from the store's current snapshot and cached nowhere, so a proposal never
+    /// stands in for a stored version of the same number.
     /// </summary>
     /// <exception cref="GraphValidationException">The change is invalid or does not compile (fields of <paramref name="fields"/>).</exception>
     /// <exception cref="TheoryVersionNotFoundException"><paramref name="fromVersion"/> does not exist.</exception>

@@ -56,8 +56,11 @@ public sealed class TheoryVersionsPageTests(KeyedServer fixture, DashboardBrowse
         await page.Locator("#api-key").FillAsync(server.Keys[keyName]);
         await page.Locator("#sign-in-submit").ClickAsync();
         await Expect(page.Locator("#who-name")).ToHaveTextAsync(keyName);
-        await Expect(page.Locator("#app")).ToHaveAttributeAsync("data-ready", "true");
+        // The first visit evaluates every case under the theory: on a busy machine that outlasts the default wait.
+        await Expect(page.Locator("#app")).ToHaveAttributeAsync("data-ready", "true", Drawn);
     }
+
+    private static readonly LocatorAssertionsToHaveAttributeOptions Drawn = new() { Timeout = 60_000 };
 
     [Fact]
     public async Task Evaluator_ShowsWhatAChangeChangesAppliesItThenTheNewVersionAndItsRuleSideBySide()
@@ -73,7 +76,7 @@ public sealed class TheoryVersionsPageTests(KeyedServer fixture, DashboardBrowse
         await page.Locator("#theory-change-note").FillAsync("refined after the West Cheshire deviant case");
         await page.Locator("#theory-change-preview").ClickAsync();
 
-        await Expect(page.Locator("#theory-change-summary")).ToContainTextAsync("(proposed, not stored)");
+        await Expect(page.Locator("#theory-change-summary")).ToContainTextAsync("(proposed, not stored)", new() { Timeout = 60_000 });
         await Expect(page.Locator("table.theory-diff tbody tr")).ToHaveCountAsync(expected.Initiatives.Count);
         Assert.NotEmpty(expected.Initiatives);
         foreach (var initiative in expected.Initiatives)
@@ -87,7 +90,8 @@ public sealed class TheoryVersionsPageTests(KeyedServer fixture, DashboardBrowse
 
         await page.Locator("#theory-change-apply").ClickAsync();
 
-        await Expect(page.Locator("#theory-versions tbody tr")).ToHaveCountAsync(before + 1);
+        await Expect(page.Locator("#theory-change-stored")).ToContainTextAsync("Stored version", new() { Timeout = 60_000 });
+        await Expect(page.Locator("#theory-versions tbody tr")).ToHaveCountAsync(before + 1, new() { Timeout = 60_000 });
         var stored = await Theory.ListTheoryVersionsAsync(new ListTheoryVersionsRequest(), cancellationToken: Ct);
         var made = stored.Versions[^1];
         Assert.Equal(("evaluator", "refined after the West Cheshire deviant case"), (made.Author, made.Note));
@@ -99,7 +103,7 @@ public sealed class TheoryVersionsPageTests(KeyedServer fixture, DashboardBrowse
         await page.Locator("button.rule-pick[data-rule=MOU_MONITORED]").ClickAsync();
 
         var compare = page.Locator("#theory-compare");
-        await Expect(compare).ToHaveAttributeAsync("data-ready", "true");
+        await Expect(compare).ToHaveAttributeAsync("data-ready", "true", Drawn);
         await Expect(compare.Locator(".not-in-version[data-side=from]")).ToHaveTextAsync($"MOU_MONITORED is not a rule of version {stored.Versions[0].Version}.");
         var tested = await new EvaluationService.EvaluationServiceClient(fixture.Server.As("ops")).TestProgrammeTheoryAsync(
             new TestProgrammeTheoryRequest { AsOf = ReportDate, Rules = { "MOU_MONITORED" }, TheoryVersion = made.Version }, cancellationToken: Ct);
@@ -137,7 +141,7 @@ public sealed class TheoryVersionsPageTests(KeyedServer fixture, DashboardBrowse
         await page.Locator("#theory-change-yaml").FillAsync(NewRule.Replace("code: MOU_AGREED", "code: MOU_AGRED"));
         await page.Locator("#theory-change-preview").ClickAsync();
 
-        await Expect(page.Locator("#theory-change-refused")).ToContainTextAsync("proposed_yaml.rules[0].when[0].code: line 9: `MOU_AGRED` is not a code");
+        await Expect(page.Locator("#theory-change-refused")).ToContainTextAsync("proposed_yaml.rules[0].when[0].code: line 9: `MOU_AGRED` is not a code", new() { Timeout = 60_000 });
         await Expect(page.Locator("#theory-change-apply")).ToBeDisabledAsync();
         Assert.Equal(before, (await Theory.ListTheoryVersionsAsync(new ListTheoryVersionsRequest(), cancellationToken: Ct)).Versions.Count);
         await page.Context.CloseAsync();
@@ -158,7 +162,7 @@ public sealed class TheoryVersionsPageTests(KeyedServer fixture, DashboardBrowse
         await page.Locator("button.rule-pick[data-rule=FOCUSED]").ClickAsync();
 
         var compare = page.Locator("#theory-compare");
-        await Expect(compare).ToHaveAttributeAsync("data-ready", "true");
+        await Expect(compare).ToHaveAttributeAsync("data-ready", "true", Drawn);
         await Expect(compare.Locator("#theory-from option")).ToHaveCountAsync(versions.Versions.Count);
         var cases = (await new EvaluationService.EvaluationServiceClient(fixture.Server.As("ops")).TestProgrammeTheoryAsync(
             new TestProgrammeTheoryRequest { AsOf = ReportDate, Rules = { "FOCUSED" } }, cancellationToken: Ct)).Rules.Single().Cases.Count;

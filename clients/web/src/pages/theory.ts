@@ -1,5 +1,5 @@
 import { getNode, listRelationships, listTheoryVersions, testProgrammeTheory, text } from "../api";
-import type { CaseTest, EvidenceScope, GraphNode, RuleTest, TheoryValue, TheoryVersionSummary, Verdict } from "../api";
+import type { CaseTest, EvidenceScope, GraphNode, RuleTest, Theory, TheoryValue, TheoryVersionSummary, Verdict } from "../api";
 import { codeOf } from "../catalogue";
 import { can } from "../session";
 import { el, failure, loading, pretty, replace } from "../ui";
@@ -110,13 +110,19 @@ export async function renderTheory(root: HTMLElement, params: URLSearchParams): 
     }
     if (chosen.rule) pick(chosen.rule);
   };
+  let stored: Theory | undefined;
   const loadVersions = async () => {
     try {
       const listed = await listTheoryVersions();
       known = listed.versions ?? [];
       replace(versions, versionsTable(known, listed.currentVersion ?? ""));
       replace(log, await refinementLog(known));
-      if (can("evaluator")) changePanel(change, listed.currentVersion ?? "", scope, () => void reload());
+      if (can("evaluator")) {
+        changePanel(change, listed.currentVersion ?? "", scope, (theory) => {
+          stored = theory;
+          void reload();
+        }, stored);
+      }
     } catch (error) {
       replace(versions, failure(error, "the versions of the programme theory", "the theory service (TheoryService.ListTheoryVersions)"));
       replace(log);

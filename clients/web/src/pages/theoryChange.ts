@@ -4,7 +4,7 @@
 // compared with, so a change made meanwhile by someone else is refused rather than overwritten).
 
 import { ApiError, changeTheory, compareProposedTheory } from "../api";
-import type { EvidenceScope, TheoryComparison } from "../api";
+import type { EvidenceScope, Theory, TheoryComparison } from "../api";
 import { el, loading, problem, replace } from "../ui";
 
 function findings(list: { ruleId: string; subject?: string }[] | undefined): string {
@@ -50,11 +50,16 @@ function diffTable(rows: TheoryComparison[]): HTMLElement {
   );
 }
 
-export function changePanel(section: HTMLElement, current: string, scope: () => EvidenceScope, applied: () => void): void {
+/** The panel for changes to version `current`; `stored` is the change just applied, to say so above the empty form. */
+export function changePanel(section: HTMLElement, current: string, scope: () => EvidenceScope, applied: (theory: Theory) => void, stored?: Theory): void {
   const yaml = el("textarea", { id: "theory-change-yaml", rows: 10, cols: 80, spellcheck: false, "aria-label": "Rules to add or replace", placeholder: "rules:\n  - id: …" });
   const remove = el("input", { id: "theory-change-remove", size: 40, "aria-label": "Rules to remove", placeholder: "e.g. LEARNING_NETWORK" });
   const note = el("input", { id: "theory-change-note", size: 60, "aria-label": "Why", placeholder: "refined after the West Cheshire deviant case" });
-  const result = el("div", { id: "theory-change-result" });
+  const result = el(
+    "div",
+    { id: "theory-change-result" },
+    stored ? el("p", { id: "theory-change-stored", class: "notice" }, `Stored version ${stored.version}: ${stored.note ?? ""}`) : null,
+  );
   const apply = el("button", { type: "button", id: "theory-change-apply", disabled: true }, `Apply as version ${Number(current) + 1}`);
   const removals = () => remove.value.split(/[\s,]+/).filter((id) => id.length > 0);
   // What was compared: applying stores exactly this, against the version it was compared with.
@@ -84,9 +89,7 @@ export function changePanel(section: HTMLElement, current: string, scope: () => 
     if (!compared) return;
     apply.disabled = true;
     try {
-      const theory = await changeTheory({ ...compared, note: note.value, expectedVersion: current });
-      replace(result, el("p", { id: "theory-change-stored", class: "notice" }, `Stored version ${theory.version}: ${theory.note ?? ""}`));
-      applied();
+      applied(await changeTheory({ ...compared, note: note.value, expectedVersion: current }));
     } catch (error) {
       replace(result, refusal(error));
     }
