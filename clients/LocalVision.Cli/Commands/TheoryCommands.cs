@@ -87,7 +87,7 @@ public static class TheoryCommands
             var current = await connection.Theory.GetTheoryAsync(new GetTheoryRequest(), connection.Call(ct));
             var request = Request(parse.GetValue(file)!, parse.GetValue(remove), "(validation only)", validateOnly: true);
             var next = await connection.Theory.ChangeTheoryAsync(request, connection.Call(ct));
-            Render.Message(next, connection.Output, () => TheoryVersionView.WriteRuleChanges(current, next, request, stored: false));
+            Render.Message(next, connection.Output, () => TheoryVersionView.WriteRuleChanges(current, next, request, nothingStored: true));
         }));
         return command;
     }
@@ -97,10 +97,10 @@ public static class TheoryCommands
         var file = File();
         var remove = Remove();
         var note = new Option<string>("--note", "-m") { Description = "Why the theory changes, e.g. \"refined after the West Cheshire deviant case\"", Required = true };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Validate and show the rule changes, store nothing" };
-        var asOf = AnalysisOptions.AsOf("After applying, compare the findings per case as of this date, YYYY-MM-DD; today when left out");
+        var dryRun = new Option<bool>("--dry-run") { Description = "Validate and show the rule changes and the findings they change per case, store nothing" };
+        var asOf = AnalysisOptions.AsOf("Compare the findings per case as of this date, YYYY-MM-DD; today when left out");
         var command = new Command("apply",
-            "Validate a changed theory, print the rules it adds, replaces and removes, then store it as the next version and print the findings it changes per case")
+            "Validate a changed theory, print the rules it adds, replaces and removes and the findings it changes per case, then store it as the next version (unless another change came first)")
         {
             file, remove, note, dryRun, asOf,
         };
@@ -111,20 +111,29 @@ public static class TheoryCommands
             var validated = await connection.Theory.ChangeTheoryAsync(
                 Request(path, parse.GetValue(remove), parse.GetValue(note)!, validateOnly: true), connection.Call(ct));
             var request = Request(path, parse.GetValue(remove), parse.GetValue(note)!, validateOnly: parse.GetValue(dryRun));
+            var proposed = new CompareTheoriesRequest
+            {
+                FromVersion = current.Version, ProposedYaml = request.Yaml, AsOf = AnalysisOptions.Timestamp(parse.GetValue(asOf)),
+            };
+            proposed.ProposedRemoveRules.AddRange(request.RemoveRules);
+            var compared = await connection.Theory.CompareTheoriesAsync(proposed, connection.Call(ct));
             if (request.ValidateOnly)
             {
-                Render.Message(validated, connection.Output, () => TheoryVersionView.WriteRuleChanges(current, validated, request, stored: false));
+                Render.Messages([validated, compared], connection.Output, () =>
+                {
+                    TheoryVersionView.WriteRuleChanges(current, validated, request, nothingStored: true);
+                    TheoryVersionView.WriteComparison(compared);
+                });
                 return;
             }
+            // Store exactly the change whose diff was shown: if another change came first, the server refuses (ABORTED).
+            request.ExpectedVersion = current.Version;
             var applied = await connection.Theory.ChangeTheoryAsync(request, connection.Call(ct));
-            var compared = await connection.Theory.CompareTheoriesAsync(new CompareTheoriesRequest
+            Render.Messages([applied, compared], connection.Output, () =>
             {
-                FromVersion = current.Version, ToVersion = applied.Version, AsOf = AnalysisOptions.Timestamp(parse.GetValue(asOf)),
-            }, connection.Call(ct));
-            Render.Message(applied, connection.Output, () =>
-            {
-                TheoryVersionView.WriteRuleChanges(current, applied, request, stored: true);
+                TheoryVersionView.WriteRuleChanges(current, validated, request, nothingStored: false);
                 TheoryVersionView.WriteComparison(compared);
+                TheoryVersionView.WriteStored(current, applied);
             });
         }));
         return command;

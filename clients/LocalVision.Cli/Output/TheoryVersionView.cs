@@ -32,13 +32,13 @@ public static class TheoryVersionView
     }
 
     /// <summary>The rules a change adds, replaces and removes, against the version it was made on.</summary>
-    public static void WriteRuleChanges(V1.Theory current, V1.Theory next, ChangeTheoryRequest request, bool stored)
+    /// <param name="nothingStored">Whether nothing will be stored after this (validate, --dry-run), which the first line says.</param>
+    public static void WriteRuleChanges(V1.Theory current, V1.Theory next, ChangeTheoryRequest request, bool nothingStored)
     {
         var before = current.Rules.Where(r => r.Kind == RuleKind.Cmo).ToDictionary(r => r.Id, StringComparer.Ordinal);
         var after = next.Rules.Where(r => r.Kind == RuleKind.Cmo).ToDictionary(r => r.Id, StringComparer.Ordinal);
-        AnsiConsole.MarkupLine(stored
-            ? $"[green]stored version {Markup.Escape(next.Version)}[/] [grey](was {Markup.Escape(current.Version)})[/]: {Markup.Escape(next.Note)}"
-            : $"[green]valid[/]: would make version {Markup.Escape(next.Version)} from {Markup.Escape(current.Version)}; nothing stored");
+        AnsiConsole.MarkupLine(
+            $"[green]valid[/]: would make version {Markup.Escape(next.Version)} from {Markup.Escape(current.Version)}{(nothingStored ? "; nothing stored" : "")}");
         foreach (var id in after.Keys.Where(id => !before.ContainsKey(id)))
         {
             AnsiConsole.MarkupLine($"  [green]+ {Markup.Escape(id)}[/] {Markup.Escape(after[id].Title)} [grey]({Word(after[id].Status.ToString())})[/]");
@@ -55,15 +55,20 @@ public static class TheoryVersionView
         AnsiConsole.MarkupLine($"[grey]{unchanged} rule(s) unchanged[/]");
     }
 
+    /// <summary>That a change was stored, after its diff was shown.</summary>
+    public static void WriteStored(V1.Theory current, V1.Theory applied) =>
+        AnsiConsole.MarkupLine($"[green]stored version {Markup.Escape(applied.Version)}[/] [grey](was {Markup.Escape(current.Version)})[/]: {Markup.Escape(applied.Note)}");
+
     public static void WriteComparison(CompareTheoriesResponse compared)
     {
         var asOf = compared.AsOf.ToDateTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var to = Markup.Escape(compared.ToVersion) + (compared.Proposed ? " (proposed)" : "");
         if (compared.Initiatives.Count == 0)
         {
-            AnsiConsole.MarkupLine($"no case's findings differ between versions {Markup.Escape(compared.FromVersion)} and {Markup.Escape(compared.ToVersion)} as of {asOf}");
+            AnsiConsole.MarkupLine($"no case's findings differ between versions {Markup.Escape(compared.FromVersion)} and {to} as of {asOf}");
             return;
         }
-        AnsiConsole.MarkupLine($"[bold]findings that differ, version {Markup.Escape(compared.FromVersion)} → {Markup.Escape(compared.ToVersion)}, as of {asOf}[/]");
+        AnsiConsole.MarkupLine($"[bold]findings that differ, version {Markup.Escape(compared.FromVersion)} → {to}, as of {asOf}[/]");
         var table = new Table().Border(TableBorder.Simple).AddColumns("case", "gained", "lost", "outlook before → after");
         foreach (var initiative in compared.Initiatives)
         {

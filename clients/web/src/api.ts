@@ -351,13 +351,76 @@ export interface RuleTest {
   cases?: CaseTest[];
 }
 
-/** TestProgrammeTheory: every rule (or those named) against every Local Vision project (or the filter's). */
-export async function testProgrammeTheory(request: EvidenceScope & { rules?: string[]; filter?: string }): Promise<{ rules?: RuleTest[] }> {
+/** TestProgrammeTheory: every rule (or those named) against every Local Vision project (or the filter's), under a theory version (the current one when none). */
+export async function testProgrammeTheory(
+  request: EvidenceScope & { rules?: string[]; filter?: string; theoryVersion?: string },
+): Promise<{ rules?: RuleTest[]; theoryVersion?: string }> {
   return postJson("/v1/programmeTheory:test", {
     rules: request.rules ?? [],
     filter: request.filter ?? "",
+    theoryVersion: request.theoryVersion ?? "",
     asOf: request.asOf ? `${request.asOf}T00:00:00Z` : undefined,
     asNowKnown: request.asNowKnown ?? false,
     includeIllustrative: request.includeIllustrative ?? false,
   });
+}
+
+/** A version of the programme theory without its text: what the refinement log lists. */
+export interface TheoryVersionSummary {
+  version: string;
+  note?: string;
+  author?: string;
+  /** Unset for the shipped theory while nothing was ever stored. */
+  createTime?: string;
+  ruleIds?: string[];
+}
+
+export interface Theory {
+  version: string;
+  yaml?: string;
+  rules?: (RuleDescription & { status?: string })[];
+  note?: string;
+  author?: string;
+  createTime?: string;
+}
+
+export async function listTheoryVersions(): Promise<{ versions?: TheoryVersionSummary[]; currentVersion?: string }> {
+  return getJson("/v1/theory/versions");
+}
+
+export async function getTheory(version?: string): Promise<Theory> {
+  return getJson("/v1/theory", { version: version || undefined });
+}
+
+export interface FindingSummary {
+  ruleId: string;
+  subject?: string;
+  title?: string;
+}
+
+export interface TheoryComparison {
+  initiative: string;
+  displayName?: string;
+  gained?: FindingSummary[];
+  lost?: FindingSummary[];
+  outlookBefore?: { rating?: string; score?: number };
+  outlookAfter?: { rating?: string; score?: number };
+}
+
+/** CompareTheories of a change not stored: the current version against the one the change would make. */
+export async function compareProposedTheory(
+  request: EvidenceScope & { yaml: string; removeRules: string[] },
+): Promise<{ fromVersion?: string; toVersion?: string; proposed?: boolean; initiatives?: TheoryComparison[] }> {
+  return postJson("/v1/theory:compare", {
+    proposedYaml: request.yaml,
+    proposedRemoveRules: request.removeRules,
+    asOf: request.asOf ? `${request.asOf}T00:00:00Z` : undefined,
+    asNowKnown: request.asNowKnown ?? false,
+    includeIllustrative: request.includeIllustrative ?? false,
+  });
+}
+
+/** ChangeTheory (evaluator role), made only if `expectedVersion` is still the current one. */
+export async function changeTheory(request: { yaml: string; removeRules: string[]; note: string; expectedVersion: string }): Promise<Theory> {
+  return postJson("/v1/theory:change", request);
 }

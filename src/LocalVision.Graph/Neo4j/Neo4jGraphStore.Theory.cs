@@ -19,9 +19,16 @@ public sealed partial class Neo4jGraphStore
             : null;
 
     public Task<TheoryVersionRecord> AppendTheoryVersionAsync(
-        string? expectedCurrent, string text, string note, string author, CancellationToken cancellationToken)
+        string? expectedCurrent, string text, string note, string author, CancellationToken cancellationToken) =>
+        AppendAsync(expectedCurrent, text, note, author, _options.Clock.GetUtcNow(), cancellationToken);
+
+    public Task CopyTheoryVersionAsync(TheoryVersionRecord record, CancellationToken cancellationToken) =>
+        AppendAsync(ITheoryHistory.Preceding(record.Version), record.Text, record.Note, record.Author, record.CreateTime, cancellationToken);
+
+    private Task<TheoryVersionRecord> AppendAsync(
+        string? expectedCurrent, string text, string note, string author, DateTimeOffset time, CancellationToken cancellationToken)
     {
-        var now = DateTimeOffset.FromUnixTimeMilliseconds(_options.Clock.GetUtcNow().ToUnixTimeMilliseconds());
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());
         return InWriteTransactionAsync(async (tx, token) =>
         {
             var current = Records(await tx.RunAsync(new Statement(TheoryCypher.CurrentVersion), token)).FirstOrDefault()?.Version;

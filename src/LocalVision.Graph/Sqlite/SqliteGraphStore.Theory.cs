@@ -20,8 +20,16 @@ public sealed partial class SqliteGraphStore
             ? (await ReadAsync(connection => ReadTheory(connection, $"SELECT {TheoryColumns} FROM theory_versions WHERE version = @v", number))).FirstOrDefault()
             : null;
 
-    public async Task<TheoryVersionRecord> AppendTheoryVersionAsync(
-        string? expectedCurrent, string text, string note, string author, CancellationToken cancellationToken)
+    public Task<TheoryVersionRecord> AppendTheoryVersionAsync(
+        string? expectedCurrent, string text, string note, string author, CancellationToken cancellationToken) =>
+        AppendAsync(expectedCurrent, text, note, author, null, cancellationToken);
+
+    public Task CopyTheoryVersionAsync(TheoryVersionRecord record, CancellationToken cancellationToken) =>
+        AppendAsync(ITheoryHistory.Preceding(record.Version), record.Text, record.Note, record.Author, record.CreateTime, cancellationToken);
+
+    /// <param name="time">When the version was made; now when null.</param>
+    private async Task<TheoryVersionRecord> AppendAsync(
+        string? expectedCurrent, string text, string note, string author, DateTimeOffset? time, CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken);
         try
@@ -37,7 +45,7 @@ public sealed partial class SqliteGraphStore
             {
                 throw new TheoryConflictException(expectedCurrent, currentName);
             }
-            var record = new TheoryVersionRecord((current + 1).ToString(CultureInfo.InvariantCulture), text, note, author, _clock.GetUtcNow());
+            var record = new TheoryVersionRecord((current + 1).ToString(CultureInfo.InvariantCulture), text, note, author, time ?? _clock.GetUtcNow());
             using (var insert = Command(transaction, $"INSERT INTO theory_versions ({TheoryColumns}) VALUES (@v, @text, @note, @author, @time)"))
             {
                 Bind(insert, ("@v", current + 1), ("@text", text), ("@note", note), ("@author", author), ("@time", record.CreateTime.ToUnixTimeMilliseconds()));

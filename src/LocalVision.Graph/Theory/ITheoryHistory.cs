@@ -34,4 +34,18 @@ public interface ITheoryHistory
     /// <exception cref="TheoryConflictException">The current version is not <paramref name="expectedCurrent"/>; nothing was stored.</exception>
     Task<TheoryVersionRecord> AppendTheoryVersionAsync(
         string? expectedCurrent, string text, string note, string author, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores a version exactly as another store kept it — its number, text, note, author and time — as the next one:
+    /// what a migration copies, so the history arrives as it was made.
+    /// </summary>
+    /// <exception cref="TheoryConflictException">The record's version is not the one after the current; nothing was stored.</exception>
+    Task CopyTheoryVersionAsync(TheoryVersionRecord record, CancellationToken cancellationToken);
+
+    /// <summary>The version before <paramref name="version"/>, null before version 1; what copying a record expects to be current.</summary>
+    /// <exception cref="TheoryConflictException">The version is not a whole number from 1.</exception>
+    static string? Preceding(string version) =>
+        long.TryParse(version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number >= 1
+            ? number == 1 ? null : (number - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : throw new TheoryConflictException(version, null);
 }

@@ -108,6 +108,26 @@ public sealed class EvaluationEngine(IGraphStore store, InitiativeEvaluator eval
     }
 
     /// <summary>
+    /// Per initiative the filter matches, what a change not stored would change: <paramref name="fromVersion"/> (the
+    /// current one when null) against the version the change would make of the current one. The proposed side is
+    /// evaluated for the same initiatives from the store's current snapshot and cached nowhere, so a proposal never
+    /// stands in for a stored version of the same number.
+    /// </summary>
+    /// <exception cref="GraphValidationException">The change is invalid or does not compile (fields of <paramref name="fields"/>).</exception>
+    /// <exception cref="TheoryVersionNotFoundException"><paramref name="fromVersion"/> does not exist.</exception>
+    public async Task<(TheoryProposal Proposal, IReadOnlyList<TheoryComparison> Comparisons)> CompareProposedAsync(
+        string? fromVersion, string text, IReadOnlyList<string> removeRules, ProposalFields fields, NodeFilter filter, EvidenceScope scope,
+        CancellationToken cancellationToken)
+    {
+        var proposal = await Theories.ProposeAsync(text, removeRules, fields, cancellationToken);
+        var before = await EvaluateAllAsync(filter, scope, string.IsNullOrEmpty(fromVersion) ? proposal.Before.Version : fromVersion, cancellationToken);
+        var snapshot = await SnapshotAsync(await store.GetVersionAsync(cancellationToken), cancellationToken);
+        var names = before.Select(e => e.Initiative).ToList();
+        var after = await evaluator.Under(proposal.Compiled).EvaluateManyAsync(snapshot, names, scope, cancellationToken);
+        return (proposal, before.Zip(after, TheoryComparison.Of).OfType<TheoryComparison>().ToList());
+    }
+
+    /// <summary>
     /// Tests the chosen rules of the programme theory (all when none are named) against every initiative the filter
     /// matches, each evaluated within the scope.
     /// </summary>

@@ -168,6 +168,11 @@ public static class MigrateCommand
             progress.End();
             console.Output.WriteLine($"Copied {report.Source.Nodes:N0} nodes and {report.Source.Relationships:N0} relationships "
                 + $"from {source.Location} to {target.Location} in {started.Elapsed.TotalSeconds:N1} s.");
+            if (report.TheoryVersions > 0)
+            {
+                console.Output.WriteLine($"Copied {report.TheoryVersionsCopied:N0} of the {report.TheoryVersions:N0} versions of the programme theory, "
+                    + "each with its author, time and note; the target's history is the source's.");
+            }
             WriteCounts(console.Output, report, merge);
             console.Output.WriteLine(merge
                 ? "Every count is within bounds: at least the larger of source and target before, at most their sum."

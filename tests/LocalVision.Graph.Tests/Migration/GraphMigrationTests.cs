@@ -2,6 +2,7 @@ using LocalVision.Graph.Migration;
 using LocalVision.Graph.Model;
 using LocalVision.Graph.Neo4j;
 using LocalVision.Graph.Store;
+using LocalVision.Graph.Theory;
 using LocalVision.Graph.Tests.Neo4j;
 using LocalVision.Testing.Dataset;
 using LocalVision.Testing.Neo4j;
@@ -93,6 +94,93 @@ public sealed class GraphMigrationTests : IDisposable
 
         Assert.Equal(MigrationFailure.SourceChanged, error.Failure);
         Assert.Contains("was written to during the migration", error.Message);
+    }
+
+    /// <summary>Three versions made long ago by different people, so a copy that stamped its own time or author would show.</summary>
+    private static readonly TheoryVersionRecord[] History =
+    [
+        new("1", "rules: []\n", "the initial programme theory", "LocalVision", DateTimeOffset.FromUnixTimeMilliseconds(1_577_836_800_123)),
+        new("2", "rules:\n- id: A\n", "refined after the West Cheshire deviant case", "evaluator-ann", DateTimeOffset.FromUnixTimeMilliseconds(1_580_515_200_456)),
+        new("3", "rules:\n- id: B\n", "MOU_MONITORED refuted by Plymouth", "evaluator-bo", DateTimeOffset.FromUnixTimeMilliseconds(1_583_020_800_789)),
+    ];
+
+    private static async Task WriteHistoryAsync(IGraphStore store, int versions = 3)
+    {
+        foreach (var version in History.Take(versions))
+        {
+            await ((ITheoryHistory)store).CopyTheoryVersionAsync(version, Ct);
+        }
+    }
+
+    private static Task<IReadOnlyList<TheoryVersionRecord>> HistoryOfAsync(IGraphStore store) => ((ITheoryHistory)store).ListTheoryVersionsAsync(Ct);
+
+    [Fact]
+    public async Task RunAsync_TheoryHistory_ArrivesEveryVersionWithItsAuthorTimeAndNote_SqliteToSqliteAndThroughNeo4j()
+    {
+        await using var sqlite = TempStore.Create();
+        await sqlite.Store.WriteAsync(new GraphBatch([Partner("a")], []), WriteOptions.None, Ct);
+        await WriteHistoryAsync(sqlite.Store);
+        await using var copy = TempStore.Create();
+        await using var neo4j = await OpenNeo4jAsync();
+        await using var back = TempStore.Create();
+
+        var report = await new GraphMigration(sqlite.Store, copy.Store).RunAsync(null, Ct);
+        await new GraphMigration(sqlite.Store, neo4j).RunAsync(null, Ct);
+        await new GraphMigration(neo4j, back.Store).RunAsync(null, Ct);
+
+        Assert.Equal((3, 3), (report.TheoryVersions, report.TheoryVersionsCopied));
+        Assert.Equal(History, await HistoryOfAsync(copy.Store));
+        Assert.Equal(History, await HistoryOfAsync(neo4j));
+        Assert.Equal(History, await HistoryOfAsync(back.Store));
+        Assert.Equal(History[^1], await ((ITheoryHistory)back.Store).GetCurrentTheoryAsync(Ct));
+    }
+
+    [Fact]
+    public async Task RunAsync_TargetWithOnlyATheoryHistory_IsNotEmpty()
+    {
+        await using var sqlite = TempStore.Create();
+        await using var target = TempStore.Create();
+        await WriteHistoryAsync(target.Store, versions: 1);
+
+        var error = await Assert.ThrowsAsync<GraphMigrationException>(() => new GraphMigration(sqlite.Store, target.Store).RunAsync(null, Ct));
+
+        Assert.Equal(MigrationFailure.TargetNotEmpty, error.Failure);
+        Assert.Contains("1 versions of the programme theory", error.Message);
+    }
+
+    [Fact]
+    public async Task RunAsync_MergingIntoTheBeginningOfTheSameHistory_AppendsTheRest()
+    {
+        await using var sqlite = TempStore.Create();
+        await WriteHistoryAsync(sqlite.Store);
+        await using var target = TempStore.Create();
+        await WriteHistoryAsync(target.Store, versions: 1);
+
+        var report = await new GraphMigration(sqlite.Store, target.Store, mergeIntoNonEmpty: true).RunAsync(null, Ct);
+
+        Assert.Equal((3, 2), (report.TheoryVersions, report.TheoryVersionsCopied));
+        Assert.Equal(History, await HistoryOfAsync(target.Store));
+    }
+
+    [Fact]
+    public async Task RunAsync_MergingIntoAHistoryThatPartsWays_IsRefusedBeforeCopyingAnything()
+    {
+        await using var sqlite = TempStore.Create();
+        await sqlite.Store.WriteAsync(new GraphBatch([Partner("a")], []), WriteOptions.None, Ct);
+        await WriteHistoryAsync(sqlite.Store);
+        await using var target = TempStore.Create();
+        await WriteHistoryAsync(target.Store, versions: 1);
+        var theirs = History[1] with { Note = "their own refinement", Author = "someone-else" };
+        await ((ITheoryHistory)target.Store).CopyTheoryVersionAsync(theirs, Ct);
+
+        var error = await Assert.ThrowsAsync<GraphMigrationException>(
+            () => new GraphMigration(sqlite.Store, target.Store, mergeIntoNonEmpty: true).RunAsync(null, Ct));
+
+        Assert.Equal(MigrationFailure.TheoryHistoryDiffers, error.Failure);
+        Assert.Contains("parts from that of", error.Message);
+        Assert.Contains("at version 2", error.Message);
+        Assert.Null(await target.Store.GetNodeAsync("partners/a", Ct));
+        Assert.Equal([History[0], theirs], await HistoryOfAsync(target.Store));
     }
 
     public void Dispose() => _server.Dispose();

@@ -55,15 +55,21 @@ public sealed class LvTheoryVersionTests : IAsyncLifetime, IDisposable
     {
         var file = Write("theory.yaml", NewRule);
 
-        var dryRun = await LvAsync("theory", "apply", file, "--note", "a candidate from the deviant cases", "--dry-run");
+        var dryRun = await LvAsync("theory", "apply", file, "--note", "a candidate from the deviant cases", "--dry-run", "--as-of", "2015-09-01");
+        var afterDryRun = await LvAsync("theory", "history");
         var applied = await LvAsync("theory", "apply", file, "--note", "refined after the West Cheshire deviant case", "--as-of", "2015-09-01");
         var history = await LvAsync("theory", "history");
         var diff = await LvAsync("theory", "diff", "1", "2", "--as-of", "2015-09-01");
 
         Assert.Equal(0, dryRun.ExitCode);
-        LvAssert.InOrder(dryRun.Output, "valid: would make version 2 from 1; nothing stored", "+ MOU_MONITORED", "32 rule(s) unchanged");
+        LvAssert.InOrder(dryRun.Output, "valid: would make version 2 from 1; nothing stored", "+ MOU_MONITORED", "32 rule(s) unchanged",
+            "findings that differ, version 1 → 2 (proposed), as of 2015-09-01", "Bournemouth, Dorset & Poole", "MOU_MONITORED", "STRONG 7.5 → STRONG 8.5");
+        Assert.DoesNotContain("stored version", dryRun.Output);
+        Assert.DoesNotContain("2 (current)", afterDryRun.Output);
         Assert.Equal(0, applied.ExitCode);
-        LvAssert.InOrder(applied.Output, "stored version 2", "+ MOU_MONITORED", "findings that differ, version 1 → 2", "Bournemouth, Dorset & Poole", "MOU_MONITORED", "STRONG 7.5 → STRONG 8.5");
+        LvAssert.InOrder(applied.Output, "valid: would make version 2 from 1", "+ MOU_MONITORED", "findings that differ, version 1 → 2 (proposed)",
+            "Bournemouth, Dorset & Poole", "MOU_MONITORED", "STRONG 7.5 → STRONG 8.5", "stored version 2 (was 1)");
+        Assert.DoesNotContain("nothing stored", applied.Output);
         LvAssert.InOrder(history.Output, "1", "by LocalVision", "the initial programme theory", "2 (current)", "refined after the West Cheshire deviant case");
         LvAssert.InOrder(diff.Output, "findings that differ, version 1 → 2, as of 2015-09-01", "MOU_MONITORED");
     }

@@ -1,6 +1,7 @@
 using LocalVision.Graph.Model;
 using LocalVision.Graph.Sqlite;
 using LocalVision.Graph.Store;
+using LocalVision.Graph.Theory;
 using LocalVision.Server.Hosting;
 using LocalVision.Server.Migration;
 using LocalVision.Server.Tests.Hosting;
@@ -40,6 +41,32 @@ public sealed class MigrateCommandTests(SeededServerFixture seeded) : IDisposabl
         Assert.StartsWith($"migrate: 0 of {expected.Nodes.Count:N0} nodes, 0 of {expected.Relationships.Count:N0} relationships", progress[0]);
         Assert.StartsWith($"migrate: {expected.Nodes.Count:N0} of {expected.Nodes.Count:N0} nodes, {expected.Relationships.Count:N0} of {expected.Relationships.Count:N0} relationships", progress[^1]);
         Assert.DoesNotContain('\r', error);
+    }
+
+    [Fact]
+    public async Task Migrate_StoreWithARefinedTheory_CopiesEveryVersionWithItsAuthorTimeAndNote()
+    {
+        var source = await SampleStoreAsync();
+        TheoryVersionRecord[] history =
+        [
+            new("1", "rules: []\n", "the initial programme theory", "LocalVision", DateTimeOffset.FromUnixTimeMilliseconds(1_577_836_800_123)),
+            new("2", "rules:\n- id: A\n", "refined after the West Cheshire deviant case", "evaluator-ann", DateTimeOffset.FromUnixTimeMilliseconds(1_580_515_200_456)),
+        ];
+        await using (var store = SqliteGraphStore.Open(source, new SqliteStoreOptions(Durable: false)))
+        {
+            foreach (var version in history)
+            {
+                await store.CopyTheoryVersionAsync(version, Ct);
+            }
+        }
+        var target = InFolder("copy.db");
+
+        var (code, output, _) = await MigrateAsync("--from", source, "--to", target);
+
+        Assert.Equal(0, code);
+        Assert.Contains("Copied 2 of the 2 versions of the programme theory, each with its author, time and note", output);
+        await using var copied = SqliteGraphStore.Open(target, new SqliteStoreOptions(Durable: false));
+        Assert.Equal(history, await copied.ListTheoryVersionsAsync(Ct));
     }
 
     [Fact]

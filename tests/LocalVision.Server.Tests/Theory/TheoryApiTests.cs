@@ -211,6 +211,112 @@ public sealed class TheoryApiTests : IAsyncLifetime
         Assert.True(md.IndexOf("## Initial", StringComparison.Ordinal) < md.IndexOf("## Refined", StringComparison.Ordinal));
     }
 
+    private Task<CompareTheoriesResponse> CompareProposedAsync(string yaml, params string[] remove)
+    {
+        var request = new CompareTheoriesRequest { ProposedYaml = yaml, AsOf = ReportDate };
+        request.ProposedRemoveRules.AddRange(remove);
+        return Theory("reader").CompareTheoriesAsync(request, cancellationToken: Ct).ResponseAsync;
+    }
+
+    private static List<string> Changes(CompareTheoriesResponse compared) =>
+        compared.Initiatives.Select(i => $"{i.Initiative} +{string.Join(",", i.Gained.Select(f => f.RuleId + f.Subject))} -{string.Join(",", i.Lost.Select(f => f.RuleId + f.Subject))} {i.OutlookBefore.Score}→{i.OutlookAfter.Score}").ToList();
+
+    [Fact]
+    public async Task CompareTheories_ProposedChange_IsTheDiffTheStoredChangeThenMakesAndStoresNothing()
+    {
+        var rule = NewRule.Replace("CANDIDATE", "INITIAL");
+
+        var proposed = await CompareProposedAsync(rule, "NO_SUPPORT");
+        var versionsMeanwhile = await Theory("reader").ListTheoryVersionsAsync(new ListTheoryVersionsRequest(), cancellationToken: Ct);
+        await Theory("evaluator").ChangeTheoryAsync(
+            new ChangeTheoryRequest { Yaml = rule, RemoveRules = { "NO_SUPPORT" }, Note = "refined", ExpectedVersion = "1" }, cancellationToken: Ct);
+        var stored = await Theory("reader").CompareTheoriesAsync(new CompareTheoriesRequest { FromVersion = "1", ToVersion = "2", AsOf = ReportDate }, cancellationToken: Ct);
+
+        Assert.Equal(("1", "2", true), (proposed.FromVersion, proposed.ToVersion, proposed.Proposed));
+        Assert.Single(versionsMeanwhile.Versions);
+        Assert.False(stored.Proposed);
+        Assert.Contains(proposed.Initiatives, i => i.Gained.Any(f => f.RuleId == "MOU_MONITORED"));
+        Assert.Contains(proposed.Initiatives, i => i.Lost.Any(f => f.RuleId == "NO_SUPPORT"));
+        Assert.Equal(Changes(stored), Changes(proposed));
+        // Exactly the initiatives whose findings differ, judged from the two versions' evaluations themselves.
+        var (one, two) = (await EvaluateAllAsync("1"), await EvaluateAllAsync("2"));
+        static string Found(V1.Evaluation e) => string.Join(" ", e.Findings.Select(f => f.RuleId + "/" + f.Subject).Order(StringComparer.Ordinal));
+        var differing = one.Keys.Where(k => Found(one[k]) != Found(two[k])).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(differing, stored.Initiatives.Select(i => i.Initiative).ToList());
+        Assert.True(differing.Count < one.Count, "some initiatives keep their findings and are not listed");
+    }
+
+    [Fact]
+    public async Task EvaluateInitiative_CachedBeforeAChange_ShowsTheNewRulesFindingRightAfterIt()
+    {
+        var bdp = new EvaluateInitiativeRequest { Name = "initiatives/bdp-local-vision", AsOf = ReportDate };
+        var before = await Evaluation.EvaluateInitiativeAsync(bdp, cancellationToken: Ct);
+        var again = await Evaluation.EvaluateInitiativeAsync(bdp, cancellationToken: Ct);
+
+        await ChangeAsync(NewRule.Replace("CANDIDATE", "INITIAL"));
+        var after = await Evaluation.EvaluateInitiativeAsync(bdp, cancellationToken: Ct);
+
+        Assert.Contains(before.Findings, f => f.RuleId == "MOU_YARDSTICK");
+        Assert.DoesNotContain(again.Findings, f => f.RuleId == "MOU_MONITORED");
+        Assert.Equal(("1", "2"), (before.TheoryVersion, after.TheoryVersion));
+        Assert.Contains(after.Findings, f => f.RuleId == "MOU_MONITORED");
+        Assert.Equal(before.Outlook.Score + 1, after.Outlook.Score);
+    }
+
+    [Fact]
+    public async Task CompareTheories_TwoProposalsOfTheSameNextVersion_AreEachEvaluatedOnTheirOwn()
+    {
+        var first = await CompareProposedAsync(NewRule.Replace("CANDIDATE", "INITIAL"));
+        var second = await CompareProposedAsync("", "MOU_YARDSTICK");
+
+        Assert.All(first.Initiatives, i => Assert.Equal(["MOU_MONITORED"], i.Gained.Select(f => f.RuleId)));
+        Assert.NotEmpty(second.Initiatives);
+        Assert.All(second.Initiatives, i => Assert.Equal(["MOU_YARDSTICK"], i.Lost.Select(f => f.RuleId)));
+        Assert.All(second.Initiatives, i => Assert.Empty(i.Gained));
+        Assert.Equal(first.Initiatives.Select(i => i.Initiative), second.Initiatives.Select(i => i.Initiative));
+    }
+
+    [Fact]
+    public async Task CompareTheories_ProposedBadDefinitionOrWithAToVersion_IsRefusedNamingTheProposedFields()
+    {
+        var bad = await RpcAssert.ThrowsAsync(StatusCode.InvalidArgument, () => CompareProposedAsync(NewRule.Replace("code: MOU_AGREED", "code: MOU_AGRED"), "FOCUSSED"));
+        var both = await RpcAssert.ThrowsAsync(StatusCode.InvalidArgument, () => Theory("reader").CompareTheoriesAsync(
+            new CompareTheoriesRequest { ProposedYaml = NewRule, ToVersion = "1" }, cancellationToken: Ct).ResponseAsync);
+
+        var violations = RpcAssert.FieldViolations(bad);
+        Assert.StartsWith("line 9: `MOU_AGRED` is not a code", Assert.Single(violations, v => v.Field == "proposed_yaml.rules[0].when[0].code").Description);
+        Assert.Contains("did you mean FOCUSED?", Assert.Single(violations, v => v.Field == "proposed_remove_rules[0]").Description);
+        RpcAssert.HasViolation(both, "to_version");
+    }
+
+    [Fact]
+    public async Task ChangeTheory_AgainstAVersionNoLongerCurrent_IsAbortedAndChangesNothing()
+    {
+        await ChangeAsync(NewRule);
+
+        var error = await RpcAssert.ThrowsAsync(StatusCode.Aborted, () => Theory("evaluator").ChangeTheoryAsync(
+            new ChangeTheoryRequest { Yaml = NewRule.Replace("CANDIDATE", "INITIAL"), Note = "diffed against version 1", ExpectedVersion = "1" }, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Contains("current version is 2", error.Status.Detail);
+        Assert.Equal(2, (await Theory("reader").ListTheoryVersionsAsync(new ListTheoryVersionsRequest(), cancellationToken: Ct)).Versions.Count);
+    }
+
+    [Fact]
+    public async Task Json_CompareAProposedChange_IsPostedWithTheRulesInTheBody()
+    {
+        using var http = new HttpClient { BaseAddress = _server.WebAddress };
+        http.DefaultRequestHeaders.Add(KeyAuthenticator.ApiKeyHeader, _server.Keys["reader"]);
+
+        using var response = await http.PostAsJsonAsync("/v1/theory:compare",
+            new { proposedYaml = NewRule.Replace("CANDIDATE", "INITIAL"), asOf = "2015-09-01T00:00:00Z" }, Ct);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(body.RootElement.GetProperty("proposed").GetBoolean());
+        Assert.Equal("2", body.RootElement.GetProperty("toVersion").GetString());
+        Assert.NotEqual(0, body.RootElement.GetProperty("initiatives").GetArrayLength());
+    }
+
     [Fact]
     public async Task Json_GetAndChangeTheory_AsTheOtherServicesDo()
     {

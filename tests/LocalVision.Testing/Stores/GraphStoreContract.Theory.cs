@@ -65,4 +65,25 @@ public abstract partial class GraphStoreContract
         Assert.Equal(0, (await store.CountAsync(Ct)).Nodes);
         Assert.Empty((await store.ListNodesAsync(new NodeQuery(null, NodeFilter.None, 10, null), Ct)).Items);
     }
+
+    [Fact]
+    public async Task Theory_Copied_KeepsItsNumberAuthorNoteAndTimeAndMustFollowTheCurrent()
+    {
+        var (store, history) = await TheoryStoreAsync();
+        var first = new TheoryVersionRecord("1", "rules: []\n", "as shipped", "LocalVision", DateTimeOffset.FromUnixTimeMilliseconds(1_577_836_800_123));
+        var second = new TheoryVersionRecord("2", "rules:\n- id: A\n", "refined after the West Cheshire deviant case", "evaluator-key",
+            DateTimeOffset.FromUnixTimeMilliseconds(1_580_515_200_456));
+        var before = await store.GetVersionAsync(Ct);
+
+        await Assert.ThrowsAsync<TheoryConflictException>(() => history.CopyTheoryVersionAsync(second, Ct));
+        await history.CopyTheoryVersionAsync(first, Ct);
+        await Assert.ThrowsAsync<TheoryConflictException>(() => history.CopyTheoryVersionAsync(first, Ct));
+        await Assert.ThrowsAsync<TheoryConflictException>(() => history.CopyTheoryVersionAsync(second with { Version = "two" }, Ct));
+        await history.CopyTheoryVersionAsync(second, Ct);
+
+        Assert.Equal([first, second], await history.ListTheoryVersionsAsync(Ct));
+        Assert.True(await store.GetVersionAsync(Ct) > before);
+        var third = await history.AppendTheoryVersionAsync("2", "rules: []\n", "after the copy", "evaluator-key", Ct);
+        Assert.Equal("3", third.Version);
+    }
 }

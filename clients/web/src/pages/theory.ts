@@ -1,7 +1,10 @@
-import { getNode, listRelationships, testProgrammeTheory, text } from "../api";
-import type { CaseTest, GraphNode, RuleTest, TheoryValue, Verdict } from "../api";
+import { getNode, listRelationships, listTheoryVersions, testProgrammeTheory, text } from "../api";
+import type { CaseTest, EvidenceScope, GraphNode, RuleTest, Theory, TheoryValue, TheoryVersionSummary, Verdict } from "../api";
 import { codeOf } from "../catalogue";
+import { can } from "../session";
 import { el, failure, loading, pretty, replace } from "../ui";
+import { changePanel } from "./theoryChange";
+import { refinementLog, sideBySide, versionsTable } from "./theoryVersions";
 
 /** The verdicts in the order a reader weighs them, each with its letter and meaning. */
 const VERDICTS: [verdict: Verdict, letter: string, meaning: string][] = [
@@ -39,14 +42,23 @@ export async function renderTheory(root: HTMLElement, params: URLSearchParams): 
   const illustrative = el("input", { type: "checkbox", id: "theory-illustrative", checked: params.get("illustrative") === "1" });
   const matrix = el("section", { id: "theory-matrix" });
   const detail = el("section", { id: "theory-case", class: "card", hidden: true });
+  const versions = el("section", { id: "theory-versions" }, loading("the versions of the theory"));
+  const log = el("section", { id: "theory-log" });
+  const compare = el("section", { id: "theory-compare", class: "card", hidden: true });
+  const change = el("section", { id: "theory-change", class: "card" });
   replace(
     root,
     el("h1", {}, "Programme theory"),
     el(
       "p",
       { class: "lead" },
-      "Each rule of the report's chapter 7 is a piece of the programme theory. Here every rule is tested against every project: where its context holds, did the outcome follow as the rule expects? Open a cell to see the observations and evidence behind its verdict.",
+      "Each rule of the report's chapter 7 is a piece of the programme theory. Here every rule is tested against every project: where its context holds, did the outcome follow as the rule expects? Open a cell to see the observations and evidence behind its verdict; pick a rule to see its test under two versions of the theory side by side.",
     ),
+    el("h2", {}, "Versions"),
+    versions,
+    el("h2", {}, "Refinement log"),
+    log,
+    el("h2", {}, "The theory tested case by case"),
     el(
       "div",
       { class: "controls" },
@@ -56,28 +68,75 @@ export async function renderTheory(root: HTMLElement, params: URLSearchParams): 
     ),
     el("div", { class: "legend" }, ...VERDICTS.map(([verdict, letter, meaning]) => el("span", { class: "chip" }, el("span", { class: `verdict ${verdict}` }, letter), meaning))),
     matrix,
+    compare,
     detail,
+    // The page hides what the key may not do: changing the theory needs the evaluator role.
+    can("evaluator") ? change : null,
   );
-  const show = async () => {
+  const scope = (): EvidenceScope => ({ asOf: asOf.value || undefined, asNowKnown: asNowKnown.checked, includeIllustrative: illustrative.checked });
+  const chosen = { rule: params.get("rule") ?? "", from: params.get("from") ?? "", to: params.get("to") ?? "" };
+  let known: TheoryVersionSummary[] = [];
+  const remember = () => {
     const query = new URLSearchParams();
     if (asOf.value) query.set("asOf", asOf.value);
     if (asNowKnown.checked) query.set("now", "1");
     if (illustrative.checked) query.set("illustrative", "1");
+    if (chosen.rule) query.set("rule", chosen.rule);
+    if (chosen.rule && chosen.from) query.set("from", chosen.from);
+    if (chosen.rule && chosen.to) query.set("to", chosen.to);
     history.replaceState(null, "", `#/theory${query.size ? `?${query}` : ""}`);
+  };
+  const openCell = (rule: RuleTest, test: CaseTest) => void openCase(detail, rule, test);
+  const pick = (ruleId: string) => {
+    if (known.length === 0) return;
+    chosen.rule = ruleId;
+    const ids = known.map((v) => v.version);
+    if (!ids.includes(chosen.from)) chosen.from = ids[0];
+    if (!ids.includes(chosen.to)) chosen.to = ids[ids.length - 1];
+    sideBySide(compare, ruleId, known, chosen, scope, openCell, (from, to) => {
+      Object.assign(chosen, { from, to });
+      remember();
+    });
+  };
+  const show = async () => {
+    remember();
     replace(matrix, loading("the rules tested against the cases"));
     detail.hidden = true;
     try {
-      const response = await testProgrammeTheory({ asOf: asOf.value || undefined, asNowKnown: asNowKnown.checked, includeIllustrative: illustrative.checked });
-      replace(matrix, table(response.rules ?? [], (rule, test) => void openCase(detail, rule, test)));
+      const response = await testProgrammeTheory(scope());
+      replace(matrix, table(response.rules ?? [], openCell, pick));
     } catch (error) {
       replace(matrix, failure(error, "the programme theory test", "the evaluation service (EvaluationService.TestProgrammeTheory)"));
     }
+    if (chosen.rule) pick(chosen.rule);
+  };
+  let stored: Theory | undefined;
+  const loadVersions = async () => {
+    try {
+      const listed = await listTheoryVersions();
+      known = listed.versions ?? [];
+      replace(versions, versionsTable(known, listed.currentVersion ?? ""));
+      replace(log, await refinementLog(known));
+      if (can("evaluator")) {
+        changePanel(change, listed.currentVersion ?? "", scope, (theory) => {
+          stored = theory;
+          void reload();
+        }, stored);
+      }
+    } catch (error) {
+      replace(versions, failure(error, "the versions of the programme theory", "the theory service (TheoryService.ListTheoryVersions)"));
+      replace(log);
+    }
+  };
+  const reload = async () => {
+    await loadVersions();
+    await show();
   };
   for (const control of [asOf, asNowKnown, illustrative]) control.addEventListener("change", () => void show());
-  await show();
+  await reload();
 }
 
-function table(rules: RuleTest[], open: (rule: RuleTest, test: CaseTest) => void): HTMLElement {
+function table(rules: RuleTest[], open: (rule: RuleTest, test: CaseTest) => void, pick?: (ruleId: string) => void): HTMLElement {
   const cases = [...new Set(rules.flatMap((r) => (r.cases ?? []).map((c) => c.initiative)))];
   const names = new Map(rules.flatMap((r) => (r.cases ?? []).map((c) => [c.initiative, c.displayName ?? c.initiative] as const)));
   return el(
@@ -111,7 +170,9 @@ function table(rules: RuleTest[], open: (rule: RuleTest, test: CaseTest) => void
             el(
               "th",
               { class: `rule ${(rule.polarity ?? "").toLowerCase()}`, title: `${rule.title ?? ""}${rule.outcome ? ` → ${codeOf(rule.outcome).label}` : ""}` },
-              `${rule.ruleId}${rule.subject ? ` (${pretty(rule.subject)})` : ""}`,
+              pick
+                ? el("button", { type: "button", class: "rule-pick", "data-rule": rule.ruleId, title: "Compare this rule's test under two versions", onclick: () => pick(rule.ruleId) }, `${rule.ruleId}${rule.subject ? ` (${pretty(rule.subject)})` : ""}`)
+                : `${rule.ruleId}${rule.subject ? ` (${pretty(rule.subject)})` : ""}`,
               el("span", { class: "muted" }, ` §${(rule.reportSections ?? []).join(", ")}`),
             ),
             ...cases.map((c) => {

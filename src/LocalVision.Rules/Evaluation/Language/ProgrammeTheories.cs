@@ -67,57 +67,25 @@ public sealed class ProgrammeTheories(IGraphStore store)
     /// it is checked and compiled but not stored. Rules keep their place; new ones come last.
     /// </summary>
     /// <param name="text">Rules in the rule language (YAML or JSON), to add or to replace those of the same id; may be empty.</param>
+    /// <param name="expectedVersion">When given, the change is made only if this is still the current version.</param>
     /// <exception cref="GraphValidationException">The text, a removal or the note is invalid, or the result does not compile; nothing changed.</exception>
-    /// <exception cref="TheoryConflictException">Another change was stored meanwhile; nothing changed.</exception>
+    /// <exception cref="TheoryConflictException">Another change was stored meanwhile, or the current version is not <paramref name="expectedVersion"/>; nothing changed.</exception>
     public async Task<(TheoryVersion Before, TheoryVersion After)> ChangeAsync(
-        string text, IReadOnlyList<string> removeRules, string note, string author, bool validateOnly, CancellationToken cancellationToken)
+        string text, IReadOnlyList<string> removeRules, string note, string author, bool validateOnly, string? expectedVersion,
+        CancellationToken cancellationToken)
     {
         var violations = new List<FieldViolation>();
         if (string.IsNullOrWhiteSpace(note))
         {
             violations.Add(new FieldViolation("note", "say why the theory changes, e.g. \"refined after the West Cheshire deviant case\""));
         }
-        IReadOnlyList<CmoRuleDefinition> changed = [];
-        if (!string.IsNullOrWhiteSpace(text))
+        var proposal = await BuildAsync(text, removeRules, violations, ChangeFields, cancellationToken);
+        var before = proposal.Before;
+        if (!string.IsNullOrEmpty(expectedVersion) && expectedVersion != before.Version)
         {
-            try
-            {
-                changed = TheoryReader.Read(text);
-            }
-            catch (GraphValidationException e)
-            {
-                violations.AddRange(e.Violations.Select(v => v with { Field = v.Field == "yaml" ? "yaml" : "yaml." + v.Field }));
-            }
+            throw new TheoryConflictException(expectedVersion, before.Version);
         }
-        var before = await CurrentAsync(cancellationToken);
-        var ids = before.Rules.Select(r => r.Id).ToList();
-        for (var i = 0; i < removeRules.Count; i++)
-        {
-            if (!ids.Contains(removeRules[i]))
-            {
-                violations.Add(new FieldViolation($"remove_rules[{i}]",
-                    $"`{removeRules[i]}` is not a rule of version {before.Version}{ClosestName.Suggestion(removeRules[i], ids)}"));
-            }
-            else if (changed.Any(r => r.Id == removeRules[i]))
-            {
-                violations.Add(new FieldViolation($"remove_rules[{i}]", $"`{removeRules[i]}` is both replaced and removed"));
-            }
-        }
-        if (changed.Count == 0 && removeRules.Count == 0 && violations.Count == 0)
-        {
-            violations.Add(new FieldViolation("yaml", "give rules to add or replace, or rules to remove"));
-        }
-        if (violations.Count > 0)
-        {
-            throw new GraphValidationException(violations.Take(TheoryReader.MaxViolations).ToList());
-        }
-        var byId = changed.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var rules = before.Rules.Where(r => !removeRules.Contains(r.Id)).Select(r => byId.GetValueOrDefault(r.Id) ?? r)
-            .Concat(changed.Where(r => !ids.Contains(r.Id)))
-            .ToList();
-        var next = (long.Parse(before.Version, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var after = new TheoryVersion(next, TheoryWriter.Write(rules, Header), rules, note.Trim(), author, null);
-        var compiled = CompiledTheory.Compile(next, rules);
+        var after = proposal.After with { Note = note.Trim(), Author = author };
         if (validateOnly)
         {
             return (before, after);
@@ -133,11 +101,68 @@ public sealed class ProgrammeTheories(IGraphStore store)
             expected = CompiledTheory.InitialVersion;
         }
         var record = await _history.AppendTheoryVersionAsync(expected, after.Text, after.Note, author, cancellationToken);
-        _compiled.TryAdd(record.Version, new Lazy<CompiledTheory>(compiled));
+        _compiled.TryAdd(record.Version, new Lazy<CompiledTheory>(proposal.Compiled));
         return (before, TheoryVersion.Of(record));
     }
+
+    /// <summary>
+    /// The version a change would make of the current one, checked and compiled, stored nowhere and cached nowhere:
+    /// what a comparison of a proposed change evaluates. Its violations name <paramref name="fields"/>.
+    /// </summary>
+    /// <exception cref="GraphValidationException">The text or a removal is invalid, or the result does not compile.</exception>
+    public Task<TheoryProposal> ProposeAsync(string text, IReadOnlyList<string> removeRules, ProposalFields fields, CancellationToken cancellationToken) =>
+        BuildAsync(text, removeRules, [], fields, cancellationToken);
+
+    private async Task<TheoryProposal> BuildAsync(
+        string text, IReadOnlyList<string> removeRules, List<FieldViolation> violations, ProposalFields fields, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<CmoRuleDefinition> changed = [];
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            try
+            {
+                changed = TheoryReader.Read(text);
+            }
+            catch (GraphValidationException e)
+            {
+                violations.AddRange(e.Violations.Select(v => v with { Field = v.Field == "yaml" ? fields.Yaml : fields.Yaml + "." + v.Field }));
+            }
+        }
+        var before = await CurrentAsync(cancellationToken);
+        var ids = before.Rules.Select(r => r.Id).ToList();
+        for (var i = 0; i < removeRules.Count; i++)
+        {
+            if (!ids.Contains(removeRules[i]))
+            {
+                violations.Add(new FieldViolation($"{fields.RemoveRules}[{i}]",
+                    $"`{removeRules[i]}` is not a rule of version {before.Version}{ClosestName.Suggestion(removeRules[i], ids)}"));
+            }
+            else if (changed.Any(r => r.Id == removeRules[i]))
+            {
+                violations.Add(new FieldViolation($"{fields.RemoveRules}[{i}]", $"`{removeRules[i]}` is both replaced and removed"));
+            }
+        }
+        if (changed.Count == 0 && removeRules.Count == 0 && violations.Count == 0)
+        {
+            violations.Add(new FieldViolation(fields.Yaml, "give rules to add or replace, or rules to remove"));
+        }
+        if (violations.Count > 0)
+        {
+            throw new GraphValidationException(violations.Take(TheoryReader.MaxViolations).ToList());
+        }
+        var byId = changed.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var rules = before.Rules.Where(r => !removeRules.Contains(r.Id)).Select(r => byId.GetValueOrDefault(r.Id) ?? r)
+            .Concat(changed.Where(r => !ids.Contains(r.Id)))
+            .ToList();
+        var next = (long.Parse(before.Version, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var after = new TheoryVersion(next, TheoryWriter.Write(rules, Header), rules, "", "", null);
+        return new TheoryProposal(before, after, CompiledTheory.Compile(next, rules));
+    }
+
+    private static readonly ProposalFields ChangeFields = new("yaml", "remove_rules");
 
     private sealed record Current(long StoreVersion, TheoryVersion Theory);
 
     private const string Header = "LocalVision's programme theory, as changed by an evaluator. The rule language: docs/theory.md.";
 }
+

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using LocalVision.Rules.Evaluation;
 using LocalVision.Rules.Evaluation.Facts;
+using LocalVision.Rules.Evaluation.Language;
 using LocalVision.Server.Access;
 using LocalVision.Server.Grpc.Evaluation;
 using LocalVision.V1;
@@ -33,10 +34,10 @@ public sealed class TheoryApi(EvaluationEngine engine, TimeProvider clock) : The
     public override async Task<V1.Theory> ChangeTheory(ChangeTheoryRequest request, ServerCallContext context)
     {
         new RequestChecks().Length("yaml", request.Yaml, MaxYamlLength).Count("remove_rules", request.RemoveRules.Count, 1000, required: false)
-            .Length("note", request.Note, 2000).ThrowIfAny();
+            .Length("note", request.Note, 2000).Length("expected_version", request.ExpectedVersion, 20).ThrowIfAny();
         var author = context.GetCaller() is { Principal.Length: > 0 } caller ? caller.Name : "(no authentication)";
         var (_, after) = await engine.Theories.ChangeAsync(
-            request.Yaml, request.RemoveRules, request.Note, author, request.ValidateOnly, context.CancellationToken);
+            request.Yaml, request.RemoveRules, request.Note, author, request.ValidateOnly, request.ExpectedVersion, context.CancellationToken);
         var rules = Rules.Evaluation.Catalogue.RuleCatalogue.Describe(after.Rules, engine.Options);
         return TheoryMapping.ToProto(after, rules);
     }
@@ -54,18 +55,30 @@ public sealed class TheoryApi(EvaluationEngine engine, TimeProvider clock) : The
 
     public override async Task<CompareTheoriesResponse> CompareTheories(CompareTheoriesRequest request, ServerCallContext context)
     {
-        var checks = new RequestChecks();
-        if (request.FromVersion.Length == 0)
+        var proposed = request.ProposedYaml.Length > 0 || request.ProposedRemoveRules.Count > 0;
+        var checks = new RequestChecks().Length("proposed_yaml", request.ProposedYaml, MaxYamlLength)
+            .Count("proposed_remove_rules", request.ProposedRemoveRules.Count, 1000, required: false);
+        if (request.FromVersion.Length == 0 && !proposed)
         {
             checks.Add("from_version", "name the version to compare from, e.g. 1");
+        }
+        if (proposed && request.ToVersion.Length > 0)
+        {
+            checks.Add("to_version", "leave it empty with a proposed change: the change is compared as made to the current version");
         }
         var scope = new EvidenceScope(checks.Date("as_of", request.AsOf) ?? Today, request.AsNowKnown, request.IncludeIllustrative);
         var filter = checks.Filter("filter", request.Filter, EvaluationEngine.DefaultFilter);
         checks.ThrowIfAny();
+        if (proposed)
+        {
+            var (proposal, changes) = await engine.CompareProposedAsync(request.FromVersion, request.ProposedYaml, request.ProposedRemoveRules,
+                ProposedFields, filter, scope, context.CancellationToken);
+            return TheoryMapping.ToProto(request.FromVersion.Length > 0 ? request.FromVersion : proposal.Before.Version, proposal.After.Version, scope, changes, proposed: true);
+        }
         var to = await engine.Theories.GetAsync(EvaluationApi.Version(request.ToVersion), context.CancellationToken);
         var comparisons = await engine.CompareTheoriesAsync(request.FromVersion, to.Version, filter, scope, context.CancellationToken);
-        var response = new CompareTheoriesResponse { FromVersion = request.FromVersion, ToVersion = to.Version, AsOf = EvaluationMapping.Time(scope.AsOf) };
-        response.Initiatives.AddRange(comparisons.Select(TheoryMapping.ToProto));
-        return response;
+        return TheoryMapping.ToProto(request.FromVersion, to.Version, scope, comparisons, proposed: false);
     }
+
+    private static readonly ProposalFields ProposedFields = new("proposed_yaml", "proposed_remove_rules");
 }

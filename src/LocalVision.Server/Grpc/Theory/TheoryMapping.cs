@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using LocalVision.Rules.Evaluation.Catalogue;
+using LocalVision.Rules.Evaluation.Facts;
 using LocalVision.Rules.Evaluation.Language;
 using LocalVision.Server.Grpc.Evaluation;
 
@@ -28,6 +29,17 @@ internal static class TheoryMapping
         }
         proto.RuleIds.AddRange(theory.Rules.Select(r => r.Id));
         return proto;
+    }
+
+    public static V1.CompareTheoriesResponse ToProto(
+        string fromVersion, string toVersion, EvidenceScope scope, IReadOnlyList<TheoryComparison> comparisons, bool proposed)
+    {
+        var response = new V1.CompareTheoriesResponse
+        {
+            FromVersion = fromVersion, ToVersion = toVersion, AsOf = EvaluationMapping.Time(scope.AsOf), Proposed = proposed,
+        };
+        response.Initiatives.AddRange(comparisons.Select(ToProto));
+        return response;
     }
 
     public static V1.TheoryComparison ToProto(TheoryComparison comparison)
