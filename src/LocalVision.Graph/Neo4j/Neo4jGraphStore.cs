@@ -349,7 +349,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, ITheoryHistory
         var names = new List<string> { (string)result.Value(0, "start")! };
         names.AddRange(reached.Take(others));
 
-        var relationshipLimit = query.Limit * 10;
+        var relationshipLimit = query.RelationshipLimit;
         var among = await ReadAsync(new Statement(Cypher.RelationshipsAmong, new JsonObject
         {
             ["names"] = Strings(names),
