@@ -67,7 +67,7 @@ public sealed partial class SqliteGraphStore
                 source.BackupDatabase(_writer);
             }
             Execute("PRAGMA journal_mode = WAL");
-            SqliteMigrations.Apply(_writer);
+            SqliteSchemaSteps.Apply(_writer);
             LoadIndex();
             // Above both the restored file's version and the one it replaced, so no cache keyed by either survives.
             var version = StoreNextVersion(transaction: null, atLeast: previous);
@@ -101,11 +101,11 @@ public sealed partial class SqliteGraphStore
             }
             command.CommandText = "PRAGMA user_version";
             var version = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-            if (version < 1 || version > SqliteMigrations.Latest)
+            if (version < 1 || version > SqliteSchemaSteps.Latest)
             {
                 throw new GraphStoreUnavailableException(StoreFault.Rejected, version < 1
                     ? $"{path} is not a LocalVision store"
-                    : $"the backup {path} has schema version {version}, newer than this server understands ({SqliteMigrations.Latest})");
+                    : $"the backup {path} has schema version {version}, newer than this server understands ({SqliteSchemaSteps.Latest})");
             }
             command.CommandText = "SELECT COUNT(*) FROM pragma_foreign_key_check";
             if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)

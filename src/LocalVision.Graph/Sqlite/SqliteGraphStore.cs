@@ -18,7 +18,7 @@ namespace LocalVision.Graph.Sqlite;
 /// private state — the one writer connection and its gate, the adjacency index, the caches, the version — and
 /// handing that state around would only widen it. What needs none of it stands apart: <see cref="SqliteRows"/>
 /// (reading a row), <see cref="SqliteFaults"/> (SQLite's result codes in the store's words),
-/// <see cref="SqliteMigrations"/> (the file's schema steps), <see cref="StoreIntegrity"/> and <see cref="StoreOwnership"/>.
+/// <see cref="SqliteSchemaSteps"/> (the file's schema steps), <see cref="StoreIntegrity"/> and <see cref="StoreOwnership"/>.
 /// </remarks>
 public sealed partial class SqliteGraphStore : IGraphStore, IStoreBackup, ITheoryHistory
 {
@@ -87,7 +87,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IStoreBackup, ITheor
             store.Execute("PRAGMA journal_mode = WAL");
             store.Execute($"PRAGMA synchronous = {(options.Durable ? "FULL" : "NORMAL")}");
             store.Execute("PRAGMA foreign_keys = ON");
-            SqliteMigrations.Apply(writer);
+            SqliteSchemaSteps.Apply(writer);
             StoreIntegrity.Check(writer, path, options.FullCheck);
             store.LoadIndex();
             return store;
