@@ -1,2 +1,2 @@
-[assembly: AssemblyFixture(typeof(LocalVision.Server.Tests.Hosting.SeededServerFixture))]
+[assembly: AssemblyFixture(typeof(LocalVision.Testing.Hosting.SeededServerFixture))]
 [assembly: AssemblyFixture(typeof(LocalVision.Server.Tests.Dashboard.DashboardBrowser))]

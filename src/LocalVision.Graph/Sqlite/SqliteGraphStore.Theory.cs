@@ -10,14 +10,14 @@ public sealed partial class SqliteGraphStore
     private const string TheoryColumns = "version, text, note, author, create_time";
 
     public Task<IReadOnlyList<TheoryVersionRecord>> ListTheoryVersionsAsync(CancellationToken cancellationToken) =>
-        ReadAsync<IReadOnlyList<TheoryVersionRecord>>(connection => ReadTheory(connection, $"SELECT {TheoryColumns} FROM theory_versions ORDER BY version"));
+        ReadAsync<IReadOnlyList<TheoryVersionRecord>>(connection => ReadTheory(connection, $"SELECT {TheoryColumns} FROM theory_versions ORDER BY version"), cancellationToken);
 
     public async Task<TheoryVersionRecord?> GetCurrentTheoryAsync(CancellationToken cancellationToken) =>
-        (await ReadAsync(connection => ReadTheory(connection, $"SELECT {TheoryColumns} FROM theory_versions ORDER BY version DESC LIMIT 1"))).FirstOrDefault();
+        (await ReadAsync(connection => ReadTheory(connection, $"SELECT {TheoryColumns} FROM theory_versions ORDER BY version DESC LIMIT 1"), cancellationToken)).FirstOrDefault();
 
     public async Task<TheoryVersionRecord?> GetTheoryVersionAsync(string version, CancellationToken cancellationToken) =>
         long.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            ? (await ReadAsync(connection => ReadTheory(connection, $"SELECT {TheoryColumns} FROM theory_versions WHERE version = @v", number))).FirstOrDefault()
+            ? (await ReadAsync(connection => ReadTheory(connection, $"SELECT {TheoryColumns} FROM theory_versions WHERE version = @v", number), cancellationToken)).FirstOrDefault()
             : null;
 
     public Task<TheoryVersionRecord> AppendTheoryVersionAsync(
@@ -52,19 +52,14 @@ public sealed partial class SqliteGraphStore
                 insert.ExecuteNonQuery();
             }
             // A new theory changes every evaluation: the store's version moves, so caches keyed by it are stale.
-            var version = Interlocked.Read(ref _version) + 1;
-            using (var bump = Command(transaction, "UPDATE meta SET value = @v WHERE key = 'graph_version'"))
-            {
-                Bind(bump, ("@v", version.ToString(CultureInfo.InvariantCulture)));
-                bump.ExecuteNonQuery();
-            }
+            var version = StoreNextVersion(transaction);
             transaction.Commit();
             Interlocked.Exchange(ref _version, version);
             return record with { CreateTime = DateTimeOffset.FromUnixTimeMilliseconds(record.CreateTime.ToUnixTimeMilliseconds()) };
         }
         catch (SqliteException e)
         {
-            throw Translate(e, Location);
+            throw SqliteFaults.Translate(e, Location);
         }
         finally
         {

@@ -67,7 +67,15 @@ public sealed record NodeQuery(string? Label, NodeFilter Filter, int PageSize, s
 
 public sealed record RelationshipQuery(string Node, string? Type, Direction Direction, int PageSize, string? PageToken);
 
-public sealed record NeighborhoodQuery(string Name, int Depth, IReadOnlyCollection<string> RelationshipTypes, IReadOnlyCollection<string> Labels, int Limit);
+/// <param name="Limit">At most this many nodes in the answer, the start among them.</param>
+public sealed record NeighborhoodQuery(string Name, int Depth, IReadOnlyCollection<string> RelationshipTypes, IReadOnlyCollection<string> Labels, int Limit)
+{
+    /// <summary>
+    /// At most this many relationships among the nodes found: ten for each node allowed, so a dense neighbourhood is
+    /// truncated (and says so) rather than answered with every tie among its nodes. Every store applies this one rule.
+    /// </summary>
+    public int RelationshipLimit => Limit * 10;
+}
 
 /// <param name="RequestId">When set, a write already made under this id is not made again; its first result is returned.</param>
 /// <param name="Owner">Who is writing (a key or token subject): a request id names one caller's write, and only theirs.</param>

@@ -73,30 +73,21 @@ public sealed class AccessApi(IAccessStore store, KeyAuthenticator authenticator
         checks.ThrowIfAny();
         var page = await store.ListAuditAsync(pageSize, request.PageToken, context.CancellationToken);
         var response = new ListAuditEntriesResponse { NextPageToken = page.NextPageToken ?? "" };
-        var budget = Math.Max(1, options.Value.AuditPageBytes);
-        var bytes = 0;
-        foreach (var e in page.Items)
+        var entries = page.Items.Select(e => new AuditEntry
         {
-            var entry = new AuditEntry
-            {
-                Sequence = e.Sequence,
-                Time = Timestamp.FromDateTimeOffset(e.Time),
-                Key = e.Principal,
-                Caller = e.Caller,
-                Method = e.Method,
-                Resources = { e.Resources },
-                Counts = { e.Summary.Counts.ToDictionary() },
-                RequestSha256 = e.Summary.RequestHash,
-                Outcome = e.Outcome,
-            };
-            bytes += entry.CalculateSize();
-            // A page always holds one entry, so paging moves on however large an entry is.
-            if (bytes > budget && response.Entries.Count > 0)
-            {
-                response.NextPageToken = AccessPages.TokenBefore(response.Entries[^1].Sequence, AccessPages.Audit);
-                break;
-            }
-            response.Entries.Add(entry);
+            Sequence = e.Sequence,
+            Time = Timestamp.FromDateTimeOffset(e.Time),
+            Key = e.Principal,
+            Caller = e.Caller,
+            Method = e.Method,
+            Resources = { e.Resources },
+            Counts = { e.Summary.Counts.ToDictionary() },
+            RequestSha256 = e.Summary.RequestHash,
+            Outcome = e.Outcome,
+        });
+        if (BytePage.Fill(response, response.Entries, ListAuditEntriesResponse.EntriesFieldNumber, entries, Math.Max(1, options.Value.AuditPageBytes)))
+        {
+            response.NextPageToken = AccessPages.TokenBefore(response.Entries[^1].Sequence, AccessPages.Audit);
         }
         return response;
     }

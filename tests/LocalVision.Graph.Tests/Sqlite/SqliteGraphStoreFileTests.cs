@@ -61,7 +61,7 @@ public sealed class SqliteGraphStoreFileTests : IDisposable
         var version = Convert.ToInt32(command.ExecuteScalar());
 
         Assert.Equal("wal", mode);
-        Assert.Equal(SqliteMigrations.Latest, version);
+        Assert.Equal(SqliteSchemaSteps.Latest, version);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class SqliteGraphStoreFileTests : IDisposable
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA user_version = {SqliteMigrations.Latest + 1}";
+            command.CommandText = $"PRAGMA user_version = {SqliteSchemaSteps.Latest + 1}";
             command.ExecuteNonQuery();
         }
 

@@ -36,7 +36,7 @@ public sealed class SqliteReadPlanTests
     {
         using var connection = new SqliteConnection("Data Source=:memory:");
         connection.Open();
-        SqliteMigrations.Apply(connection);
+        SqliteSchemaSteps.Apply(connection);
         using (var fill = connection.CreateCommand())
         {
             fill.CommandText = """

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace LocalVision.Server.Tests.Dashboard;
 
 /// <summary>The Predictors page's models as the API gives them (#18, #19): names, unique coverage, a list longer than one page.</summary>
-public sealed class SolutionModelsPageTests(Hosting.SeededServerFixture fixture, DashboardBrowser browser)
+public sealed class SolutionModelsPageTests(SeededServerFixture fixture, DashboardBrowser browser)
 {
     private const string TwoSingleTermModels = """
         {"models":[

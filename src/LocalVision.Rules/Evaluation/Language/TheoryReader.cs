@@ -14,6 +14,10 @@ namespace LocalVision.Rules.Evaluation.Language;
 /// refuses anything that would not compile with every mistake it finds: each violation names the field by its path
 /// (<c>rules[3].when[1].code</c>) and the line, and suggests the name meant where one is close.
 /// </summary>
+/// <remarks>
+/// This file reads the language's structure (a rule, its terms, subjects, codes and placeholders);
+/// <c>TheoryReader.Values.cs</c> reads the YAML values they are made of (keys, scalars, lists, numbers, enums).
+/// </remarks>
 public static partial class TheoryReader
 {
     /// <summary>Enough to fix a file in one pass without an unbounded error.</summary>
@@ -43,7 +47,7 @@ public static partial class TheoryReader
         return rules;
     }
 
-    private sealed class Reading
+    private sealed partial class Reading
     {
         public List<FieldViolation> Violations { get; } = [];
 
@@ -351,131 +355,6 @@ public static partial class TheoryReader
                 }
             }
         }
-
-        private void Keys(YamlMappingNode node, string path, string[] allowed)
-        {
-            foreach (var key in node.Children.Keys)
-            {
-                var name = (key as YamlScalarNode)?.Value ?? "";
-                if (!allowed.Contains(name))
-                {
-                    Fail(path.Length == 0 ? name : $"{path}.{name}", key,
-                        $"`{name}` is not a field here; the fields are {string.Join(", ", allowed)}{ClosestName.Suggestion(name, allowed)}");
-                }
-            }
-        }
-
-        private string? Required(YamlMappingNode node, string path, string key)
-        {
-            var value = Scalar(node, path, key);
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                if (Child(node, key) is null or YamlScalarNode)
-                {
-                    Fail($"{path}.{key}", Child(node, key) ?? node, $"`{key}` is required");
-                }
-                return null;
-            }
-            return value;
-        }
-
-        private string? Scalar(YamlMappingNode node, string path, string key)
-        {
-            var child = Child(node, key);
-            if (child is null)
-            {
-                return null;
-            }
-            if (child is YamlScalarNode scalar)
-            {
-                return scalar.Value;
-            }
-            Fail($"{path}.{key}", child, $"`{key}` is a single value, not a list or mapping");
-            return null;
-        }
-
-        private List<string> Strings(YamlMappingNode node, string path, string key, bool required)
-        {
-            var child = Child(node, key);
-            if (child is null)
-            {
-                if (required)
-                {
-                    Fail($"{path}.{key}", node, $"`{key}` is required: a list such as [7.3.3]");
-                }
-                return [];
-            }
-            if (child is not YamlSequenceNode list || list.Children.Any(c => c is not YamlScalarNode))
-            {
-                Fail($"{path}.{key}", child, $"`{key}` is a list of values, such as [{(key == "sections" ? "7.3.3" : "A, B")}]");
-                return [];
-            }
-            if (required && list.Children.Count == 0)
-            {
-                Fail($"{path}.{key}", child, $"`{key}` needs at least one value");
-            }
-            return list.Children.Select(c => ((YamlScalarNode)c).Value ?? "").ToList();
-        }
-
-        private double? Number(YamlMappingNode node, string path, string key)
-        {
-            var value = Scalar(node, path, key);
-            if (value is null)
-            {
-                return null;
-            }
-            if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
-            {
-                return number;
-            }
-            Fail($"{path}.{key}", Child(node, key)!, $"`{value}` is not a number");
-            return null;
-        }
-
-        private bool Boolean(YamlMappingNode node, string path, string key, bool fallback)
-        {
-            var value = Scalar(node, path, key);
-            if (value is null)
-            {
-                return fallback;
-            }
-            if (bool.TryParse(value, out var flag))
-            {
-                return flag;
-            }
-            Fail($"{path}.{key}", Child(node, key)!, $"`{value}` is not true or false");
-            return fallback;
-        }
-
-        private T? Enum<T>(YamlMappingNode node, string path, string key, T? fallback)
-            where T : struct, Enum
-        {
-            var value = Scalar(node, path, key);
-            if (value is null)
-            {
-                if (fallback is null)
-                {
-                    Fail($"{path}.{key}", node, $"`{key}` is required: one of {string.Join(", ", Names<T>())}");
-                }
-                return fallback;
-            }
-            var match = System.Enum.GetValues<T>().Where(v => RuleLanguage.Name(v) == value).Cast<T?>().FirstOrDefault();
-            if (match is null)
-            {
-                Fail($"{path}.{key}", Child(node, key)!,
-                    $"`{value}` is not a {key}; one of {string.Join(", ", Names<T>())}{ClosestName.Suggestion(value, Names<T>())}");
-            }
-            return match ?? fallback;
-        }
-
-        private static IEnumerable<string> Names<T>()
-            where T : struct, Enum => System.Enum.GetValues<T>().Select(v => RuleLanguage.Name(v));
-
-        private static YamlNode? Child(YamlMappingNode node, string key) =>
-            node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
-
-        private void Fail(string path, YamlNode node, string message) =>
-            Violations.Add(new FieldViolation(path, $"line {node.Start.Line}: {message}"));
     }
 
     private static readonly Dictionary<string, Expectation> Expectations = new(StringComparer.Ordinal)

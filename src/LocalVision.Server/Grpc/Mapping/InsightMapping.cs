@@ -196,18 +196,11 @@ internal static class InsightMapping
             response.Bounds.AllAbsent.AddRange(bounds.AllAbsent.Select(ToProto));
             response.Bounds.AllPresent.AddRange(bounds.AllPresent.Select(ToProto));
         }
-        var budget = byteBudget - response.CalculateSize();
-        var bytes = 0;
-        for (var index = first; index < report.Result.Models.Count; index++)
+        var models = report.Result.Models.Skip(first).Select(ToProto);
+        if (BytePage.Fill(response, response.Models, MinimizeTruthTableResponse.ModelsFieldNumber, models, byteBudget))
         {
-            var proto = ToProto(report.Result.Models[index]);
-            bytes += proto.CalculateSize() + 8;
-            if (bytes > budget && response.Models.Count > 0)
-            {
-                response.NextPageToken = PageToken.Encode(query, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                break;
-            }
-            response.Models.Add(proto);
+            var next = first + response.Models.Count;
+            response.NextPageToken = PageToken.Encode(query, next.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         return response;
     }

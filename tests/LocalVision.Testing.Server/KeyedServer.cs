@@ -1,6 +1,6 @@
 using LocalVision.Server.Access;
 
-namespace LocalVision.Server.Tests.Hosting;
+namespace LocalVision.Testing.Hosting;
 
 /// <summary>
 /// The sample data behind keys of every role, by display name, for tests of what each role sees and may do; a class

@@ -2,8 +2,11 @@ using Microsoft.Data.Sqlite;
 
 namespace LocalVision.Graph.Sqlite;
 
-/// <summary>The embedded store's schema, as numbered migrations recorded in <c>PRAGMA user_version</c>.</summary>
-internal static class SqliteMigrations
+/// <summary>
+/// The embedded store's file schema, as numbered steps recorded in <c>PRAGMA user_version</c>. Called steps, not
+/// migrations: in this project a migration is a graph copied between stores (<c>GraphMigration</c>, <c>migrate</c>).
+/// </summary>
+internal static class SqliteSchemaSteps
 {
     private static readonly string[] Steps =
     [

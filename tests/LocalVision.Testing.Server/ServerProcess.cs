@@ -7,7 +7,7 @@ using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Path = System.IO.Path;
 
-namespace LocalVision.Server.Tests.Hosting;
+namespace LocalVision.Testing.Hosting;
 
 /// <summary>
 /// The service as its own process (<c>dotnet LocalVision.Server.dll</c>), so a test can kill it the way an operator

@@ -8,10 +8,11 @@ using LocalVision.V1;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
+using LocalVision.Server;
 using LocalVision.Server.Hosting;
 using Path = System.IO.Path;
 
-namespace LocalVision.Server.Tests.Hosting;
+namespace LocalVision.Testing.Hosting;
 
 /// <summary>
 /// The real service, built by <see cref="Program.Build"/>, listening on a free loopback port with its own

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace LocalVision.Server.Tests.Hosting;
+namespace LocalVision.Testing.Hosting;
 
 /// <summary>The source checkout the tests were built from, for tests that run what a user of a checkout runs.</summary>
 public static class Checkout

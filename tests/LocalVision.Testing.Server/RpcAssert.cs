@@ -1,7 +1,7 @@
 using Google.Rpc;
 using Grpc.Core;
 
-namespace LocalVision.Server.Tests.Hosting;
+namespace LocalVision.Testing.Hosting;
 
 /// <summary>Asserts on gRPC errors and their google.rpc details.</summary>
 public static class RpcAssert
