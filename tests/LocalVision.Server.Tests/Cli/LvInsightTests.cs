@@ -6,7 +6,7 @@ namespace LocalVision.Server.Tests.Cli;
 /// <summary>`lv predictors`, `truth-table`, `minimize` and `cohort` against the seeded service, on its cases and on a case table from a file.</summary>
 public sealed class LvInsightTests(SeededServerFixture fixture) : IDisposable
 {
-    /// <summary>The README's example: Lipset's inter-war Europe as dichotomised by Rihoux and De Meur, whose solutions are published.</summary>
+    /// <summary>The example of docs/cli.md: Lipset's inter-war Europe as dichotomised by Rihoux and De Meur, whose solutions are published.</summary>
     private static readonly string LipsetCsv = LvProcess.RepositoryPath("docs", "examples", "lipset-crisp.csv");
 
     private readonly string _folder = Directory.CreateTempSubdirectory("lv-insight-").FullName;
