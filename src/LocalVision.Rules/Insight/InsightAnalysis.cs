@@ -1,5 +1,5 @@
 using LocalVision.Graph.Store;
-using LocalVision.Rules.Configurations;
+using LocalVision.Rules.Qca;
 
 namespace LocalVision.Rules.Insight;
 

@@ -2,7 +2,7 @@ using Grpc.Core;
 using LocalVision.Graph.Schema;
 using LocalVision.Graph.Store;
 using LocalVision.Rules.Cohorts;
-using LocalVision.Rules.Configurations;
+using LocalVision.Rules.Qca;
 using LocalVision.Rules.Insight;
 using LocalVision.Server.Grpc.Mapping;
 using LocalVision.Server.Hosting;
@@ -72,7 +72,7 @@ public sealed class InsightApi(
                 expectations[condition] = expected == 1 ? DirectionalExpectation.Present : DirectionalExpectation.Absent;
             }
         }
-        if (solutionType == Rules.Configurations.SolutionType.Intermediate && expectations.Count == 0)
+        if (solutionType == Rules.Qca.SolutionType.Intermediate && expectations.Count == 0)
         {
             checks.Add("directional_expectations", "the intermediate solution needs at least one directional expectation");
         }
