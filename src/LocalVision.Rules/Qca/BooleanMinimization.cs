@@ -27,12 +27,14 @@ public static class BooleanMinimization
         ArgumentNullException.ThrowIfNull(truthTable);
         options ??= new MinimizationOptions();
         var expectations = Validate(truthTable, options);
-        var run = new MinimizationRun(truthTable, options, cancellationToken);
         var warnings = new List<string>(truthTable.Warnings);
+        var excluded = EnhancedStandardAnalysis.Excluded(truthTable, options, warnings, cancellationToken);
+        var run = new MinimizationRun(truthTable, options, excluded, cancellationToken);
+        IReadOnlyList<string> excludedRemainders = [.. excluded.Select(r => truthTable.ConfigurationOf((long)r))];
         if (run.Positives.Count == 0)
         {
             warnings.Add($"No row is positive: there is nothing to explain for {truthTable.Outcome}.");
-            return new MinimizationResult(options.SolutionType, truthTable.Outcome, truthTable.Conditions, [], [], warnings);
+            return new MinimizationResult(options.SolutionType, truthTable.Outcome, truthTable.Conditions, [], [], warnings) { ExcludedRemainders = excludedRemainders };
         }
 
         List<SolutionModel> models;
@@ -57,7 +59,7 @@ public static class BooleanMinimization
             .Order(Comparer<Implicant>.Create((a, b) => Implicant.CompareForDisplay(a, b, run.K)))
             .Select(p => new PrimeImplicant(run.Expression(p), run.CoveredRows(p)))
             .ToList();
-        return new MinimizationResult(options.SolutionType, truthTable.Outcome, truthTable.Conditions, models, chart, warnings);
+        return new MinimizationResult(options.SolutionType, truthTable.Outcome, truthTable.Conditions, models, chart, warnings) { ExcludedRemainders = excludedRemainders };
     }
 
     internal static IReadOnlyList<Implicant> ConservativePrimes(MinimizationRun run) =>
@@ -65,12 +67,13 @@ public static class BooleanMinimization
 
     internal static IReadOnlyList<Implicant> ParsimoniousPrimes(MinimizationRun run, List<string> warnings)
     {
-        if (run.Negatives.Count == 0)
+        if (run.Avoided.Count == 0)
         {
             warnings.Add("No row is negative: with the remainders every configuration is explained and the parsimonious solution is the tautology 1.");
         }
 
-        return PrimeImplicants.AvoidingNegatives(run.Positives, run.Negatives, run.CancellationToken);
+        // Remainders excluded by Enhanced Standard Analysis are avoided as the negative rows are.
+        return PrimeImplicants.AvoidingNegatives(run.Positives, run.Avoided, run.CancellationToken);
     }
 
     private static Dictionary<int, bool> Validate(TruthTable truthTable, MinimizationOptions options)

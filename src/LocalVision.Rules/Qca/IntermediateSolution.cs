@@ -41,7 +41,8 @@ internal static class IntermediateSolution
         {
             for (var p = 0; p < parsimonious.Count; p++)
             {
-                var reduced = ReduceByExpectations(run, conservative[c], parsimonious[p], expectations);
+                // Enhanced Standard Analysis: an excluded remainder is no easy counterfactual either.
+                var reduced = EnhancedStandardAnalysis.Without(ReduceByExpectations(run, conservative[c], parsimonious[p], expectations), run.Excluded, run.K);
                 var reducedKey = MinimizationRun.ModelKey(reduced);
                 if (!solvedByReduced.TryGetValue(reducedKey, out var solved))
                 {

@@ -44,12 +44,22 @@ public enum DirectionalExpectation
 /// <param name="ModelSelection">How equally short covers are told apart; see <see cref="Qca.ModelSelection"/>.</param>
 /// <param name="MaxModels">Most models returned; a warning says when more exist.</param>
 /// <param name="MaxListedConfigurations">Most configurations listed in a <see cref="ConfigurationSet"/>; the count is always exact.</param>
+/// <param name="UntenableRemainders">
+/// Enhanced Standard Analysis: configurations (e.g. <c>101</c>) the parsimonious and intermediate solutions may not
+/// take as sufficient, because they are impossible or implausible; each must be a remainder or a negative row.
+/// </param>
+/// <param name="ExcludeContradictoryAssumptions">
+/// Enhanced Standard Analysis: also leave out the contradictory simplifying assumptions, the remainders the
+/// parsimonious solutions for the outcome and for its negation both take (see <see cref="EnhancedStandardAnalysis"/>).
+/// </param>
 public sealed record MinimizationOptions(
     SolutionType SolutionType = SolutionType.Conservative,
     IReadOnlyDictionary<string, DirectionalExpectation>? DirectionalExpectations = null,
     ModelSelection ModelSelection = ModelSelection.FewestTerms,
     int MaxModels = 1000,
-    int MaxListedConfigurations = 1024);
+    int MaxListedConfigurations = 1024,
+    IReadOnlyList<string>? UntenableRemainders = null,
+    bool ExcludeContradictoryAssumptions = false);
 
 /// <summary>
 /// A set of truth table configurations (for instance the simplifying assumptions): the exact count, and
@@ -130,4 +140,11 @@ public sealed record MinimizationResult(
     IReadOnlyList<string> Conditions,
     IReadOnlyList<SolutionModel> Models,
     IReadOnlyList<PrimeImplicant> PrimeImplicants,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>
+    /// The remainders Enhanced Standard Analysis kept out of the solution, in row order: the untenable ones given and,
+    /// when asked, the contradictory simplifying assumptions. Empty for a conservative solution, which uses none.
+    /// </summary>
+    public IReadOnlyList<string> ExcludedRemainders { get; init; } = [];
+}

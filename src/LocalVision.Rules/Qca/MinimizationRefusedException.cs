@@ -9,5 +9,8 @@ public sealed class MinimizationRefusedException(string reason, string message) 
     /// <summary>No row is negative, so the remainders explain every configuration (R: "All truth table configurations are used").</summary>
     public const string AllConfigurationsUsed = "ALL_CONFIGURATIONS_USED";
 
+    /// <summary>Too many simplifying assumptions to find the contradictory ones among them (Enhanced Standard Analysis).</summary>
+    public const string TooManyAssumptions = "TOO_MANY_ASSUMPTIONS";
+
     public string Reason { get; } = reason;
 }

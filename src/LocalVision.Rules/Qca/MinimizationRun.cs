@@ -15,8 +15,9 @@ internal sealed class MinimizationRun
     private readonly Dictionary<Implicant, IReadOnlyList<string>> coveredRows = [];
     private readonly Dictionary<ulong, string> configurations = [];
 
-    public MinimizationRun(TruthTable truthTable, MinimizationOptions options, CancellationToken cancellationToken)
+    public MinimizationRun(TruthTable truthTable, MinimizationOptions options, IReadOnlyList<ulong> excluded, CancellationToken cancellationToken)
     {
+        Excluded = excluded;
         this.truthTable = truthTable;
         this.options = options;
         CancellationToken = cancellationToken;
@@ -24,6 +25,7 @@ internal sealed class MinimizationRun
         Positives = truthTable.PositiveRows.Select(r => (ulong)r.Index).ToList();
         Negatives = truthTable.NegativeRows.Select(r => (ulong)r.Index).ToList();
         positiveSet = [.. Positives];
+        Avoided = [.. Negatives.Union(excluded)];
     }
 
     public int K { get; }
@@ -37,6 +39,12 @@ internal sealed class MinimizationRun
     public List<ulong> Positives { get; }
 
     public List<ulong> Negatives { get; }
+
+    /// <summary>Remainders Enhanced Standard Analysis keeps out of every solution, in row order.</summary>
+    public IReadOnlyList<ulong> Excluded { get; }
+
+    /// <summary>The rows no term may cover once remainders are allowed: the negative rows and the excluded remainders.</summary>
+    public List<ulong> Avoided { get; }
 
     public bool CoversSomePositive(Implicant cube) => Positives.Any(cube.Covers);
 

@@ -23,9 +23,9 @@ internal static class InsightMapping
         _ => null,
     };
 
-    private static V1.FigureRange? ToProto(Rules.Insight.FigureRange? range) => range is null ? null : new V1.FigureRange { Low = range.Low, High = range.High };
+    internal static V1.FigureRange? ToProto(Rules.Insight.FigureRange? range) => range is null ? null : new V1.FigureRange { Low = range.Low, High = range.High };
 
-    private static V1.ExcludedCase ToProto(Rules.Insight.ExcludedCase excluded)
+    internal static V1.ExcludedCase ToProto(Rules.Insight.ExcludedCase excluded)
     {
         var proto = new V1.ExcludedCase
         {
@@ -190,6 +190,7 @@ internal static class InsightMapping
         response.CaseCount = report.CaseCount;
         response.Excluded.AddRange(report.Excluded.Select(ToProto));
         response.ContradictoryAssumptions.AddRange(report.ContradictoryAssumptions);
+        response.ExcludedRemainders.AddRange(report.Result.ExcludedRemainders);
         if (report.Bounds is { } bounds)
         {
             response.Bounds = new V1.SolutionBounds { Consistency = ToProto(bounds.Consistency), Coverage = ToProto(bounds.Coverage) };
