@@ -100,6 +100,12 @@ public static class InsightCommands
             HelpName = "N",
             Description = "Most equally minimal models to list, 0 for every one; 1000 when left out (a note says when there are more)",
         };
+        var untenable = AnalysisOptions.List("--untenable", "configurations",
+            "Enhanced Standard Analysis: remainders the parsimonious and intermediate solutions may not use, e.g. 101,110 (one digit per condition, in order)");
+        var excludeContradictory = new Option<bool>("--exclude-contradictory")
+        {
+            Description = "Enhanced Standard Analysis: also keep out the remainders the solutions for the outcome and for its negation both assume (docs/predictors.md)",
+        };
         var command = new Command("minimize",
             "Minimise the truth table to the combinations of conditions sufficient for an outcome, each with its consistency, coverage and cases");
         cases.AddTo(command);
@@ -107,6 +113,8 @@ public static class InsightCommands
         command.Options.Add(solution.Option);
         command.Options.Add(expectations);
         command.Options.Add(maxModels);
+        command.Options.Add(untenable);
+        command.Options.Add(excludeContradictory);
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async connection =>
         {
             var request = new MinimizeTruthTableRequest
@@ -115,6 +123,8 @@ public static class InsightCommands
                 SolutionType = solution.Value(parse), AsOf = cases.AsOf(parse), CaseTable = cases.Table(parse), UnknownPolicy = cases.Unknowns(parse),
             };
             request.Conditions.AddRange(parse.GetValue(cases.Conditions) ?? []);
+            request.UntenableRemainders.AddRange(parse.GetValue(untenable) ?? []);
+            request.ExcludeContradictoryAssumptions = parse.GetValue(excludeContradictory);
             foreach (var (condition, expected) in Expectations(parse.GetValue(expectations) ?? []))
             {
                 request.DirectionalExpectations[condition] = expected;

@@ -21,12 +21,12 @@ public static class InsightView
         foreach (var c in conditions)
         {
             fit.AddRow(Markup.Escape(c.Condition), Count(c.N), (bars ? Scaled(c.SufficiencyConsistency) : Figures.Defined(c.SufficiencyConsistency)) + Range(c.Bounds?.SufficiencyConsistency),
-                Figures.Ratio(c.SufficiencyCoverage) + Range(c.Bounds?.SufficiencyCoverage), Figures.Ratio(c.NecessityConsistency) + Range(c.Bounds?.NecessityConsistency),
-                Figures.Ratio(c.RelevanceOfNecessity), c.NoCases ? "" : Figures.P(c.Crisp.FisherP), c.Judgeable ? "[green]yes[/]" : "[yellow]no[/]");
+                Figures.Defined(c.SufficiencyCoverage) + Range(c.Bounds?.SufficiencyCoverage), Figures.Defined(c.NecessityConsistency) + Range(c.Bounds?.NecessityConsistency),
+                Figures.Defined(c.RelevanceOfNecessity), c.NoCases ? "" : Figures.P(c.Crisp.FisherP), c.Judgeable ? "[green]yes[/]" : "[yellow]no[/]");
         }
         fit.Caption = new TableTitle($"n: the cases with values for the condition and {Markup.Escape(response.Outcome)}; judge?: at least {response.MinimumCases} cases, "
             + "contrast in both, and margins that could show an association (Fisher's p < 0.05)" + (bounds ? "; (low–high): all unknowns absent to all present" : "")
-            + (bars ? "" : "; no bars: no condition can be judged on these cases"));
+            + (bars ? "" : "; no bars: no condition can be judged on these cases") + "; n/a: nothing to divide by (no case in the set the figure is a share of)");
         AnsiConsole.Write(fit);
 
         var crisp = new Table().Border(TableBorder.Rounded)
@@ -131,6 +131,7 @@ public static class InsightView
             AnsiConsole.Write(terms);
         }
         Configurations("simplifying assumptions (remainders taken as sufficient)", response.SimplifyingAssumptions, conditions);
+        Configurations("remainders kept out (Enhanced Standard Analysis)", response.ExcludedRemainders, conditions);
         Configurations("easy counterfactuals", response.EasyCounterfactuals, conditions);
         Configurations("difficult counterfactuals", response.DifficultCounterfactuals, conditions);
         if (response.Bounds is { } bounds)

@@ -13,7 +13,7 @@ public static class RobustnessView
         var runs = new Table().Border(TableBorder.Rounded).AddColumns("run", "cases", "solution", "cons.", "cov.");
         foreach (var run in response.Tests.Prepend(response.Initial))
         {
-            runs.AddRow(Markup.Escape(run.Label), run.CaseCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            runs.AddRow(Markup.Escape(run.Label.Replace("without initiatives/", "without ", StringComparison.Ordinal)), run.CaseCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Markup.Escape(run.Models.Count == 0 ? "no solution: " + run.Note : string.Join(" | ", run.Models)), Figures.Defined(run.Consistency), Figures.Defined(run.Coverage));
         }
         AnsiConsole.Write(runs);

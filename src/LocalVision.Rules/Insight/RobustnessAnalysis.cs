@@ -86,7 +86,7 @@ public sealed class RobustnessAnalysis(InsightCases cases)
             try
             {
                 var result = BooleanMinimization.Minimize(TruthTable.Build(runCases, outcome, conditions, runOptions), minimization, cancellationToken);
-                return Run(label, result, runCases, baseCases, result.Models.Count == 0 ? "no row is positive: no solution" : note);
+                return Run(label, result, runCases, baseCases, result.Models.Count == 0 ? "no row is positive" : note);
             }
             catch (Exception e) when (e is MinimizationRefusedException or GraphValidationException)
             {

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using LocalVision.Graph.Store;
 using LocalVision.Rules.Insight;
 using LocalVision.Rules.Qca;
 using LocalVision.Server.Grpc.Mapping;
