@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using LocalVision.Bench.Configurations;
+using LocalVision.Bench.Qca;
 using LocalVision.V1;
 
 namespace LocalVision.Bench.Server;

@@ -14,11 +14,17 @@ public static class InsightCommands
         var cases = new CaseOptions("Conditions to analyse, e.g. SENIOR_ENGAGEMENT_EARLY,COMMUNITY_ENGAGEMENT (~X for an absence); every context code with data when left out");
         var negate = new Option<bool>("--negate-outcome") { Description = "Analyse the outcome's absence (the same as --outcome ~MOMENTUM)" };
         var showCases = new Option<bool>("--show-cases") { Description = "Also list the cases behind each condition's numbers" };
+        var robustness = new Option<bool>("--robustness")
+        {
+            Description = "Also test how robust the conservative solution over these conditions is: re-run it with other inclusion and frequency cut-offs, "
+                + "unknown policies and each case left out (the named conditions, else those that can be judged, at most 6)",
+        };
         var command = new Command("predictors",
             "Which conditions predict an outcome: sufficiency and necessity per condition, and its crisp 2×2 table with Fisher's p and the odds ratio");
         cases.AddTo(command);
         command.Options.Add(negate);
         command.Options.Add(showCases);
+        command.Options.Add(robustness);
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async connection =>
         {
             var request = new AnalyzeConditionsRequest
@@ -28,7 +34,28 @@ public static class InsightCommands
             };
             request.Conditions.AddRange(parse.GetValue(cases.Conditions) ?? []);
             var response = await connection.Insight.AnalyzeConditionsAsync(request, connection.Call(ct));
-            Render.Message(response, connection.Output, () => InsightView.Predictors(response, parse.GetValue(showCases)));
+            if (!parse.GetValue(robustness))
+            {
+                Render.Message(response, connection.Output, () => InsightView.Predictors(response, parse.GetValue(showCases)));
+                return;
+            }
+            var test = RobustnessCommand.Request(request, response);
+            if (test is null)
+            {
+                Render.Message(response, connection.Output, () =>
+                {
+                    InsightView.Predictors(response, parse.GetValue(showCases));
+                    Spectre.Console.AnsiConsole.MarkupLine("[yellow]robustness:[/] no condition has cases to minimise over, so there is nothing to test");
+                });
+                return;
+            }
+            var tested = await connection.Insight.TestRobustnessAsync(test, connection.Call(ct));
+            // JSON: the two answers as an array, conditions first.
+            Render.Messages([response, tested], connection.Output, () =>
+            {
+                InsightView.Predictors(response, parse.GetValue(showCases));
+                RobustnessView.Robustness(tested, test);
+            });
         }));
         return command;
     }
@@ -73,6 +100,12 @@ public static class InsightCommands
             HelpName = "N",
             Description = "Most equally minimal models to list, 0 for every one; 1000 when left out (a note says when there are more)",
         };
+        var untenable = AnalysisOptions.List("--untenable", "configurations",
+            "Enhanced Standard Analysis: remainders the parsimonious and intermediate solutions may not use, e.g. 101,110 (one digit per condition, in order)");
+        var excludeContradictory = new Option<bool>("--exclude-contradictory")
+        {
+            Description = "Enhanced Standard Analysis: also keep out the remainders the solutions for the outcome and for its negation both assume (docs/predictors.md)",
+        };
         var command = new Command("minimize",
             "Minimise the truth table to the combinations of conditions sufficient for an outcome, each with its consistency, coverage and cases");
         cases.AddTo(command);
@@ -80,6 +113,8 @@ public static class InsightCommands
         command.Options.Add(solution.Option);
         command.Options.Add(expectations);
         command.Options.Add(maxModels);
+        command.Options.Add(untenable);
+        command.Options.Add(excludeContradictory);
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async connection =>
         {
             var request = new MinimizeTruthTableRequest
@@ -88,6 +123,8 @@ public static class InsightCommands
                 SolutionType = solution.Value(parse), AsOf = cases.AsOf(parse), CaseTable = cases.Table(parse), UnknownPolicy = cases.Unknowns(parse),
             };
             request.Conditions.AddRange(parse.GetValue(cases.Conditions) ?? []);
+            request.UntenableRemainders.AddRange(parse.GetValue(untenable) ?? []);
+            request.ExcludeContradictoryAssumptions = parse.GetValue(excludeContradictory);
             foreach (var (condition, expected) in Expectations(parse.GetValue(expectations) ?? []))
             {
                 request.DirectionalExpectations[condition] = expected;

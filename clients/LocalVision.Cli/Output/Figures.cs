@@ -17,6 +17,9 @@ public static class Figures
     /// <summary>A consistency, coverage or other value from 0 to 1, to two places.</summary>
     public static string Ratio(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
+    /// <summary>A ratio, or "n/a" when it has nothing to divide by (NaN): no case in the set it is a share of.</summary>
+    public static string Defined(double value) => double.IsNaN(value) ? "n/a" : Ratio(value);
+
     /// <summary>A p-value: small ones in scientific notation rather than as 0.00.</summary>
     public static string P(double value) => value < 0.001 ? value.ToString("0.0e0", CultureInfo.InvariantCulture) : Number(value);
 

@@ -12,18 +12,21 @@ public static class InsightView
         var conditions = response.Conditions.OrderByDescending(c => c.Judgeable).ThenByDescending(c => c.N)
             .ThenByDescending(c => c.SufficiencyConsistency).ThenBy(c => c.Condition, StringComparer.Ordinal).ToList();
         var bounds = conditions.Any(c => c.Bounds is not null);
+        // Bars suggest a ranking; when no condition can be judged there is none to suggest (the dashboard leaves them out too).
+        var bars = conditions.Any(c => c.Judgeable);
         var fit = new Table().Border(TableBorder.Rounded)
             .AddColumn(new TableColumn("condition").NoWrap()).AddColumn(new TableColumn("n").RightAligned()).AddColumn(new TableColumn("suff. cons.").NoWrap())
             .AddColumns("suff. cov.", "nec. cons.", "RoN", "Fisher p", "judge?");
         fit.Title = new TableTitle($"{Markup.Escape(response.Outcome)}: {response.CasesInOutcome} of {response.CasesWithOutcome} cases with a value are in it");
         foreach (var c in conditions)
         {
-            fit.AddRow(Markup.Escape(c.Condition), Count(c.N), Scaled(c.SufficiencyConsistency) + Range(c.Bounds?.SufficiencyConsistency),
-                Figures.Ratio(c.SufficiencyCoverage) + Range(c.Bounds?.SufficiencyCoverage), Figures.Ratio(c.NecessityConsistency) + Range(c.Bounds?.NecessityConsistency),
-                Figures.Ratio(c.RelevanceOfNecessity), c.NoCases ? "" : Figures.P(c.Crisp.FisherP), c.Judgeable ? "[green]yes[/]" : "[yellow]no[/]");
+            fit.AddRow(Markup.Escape(c.Condition), Count(c.N), (bars ? Scaled(c.SufficiencyConsistency) : Figures.Defined(c.SufficiencyConsistency)) + Range(c.Bounds?.SufficiencyConsistency),
+                Figures.Defined(c.SufficiencyCoverage) + Range(c.Bounds?.SufficiencyCoverage), Figures.Defined(c.NecessityConsistency) + Range(c.Bounds?.NecessityConsistency),
+                Figures.Defined(c.RelevanceOfNecessity), c.NoCases ? "" : Figures.P(c.Crisp.FisherP), c.Judgeable ? "[green]yes[/]" : "[yellow]no[/]");
         }
         fit.Caption = new TableTitle($"n: the cases with values for the condition and {Markup.Escape(response.Outcome)}; judge?: at least {response.MinimumCases} cases, "
-            + "contrast in both, and margins that could show an association (Fisher's p < 0.05)" + (bounds ? "; (low–high): all unknowns absent to all present" : ""));
+            + "contrast in both, and margins that could show an association (Fisher's p < 0.05)" + (bounds ? "; (low–high): all unknowns absent to all present" : "")
+            + (bars ? "" : "; no bars: no condition can be judged on these cases") + "; n/a: nothing to divide by (no case in the set the figure is a share of)");
         AnsiConsole.Write(fit);
 
         var crisp = new Table().Border(TableBorder.Rounded)
@@ -32,10 +35,12 @@ public static class InsightView
         foreach (var c in conditions.Where(c => c.Crisp is not null && !c.NoCases))
         {
             var t = c.Crisp;
-            crisp.AddRow(Markup.Escape(c.Condition), Count(t.Both), Count(t.ConditionOnly), Count(t.OutcomeOnly), Count(t.Neither), Figures.Ratio(c.Pri),
+            crisp.AddRow(Markup.Escape(c.Condition), Count(t.Both), Count(t.ConditionOnly), Count(t.OutcomeOnly), Count(t.Neither), Figures.Defined(c.Pri),
                 $"{Figures.Number(t.OddsRatio, 2)} ({Figures.Number(t.OddsRatioLow, 2)}–{Figures.Number(t.OddsRatioHigh, 1)})");
         }
-        crisp.Caption = new TableTitle("odds ratio with the Haldane–Anscombe correction");
+        crisp.Caption = new TableTitle("odds ratio with the Haldane–Anscombe correction"
+            + (conditions.Any(c => c.Crisp is not null && !c.NoCases && double.IsNaN(c.Pri))
+                ? "; PRI n/a: no case is in the condition (above 0), so there is no membership to divide by" : ""));
         AnsiConsole.Write(crisp);
 
         AnsiConsole.MarkupLine("in words:");
@@ -126,6 +131,7 @@ public static class InsightView
             AnsiConsole.Write(terms);
         }
         Configurations("simplifying assumptions (remainders taken as sufficient)", response.SimplifyingAssumptions, conditions);
+        Configurations("remainders kept out (Enhanced Standard Analysis)", response.ExcludedRemainders, conditions);
         Configurations("easy counterfactuals", response.EasyCounterfactuals, conditions);
         Configurations("difficult counterfactuals", response.DifficultCounterfactuals, conditions);
         if (response.Bounds is { } bounds)
@@ -212,7 +218,7 @@ public static class InsightView
         ? "any case (the conditions make no difference)"
         : string.Join(" and ", expression.Split('*').Select(c => c.StartsWith('~') ? "not " + c[1..] : c));
 
-    private static string Scaled(double value) => $"{Figures.Ratio(value)} [green]{Figures.Bar(value, 6)}[/]";
+    private static string Scaled(double value) => double.IsNaN(value) ? "n/a" : $"{Figures.Ratio(value)} [green]{Figures.Bar(value, 6)}[/]";
 
     private static string Count(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using LocalVision.Rules.Configurations;
+using LocalVision.Rules.Qca;
 
 namespace LocalVision.Rules.Insight;
 

@@ -1,4 +1,4 @@
-using LocalVision.Rules.Configurations;
+using LocalVision.Rules.Qca;
 
 namespace LocalVision.Rules.Insight;
 

@@ -1,5 +1,5 @@
 using LocalVision.Graph.Store;
-using LocalVision.Rules.Configurations;
+using LocalVision.Rules.Qca;
 
 namespace LocalVision.Rules.Insight;
 
@@ -221,10 +221,10 @@ public sealed class InsightAnalysis(InsightCases cases)
     }
 
     /// <summary>BOUNDS reports DROP_CASE's figures, with the extremes beside them.</summary>
-    private static UnknownPolicy PointReading(UnknownPolicy policy) => policy == UnknownPolicy.Bounds ? UnknownPolicy.DropCase : policy;
+    internal static UnknownPolicy PointReading(UnknownPolicy policy) => policy == UnknownPolicy.Bounds ? UnknownPolicy.DropCase : policy;
 
     /// <summary>The cases left out for unknowns, those in rows under the frequency cut-off, and those at the crossover.</summary>
-    private static List<ExcludedCase> Excluded(CaseSelection selection, TruthTable table)
+    internal static List<ExcludedCase> Excluded(CaseSelection selection, TruthTable table)
     {
         var excluded = new List<ExcludedCase>(selection.Excluded);
         foreach (var row in table.Rows.Where(r => r.Outcome == OutcomeValue.Remainder))

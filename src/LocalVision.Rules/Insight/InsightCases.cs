@@ -1,6 +1,6 @@
 using LocalVision.Graph.Schema;
 using LocalVision.Graph.Store;
-using LocalVision.Rules.Configurations;
+using LocalVision.Rules.Qca;
 using LocalVision.Rules.Evaluation;
 
 namespace LocalVision.Rules.Insight;

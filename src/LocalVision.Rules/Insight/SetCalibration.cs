@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using LocalVision.Graph.Model;
 using LocalVision.Graph.Schema;
 using LocalVision.Graph.Store;
-using LocalVision.Rules.Configurations;
+using LocalVision.Rules.Qca;
 
 namespace LocalVision.Rules.Insight;
 

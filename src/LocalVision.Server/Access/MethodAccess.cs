@@ -76,6 +76,7 @@ public static class MethodAccess
         [Insight + "AnalyzeConditions"] = Read,
         [Insight + "BuildTruthTable"] = Read,
         [Insight + "MinimizeTruthTable"] = Read,
+        [Insight + "TestRobustness"] = Read,
         [Insight + "AnalyzeNecessity"] = Read,
         [Insight + "Calibrate"] = Read,
         [Insight + "SelectCohort"] = Read,

@@ -1,4 +1,4 @@
-using LocalVision.Rules.Configurations;
+using LocalVision.Rules.Qca;
 using LocalVision.Rules.Insight;
 
 namespace LocalVision.Rules.Tests.Insight;

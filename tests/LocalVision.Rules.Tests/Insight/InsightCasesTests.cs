@@ -1,5 +1,5 @@
 using LocalVision.Graph.Store;
-using LocalVision.Rules.Configurations;
+using LocalVision.Rules.Qca;
 using LocalVision.Rules.Evaluation;
 using LocalVision.Rules.Insight;
 using LocalVision.Rules.Tests.Evaluation.Support;

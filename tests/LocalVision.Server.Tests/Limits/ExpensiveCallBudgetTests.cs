@@ -26,7 +26,7 @@ public sealed class ExpensiveCallBudgetTests : IAsyncLifetime
     public static TheoryData<string> ExpensiveMethods =>
     [
         "GetNeighborhood", "ExportGraph", "EvaluateInitiative", "StreamEvaluations",
-        "BuildTruthTable", "MinimizeTruthTable", "SelectCohort", "FindPaths", "ComputeCentrality", "DetectCommunities", "SimulateRemoval",
+        "BuildTruthTable", "MinimizeTruthTable", "TestRobustness", "SelectCohort", "FindPaths", "ComputeCentrality", "DetectCommunities", "SimulateRemoval",
     ];
 
     [Theory]
@@ -119,6 +119,10 @@ public sealed class ExpensiveCallBudgetTests : IAsyncLifetime
                 break;
             case "MinimizeTruthTable":
                 await insight.MinimizeTruthTableAsync(new MinimizeTruthTableRequest { Conditions = { "SENIOR_ENGAGEMENT_EARLY", "DEDICATED_SUPPORT" } }, cancellationToken: Ct);
+                break;
+            case "TestRobustness":
+                await insight.TestRobustnessAsync(
+                    new TestRobustnessRequest { Minimization = new MinimizeTruthTableRequest { Conditions = { "SENIOR_ENGAGEMENT_EARLY" } }, LeaveOneCaseOut = true }, cancellationToken: Ct);
                 break;
             case "SelectCohort":
                 await insight.SelectCohortAsync(new SelectCohortRequest { Size = 2, Candidates = { "initiatives/plymouth-local-vision", "initiatives/hackney-local-vision" } }, cancellationToken: Ct);

@@ -3,6 +3,7 @@ import { displayName, listNodes, postJson } from "../api";
 import type { GraphNode } from "../api";
 import { CODES, codeOf, readableCombination } from "../catalogue";
 import { append, el, failure, loading, percent, replace } from "../ui";
+import { renderRobustness } from "./robustness";
 
 interface FigureRange {
   low?: number;
@@ -94,6 +95,8 @@ export async function renderPredictors(root: HTMLElement): Promise<void> {
     el("option", { value: "SOLUTION_TYPE_PARSIMONIOUS" }, "Parsimonious (simplest)"),
   );
   const solution = el("section", { id: "solution" });
+  const robustnessToggle = el("input", { type: "checkbox", id: "robustness-toggle" });
+  const robustness = el("section", { id: "robustness" });
 
   replace(
     root,
@@ -110,8 +113,15 @@ export async function renderPredictors(root: HTMLElement): Promise<void> {
     el("h2", {}, "Combinations that lead to the outcome"),
     el("p", { class: "lead" }, "Choose a few circumstances; the truth table over them is reduced to the simplest combinations that were followed by the outcome. Beside each, how many projects recorded it."),
     el("fieldset", { class: "condition-picker" }, el("legend", {}, "Circumstances"), ...conditionBoxes.map((box) => el("label", {}, box, ` ${codeOf(box.value).label} `, boxLabels.get(box.value)!))),
-    el("div", { class: "controls" }, el("label", {}, "Solution ", solutionType), el("button", { type: "button", id: "minimize", onclick: () => void minimize() }, "Find the combinations")),
+    el(
+      "div",
+      { class: "controls" },
+      el("label", {}, "Solution ", solutionType),
+      el("label", {}, robustnessToggle, " Test robustness"),
+      el("button", { type: "button", id: "minimize", onclick: () => void minimize() }, "Find the combinations"),
+    ),
     solution,
+    robustness,
   );
 
   const names = new Map<string, string>();
@@ -159,16 +169,22 @@ export async function renderPredictors(root: HTMLElement): Promise<void> {
       return;
     }
     replace(solution, loading("the combinations"));
+    replace(robustness);
+    // BOUNDS shows its range beside each figure; a robustness run reads the unknowns one way at a time.
+    const request = { outcome: outcome.value, conditions, solutionType: solutionType.value, unknownPolicy: unknowns.value };
     try {
-      const answer = await postJson<MinimizeTruthTableResponse>("/v1/truthTables:minimize", { outcome: outcome.value, conditions, solutionType: solutionType.value, unknownPolicy: unknowns.value });
+      const answer = await postJson<MinimizeTruthTableResponse>("/v1/truthTables:minimize", request);
       renderSolution(solution, answer, caseName);
     } catch (error) {
       replace(solution, failure(error, "the combinations (Boolean minimisation)", "the insight service (InsightService.MinimizeTruthTable)"));
+      return;
     }
+    if (robustnessToggle.checked) await renderRobustness(robustness, request, caseName);
   }
 
   outcome.addEventListener("change", () => void analyse());
   unknowns.addEventListener("change", () => void analyse());
+  robustnessToggle.addEventListener("change", () => void minimize());
   preselect(await analyse());
   await minimize();
 }

@@ -88,7 +88,7 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
                 return RpcErrors.FailedPrecondition(e.Message, Conflicts(e), Bounds);
             case Rules.Cohorts.NoCohortCandidatesException e:
                 return RpcErrors.FailedPrecondition(e.Message, [new PreconditionViolation("NO_COHORT_CANDIDATES", "candidates", e.Message)], Bounds);
-            case Rules.Configurations.MinimizationRefusedException e:
+            case Rules.Qca.MinimizationRefusedException e:
                 return RpcErrors.FailedPrecondition(e.Message, [new PreconditionViolation(e.Reason, "solution_type", e.Message)], Bounds);
             case NodeHasRelationshipsException e:
                 return RpcErrors.FailedPrecondition(e.Message, [new PreconditionViolation("HAS_RELATIONSHIPS", e.Name, "set cascade to delete its relationships too")], Bounds);

@@ -2,7 +2,7 @@ using Grpc.Core;
 using LocalVision.Graph.Schema;
 using LocalVision.Graph.Store;
 using LocalVision.Rules.Cohorts;
-using LocalVision.Rules.Configurations;
+using LocalVision.Rules.Qca;
 using LocalVision.Rules.Insight;
 using LocalVision.Server.Grpc.Mapping;
 using LocalVision.Server.Hosting;
@@ -16,8 +16,9 @@ namespace LocalVision.Server.Grpc.Insight;
 /// engine as of a date) or over an analyst's own case table, and cohort selection. Each handler checks the request,
 /// makes one call to <see cref="InsightAnalysis"/> or <see cref="CohortPlanner"/>, and maps the answer.
 /// </summary>
-public sealed class InsightApi(
-    InsightAnalysis analysis, CohortPlanner planner, SetCalibration calibration, TimeProvider clock, IOptions<LocalVisionOptions> serverOptions) : InsightService.InsightServiceBase
+public sealed partial class InsightApi(
+    InsightAnalysis analysis, CohortPlanner planner, SetCalibration calibration, RobustnessAnalysis robustness, TimeProvider clock, IOptions<LocalVisionOptions> serverOptions)
+    : InsightService.InsightServiceBase
 {
     private const int MaxConditions = 24;
     private const int MaxCalibrationValues = 100_000;
@@ -46,55 +47,6 @@ public sealed class InsightApi(
         checks.ThrowIfAny();
         var report = await analysis.BuildTruthTableAsync(InsightMapping.Source(request.CaseTable, asOf, unknowns), Outcome(request.Outcome, negate: false), conditions, options, context.CancellationToken);
         return InsightMapping.ToProto(report, conditions);
-    }
-
-    public override async Task<MinimizeTruthTableResponse> MinimizeTruthTable(MinimizeTruthTableRequest request, ServerCallContext context)
-    {
-        var checks = new RequestChecks();
-        var conditions = Conditions(checks, request.Conditions, required: true);
-        var options = TableOptions(checks, request.InclusionCutoff, request.FrequencyCutoff);
-        var asOf = checks.Date("as_of", request.AsOf) ?? Today;
-        var unknowns = Unknowns(checks, request.UnknownPolicy);
-        var solutionType = InsightMapping.SolutionType(request.SolutionType);
-        var expectations = new Dictionary<string, DirectionalExpectation>(StringComparer.Ordinal);
-        foreach (var (condition, expected) in request.DirectionalExpectations)
-        {
-            if (!conditions.Contains(condition))
-            {
-                checks.Add($"directional_expectations[{condition}]", "is not one of the conditions");
-            }
-            else if (expected is not (0 or 1))
-            {
-                checks.Add($"directional_expectations[{condition}]", "must be 1 (presence expected to help) or 0 (absence)");
-            }
-            else
-            {
-                expectations[condition] = expected == 1 ? DirectionalExpectation.Present : DirectionalExpectation.Absent;
-            }
-        }
-        if (solutionType == Rules.Configurations.SolutionType.Intermediate && expectations.Count == 0)
-        {
-            checks.Add("directional_expectations", "the intermediate solution needs at least one directional expectation");
-        }
-        if (request.MaxModels < 0)
-        {
-            checks.Add("max_models", "must not be negative (0 means every model, unset 1,000)");
-        }
-        // A page continues the list of the same request: the token is bound to every other field.
-        var query = ModelPages + RequestFingerprint.Of(new MinimizeTruthTableRequest(request) { PageToken = "" });
-        var first = PageToken.Decode(request.PageToken, query) is { } position
-            ? int.TryParse(position, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var offset) ? offset : -1
-            : 0;
-        if (first < 0)
-        {
-            checks.Add("page_token", "is not a token this query returned; start again without it");
-        }
-        checks.ThrowIfAny();
-        var maxModels = !request.HasMaxModels ? DefaultMaxModels : request.MaxModels == 0 ? int.MaxValue : request.MaxModels;
-        var report = await analysis.MinimizeAsync(
-            InsightMapping.Source(request.CaseTable, asOf, unknowns), Outcome(request.Outcome, negate: false), conditions, options,
-            new MinimizationOptions(solutionType, expectations, MaxModels: maxModels), context.CancellationToken);
-        return InsightMapping.ToProto(report, first, query, serverOptions.Value.Limits.MaxMessageBytes / 2);
     }
 
     public override async Task<AnalyzeNecessityResponse> AnalyzeNecessity(AnalyzeNecessityRequest request, ServerCallContext context)

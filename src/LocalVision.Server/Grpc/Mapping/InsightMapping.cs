@@ -1,9 +1,9 @@
 using LocalVision.Graph.Store;
 using LocalVision.Rules.Cohorts;
-using LocalVision.Rules.Configurations;
+using LocalVision.Rules.Qca;
 using LocalVision.Rules.Insight;
 using LocalVision.V1;
-using DomainCase = LocalVision.Rules.Configurations.Case;
+using DomainCase = LocalVision.Rules.Qca.Case;
 
 namespace LocalVision.Server.Grpc.Mapping;
 
@@ -23,9 +23,9 @@ internal static class InsightMapping
         _ => null,
     };
 
-    private static V1.FigureRange? ToProto(Rules.Insight.FigureRange? range) => range is null ? null : new V1.FigureRange { Low = range.Low, High = range.High };
+    internal static V1.FigureRange? ToProto(Rules.Insight.FigureRange? range) => range is null ? null : new V1.FigureRange { Low = range.Low, High = range.High };
 
-    private static V1.ExcludedCase ToProto(Rules.Insight.ExcludedCase excluded)
+    internal static V1.ExcludedCase ToProto(Rules.Insight.ExcludedCase excluded)
     {
         var proto = new V1.ExcludedCase
         {
@@ -42,11 +42,11 @@ internal static class InsightMapping
         return proto;
     }
 
-    public static Rules.Configurations.SolutionType SolutionType(V1.SolutionType type) => type switch
+    public static Rules.Qca.SolutionType SolutionType(V1.SolutionType type) => type switch
     {
-        V1.SolutionType.Parsimonious => Rules.Configurations.SolutionType.Parsimonious,
-        V1.SolutionType.Intermediate => Rules.Configurations.SolutionType.Intermediate,
-        _ => Rules.Configurations.SolutionType.Conservative,
+        V1.SolutionType.Parsimonious => Rules.Qca.SolutionType.Parsimonious,
+        V1.SolutionType.Intermediate => Rules.Qca.SolutionType.Intermediate,
+        _ => Rules.Qca.SolutionType.Conservative,
     };
 
     public static AnalyzeConditionsResponse ToProto(ConditionsReport report)
@@ -91,7 +91,7 @@ internal static class InsightMapping
         return proto;
     }
 
-    private static V1.ConditionStatistics ToProto(string condition, Rules.Configurations.ConditionStatistics statistics)
+    private static V1.ConditionStatistics ToProto(string condition, Rules.Qca.ConditionStatistics statistics)
     {
         var proto = new V1.ConditionStatistics
         {
@@ -156,7 +156,7 @@ internal static class InsightMapping
         return response;
     }
 
-    private static V1.SolutionModel ToProto(Rules.Configurations.SolutionModel model)
+    private static V1.SolutionModel ToProto(Rules.Qca.SolutionModel model)
     {
         var proto = new V1.SolutionModel { Name = model.Name, Expression = model.Expression, Consistency = model.Consistency, Coverage = model.Coverage };
         proto.Terms.AddRange(model.Terms.Select(term =>
@@ -190,6 +190,7 @@ internal static class InsightMapping
         response.CaseCount = report.CaseCount;
         response.Excluded.AddRange(report.Excluded.Select(ToProto));
         response.ContradictoryAssumptions.AddRange(report.ContradictoryAssumptions);
+        response.ExcludedRemainders.AddRange(report.Result.ExcludedRemainders);
         if (report.Bounds is { } bounds)
         {
             response.Bounds = new V1.SolutionBounds { Consistency = ToProto(bounds.Consistency), Coverage = ToProto(bounds.Coverage) };
