@@ -1,5 +1,6 @@
 using Grpc.Core;
 using LocalVision.Server.Tests.Hosting;
+using LocalVision.Server.Grpc;
 using LocalVision.V1;
 
 namespace LocalVision.Server.Tests.Insight;
@@ -21,8 +22,11 @@ public sealed class ModelListTests : IAsyncLifetime
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    // These tests are about pages, not time: each page re-runs the minimisation of a 1,024-model table, which on a
+    // loaded machine can pass the default 30 s budget for expensive calls, so the budget is lifted out of the way.
     public async ValueTask InitializeAsync() =>
-        _server = await RunningServer.StartAsync(seed: false, $"--LocalVision:Limits:MaxMessageBytes={MaxMessageBytes}");
+        _server = await RunningServer.StartAsync(seed: false, $"--LocalVision:Limits:MaxMessageBytes={MaxMessageBytes}",
+            $"--{ExpensiveCallBudget.Setting}=600");
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 
