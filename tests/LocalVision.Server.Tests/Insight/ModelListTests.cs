@@ -1,6 +1,6 @@
 using Grpc.Core;
-using LocalVision.Server.Tests.Hosting;
 using LocalVision.Server.Grpc;
+using LocalVision.Server.Tests.Hosting;
 using LocalVision.V1;
 
 namespace LocalVision.Server.Tests.Insight;
