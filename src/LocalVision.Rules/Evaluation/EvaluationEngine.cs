@@ -79,10 +79,15 @@ public sealed class EvaluationEngine(IGraphStore store, InitiativeEvaluator eval
     public async Task<IReadOnlyList<Evaluation>> EvaluateAllAsync(
         NodeFilter filter, EvidenceScope scope, string? theoryVersion, CancellationToken cancellationToken)
     {
-        var cache = await CurrentCacheAsync(cancellationToken);
+        var (cache, snapshot) = await CacheAndSnapshotAsync(cancellationToken);
+        return await EvaluateAllAsync(cache, snapshot, filter, scope, theoryVersion, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Evaluation>> EvaluateAllAsync(
+        Cache cache, GraphSnapshot snapshot, NodeFilter filter, EvidenceScope scope, string? theoryVersion, CancellationToken cancellationToken)
+    {
         var under = await EvaluatorAsync(theoryVersion, cancellationToken);
         var version = under.Theory.Version;
-        var snapshot = await SnapshotAsync(cache.Version, cancellationToken);
         var names = snapshot.NodesWithLabel(Labels.Initiative).Where(filter.Matches).Select(n => n.Name).ToList();
         var missing = names.Where(n => !cache.Evaluations.ContainsKey((n, scope, version))).ToList();
         var evaluated = await under.EvaluateManyAsync(snapshot, missing, scope, cancellationToken);
@@ -102,8 +107,11 @@ public sealed class EvaluationEngine(IGraphStore store, InitiativeEvaluator eval
     public async Task<IReadOnlyList<TheoryComparison>> CompareTheoriesAsync(
         string fromVersion, string? toVersion, NodeFilter filter, EvidenceScope scope, CancellationToken cancellationToken)
     {
-        var before = await EvaluateAllAsync(filter, scope, fromVersion, cancellationToken);
-        var after = await EvaluateAllAsync(filter, scope, toVersion, cancellationToken);
+        // Both sides from one snapshot, so a write landing between them cannot pass for a change of theory, and the
+        // two lists hold the same initiatives in the same (name) order.
+        var (cache, snapshot) = await CacheAndSnapshotAsync(cancellationToken);
+        var before = await EvaluateAllAsync(cache, snapshot, filter, scope, fromVersion, cancellationToken);
+        var after = await EvaluateAllAsync(cache, snapshot, filter, scope, toVersion, cancellationToken);
         return before.Zip(after, TheoryComparison.Of).OfType<TheoryComparison>().ToList();
     }
 
@@ -120,8 +128,9 @@ public sealed class EvaluationEngine(IGraphStore store, InitiativeEvaluator eval
         CancellationToken cancellationToken)
     {
         var proposal = await Theories.ProposeAsync(text, removeRules, fields, cancellationToken);
-        var before = await EvaluateAllAsync(filter, scope, string.IsNullOrEmpty(fromVersion) ? proposal.Before.Version : fromVersion, cancellationToken);
-        var snapshot = await SnapshotAsync(await store.GetVersionAsync(cancellationToken), cancellationToken);
+        var (cache, snapshot) = await CacheAndSnapshotAsync(cancellationToken);
+        var before = await EvaluateAllAsync(cache, snapshot, filter, scope,
+            string.IsNullOrEmpty(fromVersion) ? proposal.Before.Version : fromVersion, cancellationToken);
         var names = before.Select(e => e.Initiative).ToList();
         var after = await evaluator.Under(proposal.Compiled).EvaluateManyAsync(snapshot, names, scope, cancellationToken);
         return (proposal, before.Zip(after, TheoryComparison.Of).OfType<TheoryComparison>().ToList());
@@ -179,6 +188,18 @@ public sealed class EvaluationEngine(IGraphStore store, InitiativeEvaluator eval
         Interlocked.CompareExchange(ref _cache, fresh, cache);
         var now = Volatile.Read(ref _cache);
         return now.Version == version ? now : fresh;
+    }
+
+    /// <summary>
+    /// The cache and a snapshot of the same store version: when a write lands between reading the version and loading
+    /// the snapshot, the snapshot is newer, and its evaluations go to a private cache of its own version rather than
+    /// mixing with those of the older one.
+    /// </summary>
+    private async Task<(Cache Cache, GraphSnapshot Snapshot)> CacheAndSnapshotAsync(CancellationToken cancellationToken)
+    {
+        var cache = await CurrentCacheAsync(cancellationToken);
+        var snapshot = await SnapshotAsync(cache.Version, cancellationToken);
+        return (snapshot.Version == cache.Version ? cache : new Cache(snapshot.Version), snapshot);
     }
 
     private async Task<GraphSnapshot> SnapshotAsync(long version, CancellationToken cancellationToken)
