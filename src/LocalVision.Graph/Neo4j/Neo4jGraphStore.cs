@@ -1,7 +1,5 @@
-using LocalVision.Graph.Import;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using LocalVision.Graph.Model;
 using LocalVision.Graph.Schema;
 using LocalVision.Graph.Store;
 using LocalVision.Graph.Theory;

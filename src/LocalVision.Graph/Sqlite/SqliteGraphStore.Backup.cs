@@ -1,11 +1,8 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using LocalVision.Graph.Import;
 using LocalVision.Graph.Model;
-using LocalVision.Graph.Schema;
 using LocalVision.Graph.Store;
-using LocalVision.Graph.Theory;
 using LocalVision.Graph.Traversal;
 using Microsoft.Data.Sqlite;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using LocalVision.Graph.Schema;
-using LocalVision.Graph.Store;
 using LocalVision.Rules.Evaluation.Catalogue;
 using LocalVision.Rules.Evaluation.Conditions;
 using YamlDotNet.Core;

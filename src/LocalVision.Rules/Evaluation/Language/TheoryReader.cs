@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using LocalVision.Graph.Schema;
 using LocalVision.Graph.Store;
