@@ -204,63 +204,19 @@ public sealed class StoreProjectionTests
     public async Task ProjectionCache_CallerStopsWaiting_BuildGoesOnForTheNextCaller()
     {
         await using var temp = await CreateStoreAsync();
-        var gate = new TaskCompletionSource();
-        var cache = new ProjectionCache(new GatedStore(temp.Store, gate.Task));
+        var gated = new GatedStore(temp.Store);
+        var cache = new ProjectionCache(gated);
         using var impatient = new CancellationTokenSource();
 
         var waiting = cache.GetAsync(ProjectionSpec.All, impatient.Token);
         await impatient.CancelAsync();
         var error = await Assert.ThrowsAsync<ProjectionStillBuildingException>(() => waiting);
-        gate.SetResult();
+        gated.Open();
         var projection = await cache.GetAsync(ProjectionSpec.All, Ct);
 
         Assert.Equal(impatient.Token, error.CancellationToken);
         Assert.Equal(6, projection.NodeCount);
         Assert.Equal(1, cache.Builds);
-    }
-
-    /// <summary>A store whose whole-graph reads wait for a gate: a build that takes as long as a test wants.</summary>
-    private sealed class GatedStore(IGraphStore inner, Task gate) : IGraphStore
-    {
-        public string Location => inner.Location;
-
-        public ValueTask<long> GetVersionAsync(CancellationToken cancellationToken) => inner.GetVersionAsync(cancellationToken);
-
-        public Task<GraphNode?> GetNodeAsync(string name, CancellationToken cancellationToken) => inner.GetNodeAsync(name, cancellationToken);
-
-        public Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken) => inner.GetNodesAsync(names, cancellationToken);
-
-        public Task<Page<GraphNode>> ListNodesAsync(NodeQuery query, CancellationToken cancellationToken) => inner.ListNodesAsync(query, cancellationToken);
-
-        public Task<bool> AnyNodeHasPropertyAsync(string label, string path, CancellationToken cancellationToken) =>
-            inner.AnyNodeHasPropertyAsync(label, path, cancellationToken);
-
-        public Task<WriteResult> WriteAsync(GraphBatch batch, WriteOptions options, CancellationToken cancellationToken) => inner.WriteAsync(batch, options, cancellationToken);
-
-        public Task<int> DeleteNodeAsync(string name, bool cascade, CancellationToken cancellationToken) => inner.DeleteNodeAsync(name, cascade, cancellationToken);
-
-        public Task<Page<GraphRelationship>> ListRelationshipsAsync(RelationshipQuery query, CancellationToken cancellationToken) => inner.ListRelationshipsAsync(query, cancellationToken);
-
-        public Task<Subgraph> GetNeighborhoodAsync(NeighborhoodQuery query, CancellationToken cancellationToken) => inner.GetNeighborhoodAsync(query, cancellationToken);
-
-        public Task<IReadOnlyList<GraphRelationship>> GetRelationshipsAsync(IReadOnlyCollection<RelationshipKey> keys, CancellationToken cancellationToken) =>
-            inner.GetRelationshipsAsync(keys, cancellationToken);
-
-        public async IAsyncEnumerable<GraphNode> ReadNodesAsync(IReadOnlyCollection<string> labels, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            await gate.WaitAsync(cancellationToken);
-            await foreach (var node in inner.ReadNodesAsync(labels, cancellationToken))
-            {
-                yield return node;
-            }
-        }
-
-        public IAsyncEnumerable<GraphRelationship> ReadRelationshipsAsync(IReadOnlyCollection<string> labels, CancellationToken cancellationToken) =>
-            inner.ReadRelationshipsAsync(labels, cancellationToken);
-
-        public Task<GraphCounts> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     [Fact]
