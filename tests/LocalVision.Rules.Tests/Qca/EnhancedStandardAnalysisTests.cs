@@ -2,6 +2,7 @@ using CsCheck;
 using LocalVision.Graph.Store;
 using LocalVision.Rules.Qca;
 using Cube = LocalVision.Rules.Tests.Qca.BruteForceMinimizer.Cube;
+using static LocalVision.Rules.Tests.Qca.RowCodedTables;
 
 namespace LocalVision.Rules.Tests.Qca;
 
@@ -12,8 +13,6 @@ namespace LocalVision.Rules.Tests.Qca;
 /// </summary>
 public sealed class EnhancedStandardAnalysisTests
 {
-    private const int Negative = 0, Positive = 1, Remainder = 2;
-
     /// <summary>A random table over 3 to 5 conditions with a positive and a negative row, and a random pick of its remainders.</summary>
     private static readonly Gen<(int K, int[] Rows, bool[] Untenable)> TableWithUntenable =
         Gen.Int[3, 5]
@@ -132,22 +131,6 @@ public sealed class EnhancedStandardAnalysisTests
         var models = BruteForceMinimizer.MinimalModels(BruteForceMinimizer.PrimeImplicants(k, r => rows[r] != Negative, positives), positives, thenFewestLiterals: false);
         return models.SelectMany(m => m).SelectMany(c => RowsOf(c, k)).Where(r => rows[r] == Remainder).ToHashSet();
     }
-
-    /// <summary>One case per non-remainder row, with outcome 1 on positive rows and 0 on negative ones.</summary>
-    private static TruthTable Table(int k, int[] rows)
-    {
-        var cases = Enumerable.Range(0, rows.Length)
-            .Where(r => rows[r] != Remainder)
-            .Select(r => new Case(
-                "r" + r,
-                Enumerable.Range(0, k)
-                    .ToDictionary(i => Name(i), i => (double)((r >> (k - 1 - i)) & 1))
-                    .Append(new KeyValuePair<string, double>("Y", rows[r] == Positive ? 1.0 : 0.0))
-                    .ToDictionary()));
-        return TruthTable.Build(new CaseTable(cases), "Y", Enumerable.Range(0, k).Select(Name).ToList());
-    }
-
-    private static string Name(int condition) => ((char)('A' + condition)).ToString();
 
     private static string Configuration(int row, int k) => Convert.ToString(row, 2).PadLeft(k, '0');
 

@@ -1,14 +1,13 @@
 using CsCheck;
 using LocalVision.Rules.Qca;
 using Cube = LocalVision.Rules.Tests.Qca.BruteForceMinimizer.Cube;
+using static LocalVision.Rules.Tests.Qca.RowCodedTables;
 
 namespace LocalVision.Rules.Tests.Qca;
 
 /// <summary>Properties of minimisation on random crisp truth tables, and agreement with brute force.</summary>
 public sealed class MinimizationPropertyTests
 {
-    private const int Negative = 0, Positive = 1;
-
     /// <summary>A random truth table over 3 to 6 conditions: each row negative, positive or a remainder.</summary>
     private static readonly Gen<(int K, int[] Rows)> RandomTruthTable =
         Gen.Int[3, 6]
@@ -199,22 +198,6 @@ public sealed class MinimizationPropertyTests
 
     private static MinimizationResult Minimize(int k, int[] rows, SolutionType type, ModelSelection selection = ModelSelection.FewestTermsThenLiterals) =>
         BooleanMinimization.Minimize(Table(k, rows), new MinimizationOptions(type, ModelSelection: selection, MaxModels: 100_000), TestContext.Current.CancellationToken);
-
-    /// <summary>One case per non-remainder row, with outcome 1 on positive rows and 0 on negative ones.</summary>
-    private static TruthTable Table(int k, int[] rows)
-    {
-        var cases = Enumerable.Range(0, rows.Length)
-            .Where(r => rows[r] != 2)
-            .Select(r => new Case(
-                "r" + r,
-                Enumerable.Range(0, k)
-                    .ToDictionary(i => Name(i), i => (double)((r >> (k - 1 - i)) & 1))
-                    .Append(new KeyValuePair<string, double>("Y", rows[r] == Positive ? 1.0 : 0.0))
-                    .ToDictionary()));
-        return TruthTable.Build(new CaseTable(cases), "Y", Enumerable.Range(0, k).Select(Name).ToList());
-    }
-
-    private static string Name(int condition) => ((char)('A' + condition)).ToString();
 
     private static List<int> Positives(int[] rows) => Enumerable.Range(0, rows.Length).Where(r => rows[r] == Positive).ToList();
 
