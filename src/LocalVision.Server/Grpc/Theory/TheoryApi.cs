@@ -50,7 +50,12 @@ public sealed class TheoryApi(EvaluationEngine engine, TimeProvider clock) : The
         checks.ThrowIfAny();
         var markdown = await engine.RamesesReportAsync(filter, scope, context.CancellationToken);
         var current = await engine.Theories.CurrentAsync(context.CancellationToken);
-        return new RamesesReport { Markdown = markdown, TheoryVersion = current.Version };
+        return new RamesesReport
+        {
+            Markdown = markdown,
+            TheoryVersion = current.Version,
+            Html = request.Format == ReportFormat.Html ? Rules.Evaluation.Theory.Report.RamesesHtml.FromMarkdown(markdown) : "",
+        };
     }
 
     public override async Task<CompareTheoriesResponse> CompareTheories(CompareTheoriesRequest request, ServerCallContext context)
