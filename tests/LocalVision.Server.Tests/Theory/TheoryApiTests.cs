@@ -211,6 +211,40 @@ public sealed class TheoryApiTests : IAsyncLifetime
         Assert.True(md.IndexOf("## Initial", StringComparison.Ordinal) < md.IndexOf("## Refined", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task GetRamesesReport_AsHtml_HasEverySectionAndACaseSectionPerCaseThatStartsAPrintedPage()
+    {
+        var report = await Theory("reader").GetRamesesReportAsync(
+            new GetRamesesReportRequest { AsOf = ReportDate, Format = ReportFormat.Html }, cancellationToken: Ct);
+        var plain = await Theory("reader").GetRamesesReportAsync(new GetRamesesReportRequest { AsOf = ReportDate }, cancellationToken: Ct);
+
+        var html = report.Html;
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        foreach (var heading in new[] { "Initial programme theory", "Refined programme theory", "Deviant cases", "Cases: the CMO configurations found", "Limits of the data" })
+        {
+            Assert.Contains(heading, html);
+        }
+        Assert.Contains("<section class=\"case\">\n<h3>Plymouth</h3>", html);
+        Assert.Contains("page-break-before: always", html);
+        Assert.Contains("<code>observations/plymouth-senior-engagement-early</code>", html);
+        var cases = plain.Markdown[plain.Markdown.IndexOf("## Cases:", StringComparison.Ordinal)..];
+        var caseCount = cases[..cases.IndexOf("## Limits", StringComparison.Ordinal)].Split("\n### ").Length - 1;
+        Assert.True(caseCount > 1);
+        Assert.Equal(caseCount, html.Split("<section class=\"case\">").Length - 1);
+        Assert.Equal("", plain.Html);
+    }
+
+    [Fact]
+    public async Task Json_GetRamesesReport_AsHtml()
+    {
+        using var http = new HttpClient { BaseAddress = _server.WebAddress };
+        http.DefaultRequestHeaders.Add(KeyAuthenticator.ApiKeyHeader, _server.Keys["reader"]);
+
+        using var body = JsonDocument.Parse(await http.GetStringAsync("/v1/reports/rameses?format=REPORT_FORMAT_HTML&asOf=2015-09-01T00:00:00Z", Ct));
+
+        Assert.Contains("<section class=\"case\">", body.RootElement.GetProperty("html").GetString());
+    }
+
     private Task<CompareTheoriesResponse> CompareProposedAsync(string yaml, params string[] remove)
     {
         var request = new CompareTheoriesRequest { ProposedYaml = yaml, AsOf = ReportDate };
