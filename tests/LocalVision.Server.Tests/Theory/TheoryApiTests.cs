@@ -224,7 +224,7 @@ public sealed class TheoryApiTests : IAsyncLifetime
         {
             Assert.Contains(heading, html);
         }
-        Assert.Contains("<section class=\"case\">\n<h3>Plymouth</h3>", html);
+        Assert.Contains("<section class=\"case\">\n<h3>Plymouth", html);
         Assert.Contains("page-break-before: always", html);
         Assert.Contains("<code>observations/plymouth-senior-engagement-early</code>", html);
         var cases = plain.Markdown[plain.Markdown.IndexOf("## Cases:", StringComparison.Ordinal)..];
