@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Path = System.IO.Path;
 
-// Usage: dotnet run -c Release --project bench/LocalVision.Bench.Server -- [throughput|import|qca] [seconds|nodes relationships|runs]
+// Usage: dotnet run -c Release --project bench/LocalVision.Bench.Server -- [throughput|import|qca|network] [seconds|nodes relationships|runs|partners ties [--cold-only]]
 var mode = args.FirstOrDefault() ?? "throughput";
 var folder = Path.Combine(Path.GetTempPath(), "localvision-bench", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(folder);
@@ -20,6 +20,14 @@ try
         using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { MaxReceiveMessageSize = null });
         await QcaRun.RunAsync(new InsightService.InsightServiceClient(channel), args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
         return 0;
+    }
+
+    if (mode == "network")
+    {
+        // network [partners] [ties] [--cold-only]: every NetworkService call on a store; --cold-only times the builds only.
+        var partners = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+        var ties = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000;
+        return await NetworkRun.RunAsync(folder, partners, ties, everyRpc: !args.Contains("--cold-only"), Console.Out);
     }
 
     if (mode == "import")

@@ -46,6 +46,14 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>The process's peak resident memory (VmHWM from /proc/PID/status), or 0 where there is no /proc.</summary>
+    public long PeakBytes()
+    {
+        var status = $"/proc/{_process.Id}/status";
+        var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
     /// <summary>Starts the server on a free loopback port and waits until it answers health checks.</summary>
     public static async Task<ServerProcess> StartAsync(string storePath, params string[] extraArgs)
     {

@@ -1,0 +1,238 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Grpc.Net.Client;
+using LocalVision.Testing.Hosting;
+using LocalVision.V1;
+
+namespace LocalVision.Bench.Server;
+
+/// <summary>
+/// The end-to-end network bench: imports a generated partner network into a SQLite store through ImportGraph, starts
+/// the server as its own process on that store, and times every NetworkService call, cold (the first call for a
+/// projection: includes its build) and warm, with the server's peak memory and the projection cache's size.
+/// </summary>
+public static class NetworkRun
+{
+    private static readonly string[] Partners = ["Partner"];
+
+    public sealed record Call(string Rpc, string Variant, string Phase, double Seconds, string Status, long Builds, string Result);
+
+    public static async Task<int> RunAsync(string folder, int partners, int ties, bool everyRpc, TextWriter log)
+    {
+        var store = Path.Combine(folder, "network.db");
+        var text = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        text.AppendLine(inv, $"- machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:u}; load average at start {Load()}");
+        double importSeconds;
+        await using (var importer = await ServerProcess.StartAsync(store, "--Logging:LogLevel:Default=Warning"))
+        {
+            var clock = Stopwatch.StartNew();
+            var written = await ImportAsync(new GraphService.GraphServiceClient(importer.Channel), partners, ties, log);
+            importSeconds = clock.Elapsed.TotalSeconds;
+            text.AppendLine(inv, $"- import (ImportGraph stream, batches of 10,000, into a new SQLite store): {written.Nodes:N0} nodes + {written.Relationships:N0} relationships in {importSeconds:F1} s "
+                + $"= {(written.Nodes + written.Relationships) / importSeconds:N0} records/s; importer VmHWM {Mib(importer.PeakBytes())} MiB; load average {Load()}");
+            log.WriteLine(text.ToString());
+        }
+
+        var calls = new List<Call>();
+        await using var server = await ServerProcess.StartAsync(store, "--Logging:LogLevel:Default=Warning");
+        var network = new NetworkService.NetworkServiceClient(server.Channel);
+        var admin = new AdminService.AdminServiceClient(server.Channel);
+        var stats = new List<string>();
+        async Task<long> Misses() => (await admin.GetServerStatsAsync(new GetServerStatsRequest())).ProjectionCache.Misses;
+        async Task Time(string rpc, string variant, Func<Task<string>> run, int times = 2)
+        {
+            for (var i = 0; i < times; i++)
+            {
+                var before = await Misses();
+                var clock = Stopwatch.StartNew();
+                string status, result;
+                try
+                {
+                    result = await run();
+                    status = "OK";
+                }
+                catch (RpcException e)
+                {
+                    status = e.StatusCode.ToString();
+                    result = e.Status.Detail.Length > 90 ? e.Status.Detail[..90] + "…" : e.Status.Detail;
+                }
+                var seconds = clock.Elapsed.TotalSeconds;
+                var builds = await Misses() - before;
+                var call = new Call(rpc, variant, i == 0 ? "first" : "again", seconds, status, builds, result);
+                calls.Add(call);
+                log.WriteLine($"  {rpc,-18} {variant,-34} {call.Phase,-5} {seconds,8:F3} s  {status,-18} builds {builds}  {result}  (load {Load()})");
+                if (builds > 0)
+                {
+                    var cache = (await admin.GetServerStatsAsync(new GetServerStatsRequest())).ProjectionCache;
+                    stats.Add($"after {rpc} {variant}: {cache.Entries} projections, {Mib(cache.SizeBytes)} MiB (bound {Mib(cache.CapacityBytes)} MiB); server VmHWM {Mib(server.PeakBytes())} MiB");
+                }
+            }
+        }
+
+        var deadline = TimeSpan.FromSeconds(120);
+        DateTime Deadline() => DateTime.UtcNow + deadline;
+        var last = $"partners/p{partners - 1}";
+        var middle = $"partners/p{partners / 2}";
+
+        // The first call builds the labelled projection; the same call unfiltered builds the unfiltered one.
+        await Time("ComputeCentrality", "DEGREE labels=Partner", () => Scores(network.ComputeCentrality(
+            new ComputeCentralityRequest { Algorithm = CentralityAlgorithm.Degree, Labels = { Partners }, Top = 10 }, deadline: Deadline())));
+        await Time("ComputeCentrality", "DEGREE unfiltered", () => Scores(network.ComputeCentrality(
+            new ComputeCentralityRequest { Algorithm = CentralityAlgorithm.Degree, Top = 10 }, deadline: Deadline())));
+        await Time("ComputeCentrality", "DEGREE labels=Partner,Initiative", () => Scores(network.ComputeCentrality(
+            new ComputeCentralityRequest { Algorithm = CentralityAlgorithm.Degree, Labels = { "Partner", "Initiative" }, Top = 10 }, deadline: Deadline())));
+        await Time("FindPaths", "p0→p(n/2) hops labels=Partner", async () => Paths(await network.FindPathsAsync(
+            new FindPathsRequest { From = "partners/p0", To = middle, Labels = { Partners } }, deadline: Deadline())));
+        if (everyRpc)
+        {
+            await Time("FindPaths", "p0→p(n-1) k=3 cost labels=Partner", async () => Paths(await network.FindPathsAsync(
+                new FindPathsRequest { From = "partners/p0", To = last, K = 3, WeightProperty = "cost", Labels = { Partners } }, deadline: Deadline())));
+            await Time("GetEgoNetwork", "p0 depth 2 labels=Partner", async () =>
+            {
+                var ego = await network.GetEgoNetworkAsync(new GetEgoNetworkRequest { Name = "partners/p0", Depth = 2, Labels = { Partners } }, deadline: Deadline());
+                return $"{ego.Nodes.Count:N0} nodes, {ego.Relationships.Count:N0} relationships";
+            });
+            foreach (var (algorithm, sample) in new[]
+            {
+                (CentralityAlgorithm.Pagerank, 0), (CentralityAlgorithm.Betweenness, 32), (CentralityAlgorithm.Brokerage, 0),
+                (CentralityAlgorithm.Harmonic, 0), (CentralityAlgorithm.Closeness, 0), (CentralityAlgorithm.Betweenness, 0),
+            })
+            {
+                var request = new ComputeCentralityRequest { Algorithm = algorithm, Labels = { Partners }, Top = 10, SampleSize = sample, Seed = 1 };
+                await Time("ComputeCentrality", $"{algorithm.ToString().ToUpperInvariant()}{(sample > 0 ? $" sample {sample}" : "")} labels=Partner",
+                    () => Scores(network.ComputeCentrality(request, deadline: Deadline())), times: algorithm == CentralityAlgorithm.Betweenness && sample == 0 ? 1 : 2);
+            }
+            foreach (var algorithm in new[] { CommunityAlgorithm.Wcc, CommunityAlgorithm.LabelPropagation, CommunityAlgorithm.Louvain })
+            {
+                await Time("DetectCommunities", $"{algorithm.ToString().ToUpperInvariant()} labels=Partner", async () =>
+                {
+                    var c = await network.DetectCommunitiesAsync(new DetectCommunitiesRequest { Algorithm = algorithm, Labels = { Partners } }, deadline: Deadline());
+                    return $"{c.Communities.Count:N0} communities, Q={c.Modularity:F4}";
+                });
+            }
+            await Time("GetNetworkMetrics", "whole graph labels=Partner", async () => Metrics((await network.GetNetworkMetricsAsync(
+                new GetNetworkMetricsRequest { Labels = { Partners } }, deadline: Deadline())).Metrics));
+            await Time("SimulateRemoval", "remove p0 labels=Partner", async () =>
+            {
+                var r = await network.SimulateRemovalAsync(new SimulateRemovalRequest { Remove = "partners/p0", Labels = { Partners } }, deadline: Deadline());
+                return $"after: {Metrics(r.After)}; {r.Disconnected.Count} disconnected";
+            });
+        }
+
+        var cacheNow = (await admin.GetServerStatsAsync(new GetServerStatsRequest())).ProjectionCache;
+        text.AppendLine(inv, $"- server: its own process on the store; peak memory VmHWM {Mib(server.PeakBytes())} MiB; projection cache at the end: {cacheNow.Entries} projections, "
+            + $"{Mib(cacheNow.SizeBytes)} MiB (bound {Mib(cacheNow.CapacityBytes)} MiB), {cacheNow.Hits} hits, {cacheNow.Misses} builds; load average at end {Load()}");
+        foreach (var line in stats)
+        {
+            text.AppendLine(inv, $"- {line}");
+        }
+        text.AppendLine();
+        text.AppendLine("| RPC | variant | call | seconds | status | projection builds | result |");
+        text.AppendLine("| --- | --- | --- | ---: | --- | ---: | --- |");
+        foreach (var c in calls)
+        {
+            text.AppendLine(inv, $"| {c.Rpc} | {c.Variant} | {c.Phase} | {c.Seconds:F3} | {c.Status} | {c.Builds} | {c.Result.Replace("|", "\\|", StringComparison.Ordinal)} |");
+        }
+        log.WriteLine();
+        log.WriteLine(text.ToString());
+        return 0;
+    }
+
+    private static async Task<(long Nodes, long Relationships)> ImportAsync(GraphService.GraphServiceClient graph, int partners, int ties, TextWriter log)
+    {
+        var random = new Random(7);
+        using var call = graph.ImportGraph();
+        var message = new ImportGraphRequest();
+        string[] kinds = ["VOLUNTARY", "LOCAL_AUTHORITY", "BUSINESS", "COMMUNITY"];
+        var initiatives = Math.Max(1, partners / 20);
+
+        async Task Flush(bool force = false)
+        {
+            if (message.Nodes.Count + message.Relationships.Count >= 10_000 || (force && message.Nodes.Count + message.Relationships.Count > 0))
+            {
+                await call.RequestStream.WriteAsync(message);
+                message = new ImportGraphRequest();
+            }
+        }
+
+        for (var i = 0; i < initiatives; i++)
+        {
+            message.Nodes.Add(new Node
+            {
+                Name = $"initiatives/i{i}", Label = "Initiative", DisplayName = $"Initiative {i}",
+                Properties = new Struct { Fields = { ["name"] = Value.ForString($"Initiative {i}"), ["kind"] = Value.ForString("LV_PROJECT"), ["cohort"] = Value.ForNumber(1 + i % 2) } },
+            });
+            await Flush();
+        }
+        for (var i = 0; i < partners; i++)
+        {
+            message.Nodes.Add(new Node
+            {
+                Name = $"partners/p{i}", Label = "Partner", DisplayName = $"Partner {i}",
+                Properties = new Struct { Fields = { ["name"] = Value.ForString($"Partner {i}"), ["kind"] = Value.ForString(kinds[i % kinds.Length]) } },
+            });
+            await Flush();
+        }
+        // Partner ties: mostly to partners nearby in number (a local structure, like towns), some far; each with a cost 1..10.
+        for (var r = 0; r < ties; r++)
+        {
+            var a = r % partners;
+            var b = random.Next(10) < 8 ? (a + random.Next(1, 200)) % partners : random.Next(partners);
+            if (a == b)
+            {
+                b = (a + 1) % partners;
+            }
+            message.Relationships.Add(new Relationship
+            {
+                Type = "COLLABORATES_WITH", Start = $"partners/p{a}", End = $"partners/p{b}",
+                Properties = new Struct { Fields = { ["cost"] = Value.ForNumber(random.Next(1, 11)) } },
+            });
+            await Flush();
+            if (r % 1_000_000 == 0 && r > 0)
+            {
+                log.WriteLine($"  … {r:N0} ties");
+            }
+        }
+        // Every partner takes part in one initiative: the ties a label filter on Partner leaves out.
+        for (var p = 0; p < partners; p++)
+        {
+            message.Relationships.Add(new Relationship
+            {
+                Type = "PARTNER_IN", Start = $"partners/p{p}", End = $"initiatives/i{p % initiatives}",
+                Properties = new Struct { Fields = { ["role"] = Value.ForString("MEMBER") } },
+            });
+            await Flush();
+        }
+        await Flush(force: true);
+        await call.RequestStream.CompleteAsync();
+        var response = await call;
+        return (response.NodesWritten, response.RelationshipsWritten);
+    }
+
+    private static async Task<string> Scores(AsyncServerStreamingCall<CentralityScore> call)
+    {
+        using (call)
+        {
+            var scores = new List<CentralityScore>();
+            await foreach (var score in call.ResponseStream.ReadAllAsync())
+            {
+                scores.Add(score);
+            }
+            return scores.Count == 0 ? "no scores" : $"top {scores[0].Name} {scores[0].Score:G4}{(scores[0].StandardError > 0 ? $" ± {scores[0].StandardError:G2}" : "")}, {scores.Count} scores";
+        }
+    }
+
+    private static string Paths(FindPathsResponse response) =>
+        response.Paths.Count == 0 ? "no path" : $"{response.Paths.Count} paths, first {response.Paths[0].Relationships.Count} hops cost {response.Paths[0].Cost:G4}";
+
+    private static string Metrics(NetworkMetrics m) =>
+        $"{m.Nodes:N0} nodes, {m.Edges:N0} ties, {m.Components} components, apl {m.AveragePathLength:F2}, diameter {m.Diameter}, clustering {m.AverageClustering:F4}";
+
+    private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
+    private static string Mib(long bytes) => (bytes / (1024.0 * 1024)).ToString("F0", CultureInfo.InvariantCulture);
+}
