@@ -146,36 +146,17 @@ public static class NetworkRun
     {
         var random = new Random(7);
         using var call = graph.ImportGraph();
-        var message = new ImportGraphRequest();
+        var batches = new ImportBatches(call.RequestStream, 10_000);
         string[] kinds = ["VOLUNTARY", "LOCAL_AUTHORITY", "BUSINESS", "COMMUNITY"];
         var initiatives = Math.Max(1, partners / 20);
 
-        async Task Flush(bool force = false)
-        {
-            if (message.Nodes.Count + message.Relationships.Count >= 10_000 || (force && message.Nodes.Count + message.Relationships.Count > 0))
-            {
-                await call.RequestStream.WriteAsync(message);
-                message = new ImportGraphRequest();
-            }
-        }
-
         for (var i = 0; i < initiatives; i++)
         {
-            message.Nodes.Add(new Node
-            {
-                Name = $"initiatives/i{i}", Label = "Initiative", DisplayName = $"Initiative {i}",
-                Properties = new Struct { Fields = { ["name"] = Value.ForString($"Initiative {i}"), ["kind"] = Value.ForString("LV_PROJECT"), ["cohort"] = Value.ForNumber(1 + i % 2) } },
-            });
-            await Flush();
+            await batches.AddAsync(ImportBatches.Initiative(i));
         }
         for (var i = 0; i < partners; i++)
         {
-            message.Nodes.Add(new Node
-            {
-                Name = $"partners/p{i}", Label = "Partner", DisplayName = $"Partner {i}",
-                Properties = new Struct { Fields = { ["name"] = Value.ForString($"Partner {i}"), ["kind"] = Value.ForString(kinds[i % kinds.Length]) } },
-            });
-            await Flush();
+            await batches.AddAsync(ImportBatches.Partner(i, kinds[i % kinds.Length]));
         }
         // Partner ties: mostly to partners nearby in number (a local structure, like towns), some far; each with a cost 1..10.
         for (var r = 0; r < ties; r++)
@@ -186,12 +167,11 @@ public static class NetworkRun
             {
                 b = (a + 1) % partners;
             }
-            message.Relationships.Add(new Relationship
+            await batches.AddAsync(new Relationship
             {
                 Type = "COLLABORATES_WITH", Start = $"partners/p{a}", End = $"partners/p{b}",
                 Properties = new Struct { Fields = { ["cost"] = Value.ForNumber(random.Next(1, 11)) } },
             });
-            await Flush();
             if (r % 1_000_000 == 0 && r > 0)
             {
                 log.WriteLine($"  … {r:N0} ties");
@@ -200,14 +180,13 @@ public static class NetworkRun
         // Every partner takes part in one initiative: the ties a label filter on Partner leaves out.
         for (var p = 0; p < partners; p++)
         {
-            message.Relationships.Add(new Relationship
+            await batches.AddAsync(new Relationship
             {
                 Type = "PARTNER_IN", Start = $"partners/p{p}", End = $"initiatives/i{p % initiatives}",
                 Properties = new Struct { Fields = { ["role"] = Value.ForString("MEMBER") } },
             });
-            await Flush();
         }
-        await Flush(force: true);
+        await batches.FlushAsync();
         await call.RequestStream.CompleteAsync();
         var response = await call;
         return (response.NodesWritten, response.RelationshipsWritten);
