@@ -43,6 +43,10 @@ public static class RamesesHeadings
     public static string Says(CitedEvidence evidence) =>
         (evidence.Summary.Length == 0 ? "(no summary)" : evidence.Summary) + (evidence.RespondentRole is { } role ? $" ({role})" : "");
 
+    /// <summary>The cases a rule was not assessed in: all of them in a word, otherwise by name.</summary>
+    public static string InCases(NotAssessedRule rule, int cases) =>
+        rule.Cases.Count == cases && cases > 1 ? Invariant($"every case ({cases})") : string.Join(", ", rule.Cases);
+
     public static IEnumerable<string> LimitLines(DataLimits limits)
     {
         yield return Invariant($"{limits.Cases} case(s), {limits.NotStarted} not started by the date, {limits.InsufficientEvidence} with too little evidence for an outlook.");

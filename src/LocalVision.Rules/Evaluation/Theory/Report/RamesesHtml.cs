@@ -87,7 +87,7 @@ public static class RamesesHtml
         {
             Table(html, ["rule", "title", "§", "not assessed in", "would be settled by"], report.NotAssessed.Select(r => new[]
             {
-                Code(r.Rule), E(r.Title), E(r.Sections), E(string.Join(", ", r.Cases)), E(r.SettledBy),
+                Code(r.Rule), E(r.Title), E(r.Sections), E(RamesesHeadings.InCases(r, report.Limits.Cases)), E(r.SettledBy),
             }));
         }
         html.Append("</section>\n");

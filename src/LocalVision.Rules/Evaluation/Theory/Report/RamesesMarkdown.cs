@@ -79,7 +79,7 @@ public static class RamesesMarkdown
         }
         foreach (var rule in report.NotAssessed)
         {
-            text.AppendLine($"- {rule.Rule} ({Cell(rule.Title)}, §{rule.Sections}): not assessed in {string.Join(", ", rule.Cases.Select(Cell))}; would be settled by {rule.SettledBy}.");
+            text.AppendLine($"- {rule.Rule} ({Cell(rule.Title)}, §{rule.Sections}): not assessed in {Cell(RamesesHeadings.InCases(rule, report.Limits.Cases))}; would be settled by {rule.SettledBy}.");
         }
         text.AppendLine();
 
