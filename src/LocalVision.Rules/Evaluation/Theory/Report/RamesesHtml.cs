@@ -13,8 +13,8 @@ public static class RamesesHtml
 {
     private const string Style = """
         body { font-family: sans-serif; margin: 2em; line-height: 1.4; }
-        table { border-collapse: collapse; margin: 0.5em 0; }
-        th, td { border: 1px solid #999; padding: 0.2em 0.4em; vertical-align: top; text-align: left; }
+        table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.85em; }
+        th, td { border: 1px solid #999; padding: 0.2em 0.4em; vertical-align: top; text-align: left; overflow-wrap: break-word; }
         code { font-family: monospace; }
         .redacted { font-style: italic; color: #666; }
         @media print { section.case { page-break-before: always; break-before: page; } }
@@ -145,7 +145,10 @@ public static class RamesesHtml
             Code(r.Id), E(r.Status), E(r.Polarity), E(r.Section), E(r.Context), E(r.Mechanism), E(r.Outcome),
         }));
 
-    /// <summary>A table whose cells are already HTML (escaped by the caller).</summary>
+    /// <summary>
+    /// A table whose cells are already HTML (escaped by the caller). Codes such as INFLUENCING_STRATEGY may break after
+    /// an underscore, so a wide table still fits a printed page.
+    /// </summary>
     private static void Table(StringBuilder html, IReadOnlyList<string> headings, IEnumerable<string[]> rows)
     {
         html.Append("<table>\n<tr>");
@@ -159,7 +162,7 @@ public static class RamesesHtml
             html.Append("<tr>");
             foreach (var cell in row)
             {
-                html.Append("<td>").Append(cell).Append("</td>");
+                html.Append("<td>").Append(cell.Replace("_", "_<wbr>", StringComparison.Ordinal)).Append("</td>");
             }
             html.Append("</tr>\n");
         }

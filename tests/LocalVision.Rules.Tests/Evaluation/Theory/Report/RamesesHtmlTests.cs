@@ -41,7 +41,7 @@ public sealed class RamesesHtmlTests
         var at = headings.Select(h => html.IndexOf(System.Net.WebUtility.HtmlEncode(h), StringComparison.Ordinal)).ToList();
         Assert.DoesNotContain(-1, at);
         Assert.Equal(at.Order(), at);
-        Assert.Contains("<td>2</td><td>evaluator</td><td>2026-12-01</td><td>refined after Case &lt;1&gt;</td><td><code>NEW_RULE</code></td><td><code>A&amp;B</code></td><td><code>OLD_RULE</code></td>", html);
+        Assert.Contains("<td>2</td><td>evaluator</td><td>2026-12-01</td><td>refined after Case &lt;1&gt;</td><td><code>NEW_<wbr>RULE</code></td><td><code>A&amp;B</code></td><td><code>OLD_<wbr>RULE</code></td>", html);
         Assert.Contains("Refined in version 2 (refined after Case &lt;1&gt;).", html);
     }
 
