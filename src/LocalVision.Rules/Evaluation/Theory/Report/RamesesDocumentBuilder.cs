@@ -1,4 +1,3 @@
-using System.Globalization;
 using LocalVision.Graph.Model;
 using LocalVision.Graph.Schema;
 using LocalVision.Rules.Evaluation.Catalogue;
@@ -155,7 +154,4 @@ public static class RamesesDocumentBuilder
         observations.Distinct(StringComparer.Ordinal).Concat(evidence.Distinct(StringComparer.Ordinal)).ToList();
 
     private static int Count(RuleTest test, Verdict verdict) => test.Counts.GetValueOrDefault(verdict);
-
-    /// <summary>A number as the report writes it, whatever the culture.</summary>
-    public static string Format(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 }
