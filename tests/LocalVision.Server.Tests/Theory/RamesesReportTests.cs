@@ -3,7 +3,6 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using LocalVision.Graph.Schema;
 using LocalVision.Server.Access;
-using LocalVision.Server.Tests.Hosting;
 using LocalVision.Testing.Hosting;
 using LocalVision.V1;
 
