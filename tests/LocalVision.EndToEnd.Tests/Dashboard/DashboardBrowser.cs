@@ -46,6 +46,9 @@ public sealed class DashboardBrowser : IAsyncDisposable
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
+        // Assertions wait as long as actions do: beside the other test projects on two cores a page that recomputes
+        // (the cohort after marking an applicant) can take longer than Playwright's 5 s default.
+        Assertions.SetDefaultExpectTimeout(15_000);
         return page;
     }
 
