@@ -1,21 +1,20 @@
 using System.Text.Json.Nodes;
 using LocalVision.Graph.Model;
 using LocalVision.Graph.Schema;
-using LocalVision.Rules.Evaluation.Facts;
 
-namespace LocalVision.Rules.Tests.Evaluation.Support;
+namespace LocalVision.Testing.Builders;
 
 /// <summary>
-/// A small graph around one initiative, in the dataset's shape: nodes and relationships to write to a store, or to
-/// project facts from directly through a snapshot.
+/// A small graph around one initiative, in the dataset's shape (its locality, partners, people, Enabler, observations
+/// with their evidence, outcomes), as nodes and relationships to write to a store or to project facts from.
 /// </summary>
-internal sealed class GraphBuilder
+public sealed class InitiativeGraph
 {
     private readonly Dictionary<string, GraphNode> _nodes = new(StringComparer.Ordinal);
     private readonly List<GraphRelationship> _relationships = [];
     private int _observations;
 
-    public GraphBuilder(string slug = "test-project", string? level = "STRATEGIC", string? start = "2013-11-01", string? end = "2014-10-01")
+    public InitiativeGraph(string slug = "test-project", string? level = "STRATEGIC", string? start = "2013-11-01", string? end = "2014-10-01")
     {
         Initiative = $"initiatives/{slug}";
         Slug = slug;
@@ -38,17 +37,10 @@ internal sealed class GraphBuilder
 
     public GraphBatch Batch() => new(_nodes.Values.ToList(), _relationships.ToList());
 
-    public GraphSnapshot Snapshot() => GraphSnapshot.Create(_nodes.Values, _relationships);
-
-    public Task<InitiativeFacts> ProjectAsync(DateOnly asOf) => ProjectAsync(new EvidenceScope(asOf));
-
-    public Task<InitiativeFacts> ProjectAsync(EvidenceScope scope) =>
-        FactProjection.ProjectAsync(Snapshot(), Initiative, scope, CancellationToken.None);
-
     /// <summary>An observation with one supporting evidence node; returns the observation's name.</summary>
     /// <param name="recordedAt">When the evaluators learned it; left out (so: <paramref name="at"/>) when null.</param>
     /// <param name="evidenceDate">The supporting evidence's date; undated when null.</param>
-    public GraphBuilder Observe(
+    public InitiativeGraph Observe(
         string code, double score, string at = "2015-09-01", string confidence = "H", string? name = null, string? recordedAt = null,
         bool illustrative = false, string? evidenceDate = null)
     {
@@ -74,13 +66,13 @@ internal sealed class GraphBuilder
     }
 
     /// <summary>Sets a property of the initiative, e.g. <c>applicant</c> or <c>funding</c>.</summary>
-    public GraphBuilder With(string property, JsonNode? value)
+    public InitiativeGraph With(string property, JsonNode? value)
     {
         _nodes[Initiative].Properties[property] = value;
         return this;
     }
 
-    public GraphBuilder Partner(string slug, string kind, string role = "MEMBER", string? from = null)
+    public InitiativeGraph Partner(string slug, string kind, string role = "MEMBER", string? from = null)
     {
         Node($"partners/{slug}", Labels.Partner, slug, new JsonObject { ["name"] = slug, ["kind"] = kind });
         var properties = new JsonObject { ["role"] = role };
@@ -89,7 +81,7 @@ internal sealed class GraphBuilder
         return this;
     }
 
-    public GraphBuilder Person(string slug, string role, string partnerSlug, string? from = null, string? to = null)
+    public InitiativeGraph Person(string slug, string role, string partnerSlug, string? from = null, string? to = null)
     {
         Node($"people/{slug}", Labels.Person, slug, new JsonObject { ["role"] = role, ["pseudonym"] = slug });
         var properties = new JsonObject();
@@ -99,7 +91,7 @@ internal sealed class GraphBuilder
         return this;
     }
 
-    public GraphBuilder Enabler(string slug, string? from = "2013-11-01", string? to = "2014-10-01", string mode = "SOLE")
+    public InitiativeGraph Enabler(string slug, string? from = "2013-11-01", string? to = "2014-10-01", string mode = "SOLE")
     {
         Node($"enablers/{slug}", Labels.Enabler, slug, new JsonObject { ["pseudonym"] = slug });
         var properties = new JsonObject { ["mode"] = mode, ["days"] = 20 };
@@ -109,7 +101,7 @@ internal sealed class GraphBuilder
         return this;
     }
 
-    public GraphBuilder KnownTo(string enablerSlug, string stakeholder, string? since, bool illustrative = false, string? evidence = null)
+    public InitiativeGraph KnownTo(string enablerSlug, string stakeholder, string? since, bool illustrative = false, string? evidence = null)
     {
         var properties = new JsonObject();
         Set(properties, "since", since);
@@ -126,7 +118,7 @@ internal sealed class GraphBuilder
         return this;
     }
 
-    public GraphBuilder AlignedWith(string slug, string name, string? effect)
+    public InitiativeGraph AlignedWith(string slug, string name, string? effect)
     {
         Node($"initiatives/{slug}", Labels.Initiative, name, new JsonObject { ["name"] = name, ["kind"] = "PROGRAMME" });
         var properties = new JsonObject();
@@ -135,7 +127,7 @@ internal sealed class GraphBuilder
         return this;
     }
 
-    public GraphBuilder FollowedBy(string slug, string? start)
+    public InitiativeGraph FollowedBy(string slug, string? start)
     {
         var properties = new JsonObject { ["name"] = $"{slug} follow-on", ["kind"] = "LV_PROJECT" };
         Set(properties, "start", start);
@@ -144,7 +136,7 @@ internal sealed class GraphBuilder
         return this;
     }
 
-    public GraphBuilder Outcome(string slug, string domain, string? trend, string? at)
+    public InitiativeGraph Outcome(string slug, string domain, string? trend, string? at)
     {
         var properties = new JsonObject { ["domain"] = domain, ["description"] = $"{slug} outcome" };
         Set(properties, "trend", trend);
