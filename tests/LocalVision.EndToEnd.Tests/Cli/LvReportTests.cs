@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using LocalVision.Server.Tests.Hosting;
 
-namespace LocalVision.Server.Tests.Cli;
+namespace LocalVision.EndToEnd.Tests.Cli;
 
 /// <summary>`lv report` to Markdown, HTML and PDF against a seeded service of its own; the PDF printed by the machine's Chromium.</summary>
 public sealed class LvReportTests : IAsyncLifetime, IDisposable

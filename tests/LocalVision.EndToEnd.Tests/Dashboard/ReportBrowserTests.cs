@@ -1,9 +1,8 @@
-using LocalVision.Server.Tests.Hosting;
 using LocalVision.V1;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace LocalVision.Server.Tests.Dashboard;
+namespace LocalVision.EndToEnd.Tests.Dashboard;
 
 /// <summary>The RAMESES II report's HTML in a real browser: it renders, with one visible case section per case, each printed on a new page.</summary>
 public sealed class ReportBrowserTests(SeededServerFixture fixture, DashboardBrowser browser)
