@@ -10,7 +10,7 @@ public static class ReportCommand
     public static Command Report()
     {
         var filter = new Option<string>("--filter") { Description = "Which initiatives are the report's cases, as a list filter; every Local Vision project when left out" };
-        var initiative = new Option<string>("--initiative", "-i") { Description = "Report on this one case only: an initiative's name (initiatives/plymouth), id or display name" };
+        var initiative = new Option<string>("--initiative", "-i") { Description = "Report on this one case only: an initiative's name (initiatives/plymouth-local-vision), id (plymouth-local-vision) or display name" };
         var asOf = AnalysisOptions.AsOf("Evaluate with what held and was recorded by this date, YYYY-MM-DD; today when left out");
         var format = new Option<string>("--format") { Description = "md (Markdown) or html (one self-contained page); for --out, by the file's extension when left out (.html or .htm: html), otherwise md" };
         format.AcceptOnlyFromAmong("md", "html");

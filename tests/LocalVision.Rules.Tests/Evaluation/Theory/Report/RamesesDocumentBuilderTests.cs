@@ -61,6 +61,8 @@ public sealed class RamesesDocumentBuilderTests
     [InlineData("Plymuoth Local Vision project", "Plymouth Local Vision project")]
     [InlineData("plymouth-local-vison", "initiatives/plymouth-local-vision")]
     [InlineData("somewhere else entirely", null)]
+    [InlineData("plymouth", "initiatives/plymouth-local-vision")]
+    [InlineData("local-vision", null)]
     public void InitiativeLookup_Unknown_NamesTheNearestWhenClose(string given, string? nearest)
     {
         var error = Assert.Throws<InitiativeNotFoundException>(() => InitiativeLookup.Find(given, Initiatives));
