@@ -3,20 +3,23 @@ using Grpc.Net.Client;
 using LocalVision.Bench.Server;
 using LocalVision.Bench.V1;
 using LocalVision.V1;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using LocalVision.Testing.Hosting;
 using Path = System.IO.Path;
 
-// Usage: dotnet run -c Release --project bench/LocalVision.Bench.Server -- [throughput|import|qca|network] [seconds|nodes relationships|runs|partners ties [--cold-only]]
+// Usage: dotnet run -c Release --project bench/LocalVision.Bench.Server -- [throughput|import|qca|network] [seconds|nodes relationships|runs|partners ties [--cold-only]] [--folder DIR] [--port N]
+// Options anywhere after the mode: --folder DIR (the stores go there and stay, so that a network run can reuse its
+// import) and --port N (network: the servers it starts listen on N..N+3, to keep within a port range).
+var options = BenchOptions.Parse(args);
+args = options.Positional;
 var mode = args.FirstOrDefault() ?? "throughput";
-var folder = Path.Combine(Path.GetTempPath(), "localvision-bench", Guid.NewGuid().ToString("N"));
+var folder = options.Folder ?? Path.Combine(Path.GetTempPath(), "localvision-bench", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(folder);
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:u}");
 try
 {
     if (mode == "qca")
     {
-        await using var server = await StartLocalVisionAsync(folder, seed: false);
+        await using var server = await StartLocalVisionAsync(seed: false);
         using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { MaxReceiveMessageSize = null });
         await QcaRun.RunAsync(new InsightService.InsightServiceClient(channel), args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
         return 0;
@@ -27,14 +30,14 @@ try
         // network [partners] [ties] [--cold-only]: every NetworkService call on a store; --cold-only times the builds only.
         var partners = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
         var ties = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000;
-        return await NetworkRun.RunAsync(folder, partners, ties, everyRpc: !args.Contains("--cold-only"), Console.Out);
+        return await NetworkRun.RunAsync(new NetworkRun.Setup(folder, partners, ties, !args.Contains("--cold-only"), options.Port), Console.Out);
     }
 
     if (mode == "import")
     {
         var nodes = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
         var relationships = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5_000_000;
-        await using var server = await StartLocalVisionAsync(folder, seed: false);
+        await using var server = await StartLocalVisionAsync(seed: false);
         using var channel = GrpcChannel.ForAddress(server.Address);
         var result = await ImportRun.RunAsync(new GraphService.GraphServiceClient(channel), nodes, relationships, 10_000,
             line => Console.WriteLine($"  … {line}"));
@@ -45,7 +48,7 @@ try
 
     var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
     const int concurrency = 32;
-    await using var lv = await StartLocalVisionAsync(folder, seed: true);
+    await using var lv = await StartLocalVisionAsync(seed: true);
     using var lvChannel = GrpcChannel.ForAddress(lv.Address);
     var graph = new GraphService.GraphServiceClient(lvChannel);
 
@@ -91,29 +94,16 @@ finally
 {
     try
     {
-        Directory.Delete(folder, recursive: true);
+        if (options.Folder is null)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
     catch (IOException)
     {
     }
 }
 
-static async Task<RunningLocalVision> StartLocalVisionAsync(string folder, bool seed)
-{
-    var app = LocalVision.Server.Program.Build(
-    [
-        "--store", Path.Combine(folder, "bench.db"), "--grpc-port", "0",
-        $"--LocalVision:Seed:Enabled={seed}", "--Logging:LogLevel:Default=Warning",
-    ]);
-    await app.StartAsync();
-    return new RunningLocalVision(app, app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-}
-
-internal sealed record RunningLocalVision(WebApplication App, string Address) : IAsyncDisposable
-{
-    public async ValueTask DisposeAsync()
-    {
-        await App.StopAsync();
-        await App.DisposeAsync();
-    }
-}
+// The service in this process through the tests' harness, on its own store, kept durable as a user's is.
+static Task<RunningServer> StartLocalVisionAsync(bool seed) =>
+    RunningServer.StartAsync(seed, "--LocalVision:Store:Durable=true");
