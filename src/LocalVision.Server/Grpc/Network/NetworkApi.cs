@@ -91,9 +91,9 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
         {
             checks.Add("sample_size", "must be 0 (exact) or at least 2 (an estimate's standard error needs two sources)");
         }
-        if (sampleSize > 0 && measure is not null and not CentralityMeasure.Betweenness)
+        if (sampleSize > 0 && measure is CentralityMeasure.Degree or CentralityMeasure.PageRank)
         {
-            checks.Add("sample_size", "applies to BETWEENNESS only");
+            checks.Add("sample_size", "applies to BETWEENNESS, CLOSENESS, HARMONIC and BROKERAGE only");
         }
         var tolerance = Tolerance(checks, request.Tolerance);
         if (request.Tolerance != 0 && measure is not null and not CentralityMeasure.PageRank)
