@@ -9,8 +9,7 @@ using Grpc.Net.Client;
 using LocalVision.Bench.Load;
 using LocalVision.Server.Access;
 using LocalVision.V1;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using LocalVision.Testing.Hosting;
 using Path = System.IO.Path;
 
 // Usage: dotnet run -c Release --project bench/LocalVision.Bench.Load -- [seconds per phase (10)] [plain|tls|both]
@@ -39,23 +38,22 @@ foreach (var tls in transports)
     Directory.CreateDirectory(folder);
     try
     {
-        var store = Path.Combine(folder, "bench.db");
-        var access = SqliteAccessStore.Open(SqliteAccessStore.PathBeside(store));
-        var readerKey = (await access.CreateKeyAsync("bench-reader", Roles.Reader, "bench", CancellationToken.None)).Secret;
-        var writerKey = (await access.CreateKeyAsync("bench-writer", Roles.Evaluator, "bench", CancellationToken.None)).Secret;
         using var certificate = tls ? SelfSigned() : null;
-        List<string> serverArgs = ["--store", store, "--grpc-port", "0", "--LocalVision:Store:Durable=true", "--Logging:LogLevel:Default=Warning"];
+        List<string> serverArgs = ["--LocalVision:Store:Durable=true"];
         if (certificate is not null)
         {
             var pfx = Path.Combine(folder, "server.pfx");
             File.WriteAllBytes(pfx, certificate.Export(X509ContentType.Pfx));
             serverArgs.Add($"--LocalVision:Tls:CertificatePath={pfx}");
         }
-        var app = LocalVision.Server.Program.Build([.. serverArgs]);
-        await app.StartAsync();
+        // The service in this process through the tests' harness: its own store with the sample data, keys made first.
+        var server = await RunningServer.StartAsync(
+            seed: true, new Dictionary<string, Roles> { ["bench-reader"] = Roles.Reader, ["bench-writer"] = Roles.Evaluator }, [.. serverArgs]);
+        var readerKey = server.Keys["bench-reader"];
+        var writerKey = server.Keys["bench-writer"];
         try
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var address = server.Address;
             var handler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true };
             if (certificate is not null)
             {
@@ -107,8 +105,7 @@ foreach (var tls in transports)
         }
         finally
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await server.DisposeAsync();
         }
     }
     finally

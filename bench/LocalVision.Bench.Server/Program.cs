@@ -3,8 +3,7 @@ using Grpc.Net.Client;
 using LocalVision.Bench.Server;
 using LocalVision.Bench.V1;
 using LocalVision.V1;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using LocalVision.Testing.Hosting;
 using Path = System.IO.Path;
 
 // Usage: dotnet run -c Release --project bench/LocalVision.Bench.Server -- [throughput|import|qca|network] [seconds|nodes relationships|runs|partners ties [--cold-only]]
@@ -16,7 +15,7 @@ try
 {
     if (mode == "qca")
     {
-        await using var server = await StartLocalVisionAsync(folder, seed: false);
+        await using var server = await StartLocalVisionAsync(seed: false);
         using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { MaxReceiveMessageSize = null });
         await QcaRun.RunAsync(new InsightService.InsightServiceClient(channel), args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
         return 0;
@@ -34,7 +33,7 @@ try
     {
         var nodes = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
         var relationships = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5_000_000;
-        await using var server = await StartLocalVisionAsync(folder, seed: false);
+        await using var server = await StartLocalVisionAsync(seed: false);
         using var channel = GrpcChannel.ForAddress(server.Address);
         var result = await ImportRun.RunAsync(new GraphService.GraphServiceClient(channel), nodes, relationships, 10_000,
             line => Console.WriteLine($"  … {line}"));
@@ -45,7 +44,7 @@ try
 
     var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
     const int concurrency = 32;
-    await using var lv = await StartLocalVisionAsync(folder, seed: true);
+    await using var lv = await StartLocalVisionAsync(seed: true);
     using var lvChannel = GrpcChannel.ForAddress(lv.Address);
     var graph = new GraphService.GraphServiceClient(lvChannel);
 
@@ -98,22 +97,6 @@ finally
     }
 }
 
-static async Task<RunningLocalVision> StartLocalVisionAsync(string folder, bool seed)
-{
-    var app = LocalVision.Server.Program.Build(
-    [
-        "--store", Path.Combine(folder, "bench.db"), "--grpc-port", "0",
-        $"--LocalVision:Seed:Enabled={seed}", "--Logging:LogLevel:Default=Warning",
-    ]);
-    await app.StartAsync();
-    return new RunningLocalVision(app, app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-}
-
-internal sealed record RunningLocalVision(WebApplication App, string Address) : IAsyncDisposable
-{
-    public async ValueTask DisposeAsync()
-    {
-        await App.StopAsync();
-        await App.DisposeAsync();
-    }
-}
+// The service in this process through the tests' harness, on its own store, kept durable as a user's is.
+static Task<RunningServer> StartLocalVisionAsync(bool seed) =>
+    RunningServer.StartAsync(seed, "--LocalVision:Store:Durable=true");

@@ -15,15 +15,16 @@ public static class Cli
     /// <summary>Runs a command's work with a connection; failures print one line to stderr and give a non-zero exit code.</summary>
     public static async Task<int> RunAsync(ParseResult parse, Func<Connection, Task> work)
     {
+        Connection? connection = null;
         try
         {
-            using var connection = new Connection(parse);
+            connection = new Connection(parse);
             await work(connection);
             return 0;
         }
         catch (RpcException e)
         {
-            await Console.Error.WriteLineAsync(ErrorLine.Describe(e));
+            await Console.Error.WriteLineAsync(await ErrorLine.DescribeAsync(e, connection!.Address));
             return e.StatusCode switch
             {
                 StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.OutOfRange => 2,
@@ -42,6 +43,10 @@ public static class Cli
         {
             await Console.Error.WriteLineAsync("error: " + e.Message);
             return 2;
+        }
+        finally
+        {
+            connection?.Dispose();
         }
     }
 }

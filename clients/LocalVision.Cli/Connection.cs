@@ -14,13 +14,17 @@ public sealed class Connection : IDisposable
 
     public Connection(ParseResult parse)
     {
-        _channel = GrpcChannel.ForAddress(ServerAddress.Parse(parse.GetValue(CliOptions.Server)!));
+        Address = ServerAddress.Parse(parse.GetValue(CliOptions.Server)!);
+        _channel = GrpcChannel.ForAddress(Address);
         _apiKey = parse.GetValue(CliOptions.ApiKey);
         _deadline = TimeSpan.FromSeconds(parse.GetValue(CliOptions.Deadline));
         Output = parse.GetValue(CliOptions.Output);
     }
 
     public OutputFormat Output { get; }
+
+    /// <summary>The server's gRPC address as given.</summary>
+    public Uri Address { get; }
 
     public GraphService.GraphServiceClient Graph => new(_channel);
 

@@ -1,2 +1,1 @@
 [assembly: AssemblyFixture(typeof(LocalVision.Testing.Hosting.SeededServerFixture))]
-[assembly: AssemblyFixture(typeof(LocalVision.Server.Tests.Dashboard.DashboardBrowser))]

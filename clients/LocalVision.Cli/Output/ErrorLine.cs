@@ -6,15 +6,15 @@ namespace LocalVision.Cli.Output;
 /// <summary>One readable line for a failed call: the status, the message, and each field violation.</summary>
 public static class ErrorLine
 {
+    /// <summary>The line for a call to <paramref name="address"/> that failed.</summary>
+    public static async Task<string> DescribeAsync(RpcException error, Uri address) =>
+        await WebPortProbe.IsWebPortAsync(error, address)
+            ? "error: that address is the server's web port (the dashboard and the JSON API, HTTP/1.1), not its gRPC port; "
+                + "pass --server (or LV_SERVER) the gRPC address, by default port 50051"
+            : Describe(error);
+
     public static string Describe(RpcException error)
     {
-        // An HTTP/2 call to a port that speaks only HTTP/1.1 is refused by the transport with this HTTP/2 error code.
-        if (error.Status.Detail.Contains("HTTP_1_1_REQUIRED", StringComparison.Ordinal)
-            || error.Status.DebugException?.ToString().Contains("HTTP_1_1_REQUIRED", StringComparison.Ordinal) == true)
-        {
-            return "error: that address is the server's web port (the dashboard and the JSON API, HTTP/1.1), not its gRPC port; "
-                + "pass --server (or LV_SERVER) the gRPC address, by default port 50051";
-        }
         var status = error.GetRpcStatus();
         var badRequest = status?.GetDetail<BadRequest>();
         // With field violations the message only repeats them, so the violations speak for themselves.

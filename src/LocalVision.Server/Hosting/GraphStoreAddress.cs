@@ -24,6 +24,9 @@ public abstract record GraphStoreAddress
 
     public sealed override string ToString() => Location;
 
+    /// <summary>The most nodes or relationships one Neo4j statement takes, as <c>lv migrate --batch-size</c> allows.</summary>
+    public const int MaxNeo4jBatchSize = 100_000;
+
     /// <exception cref="StartupConfigurationException">The settings name no store; the message says what to change.</exception>
     public static GraphStoreAddress From(StoreOptions store) => UsesNeo4j(store)
         ? Neo4jStoreAt(store)
@@ -49,6 +52,11 @@ public abstract record GraphStoreAddress
         catch (FormatException e)
         {
             throw new StartupConfigurationException(e.Message);
+        }
+        if (store.Neo4j.BatchSize is < 1 or > MaxNeo4jBatchSize)
+        {
+            throw new StartupConfigurationException(
+                $"LocalVision:Store:Neo4j:BatchSize {store.Neo4j.BatchSize} is not a batch size; give a whole number from 1 to {MaxNeo4jBatchSize:N0} (default 1,000)");
         }
         var options = new Neo4jStoreOptions
         {

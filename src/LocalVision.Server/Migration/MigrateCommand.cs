@@ -18,7 +18,7 @@ public sealed record CommandConsole(TextWriter Output, TextWriter Error, bool Er
 public static class MigrateCommand
 {
     private const int DefaultBatchSize = 1000;
-    private const int MaxBatchSize = 100_000;
+    private const int MaxBatchSize = GraphStoreAddress.MaxNeo4jBatchSize;
     /// <summary>Where the commands take a Neo4j password from when configuration gives none.</summary>
     public const string PasswordVariable = "NEO4J_PASSWORD";
 

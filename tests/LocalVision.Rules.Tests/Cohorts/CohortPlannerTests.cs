@@ -16,7 +16,7 @@ public sealed class CohortPlannerTests
         var temp = TempStore.Create();
         for (var i = 0; i < count; i++)
         {
-            var graph = new GraphBuilder($"applicant-{i:00}").With("applicant", true).With("funding", 1000 + i);
+            var graph = new InitiativeGraph($"applicant-{i:00}").With("applicant", true).With("funding", 1000 + i);
             await temp.Store.WriteAsync(graph.Batch(), WriteOptions.None, CancellationToken.None);
         }
         return temp;
@@ -56,7 +56,7 @@ public sealed class CohortPlannerTests
     public async Task Plan_NoApplicantMarked_ThrowsNoCandidates()
     {
         await using var temp = TempStore.Create();
-        await temp.Store.WriteAsync(new GraphBuilder("not-applying").Batch(), WriteOptions.None, CancellationToken.None);
+        await temp.Store.WriteAsync(new InitiativeGraph("not-applying").Batch(), WriteOptions.None, CancellationToken.None);
         var planner = new CohortPlanner(temp.Store, new EvaluationEngine(temp.Store));
 
         await Assert.ThrowsAsync<NoCohortCandidatesException>(() => planner.PlanAsync(Request(1), CancellationToken.None));

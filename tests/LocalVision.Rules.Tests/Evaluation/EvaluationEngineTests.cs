@@ -14,13 +14,13 @@ public sealed class EvaluationEngineTests
     private static readonly DateOnly Late = new(2015, 9, 1);
 
     /// <summary>Senior engagement coded absent early on, then coded present; a follow-on that starts in between.</summary>
-    private static GraphBuilder Longitudinal() => new GraphBuilder("longitudinal")
+    private static InitiativeGraph Longitudinal() => new InitiativeGraph("longitudinal")
         .Observe(Codes.SeniorEngagementEarly, 0, "2014-01-15")
         .Observe(Codes.SeniorEngagementEarly, 1, "2015-03-01")
         .Observe(Codes.StrategicPriorityLink, 1, "2015-03-01")
         .FollowedBy("longitudinal-next", "2014-11-01");
 
-    private static async Task<TempStore> StoreWithAsync(params GraphBuilder[] graphs)
+    private static async Task<TempStore> StoreWithAsync(params InitiativeGraph[] graphs)
     {
         var temp = TempStore.Create();
         foreach (var graph in graphs)
@@ -115,7 +115,7 @@ public sealed class EvaluationEngineTests
     [Fact]
     public async Task EvaluateAllAsync_DefaultFilter_EvaluatesEveryProjectInNameOrder()
     {
-        await using var temp = await StoreWithAsync(Longitudinal(), new GraphBuilder("another").Observe(Codes.DedicatedSupport, 0));
+        await using var temp = await StoreWithAsync(Longitudinal(), new InitiativeGraph("another").Observe(Codes.DedicatedSupport, 0));
         var engine = new EvaluationEngine(temp.Store);
 
         var all = await engine.EvaluateAllAsync(NodeFilter.Parse(EvaluationEngine.DefaultFilter), Late, CancellationToken.None);
@@ -127,7 +127,7 @@ public sealed class EvaluationEngineTests
     [Fact]
     public async Task EvaluateAllAsync_SameAsOneByOne()
     {
-        await using var temp = await StoreWithAsync(Longitudinal(), new GraphBuilder("another").Observe(Codes.DedicatedSupport, 0));
+        await using var temp = await StoreWithAsync(Longitudinal(), new InitiativeGraph("another").Observe(Codes.DedicatedSupport, 0));
         var engine = new EvaluationEngine(temp.Store);
         var separate = new EvaluationEngine(temp.Store);
 
@@ -193,9 +193,9 @@ public sealed class EvaluationEngineTests
     [Fact]
     public async Task TestProgrammeTheoryAsync_OneRule_ReadsEachCasesContextAndOutcome()
     {
-        var strong = new GraphBuilder("strong").Observe(Codes.SeniorEngagementEarly, 1).Observe(Codes.Momentum, 1);
-        var deviant = new GraphBuilder("deviant").Observe(Codes.SeniorEngagementEarly, 1).Observe(Codes.Momentum, 0.25);
-        var silent = new GraphBuilder("silent").Observe(Codes.Momentum, 1);
+        var strong = new InitiativeGraph("strong").Observe(Codes.SeniorEngagementEarly, 1).Observe(Codes.Momentum, 1);
+        var deviant = new InitiativeGraph("deviant").Observe(Codes.SeniorEngagementEarly, 1).Observe(Codes.Momentum, 0.25);
+        var silent = new InitiativeGraph("silent").Observe(Codes.Momentum, 1);
         await using var temp = await StoreWithAsync(strong, deviant, silent);
         var engine = new EvaluationEngine(temp.Store);
 

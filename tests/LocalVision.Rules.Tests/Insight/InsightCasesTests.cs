@@ -45,8 +45,8 @@ public sealed class InsightCasesTests
     public async Task Select_GraphProjects_LeavesOutTheOneWithoutTheConditionAndSaysWhy()
     {
         await using var temp = TempStore.Create();
-        await temp.Store.WriteAsync(new GraphBuilder("with").Observe(Codes.Momentum, 1).Observe(Codes.CommunityEngagement, 1).Batch(), WriteOptions.None, CancellationToken.None);
-        await temp.Store.WriteAsync(new GraphBuilder("without").Observe(Codes.Momentum, 1).Batch(), WriteOptions.None, CancellationToken.None);
+        await temp.Store.WriteAsync(new InitiativeGraph("with").Observe(Codes.Momentum, 1).Observe(Codes.CommunityEngagement, 1).Batch(), WriteOptions.None, CancellationToken.None);
+        await temp.Store.WriteAsync(new InitiativeGraph("without").Observe(Codes.Momentum, 1).Batch(), WriteOptions.None, CancellationToken.None);
         var cases = new InsightCases(new EvaluationEngine(temp.Store));
 
         var selection = await cases.SelectAsync(new CaseSource(null, AsOf), Codes.Momentum, [Codes.CommunityEngagement], CancellationToken.None);

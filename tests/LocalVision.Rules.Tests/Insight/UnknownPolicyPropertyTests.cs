@@ -27,7 +27,7 @@ public sealed class UnknownPolicyPropertyTests
         await using var temp = TempStore.Create();
         for (var i = 0; i < 10; i++)
         {
-            var graph = new GraphBuilder($"p{i}");
+            var graph = new InitiativeGraph($"p{i}");
             if (random.NextDouble() < 0.9)
             {
                 graph.Observe(Codes.Momentum, random.Next(2));

@@ -83,7 +83,7 @@ public sealed class AuditAbuseTests : IAsyncLifetime
         for (var i = 0; i < 200; i++)
         {
             await RpcAssert.ThrowsAsync(StatusCode.PermissionDenied,
-                () => asReader.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Graph.GraphWritesTests.Partner($"sneaky-{i}") } }, cancellationToken: Ct));
+                () => asReader.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { WireNodes.Partner($"sneaky-{i}") } }, cancellationToken: Ct));
         }
         await RpcAssert.ThrowsAsync(StatusCode.PermissionDenied,
             () => asReader.DeleteNodeAsync(new DeleteNodeRequest { Name = "partners/sneaky-0" }, cancellationToken: Ct));
@@ -135,7 +135,7 @@ public sealed class AuditAbuseTests : IAsyncLifetime
         var graph = new GraphService.GraphServiceClient(server.As("ops"));
         for (var i = 0; i < 20; i++)
         {
-            await graph.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Graph.GraphWritesTests.Partner($"paged-{i}") } }, cancellationToken: Ct);
+            await graph.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { WireNodes.Partner($"paged-{i}") } }, cancellationToken: Ct);
         }
         var access = new AccessService.AccessServiceClient(server.As("ops"));
 
@@ -160,7 +160,7 @@ public sealed class AuditAbuseTests : IAsyncLifetime
     public async Task GetAuditUsage_AfterWrites_ReportsTodaysEntriesAndBytes()
     {
         var graph = new GraphService.GraphServiceClient(_server.As("evaluator"));
-        await graph.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Graph.GraphWritesTests.Partner("counted") } }, cancellationToken: Ct);
+        await graph.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { WireNodes.Partner("counted") } }, cancellationToken: Ct);
 
         var usage = await Access.GetAuditUsageAsync(new GetAuditUsageRequest(), cancellationToken: Ct);
 

@@ -34,7 +34,7 @@ public sealed class AuditTests : IAsyncLifetime
     {
         var graph = new GraphService.GraphServiceClient(_server.As("evaluator"));
 
-        await graph.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Graph.GraphWritesTests.Partner("audited-a"), Graph.GraphWritesTests.Partner("audited-b") } }, cancellationToken: Ct);
+        await graph.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { WireNodes.Partner("audited-a"), WireNodes.Partner("audited-b") } }, cancellationToken: Ct);
 
         var entry = (await AuditAsync()).First();
         var keys = await Access.ListApiKeysAsync(new ListApiKeysRequest(), cancellationToken: Ct);
@@ -52,9 +52,9 @@ public sealed class AuditTests : IAsyncLifetime
         var asReader = new GraphService.GraphServiceClient(_server.As("reader"));
         var asEvaluator = new GraphService.GraphServiceClient(_server.As("evaluator"));
         await RpcAssert.ThrowsAsync(StatusCode.PermissionDenied,
-            () => asReader.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Graph.GraphWritesTests.Partner("sneaky") } }, cancellationToken: Ct));
+            () => asReader.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { WireNodes.Partner("sneaky") } }, cancellationToken: Ct));
         await RpcAssert.ThrowsAsync(StatusCode.InvalidArgument,
-            () => asEvaluator.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Graph.GraphWritesTests.Partner("bad", kind: "PIRATES") } }, cancellationToken: Ct));
+            () => asEvaluator.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { WireNodes.Partner("bad", kind: "PIRATES") } }, cancellationToken: Ct));
 
         var entries = await AuditAsync();
 
@@ -80,7 +80,7 @@ public sealed class AuditTests : IAsyncLifetime
     public async Task ImportGraph_Admin_IsRecordedWithItsCounts()
     {
         using var call = new GraphService.GraphServiceClient(_server.As("ops")).ImportGraph(cancellationToken: Ct);
-        await call.RequestStream.WriteAsync(new ImportGraphRequest { Nodes = { Graph.GraphWritesTests.Partner("imported") } }, Ct);
+        await call.RequestStream.WriteAsync(new ImportGraphRequest { Nodes = { WireNodes.Partner("imported") } }, Ct);
         await call.RequestStream.CompleteAsync();
         await call;
 
@@ -95,9 +95,9 @@ public sealed class AuditTests : IAsyncLifetime
     public async Task ListAuditEntries_Reads_AreNotRecordedAndSequencesRise()
     {
         var graph = new GraphService.GraphServiceClient(_server.As("evaluator"));
-        await graph.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Graph.GraphWritesTests.Partner("first") } }, cancellationToken: Ct);
+        await graph.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { WireNodes.Partner("first") } }, cancellationToken: Ct);
         await graph.GetNodeAsync(new GetNodeRequest { Name = "partners/first" }, cancellationToken: Ct);
-        await graph.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Graph.GraphWritesTests.Partner("second") } }, cancellationToken: Ct);
+        await graph.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { WireNodes.Partner("second") } }, cancellationToken: Ct);
 
         var entries = await AuditAsync();
 
@@ -109,7 +109,7 @@ public sealed class AuditTests : IAsyncLifetime
     public async Task UpsertNodes_Succeeded_HasOneEntryBegunBeforeItAndOneOutcomeAfter()
     {
         await new GraphService.GraphServiceClient(_server.As("evaluator"))
-            .UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Graph.GraphWritesTests.Partner("once") } }, cancellationToken: Ct);
+            .UpsertNodesAsync(new UpsertNodesRequest { Nodes = { WireNodes.Partner("once") } }, cancellationToken: Ct);
 
         var entry = Assert.Single(await AuditAsync());
         Assert.Equal("OK", entry.Outcome);
@@ -124,7 +124,7 @@ public sealed class AuditTests : IAsyncLifetime
         var graph = new GraphService.GraphServiceClient(_server.As("evaluator"));
 
         await RpcAssert.ThrowsAsync(StatusCode.InvalidArgument,
-            () => graph.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Graph.GraphWritesTests.Partner("never", kind: "PIRATES") } }, cancellationToken: Ct));
+            () => graph.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { WireNodes.Partner("never", kind: "PIRATES") } }, cancellationToken: Ct));
 
         var entry = Assert.Single(await AuditAsync());
         Assert.Equal("INVALID_ARGUMENT", entry.Outcome);
@@ -139,7 +139,7 @@ public sealed class AuditTests : IAsyncLifetime
         Execute("CREATE TRIGGER test_audit_full BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'no room for the entry'); END");
 
         var error = await RpcAssert.ThrowsAsync(StatusCode.Unavailable,
-            () => graph.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Graph.GraphWritesTests.Partner("unrecorded") } }, cancellationToken: Ct));
+            () => graph.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { WireNodes.Partner("unrecorded") } }, cancellationToken: Ct));
 
         Execute("DROP TRIGGER test_audit_full");
         Assert.Equal("ACCESS_STORE_UNAVAILABLE", error.GetRpcStatus()?.GetDetail<Google.Rpc.ErrorInfo>()?.Reason);
@@ -166,7 +166,7 @@ public sealed class AuditTests : IAsyncLifetime
     public async Task AuditLog_ChangingOrRemovingEntries_IsRefusedByTheStore(string sql)
     {
         await new GraphService.GraphServiceClient(_server.As("evaluator"))
-            .UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Graph.GraphWritesTests.Partner("kept") } }, cancellationToken: Ct);
+            .UpsertNodesAsync(new UpsertNodesRequest { Nodes = { WireNodes.Partner("kept") } }, cancellationToken: Ct);
 
         var error = Assert.Throws<SqliteException>(() => Execute(sql));
 

@@ -82,7 +82,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
     public async Task UpsertNodes_ReaderKey_IsPermissionDeniedNamingTheRole()
     {
         var error = await RpcAssert.ThrowsAsync(StatusCode.PermissionDenied,
-            () => GraphAs("reader").UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Graph.GraphWritesTests.Partner("new-partner") } }, cancellationToken: Ct));
+            () => GraphAs("reader").UpsertNodesAsync(new UpsertNodesRequest { Nodes = { WireNodes.Partner("new-partner") } }, cancellationToken: Ct));
 
         Assert.Equal("evaluator", error.GetRpcStatus()!.GetDetail<ErrorInfo>()!.Metadata["required_role"]);
         await RpcAssert.ThrowsAsync(StatusCode.NotFound, () => GraphAs("admin").GetNodeAsync(new GetNodeRequest { Name = "partners/new-partner" }, cancellationToken: Ct));
@@ -103,7 +103,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task UpsertNodes_EvaluatorKey_IsServed()
     {
-        var response = await GraphAs("evaluator").UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Graph.GraphWritesTests.Partner("evaluated-partner") } }, cancellationToken: Ct);
+        var response = await GraphAs("evaluator").UpsertNodesAsync(new UpsertNodesRequest { Nodes = { WireNodes.Partner("evaluated-partner") } }, cancellationToken: Ct);
 
         Assert.Single(response.Nodes);
     }
@@ -115,7 +115,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
 
         await RpcAssert.ThrowsAsync(StatusCode.PermissionDenied, async () =>
         {
-            await call.RequestStream.WriteAsync(new ImportGraphRequest { Nodes = { Graph.GraphWritesTests.Partner("imported") } }, Ct);
+            await call.RequestStream.WriteAsync(new ImportGraphRequest { Nodes = { WireNodes.Partner("imported") } }, Ct);
             await call.RequestStream.CompleteAsync();
             await call.ResponseAsync;
         });

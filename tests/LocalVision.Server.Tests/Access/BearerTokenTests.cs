@@ -113,13 +113,13 @@ public sealed class BearerTokenTests : IAsyncLifetime
     public async Task UpsertNodes_ReaderToken_IsPermissionDenied()
     {
         await RpcAssert.ThrowsAsync(StatusCode.PermissionDenied, () => GraphWith(Token(new[] { "reader", "not-a-role" }))
-            .UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Graph.GraphWritesTests.Partner("by-token") } }, cancellationToken: Ct));
+            .UpsertNodesAsync(new UpsertNodesRequest { Nodes = { WireNodes.Partner("by-token") } }, cancellationToken: Ct));
     }
 
     [Fact]
     public async Task UpsertNodes_EvaluatorToken_IsAuditedUnderItsSubject()
     {
-        await GraphWith(Token(new[] { "evaluator" }, subject: "ben")).UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Graph.GraphWritesTests.Partner("by-ben") } }, cancellationToken: Ct);
+        await GraphWith(Token(new[] { "evaluator" }, subject: "ben")).UpsertNodesAsync(new UpsertNodesRequest { Nodes = { WireNodes.Partner("by-ben") } }, cancellationToken: Ct);
 
         var audit = await new AccessService.AccessServiceClient(_server.WithHeaders(("authorization", "Bearer " + Token(new[] { "admin" }))))
             .ListAuditEntriesAsync(new ListAuditEntriesRequest(), cancellationToken: Ct);

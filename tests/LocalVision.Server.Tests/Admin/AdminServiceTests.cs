@@ -26,7 +26,7 @@ public sealed class AdminServiceTests : IAsyncLifetime
     public async Task RestoreStore_AfterLaterWrites_BringsBackTheBackedUpGraph()
     {
         var backup = await Admin.BackupStoreAsync(new BackupStoreRequest { FileName = "before.db" }, cancellationToken: Ct);
-        await Graph.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Tests.Graph.GraphWritesTests.Partner("after-backup") } }, cancellationToken: Ct);
+        await Graph.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { WireNodes.Partner("after-backup") } }, cancellationToken: Ct);
         await Graph.DeleteNodeAsync(new DeleteNodeRequest { Name = "localities/plymouth", Cascade = true }, cancellationToken: Ct);
 
         var restored = await Admin.RestoreStoreAsync(new RestoreStoreRequest { FileName = "before.db" }, cancellationToken: Ct);

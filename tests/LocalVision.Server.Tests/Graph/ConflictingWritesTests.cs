@@ -3,7 +3,7 @@ using Google.Rpc;
 using Grpc.Core;
 using LocalVision.Server.Tests.Hosting;
 using LocalVision.V1;
-using static LocalVision.Server.Tests.Graph.GraphWritesTests;
+using static LocalVision.Testing.Hosting.WireNodes;
 
 namespace LocalVision.Server.Tests.Graph;
 

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using LocalVision.Server.Tests.Hosting;
 using LocalVision.V1;
+using static LocalVision.Testing.Hosting.WireNodes;
 
 namespace LocalVision.Server.Tests.Graph;
 
@@ -17,30 +18,6 @@ public sealed class GraphWritesTests : IAsyncLifetime
     public async ValueTask InitializeAsync() => _server = await RunningServer.StartAsync(seed: false);
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
-
-    internal static Node Partner(string slug, string kind = "LOCAL_AUTHORITY") => new()
-    {
-        Name = $"partners/{slug}",
-        Label = "Partner",
-        DisplayName = slug,
-        Properties = new Struct { Fields = { ["name"] = Value.ForString(slug), ["kind"] = Value.ForString(kind) } },
-    };
-
-    internal static Node Initiative(string slug) => new()
-    {
-        Name = $"initiatives/{slug}",
-        Label = "Initiative",
-        DisplayName = slug,
-        Properties = new Struct { Fields = { ["name"] = Value.ForString(slug), ["kind"] = Value.ForString("LV_PROJECT") } },
-    };
-
-    internal static Relationship PartnerIn(string partner, string initiative, string role = "MEMBER") => new()
-    {
-        Type = "PARTNER_IN",
-        Start = $"partners/{partner}",
-        End = $"initiatives/{initiative}",
-        Properties = new Struct { Fields = { ["role"] = Value.ForString(role) } },
-    };
 
     [Fact]
     public async Task UpsertNodes_ValidNodes_ReturnsThemWithTimesAndGetNodeReadsThem()

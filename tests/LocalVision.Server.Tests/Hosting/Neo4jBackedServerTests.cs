@@ -1,4 +1,3 @@
-using LocalVision.Server.Tests.Migration;
 using LocalVision.Testing.Neo4j;
 using LocalVision.V1;
 using Path = System.IO.Path;

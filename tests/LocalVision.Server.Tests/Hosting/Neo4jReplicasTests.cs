@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Grpc.Core;
 using LocalVision.Server.Access;
-using LocalVision.Server.Tests.Migration;
 using LocalVision.Testing.Neo4j;
 using LocalVision.V1;
 
@@ -35,9 +34,9 @@ public sealed partial class Neo4jReplicasTests
         var created = await new AccessService.AccessServiceClient(a.WithKey(admin))
             .CreateApiKeyAsync(new CreateApiKeyRequest { DisplayName = "writer", Roles = { Role.Evaluator } }, cancellationToken: Ct);
         await new GraphService.GraphServiceClient(b.WithKey(created.Secret))
-            .UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Graph.GraphWritesTests.Partner("through-b") } }, cancellationToken: Ct);
+            .UpsertNodesAsync(new UpsertNodesRequest { Nodes = { WireNodes.Partner("through-b") } }, cancellationToken: Ct);
         await new GraphService.GraphServiceClient(a.WithKey(created.Secret))
-            .UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Graph.GraphWritesTests.Partner("through-a") } }, cancellationToken: Ct);
+            .UpsertNodesAsync(new UpsertNodesRequest { Nodes = { WireNodes.Partner("through-a") } }, cancellationToken: Ct);
         await new AccessService.AccessServiceClient(a.WithKey(admin))
             .RevokeApiKeyAsync(new RevokeApiKeyRequest { Name = created.Key.Name }, cancellationToken: Ct);
 

@@ -74,7 +74,7 @@ public sealed class ErrorDetailBoundsTests : IAsyncLifetime
     public async Task ImportGraph_SecondMessageOfTenThousandBadNodes_KeepsWhatWasCommittedWithinTheBound()
     {
         using var call = _server.Graph.ImportGraph(cancellationToken: Ct);
-        await call.RequestStream.WriteAsync(new ImportGraphRequest { Nodes = { Graph.GraphWritesTests.Partner("committed-first") } }, Ct);
+        await call.RequestStream.WriteAsync(new ImportGraphRequest { Nodes = { WireNodes.Partner("committed-first") } }, Ct);
         var bad = new ImportGraphRequest();
         bad.Nodes.AddRange(Enumerable.Range(0, 10_000).Select(i => new Node
         {

@@ -5,7 +5,6 @@ using LocalVision.Server.Access;
 using LocalVision.Server.Grpc;
 using LocalVision.Server.Grpc.Errors;
 using LocalVision.Server.Hosting;
-using LocalVision.Server.Tests.Cli;
 using LocalVision.Server.Tests.Hosting;
 using LocalVision.V1;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,7 +62,7 @@ public sealed class ErrorVocabularyTests
     [Fact]
     public void Sources_BuildStatusesOnlyInRpcErrors()
     {
-        var server = LvProcess.RepositoryPath("src", "LocalVision.Server");
+        var server = Path.Combine(Checkout.RootOrSkip(), "src", "LocalVision.Server");
         var handBuilt = new Regex(@"new\s+(Google\.Rpc\.)?Status\s*\{|new\s+ErrorInfo\b|ToRpcException\(|new\s+RpcException\(|""localvision\.v1""");
 
         var offenders = Directory.EnumerateFiles(server, "*.cs", SearchOption.AllDirectories)

@@ -83,7 +83,7 @@ public sealed class ExpensiveCallBudgetTests : IAsyncLifetime
                 Label = "Locality",
                 Properties = new Struct { Fields = { ["name"] = Value.ForString($"Place {i}"), ["laType"] = Value.ForString("UNITARY") } },
             });
-            var initiative = Graph.GraphWritesTests.Initiative($"applicant-{i}");
+            var initiative = WireNodes.Initiative($"applicant-{i}");
             initiative.Properties.Fields["applicant"] = Value.ForBool(true);
             initiative.Properties.Fields["funding"] = Value.ForNumber(20_000);
             nodes.Nodes.Add(initiative);

@@ -88,7 +88,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     [Fact]
     public async Task UpsertNodes_MessageOverTheSizeLimit_IsResourceExhausted()
     {
-        var node = Tests.Graph.GraphWritesTests.Partner("huge");
+        var node = WireNodes.Partner("huge");
         node.Properties.Fields["notes"] = Value.ForString(new string('x', MaxMessageBytes + 1));
 
         await RpcAssert.ThrowsAsync(StatusCode.ResourceExhausted, () => Graph.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { node } }, cancellationToken: Ct));
@@ -101,7 +101,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     public async Task UpsertNodes_PropertiesNestedTooDeep_IsInvalidArgument(int depth)
     {
         // Past 16 levels the schema refuses it; past protobuf's limit of 100 the parser does, and that must not read as UNKNOWN.
-        var node = Tests.Graph.GraphWritesTests.Partner("deep");
+        var node = WireNodes.Partner("deep");
         node.Properties.Fields["notes"] = Deep(depth);
 
         await RpcAssert.ThrowsAsync(StatusCode.InvalidArgument, () => Graph.UpsertNodesAsync(new UpsertNodesRequest { Nodes = { node } }, cancellationToken: Ct));
@@ -128,7 +128,7 @@ public sealed class HostileInputTests : IAsyncLifetime
             var request = new ImportGraphRequest();
             for (var i = 0; i < MaxBatchSize; i++)
             {
-                var node = Tests.Graph.GraphWritesTests.Partner($"bulk-{batch}-{i}");
+                var node = WireNodes.Partner($"bulk-{batch}-{i}");
                 node.Properties.Fields["notes"] = Value.ForString(new string('x', 2000));
                 request.Nodes.Add(node);
             }

@@ -25,7 +25,7 @@ public sealed class RequestIdTests : IAsyncLifetime
     private GraphService.GraphServiceClient As(string key) => new(_server.As(key));
 
     private static UpsertNodesRequest Write(string slug, string requestId) =>
-        new() { RequestId = requestId, Nodes = { Graph.GraphWritesTests.Partner(slug) } };
+        new() { RequestId = requestId, Nodes = { WireNodes.Partner(slug) } };
 
     [Fact]
     public async Task UpsertNodes_AnotherCallersRequestId_IsRefusedAndNotApplied()
@@ -65,7 +65,7 @@ public sealed class RequestIdTests : IAsyncLifetime
     [Fact]
     public async Task UpsertRelationships_AnotherCallersRequestId_IsRefused()
     {
-        await As("admin").UpsertNodesAsync(new UpsertNodesRequest { Nodes = { Graph.GraphWritesTests.Partner("a"), Graph.GraphWritesTests.Partner("b") } }, cancellationToken: Ct);
+        await As("admin").UpsertNodesAsync(new UpsertNodesRequest { Nodes = { WireNodes.Partner("a"), WireNodes.Partner("b") } }, cancellationToken: Ct);
         var tie = new UpsertRelationshipsRequest { RequestId = "tie-id", Relationships = { new Relationship { Type = "COLLABORATES_WITH", Start = "partners/a", End = "partners/b" } } };
         await As("admin").UpsertRelationshipsAsync(tie, cancellationToken: Ct);
 

@@ -28,7 +28,7 @@ public sealed class StreamingBudgetTests
             var request = new UpsertNodesRequest();
             for (var i = 0; i < 1000; i++)
             {
-                var node = Graph.GraphWritesTests.Partner($"p{batch}-{i}");
+                var node = WireNodes.Partner($"p{batch}-{i}");
                 node.Properties.Fields["notes"] = Value.ForString(new string('n', 1000));
                 request.Nodes.Add(node);
             }

@@ -13,7 +13,7 @@ public sealed class FactProjectionTests
 {
     private static readonly EvidenceScope AsOf = new(new DateOnly(2015, 9, 1));
 
-    private static GraphBuilder FullGraph() => new GraphBuilder("case")
+    private static InitiativeGraph FullGraph() => new InitiativeGraph("case")
         .Partner("council", "LOCAL_AUTHORITY", "LEAD", from: "2013-11-01")
         .Partner("board", "HWBB")
         .Person("chief", "SENIOR_LEADER", "council", from: "2010-01-01")
@@ -26,7 +26,7 @@ public sealed class FactProjectionTests
         .Observe(Codes.DedicatedSupport, 0.25, "2014-06-01", "M")
         .Outcome("case-indicator", "IMPROVING_SERVICES", "RISING", "2015-06-01");
 
-    private static async Task<InitiativeFacts> ProjectFromStoreAsync(GraphBuilder graph, EvidenceScope asOf)
+    private static async Task<InitiativeFacts> ProjectFromStoreAsync(InitiativeGraph graph, EvidenceScope asOf)
     {
         await using var temp = TempStore.Create();
         await temp.Store.WriteAsync(graph.Batch(), WriteOptions.None, CancellationToken.None);
@@ -92,7 +92,7 @@ public sealed class FactProjectionTests
     public async Task ProjectAsync_TieToSomeoneOutsideTheInitiative_IsLeftOut()
     {
         var graph = FullGraph();
-        var other = new GraphBuilder("other").Partner("elsewhere", "CCG").Person("stranger", "CLINICIAN", "elsewhere");
+        var other = new InitiativeGraph("other").Partner("elsewhere", "CCG").Person("stranger", "CLINICIAN", "elsewhere");
         await using var temp = TempStore.Create();
         await temp.Store.WriteAsync(other.Batch(), WriteOptions.None, CancellationToken.None);
         await temp.Store.WriteAsync(graph.KnownTo("alder", "people/stranger", "2010-01-01").Batch(), WriteOptions.None, CancellationToken.None);
@@ -166,7 +166,7 @@ public sealed class FactProjectionTests
     [Fact]
     public async Task ProjectAsync_ObservationRecordedAfterTheDate_IsLeftOutUnlessAsNowKnown()
     {
-        var graph = new GraphBuilder("case").Observe(Codes.SeniorEngagementEarly, 1, at: "2013-11-01", recordedAt: "2015-07-01");
+        var graph = new InitiativeGraph("case").Observe(Codes.SeniorEngagementEarly, 1, at: "2013-11-01", recordedAt: "2015-07-01");
         var asOf = new DateOnly(2014, 6, 1);
 
         var then = await graph.ProjectAsync(new EvidenceScope(asOf));
@@ -180,7 +180,7 @@ public sealed class FactProjectionTests
     [Fact]
     public async Task ProjectAsync_ObservationWithoutRecordedAt_IsRecordedWhenItHeld()
     {
-        var facts = await new GraphBuilder("case").Observe(Codes.MouAgreed, 1, at: "2014-03-01").ProjectAsync(new DateOnly(2014, 6, 1));
+        var facts = await new InitiativeGraph("case").Observe(Codes.MouAgreed, 1, at: "2014-03-01").ProjectAsync(new DateOnly(2014, 6, 1));
 
         Assert.Equal(new DateOnly(2014, 3, 1), Assert.Single(facts.Observations).RecordedAt);
     }
@@ -188,7 +188,7 @@ public sealed class FactProjectionTests
     [Fact]
     public async Task ProjectAsync_ConditionHeldAfterTheDate_IsLeftOutEvenAsNowKnown()
     {
-        var facts = await new GraphBuilder("case").Observe(Codes.MouAgreed, 1, at: "2014-03-01")
+        var facts = await new InitiativeGraph("case").Observe(Codes.MouAgreed, 1, at: "2014-03-01")
             .ProjectAsync(new EvidenceScope(new DateOnly(2014, 1, 1), AsNowKnown: true));
 
         Assert.Empty(facts.Observations);
@@ -197,7 +197,7 @@ public sealed class FactProjectionTests
     [Fact]
     public async Task ProjectAsync_EvidenceDatedAfterTheDate_IsNotShown()
     {
-        var graph = new GraphBuilder("case").Observe(Codes.MouAgreed, 1, at: "2014-03-01", evidenceDate: "2015-07-01");
+        var graph = new InitiativeGraph("case").Observe(Codes.MouAgreed, 1, at: "2014-03-01", evidenceDate: "2015-07-01");
 
         var then = await graph.ProjectAsync(new DateOnly(2014, 6, 1));
         var now = await graph.ProjectAsync(new EvidenceScope(new DateOnly(2014, 6, 1), AsNowKnown: true));

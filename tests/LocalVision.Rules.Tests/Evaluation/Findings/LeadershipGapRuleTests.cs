@@ -64,7 +64,7 @@ public sealed class LeadershipGapRuleTests
     [Fact]
     public async Task Fire_OverGraphWithManyPeopleButNoCensus_NoGap()
     {
-        var graph = new GraphBuilder("case").Partner("council", "LOCAL_AUTHORITY", "LEAD")
+        var graph = new InitiativeGraph("case").Partner("council", "LOCAL_AUTHORITY", "LEAD")
             .Person("a", "SENIOR_LEADER", "council").Person("b", "PROJECT_LEAD", "council").Person("c", "ELECTED_MEMBER", "council")
             .Person("d", "FRONTLINE", "council").Enabler("alder");
 
@@ -78,7 +78,7 @@ public sealed class LeadershipGapRuleTests
     [Fact]
     public async Task Fire_OverGraphWithPeopleDeclaredComplete_GapForTheMissingRolesOnly()
     {
-        var graph = new GraphBuilder("case").Partner("council", "LOCAL_AUTHORITY", "LEAD")
+        var graph = new InitiativeGraph("case").Partner("council", "LOCAL_AUTHORITY", "LEAD")
             .Person("a", "SENIOR_LEADER", "council").Person("b", "PROJECT_LEAD", "council").Enabler("alder")
             .Observe(Codes.PeopleComplete, 1);
         var facts = await graph.ProjectAsync(Given.AsOf);
