@@ -20,25 +20,41 @@ public static class NetworkRun
 
     public sealed record Call(string Rpc, string Variant, string Phase, double Seconds, string Status, long Builds, string Result);
 
-    public static async Task<int> RunAsync(string folder, int partners, int ties, bool everyRpc, TextWriter log)
+    /// <summary>What to run: the generated network's size, every RPC or the cold builds only, and the first of four ports (null: free ones).</summary>
+    public sealed record Setup(string Folder, int Partners, int Ties, bool EveryRpc, int? Port);
+
+    public static async Task<int> RunAsync(Setup setup, TextWriter log)
     {
-        var store = Path.Combine(folder, "network.db");
+        var (folder, partners, ties, everyRpc, _) = setup;
+        var store = Path.Combine(folder, $"network-{partners}-{ties}.db");
+        var imported = store + ".imported";
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
-        text.AppendLine(inv, $"- machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:u}; load average at start {Load()}");
-        double importSeconds;
-        await using (var importer = await ServerProcess.StartAsync(store, "--Logging:LogLevel:Default=Warning"))
+        text.AppendLine(inv, $"- machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:u}; load average at start {LoadAverages()}");
+
+        if (File.Exists(imported))
         {
+            text.AppendLine(inv, $"- import: reused {store} ({File.ReadAllText(imported).Trim()})");
+            log.WriteLine(text.ToString());
+        }
+        else
+        {
+            foreach (var stale in Directory.GetFiles(folder, Path.GetFileName(store) + "*"))
+            {
+                File.Delete(stale);
+            }
+            await using var importer = await Start(setup, 0, store);
             var clock = Stopwatch.StartNew();
             var written = await ImportAsync(new GraphService.GraphServiceClient(importer.Channel), partners, ties, log);
-            importSeconds = clock.Elapsed.TotalSeconds;
+            var importSeconds = clock.Elapsed.TotalSeconds;
             text.AppendLine(inv, $"- import (ImportGraph stream, batches of 10,000, into a new SQLite store): {written.Nodes:N0} nodes + {written.Relationships:N0} relationships in {importSeconds:F1} s "
-                + $"= {(written.Nodes + written.Relationships) / importSeconds:N0} records/s; importer VmHWM {Mib(importer.PeakBytes())} MiB; load average {Load()}");
+                + $"= {(written.Nodes + written.Relationships) / importSeconds:N0} records/s; importer VmHWM {Mib(importer.PeakBytes())} MiB; load average {LoadAverages()}");
             log.WriteLine(text.ToString());
+            await File.WriteAllTextAsync(imported, $"{written.Nodes:N0} nodes + {written.Relationships:N0} relationships imported in {importSeconds:F1} s on {DateTime.UtcNow:u}");
         }
 
         var calls = new List<Call>();
-        await using var server = await ServerProcess.StartAsync(store, "--Logging:LogLevel:Default=Warning");
+        await using var server = await Start(setup, 2, store);
         var network = new NetworkService.NetworkServiceClient(server.Channel);
         var admin = new AdminService.AdminServiceClient(server.Channel);
         var stats = new List<string>();
@@ -125,7 +141,7 @@ public static class NetworkRun
 
         var cacheNow = (await admin.GetServerStatsAsync(new GetServerStatsRequest())).ProjectionCache;
         text.AppendLine(inv, $"- server: its own process on the store; peak memory VmHWM {Mib(server.PeakBytes())} MiB; projection cache at the end: {cacheNow.Entries} projections, "
-            + $"{Mib(cacheNow.SizeBytes)} MiB (bound {Mib(cacheNow.CapacityBytes)} MiB), {cacheNow.Hits} hits, {cacheNow.Misses} builds; load average at end {Load()}");
+            + $"{Mib(cacheNow.SizeBytes)} MiB (bound {Mib(cacheNow.CapacityBytes)} MiB), {cacheNow.Hits} hits, {cacheNow.Misses} builds; load average at end {LoadAverages()}");
         foreach (var line in stats)
         {
             text.AppendLine(inv, $"- {line}");
@@ -141,6 +157,11 @@ public static class NetworkRun
         log.WriteLine(text.ToString());
         return 0;
     }
+
+    /// <summary>The server as its own process; with a port range, gRPC on first + offset and the web endpoint on the next port.</summary>
+    private static Task<ServerProcess> Start(Setup setup, int offset, string store) => setup.Port is { } first
+        ? ServerProcess.StartAsync(first + offset, store, "--Logging:LogLevel:Default=Warning", "--web-port", (first + offset + 1).ToString(CultureInfo.InvariantCulture))
+        : ServerProcess.StartAsync(store, "--Logging:LogLevel:Default=Warning");
 
     private static async Task<(long Nodes, long Relationships)> ImportAsync(GraphService.GraphServiceClient graph, int partners, int ties, TextWriter log)
     {
@@ -159,14 +180,18 @@ public static class NetworkRun
             await batches.AddAsync(ImportBatches.Partner(i, kinds[i % kinds.Length]));
         }
         // Partner ties: mostly to partners nearby in number (a local structure, like towns), some far; each with a cost 1..10.
+        // A store holds one relationship per type, start and end, so a pair already drawn is drawn again; the reverse
+        // direction may be drawn too (a tie recorded both ways, which the projection merges).
+        var drawn = new HashSet<long>(ties);
         for (var r = 0; r < ties; r++)
         {
             var a = r % partners;
-            var b = random.Next(10) < 8 ? (a + random.Next(1, 200)) % partners : random.Next(partners);
-            if (a == b)
+            int b;
+            do
             {
-                b = (a + 1) % partners;
+                b = random.Next(10) < 8 ? (a + random.Next(1, 200)) % partners : random.Next(partners);
             }
+            while (a == b || !drawn.Add((long)a * partners + b));
             await batches.AddAsync(new Relationship
             {
                 Type = "COLLABORATES_WITH", Start = $"partners/p{a}", End = $"partners/p{b}",
@@ -212,6 +237,8 @@ public static class NetworkRun
         $"{m.Nodes:N0} nodes, {m.Edges:N0} ties, {m.Components} components, apl {m.AveragePathLength:F2}, diameter {m.Diameter}, clustering {m.AverageClustering:F4}";
 
     private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
+    private static string LoadAverages() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "?";
 
     private static string Mib(long bytes) => (bytes / (1024.0 * 1024)).ToString("F0", CultureInfo.InvariantCulture);
 }

@@ -6,9 +6,13 @@ using LocalVision.V1;
 using LocalVision.Testing.Hosting;
 using Path = System.IO.Path;
 
-// Usage: dotnet run -c Release --project bench/LocalVision.Bench.Server -- [throughput|import|qca|network] [seconds|nodes relationships|runs|partners ties [--cold-only]]
+// Usage: dotnet run -c Release --project bench/LocalVision.Bench.Server -- [throughput|import|qca|network] [seconds|nodes relationships|runs|partners ties [--cold-only]] [--folder DIR] [--port N]
+// Options anywhere after the mode: --folder DIR (the stores go there and stay, so that a network run can reuse its
+// import) and --port N (network: the servers it starts listen on N..N+3, to keep within a port range).
+var options = BenchOptions.Parse(args);
+args = options.Positional;
 var mode = args.FirstOrDefault() ?? "throughput";
-var folder = Path.Combine(Path.GetTempPath(), "localvision-bench", Guid.NewGuid().ToString("N"));
+var folder = options.Folder ?? Path.Combine(Path.GetTempPath(), "localvision-bench", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(folder);
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:u}");
 try
@@ -26,7 +30,7 @@ try
         // network [partners] [ties] [--cold-only]: every NetworkService call on a store; --cold-only times the builds only.
         var partners = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
         var ties = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000;
-        return await NetworkRun.RunAsync(folder, partners, ties, everyRpc: !args.Contains("--cold-only"), Console.Out);
+        return await NetworkRun.RunAsync(new NetworkRun.Setup(folder, partners, ties, !args.Contains("--cold-only"), options.Port), Console.Out);
     }
 
     if (mode == "import")
@@ -90,7 +94,10 @@ finally
 {
     try
     {
-        Directory.Delete(folder, recursive: true);
+        if (options.Folder is null)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
     catch (IOException)
     {

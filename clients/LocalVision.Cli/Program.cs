@@ -23,7 +23,7 @@ var root = new RootCommand("lv: the LocalVision command line — read, write and
     AdminCommands.Audit(),
     EvaluationCommands.Evaluate(),
     TheoryCommands.Theory(),
-    TheoryCommands.Report(),
+    ReportCommand.Report(),
     InsightCommands.Predictors(),
     InsightCommands.Calibrate(),
     InsightCommands.TruthTable(),

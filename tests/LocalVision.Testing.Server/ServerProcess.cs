@@ -55,9 +55,13 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the server on a free loopback port and waits until it answers health checks.</summary>
-    public static async Task<ServerProcess> StartAsync(string storePath, params string[] extraArgs)
+    public static Task<ServerProcess> StartAsync(string storePath, params string[] extraArgs) =>
+        StartAsync(FreePort(), storePath, extraArgs);
+
+    /// <summary>Starts the server with its gRPC endpoint on <paramref name="port"/> (a bench keeps to a port range) and waits until it answers health checks.</summary>
+    public static async Task<ServerProcess> StartAsync(int port, string storePath, params string[] extraArgs)
     {
-        var server = Launch(FreePort(), storePath, extraArgs);
+        var server = Launch(port, storePath, extraArgs);
         var health = new Health.HealthClient(server.Channel);
         for (var attempt = 0; ; attempt++)
         {

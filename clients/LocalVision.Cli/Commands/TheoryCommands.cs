@@ -17,34 +17,6 @@ public static class TheoryCommands
         Show(), Export(), Validate(), Apply(), History(), Diff(), EvaluationCommands.TheoryTest(),
     };
 
-    /// <summary>`lv report`: the RAMESES II report from the graph.</summary>
-    public static Command Report()
-    {
-        var filter = new Option<string>("--filter") { Description = "Which initiatives are the report's cases, as a list filter; every Local Vision project when left out" };
-        var asOf = AnalysisOptions.AsOf("Evaluate with what held and was recorded by this date, YYYY-MM-DD; today when left out");
-        var output = new Option<FileInfo>("--out") { Description = "Write the report (Markdown) to this file; printed when left out" };
-        var command = new Command("report",
-            "A realist evaluation report from the graph, by the RAMESES II items: initial and refined programme theory with the refinement log, the theory tested case by case, each case's CMO configurations with their evidence ids, deviant cases, what was not assessed, the data's limits")
-        {
-            filter, asOf, output,
-        };
-        command.SetAction((parse, ct) => Cli.RunAsync(parse, async connection =>
-        {
-            var report = await connection.Theory.GetRamesesReportAsync(new GetRamesesReportRequest
-            {
-                Filter = parse.GetValue(filter) ?? "", AsOf = AnalysisOptions.Timestamp(parse.GetValue(asOf)),
-            }, connection.Call(ct));
-            if (parse.GetValue(output) is { } file)
-            {
-                await System.IO.File.WriteAllTextAsync(file.FullName, report.Markdown, ct);
-                Console.WriteLine($"wrote {file.FullName} (programme theory version {report.TheoryVersion})");
-                return;
-            }
-            Render.Message(report, connection.Output, () => Console.Write(report.Markdown));
-        }));
-        return command;
-    }
-
     private static Command Show()
     {
         var version = VersionOption("Show this version; the current one when left out");

@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using LocalVision.Graph.Model;
 using LocalVision.Graph.Schema;
 using LocalVision.Graph.Store;
 using LocalVision.Rules.Evaluation.Catalogue;
 using LocalVision.Rules.Evaluation.Facts;
 using LocalVision.Rules.Evaluation.Language;
 using LocalVision.Rules.Evaluation.Theory;
+using LocalVision.Rules.Evaluation.Theory.Report;
 
 namespace LocalVision.Rules.Evaluation;
 
@@ -83,12 +85,16 @@ public sealed class EvaluationEngine(IGraphStore store, InitiativeEvaluator eval
         return await EvaluateAllAsync(cache, snapshot, filter, scope, theoryVersion, cancellationToken);
     }
 
+    private Task<IReadOnlyList<Evaluation>> EvaluateAllAsync(
+        Cache cache, GraphSnapshot snapshot, NodeFilter filter, EvidenceScope scope, string? theoryVersion, CancellationToken cancellationToken) =>
+        EvaluateAllAsync(cache, snapshot, filter.Matches, scope, theoryVersion, cancellationToken);
+
     private async Task<IReadOnlyList<Evaluation>> EvaluateAllAsync(
-        Cache cache, GraphSnapshot snapshot, NodeFilter filter, EvidenceScope scope, string? theoryVersion, CancellationToken cancellationToken)
+        Cache cache, GraphSnapshot snapshot, Func<GraphNode, bool> matches, EvidenceScope scope, string? theoryVersion, CancellationToken cancellationToken)
     {
         var under = await EvaluatorAsync(theoryVersion, cancellationToken);
         var version = under.Theory.Version;
-        var names = snapshot.NodesWithLabel(Labels.Initiative).Where(filter.Matches).Select(n => n.Name).ToList();
+        var names = snapshot.NodesWithLabel(Labels.Initiative).Where(matches).Select(n => n.Name).ToList();
         var missing = names.Where(n => !cache.Evaluations.ContainsKey((n, scope, version))).ToList();
         var evaluated = await under.EvaluateManyAsync(snapshot, missing, scope, cancellationToken);
         foreach (var evaluation in evaluated)
@@ -159,16 +165,31 @@ public sealed class EvaluationEngine(IGraphStore store, InitiativeEvaluator eval
     }
 
     /// <summary>
-    /// The RAMESES II report of the cases the filter matches under the current theory, with the initial theory and the
-    /// refinement log (see <see cref="RamesesReport"/>), in Markdown.
+    /// The RAMESES II report of the cases the filter matches (or of the one initiative named) under the current theory,
+    /// with the initial theory and the refinement log (see <see cref="RamesesDocumentBuilder"/>); the evidence it cites
+    /// is shown as <paramref name="redactor"/> lets this caller see it.
     /// </summary>
-    public async Task<string> RamesesReportAsync(NodeFilter filter, EvidenceScope scope, CancellationToken cancellationToken)
+    /// <param name="initiative">One case by resource name, id or display name; null or empty for every case the filter matches.</param>
+    /// <exception cref="InitiativeNotFoundException">No initiative has that name.</exception>
+    public async Task<RamesesDocument> RamesesReportAsync(
+        NodeFilter filter, string? initiative, EvidenceScope scope, EvidenceRedactor redactor, CancellationToken cancellationToken)
     {
         var versions = await Theories.ListAsync(cancellationToken);
         var current = versions[^1].Version;
-        var evaluations = await EvaluateAllAsync(filter, scope, current, cancellationToken);
-        var tests = await TestProgrammeTheoryAsync([], filter, scope, current, cancellationToken);
-        return RamesesReport.Markdown(versions, evaluations, tests, scope);
+        var (cache, snapshot) = await CacheAndSnapshotAsync(cancellationToken);
+        Func<GraphNode, bool> matches = filter.Matches;
+        if (!string.IsNullOrWhiteSpace(initiative))
+        {
+            var one = InitiativeLookup.Find(initiative, snapshot.NodesWithLabel(Labels.Initiative).ToList()).Name;
+            matches = n => n.Name == one;
+        }
+        var evaluations = await EvaluateAllAsync(cache, snapshot, matches, scope, current, cancellationToken);
+        var theory = (await EvaluatorAsync(current, cancellationToken)).Theory;
+        var tests = ProgrammeTheory.Test(theory.InUse.DistinctBy(d => d.Id).ToList(), evaluations);
+        var cited = evaluations.SelectMany(e => e.Findings).SelectMany(f => f.Evidence).Distinct(StringComparer.Ordinal).ToList();
+        var evidence = (await snapshot.GetNodesAsync(cited, cancellationToken)).ToDictionary(n => n.Name, StringComparer.Ordinal);
+        return RamesesDocumentBuilder.Build(versions, evaluations, tests, scope, evidence, redactor,
+            string.IsNullOrWhiteSpace(initiative) ? null : evaluations.Single().Initiative);
     }
 
     private async Task<InitiativeEvaluator> EvaluatorAsync(string? theoryVersion, CancellationToken cancellationToken) =>

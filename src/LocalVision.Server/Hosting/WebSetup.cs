@@ -54,6 +54,7 @@ public static class WebSetup
         app.UseRouting();
         // After routing, which says which RPC a JSON call is for.
         app.UseDateOnlyTimestamps();
+        app.UseShortEnumNames();
         var root = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LocalVisionOptions>>().Value.Web.Root;
         var built = File.Exists(Path.Combine(root, "index.html"));
         if (built)

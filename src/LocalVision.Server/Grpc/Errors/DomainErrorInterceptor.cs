@@ -92,6 +92,9 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
                 return RpcErrors.FailedPrecondition(e.Message, [new PreconditionViolation(e.Reason, "solution_type", e.Message)], Bounds);
             case NodeHasRelationshipsException e:
                 return RpcErrors.FailedPrecondition(e.Message, [new PreconditionViolation("HAS_RELATIONSHIPS", e.Name, "set cascade to delete its relationships too")], Bounds);
+            case Rules.Evaluation.Theory.Report.InitiativeNotFoundException e:
+                return RpcErrors.NotFound(e.Message, e.Given,
+                    e.Closest is null ? "no initiative has this name, id or display name" : $"did you mean `{e.Closest}`?", "Initiative");
             case Rules.Evaluation.Language.TheoryVersionNotFoundException e:
                 return RpcErrors.NotFound(e.Message, "theory/versions/" + e.Version, "no version of the programme theory has this number");
             case Graph.Theory.TheoryConflictException e:

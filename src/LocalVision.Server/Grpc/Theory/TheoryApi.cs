@@ -44,18 +44,16 @@ public sealed class TheoryApi(EvaluationEngine engine, TimeProvider clock) : The
 
     public override async Task<RamesesReport> GetRamesesReport(GetRamesesReportRequest request, ServerCallContext context)
     {
-        var checks = new RequestChecks();
+        var checks = new RequestChecks().Length("initiative", request.Initiative, 500);
+        if (request.Initiative.Length > 0 && request.Filter.Length > 0)
+        {
+            checks.Add("initiative", "give either an initiative (one case) or a filter (the cases it matches), not both");
+        }
         var scope = new EvidenceScope(checks.Date("as_of", request.AsOf) ?? Today, request.AsNowKnown, request.IncludeIllustrative);
         var filter = checks.Filter("filter", request.Filter, EvaluationEngine.DefaultFilter);
         checks.ThrowIfAny();
-        var markdown = await engine.RamesesReportAsync(filter, scope, context.CancellationToken);
-        var current = await engine.Theories.CurrentAsync(context.CancellationToken);
-        return new RamesesReport
-        {
-            Markdown = markdown,
-            TheoryVersion = current.Version,
-            Html = request.Format == ReportFormat.Html ? Rules.Evaluation.Theory.Report.RamesesHtml.FromMarkdown(markdown) : "",
-        };
+        var report = await engine.RamesesReportAsync(filter, request.Initiative, scope, context.Redactor(), context.CancellationToken);
+        return TheoryMapping.ToProto(report, request.Format);
     }
 
     public override async Task<CompareTheoriesResponse> CompareTheories(CompareTheoriesRequest request, ServerCallContext context)

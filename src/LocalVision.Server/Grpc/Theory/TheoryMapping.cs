@@ -20,6 +20,14 @@ internal static class TheoryMapping
         return proto;
     }
 
+    /// <summary>The report in Markdown, and as one HTML page as well when the caller asks for HTML.</summary>
+    public static V1.RamesesReport ToProto(Rules.Evaluation.Theory.Report.RamesesDocument report, V1.ReportFormat format) => new()
+    {
+        Markdown = Rules.Evaluation.Theory.Report.RamesesMarkdown.Write(report),
+        TheoryVersion = report.Refined.Version,
+        Html = format == V1.ReportFormat.Html ? Rules.Evaluation.Theory.Report.RamesesHtml.Write(report) : "",
+    };
+
     public static V1.TheoryVersionSummary Summary(TheoryVersion theory)
     {
         var proto = new V1.TheoryVersionSummary { Version = theory.Version, Note = theory.Note, Author = theory.Author };

@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace LocalVision.Bench.Server;
+
+/// <summary>The bench's options that take a value (<c>--folder DIR</c>, <c>--port N</c>), taken out of the arguments; the rest stay in order.</summary>
+public sealed record BenchOptions(string[] Positional, string? Folder, int? Port)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        var rest = new List<string>();
+        string? folder = null;
+        int? port = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--folder" && i + 1 < args.Length)
+            {
+                folder = Path.GetFullPath(args[++i]);
+            }
+            else if (args[i] == "--port" && i + 1 < args.Length)
+            {
+                port = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                rest.Add(args[i]);
+            }
+        }
+        return new BenchOptions([.. rest], folder, port);
+    }
+}
