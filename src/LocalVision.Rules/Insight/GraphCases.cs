@@ -11,8 +11,10 @@ namespace LocalVision.Rules.Insight;
 public static class GraphCases
 {
     /// <param name="policy"><see cref="UnknownPolicy.Bounds"/> reads as <see cref="UnknownPolicy.DropCase"/>: its extremes are separate selections.</param>
+    /// <param name="derived">Further sets by name, each case's membership by initiative (a case without one has it unknown), as derived conditions give them.</param>
     public static CaseSelection From(
-        IEnumerable<Evaluation.Evaluation> evaluations, string outcome, IReadOnlyCollection<string> conditions, UnknownPolicy policy = UnknownPolicy.DropCase)
+        IEnumerable<Evaluation.Evaluation> evaluations, string outcome, IReadOnlyCollection<string> conditions, UnknownPolicy policy = UnknownPolicy.DropCase,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? derived = null)
     {
         var outcomeName = SetReference.Parse(outcome).Name;
         var conditionNames = conditions.Select(c => SetReference.Parse(c).Name).Where(n => n != outcomeName).Distinct(StringComparer.Ordinal).ToList();
@@ -25,6 +27,13 @@ public static class GraphCases
             var values = evaluation.Conditions
                 .GroupBy(c => c.Code, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First().Score, StringComparer.Ordinal);
+            foreach (var (name, byCase) in derived ?? new Dictionary<string, IReadOnlyDictionary<string, double>>())
+            {
+                if (byCase.TryGetValue(evaluation.Initiative, out var membership))
+                {
+                    values[name] = membership;
+                }
+            }
             var missing = conditionNames.Where(n => !values.ContainsKey(n)).ToList();
             var outcomeMissing = !values.ContainsKey(outcomeName);
             if (outcomeMissing || (missing.Count > 0 && policy is UnknownPolicy.DropCase or UnknownPolicy.Bounds))

@@ -112,7 +112,9 @@ public sealed class InsightAnalysis(InsightCases cases)
             warnings.Add($"{report.Condition}: no case has values for both it and {outcome}");
         }
         var used = reports.SelectMany(r => r.Cases).Distinct(StringComparer.Ordinal).ToList();
-        return new ConditionsReport(outcome, reports, used, withOutcome.Excluded, withOutcome.Cases.Count, inOutcome, [.. warnings, .. Imputation(source)]);
+        // The derived conditions' notes (which cases have no raw value) come once, from the selection of every case.
+        var derivedNotes = withOutcome.Warnings.Where(w => source.DerivedConditions.Any(d => w.StartsWith(d.Name + ": ", StringComparison.Ordinal)));
+        return new ConditionsReport(outcome, reports, used, withOutcome.Excluded, withOutcome.Cases.Count, inOutcome, [.. warnings, .. derivedNotes, .. Imputation(source)]);
     }
 
     private async Task<ConditionReport> ConditionAsync(CaseSource source, CaseSource point, string outcome, string condition, CancellationToken cancellationToken)

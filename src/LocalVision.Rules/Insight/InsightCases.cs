@@ -2,15 +2,20 @@ using LocalVision.Graph.Schema;
 using LocalVision.Graph.Store;
 using LocalVision.Rules.Qca;
 using LocalVision.Rules.Evaluation;
+using LocalVision.Rules.Insight.Derived;
 
 namespace LocalVision.Rules.Insight;
 
 /// <summary>Where an analysis takes its cases: the analyst's own table when given, else the graph's Local Vision projects as evaluated on a date.</summary>
 /// <param name="Table">The analyst's cases, each with a membership in every set the analysis names; null or empty means the graph's.</param>
 /// <param name="Unknowns">What an unrecorded condition of a graph case counts as; an analyst's table has none.</param>
-public sealed record CaseSource(IReadOnlyList<Case>? Table, DateOnly AsOf, UnknownPolicy Unknowns = UnknownPolicy.DropCase)
+/// <param name="Derived">Conditions computed per graph case and calibrated (<see cref="DerivedCondition"/>), named beside the catalogue's codes.</param>
+public sealed record CaseSource(IReadOnlyList<Case>? Table, DateOnly AsOf, UnknownPolicy Unknowns = UnknownPolicy.DropCase, IReadOnlyList<DerivedCondition>? Derived = null)
 {
     public bool IsTable => Table is { Count: > 0 };
+
+    /// <summary>The derived conditions, none when not given.</summary>
+    public IReadOnlyList<DerivedCondition> DerivedConditions => Derived ?? [];
 }
 
 /// <summary>
@@ -18,27 +23,52 @@ public sealed record CaseSource(IReadOnlyList<Case>? Table, DateOnly AsOf, Unkno
 /// Local Vision projects, each evaluated as of the date by the rules engine and turned into a case by
 /// <see cref="GraphCases"/>.
 /// </summary>
-public sealed class InsightCases(EvaluationEngine engine)
+/// <param name="derived">Computes derived conditions; without it a source naming any is refused.</param>
+public sealed class InsightCases(EvaluationEngine engine, DerivedConditions? derived = null)
 {
     /// <summary>The field an analyst's table is named by in validation errors.</summary>
     public const string TableField = "case_table";
 
     /// <exception cref="GraphValidationException">
     /// A case of the analyst's table has no value for a set named, a set without a name, or a membership outside 0..1;
-    /// or, over the graph, a set is not a code of the catalogue.
+    /// or, over the graph, a set is not a code of the catalogue nor a derived condition, or a derived condition is wrong.
     /// </exception>
     public async Task<CaseSelection> SelectAsync(CaseSource source, string outcome, IReadOnlyCollection<string> conditions, CancellationToken cancellationToken)
     {
         if (source.IsTable)
         {
+            if (source.DerivedConditions.Count > 0)
+            {
+                throw GraphValidationException.Single(DerivedConditionChecks.Field,
+                    "derived conditions are computed from the graph's cases; with a case_table, give the calibrated memberships as columns of the table");
+            }
             return new CaseSelection(Checked(source.Table!, conditions.Append(outcome)), [], []);
         }
-        var evaluations = await EvaluateAsync(source.AsOf, cancellationToken);
-        foreach (var code in conditions.Append(outcome).Select(s => SetReference.Parse(s).Name).Where(c => !CodeCatalogue.IsKnown(c)))
+        DerivedConditionChecks.Check(source.DerivedConditions);
+        var derivedNames = source.DerivedConditions.Select(d => d.Name).ToList();
+        foreach (var code in conditions.Append(outcome).Select(s => SetReference.Parse(s).Name).Where(c => !CodeCatalogue.IsKnown(c) && !derivedNames.Contains(c)))
         {
-            throw GraphValidationException.Single("conditions", $"`{code}` is not a code of the catalogue{Suggestion.DidYouMean(code, CodeCatalogue.Ids())}; pass a case_table to analyse other sets");
+            throw GraphValidationException.Single("conditions",
+                $"`{code}` is not a code of the catalogue{(derivedNames.Count > 0 ? " nor a derived condition" : "")}{Suggestion.DidYouMean(code, [.. CodeCatalogue.Ids(), .. derivedNames])}; "
+                + "pass a case_table or a derived_conditions entry to analyse other sets");
         }
-        return GraphCases.From(evaluations, outcome, conditions, source.Unknowns);
+        var evaluations = await EvaluateAsync(source.AsOf, cancellationToken);
+        var sets = await DeriveAsync(source, evaluations, cancellationToken);
+        var selection = GraphCases.From(evaluations, outcome, conditions, source.Unknowns, sets.Memberships);
+        return sets.Warnings.Count == 0 ? selection : selection with { Warnings = [.. sets.Warnings, .. selection.Warnings] };
+    }
+
+    private async Task<DerivedSets> DeriveAsync(CaseSource source, IReadOnlyList<Evaluation.Evaluation> evaluations, CancellationToken cancellationToken)
+    {
+        if (source.DerivedConditions.Count == 0)
+        {
+            return DerivedSets.None;
+        }
+        if (derived is null)
+        {
+            throw new InvalidOperationException("InsightCases was built without DerivedConditions, so it cannot compute derived conditions");
+        }
+        return await derived.ComputeAsync(source.DerivedConditions, [.. evaluations.Select(e => e.Initiative)], source.AsOf, cancellationToken);
     }
 
     /// <summary>Every context code of the catalogue, for a default analysis over the graph; an analyst's table names its own sets.</summary>
@@ -56,7 +86,7 @@ public sealed class InsightCases(EvaluationEngine engine)
             return source.Table!.SelectMany(c => c.Memberships.Keys).Distinct().Where(k => k != name).Order(StringComparer.Ordinal).ToList();
         }
         var evaluations = await EvaluateAsync(source.AsOf, cancellationToken);
-        return GraphCases.ConditionsWithData(evaluations, outcome, CodeCatalogue.Ids(CodeKind.Context), minimumCases);
+        return [.. GraphCases.ConditionsWithData(evaluations, outcome, CodeCatalogue.Ids(CodeKind.Context), minimumCases), .. source.DerivedConditions.Select(d => d.Name)];
     }
 
     private Task<IReadOnlyList<Evaluation.Evaluation>> EvaluateAsync(DateOnly asOf, CancellationToken cancellationToken) =>

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using LocalVision.Graph.Model;
 using LocalVision.Graph.Schema;
 using LocalVision.Graph.Store;
@@ -81,7 +80,7 @@ public sealed class SetCalibration(IGraphStore store)
             var page = await store.ListNodesAsync(new NodeQuery(label, filter, PageSize, token), cancellationToken);
             foreach (var node in page.Items)
             {
-                if (Number(node, property) is { } value && double.IsFinite(value))
+                if (NodeNumbers.Read(node, property) is { } value && double.IsFinite(value))
                 {
                     names.Add(node.Name);
                     values.Add(value);
@@ -99,20 +98,6 @@ public sealed class SetCalibration(IGraphStore store)
             warnings.Add($"{without.Count} {label} node{(without.Count == 1 ? " has" : "s have")} no number for `{property}` and {(without.Count == 1 ? "is" : "are")} left out: {string.Join(", ", without.Take(20))}{(without.Count > 20 ? ", …" : "")}");
         }
         return (names, values);
-    }
-
-    /// <summary>
-    /// A number at a property path (<c>funding</c>, <c>indicators.population.value</c>); a bare indicator name such as
-    /// <c>population</c> reads the Appendix 4 indicator's value (<c>indicators.population.value</c>).
-    /// </summary>
-    private static double? Number(GraphNode node, string property)
-    {
-        JsonNode? value = node.Properties;
-        foreach (var step in property.Split('.'))
-        {
-            value = value is JsonObject obj ? obj[step] : null;
-        }
-        return JsonValues.AsNumber(value) ?? (property.Contains('.', StringComparison.Ordinal) ? null : JsonValues.AsNumber(((node.Properties["indicators"] as JsonObject)?[property] as JsonObject)?["value"]));
     }
 
     private static (List<string>, List<double>) Column(IReadOnlyList<Case> table, string column, List<string> warnings)

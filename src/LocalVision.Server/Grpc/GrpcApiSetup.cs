@@ -38,6 +38,7 @@ public static class GrpcApiSetup
         builder.Services.AddSingleton(services => new EvaluationEngine(
             services.GetRequiredService<IGraphStore>(),
             builder.Configuration.GetSection("LocalVision:Evaluation").Get<EvaluationOptions>() ?? new EvaluationOptions()));
+        builder.Services.AddSingleton<LocalVision.Rules.Insight.Derived.DerivedConditions>();
         builder.Services.AddSingleton<LocalVision.Rules.Insight.InsightCases>();
         builder.Services.AddSingleton<LocalVision.Rules.Insight.InsightAnalysis>();
         builder.Services.AddSingleton<LocalVision.Rules.Cohorts.CohortPlanner>();

@@ -69,12 +69,13 @@ public sealed partial class InsightApi
             inner.Add("directional_expectations", "the intermediate solution needs at least one directional expectation");
         }
         inner.Count("untenable_remainders", request.UntenableRemainders.Count, MaxUntenableRemainders, required: false);
+        var derived = Derived(inner, request.DerivedConditions, request.CaseTable is { Cases.Count: > 0 });
         foreach (var violation in inner.Violations)
         {
             checks.Add(prefix + violation.Field, violation.Description);
         }
         var minimization = new MinimizationOptions(
             solutionType, expectations, UntenableRemainders: [.. request.UntenableRemainders], ExcludeContradictoryAssumptions: request.ExcludeContradictoryAssumptions);
-        return new MinimizationInput(InsightMapping.Source(request.CaseTable, asOf, unknowns), Outcome(request.Outcome, negate: false), conditions, options, minimization);
+        return new MinimizationInput(InsightMapping.Source(request.CaseTable, asOf, unknowns, derived), Outcome(request.Outcome, negate: false), conditions, options, minimization);
     }
 }

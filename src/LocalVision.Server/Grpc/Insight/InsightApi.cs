@@ -32,8 +32,9 @@ public sealed partial class InsightApi(
         var asOf = checks.Date("as_of", request.AsOf) ?? Today;
         var unknowns = Unknowns(checks, request.UnknownPolicy);
         var conditions = Conditions(checks, request.Conditions, required: false);
+        var derived = Derived(checks, request.DerivedConditions, request.CaseTable is { Cases.Count: > 0 });
         checks.ThrowIfAny();
-        var report = await analysis.AnalyzeConditionsAsync(InsightMapping.Source(request.CaseTable, asOf, unknowns), Outcome(request.Outcome, request.NegateOutcome), conditions, context.CancellationToken);
+        var report = await analysis.AnalyzeConditionsAsync(InsightMapping.Source(request.CaseTable, asOf, unknowns, derived), Outcome(request.Outcome, request.NegateOutcome), conditions, context.CancellationToken);
         return InsightMapping.ToProto(report);
     }
 
@@ -44,8 +45,9 @@ public sealed partial class InsightApi(
         var options = TableOptions(checks, request.InclusionCutoff, request.FrequencyCutoff);
         var asOf = checks.Date("as_of", request.AsOf) ?? Today;
         var unknowns = Unknowns(checks, request.UnknownPolicy);
+        var derived = Derived(checks, request.DerivedConditions, request.CaseTable is { Cases.Count: > 0 });
         checks.ThrowIfAny();
-        var report = await analysis.BuildTruthTableAsync(InsightMapping.Source(request.CaseTable, asOf, unknowns), Outcome(request.Outcome, negate: false), conditions, options, context.CancellationToken);
+        var report = await analysis.BuildTruthTableAsync(InsightMapping.Source(request.CaseTable, asOf, unknowns, derived), Outcome(request.Outcome, negate: false), conditions, options, context.CancellationToken);
         return InsightMapping.ToProto(report, conditions);
     }
 
@@ -60,9 +62,10 @@ public sealed partial class InsightApi(
         }
         var asOf = checks.Date("as_of", request.AsOf) ?? Today;
         var unknowns = Unknowns(checks, request.UnknownPolicy);
+        var derived = Derived(checks, request.DerivedConditions, request.CaseTable is { Cases.Count: > 0 });
         checks.ThrowIfAny();
         var report = await analysis.AnalyzeNecessityAsync(
-            InsightMapping.Source(request.CaseTable, asOf, unknowns), Outcome(request.Outcome, negate: false), conditions,
+            InsightMapping.Source(request.CaseTable, asOf, unknowns, derived), Outcome(request.Outcome, negate: false), conditions,
             new NecessityOptions(cutoff, request.IncludeDisjunctions), context.CancellationToken);
         return InsightMapping.ToProto(report);
     }
@@ -78,12 +81,7 @@ public sealed partial class InsightApi(
         checks.Count("values", request.Values.Count, MaxCalibrationValues, required: false);
         var filter = checks.Filter("filter", request.Filter);
         var inclusion = request.InclusionMembership == 0 ? Calibration.RInclusionMembership : request.InclusionMembership;
-        var method = request.Method switch
-        {
-            V1.CalibrationMethod.Unspecified or V1.CalibrationMethod.Direct => Rules.Insight.CalibrationMethod.Direct,
-            V1.CalibrationMethod.Indirect => Rules.Insight.CalibrationMethod.Indirect,
-            _ => (Rules.Insight.CalibrationMethod?)null,
-        };
+        var method = InsightMapping.Method(request.Method);
         if (method is null)
         {
             checks.Add("method", "must be CALIBRATION_METHOD_DIRECT or CALIBRATION_METHOD_INDIRECT");

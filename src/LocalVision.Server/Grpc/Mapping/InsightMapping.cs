@@ -10,8 +10,16 @@ namespace LocalVision.Server.Grpc.Mapping;
 /// <summary>The InsightService's requests into the domain's terms and its reports into protos.</summary>
 internal static class InsightMapping
 {
-    public static CaseSource Source(V1.CaseTable? table, DateOnly asOf, Rules.Insight.UnknownPolicy unknowns) =>
-        new(table is { Cases.Count: > 0 } ? table.Cases.Select(c => new DomainCase(c.Name, c.Memberships)).ToList() : null, asOf, unknowns);
+    public static CaseSource Source(V1.CaseTable? table, DateOnly asOf, Rules.Insight.UnknownPolicy unknowns, IReadOnlyList<Rules.Insight.Derived.DerivedCondition>? derived = null) =>
+        new(table is { Cases.Count: > 0 } ? table.Cases.Select(c => new DomainCase(c.Name, c.Memberships)).ToList() : null, asOf, unknowns, derived);
+
+    /// <summary>The calibration method (unspecified is direct), or null when the value is none the proto defines.</summary>
+    public static Rules.Insight.CalibrationMethod? Method(V1.CalibrationMethod method) => method switch
+    {
+        V1.CalibrationMethod.Unspecified or V1.CalibrationMethod.Direct => Rules.Insight.CalibrationMethod.Direct,
+        V1.CalibrationMethod.Indirect => Rules.Insight.CalibrationMethod.Indirect,
+        _ => null,
+    };
 
     /// <summary>The policy, or null when the value is none the proto defines.</summary>
     public static Rules.Insight.UnknownPolicy? Policy(V1.UnknownPolicy policy) => policy switch
