@@ -43,7 +43,8 @@ public static class XyPlotSvg
     {
         ArgumentNullException.ThrowIfNull(statistics);
         ArgumentNullException.ThrowIfNull(label);
-        var accounting = Accounting(statistics, label).SelectMany(line => Wrap(line, WrapAt)).ToList();
+        // A long line wraps; its continuation lines are indented.
+        var accounting = Accounting(statistics, label).SelectMany(line => Wrap(line, WrapAt).Select((part, i) => (Text: part, Indent: i > 0 ? 20 : 0))).ToList();
         var height = Top + Size + 84 + (accounting.Count * LineHeight) + 16;
 
         // UTF-8 bytes, so the declaration says the encoding the file is written in.
@@ -69,9 +70,9 @@ public static class XyPlotSvg
             Cases(xml, statistics, label);
 
             var y = Top + Size + 76;
-            foreach (var line in accounting)
+            foreach (var (line, indent) in accounting)
             {
-                Element(xml, "text", line, ("class", "accounting"), ("x", "16"), ("y", N(y)));
+                Element(xml, "text", line, ("class", "accounting"), ("x", N(16 + indent)), ("y", N(y)));
                 y += LineHeight;
             }
             xml.WriteEndElement();
@@ -148,8 +149,8 @@ public static class XyPlotSvg
             {
                 "upper-left" => (PageX(0.01), PageY(0.99) + 12, "start"),
                 "upper-right" => (PageX(0.51), PageY(0.99) + 12, "start"),
-                "lower-right" => (PageX(0.99), PageY(0.01) - 16, "end"),
-                _ => (PageX(0.49), PageY(0.01) - 16, "end"),
+                "lower-right" => (PageX(0.99), PageY(0.01) - 28, "end"),
+                _ => (PageX(0.49), PageY(0.01) - 28, "end"),
             };
             xml.WriteStartElement("text", SvgNamespace);
             Attributes(xml, ("class", "quadrant"), ("data-quadrant", id), ("x", N(x)), ("y", N(y)), ("text-anchor", anchor), ("fill", "#5a5a8a"), ("font-weight", "bold"));
@@ -210,15 +211,15 @@ public static class XyPlotSvg
             if (current.Length > 0 && current.Length + 1 + word.Length > width)
             {
                 yield return current.ToString();
-                current.Clear().Append("    ");
+                current.Clear();
             }
-            if (current.Length > 0 && current.ToString().Trim().Length > 0)
+            if (current.Length > 0)
             {
                 current.Append(' ');
             }
             current.Append(word);
         }
-        if (current.ToString().Trim().Length > 0)
+        if (current.Length > 0)
         {
             yield return current.ToString();
         }
