@@ -195,6 +195,11 @@ public static class XyPlotSvg
                 y += LabelHeight;
             }
             placed.Add(Box(y));
+            if (y - (cy + 4) >= LabelHeight)
+            {
+                // A name moved down from its dot gets a thin line back to it.
+                Element(xml, "line", null, ("class", "leader"), ("x1", N(cx)), ("y1", N(cy)), ("x2", N(leftward ? x + 2 : x - 2)), ("y2", N(y - 4)), ("stroke", "#9ab"), ("stroke-width", "0.6"));
+            }
             Element(xml, "text", shown, ("class", "case-label"), ("data-case", point.Name), ("x", N(x)), ("y", N(y)), ("text-anchor", leftward ? "end" : "start"), ("font-size", "11"));
         }
     }

@@ -104,6 +104,8 @@ function plot(c: XyCondition, outcome: string, caseName: (name: string) => strin
     const box = (top: number): [number, number, number, number] => (leftward ? [x - width, top - LABEL_HEIGHT + 2, x, top + 2] : [x, top - LABEL_HEIGHT + 2, x + width, top + 2]);
     for (let tries = 0; tries < 40 && placed.some((b) => { const a = box(y); return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]; }); tries++) y += LABEL_HEIGHT;
     placed.push(box(y));
+    // A name moved down from its dot gets a thin line back to it.
+    if (y - (cy + 4) >= LABEL_HEIGHT) picture.append(svg("line", { class: "xy-leader", x1: cx, y1: cy, x2: leftward ? x + 2 : x - 2, y2: y - 4, stroke: "#99aabb", "stroke-width": 0.6 }));
     picture.append(dot, svg("text", { class: "xy-label", "data-case": p.name, x, y, "text-anchor": leftward ? "end" : "start", "font-size": 11 }, name));
   }
   return picture;
