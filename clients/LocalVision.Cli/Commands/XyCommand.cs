@@ -43,8 +43,14 @@ public static class XyCommand
                 Render.Message(statistics, connection.Output, () => { });
                 return;
             }
-            var names = request.CaseTable is null ? await DisplayNamesAsync(connection, ct) : new Dictionary<string, string>();
-            var svg = XyPlotSvg.Write(statistics, response.Outcome, name => names.TryGetValue(name, out var shown) && shown.Length > 0 ? shown : name.Split('/')[^1]);
+            // The graph's initiatives by their display names; an analyst's own cases as the table names them.
+            Func<string, string> label = name => name;
+            if (request.CaseTable is null)
+            {
+                var names = await DisplayNamesAsync(connection, ct);
+                label = name => names.TryGetValue(name, out var shown) && shown.Length > 0 ? shown : name.Split('/')[^1];
+            }
+            var svg = XyPlotSvg.Write(statistics, response.Outcome, label);
             if (parse.GetValue(output) is not { } file)
             {
                 Console.Out.Write(svg);

@@ -66,8 +66,7 @@ public static class XyPlotSvg
             }
 
             Frame(xml, statistics.Condition, outcome);
-            QuadrantNames(xml);
-            Cases(xml, statistics, label);
+            Cases(xml, statistics, label, QuadrantNames(xml));
 
             var y = Top + Size + 76;
             foreach (var (line, indent) in accounting)
@@ -141,8 +140,9 @@ public static class XyPlotSvg
     }
 
     /// <summary>Each quadrant's name in the corner the diagonal does not cross, the note under it in smaller type.</summary>
-    private static void QuadrantNames(XmlWriter xml)
+    private static List<(double X1, double Y1, double X2, double Y2)> QuadrantNames(XmlWriter xml)
     {
+        var boxes = new List<(double X1, double Y1, double X2, double Y2)>();
         foreach (var (id, name, note) in Quadrants)
         {
             var (x, y, anchor) = id switch
@@ -162,46 +162,107 @@ public static class XyPlotSvg
             {
                 Element(xml, "text", lines[i], ("class", "quadrant-note"), ("x", N(x)), ("y", N(y + 12 + (i * 11))), ("text-anchor", anchor), ("fill", "#7a7a9a"), ("font-size", "9.5"));
             }
+            // Where the name and note are, so the cases' names keep clear of them.
+            var width = Math.Max(name.Length * 7.0, lines.Max(l => l.Length) * 5.0);
+            var bottom = y + 14 + ((lines.Count - 1) * 11);
+            boxes.Add(anchor == "start" ? (x, y - 12, x + width, bottom) : (x - width, y - 12, x, bottom));
         }
+        return boxes;
     }
 
     /// <summary>
-    /// A dot per case at its memberships and its name beside it. A name that would cover one already placed (cases at
-    /// the same or nearly the same point) moves down a line, so stacked cases read as a list.
+    /// A dot per case at its memberships and its name beside it. Cases at the same point share one block of names, a few
+    /// to a line (downwards, or upwards near the bottom); a block that would cover one already placed moves on a line
+    /// at a time, with a thin line back to its dot.
     /// </summary>
-    private static void Cases(XmlWriter xml, ConditionStatistics statistics, Func<string, string> label)
+    private static void Cases(XmlWriter xml, ConditionStatistics statistics, Func<string, string> label, List<(double X1, double Y1, double X2, double Y2)> placed)
     {
-        var placed = new List<(double X1, double Y1, double X2, double Y2)>();
-        var ordered = statistics.Points.OrderByDescending(p => p.Outcome).ThenBy(p => p.Condition).ThenBy(p => label(p.Name), StringComparer.Ordinal);
-        foreach (var point in ordered)
+        var groups = statistics.Points.GroupBy(p => (p.Condition, p.Outcome)).OrderByDescending(g => g.Key.Outcome).ThenBy(g => g.Key.Condition);
+        foreach (var group in groups)
         {
-            var shown = label(point.Name);
-            var cx = PageX(Math.Clamp(point.Condition, 0, 1));
-            var cy = PageY(Math.Clamp(point.Outcome, 0, 1));
-            xml.WriteStartElement("circle", SvgNamespace);
-            Attributes(xml, ("class", "case"), ("data-case", point.Name), ("data-x", N(point.Condition)), ("data-y", N(point.Outcome)),
-                ("cx", N(cx)), ("cy", N(cy)), ("r", "4.5"), ("fill", "#1f6fb4"), ("fill-opacity", "0.8"));
-            Element(xml, "title", $"{shown}: {statistics.Condition} {N(point.Condition)}, outcome {N(point.Outcome)}");
-            xml.WriteEndElement();
+            var (x, y) = group.Key;
+            var cx = PageX(Math.Clamp(x, 0, 1));
+            var cy = PageY(Math.Clamp(y, 0, 1));
+            var cases = group.Select(p => (p.Name, Shown: label(p.Name))).OrderBy(c => c.Shown, StringComparer.Ordinal).ToList();
+            foreach (var (name, shown) in cases)
+            {
+                xml.WriteStartElement("circle", SvgNamespace);
+                Attributes(xml, ("class", "case"), ("data-case", name), ("data-x", N(x)), ("data-y", N(y)),
+                    ("cx", N(cx)), ("cy", N(cy)), ("r", "4.5"), ("fill", "#1f6fb4"), ("fill-opacity", "0.8"));
+                Element(xml, "title", $"{shown}: {statistics.Condition} {N(x)}, outcome {N(y)}");
+                xml.WriteEndElement();
+            }
 
-            // Names on the right half go to the left of their dot, so none runs off the plot.
-            var leftward = point.Condition > 0.7;
-            var width = shown.Length * 6.2;
-            var x = leftward ? cx - 8 : cx + 8;
-            var y = cy + 4;
-            (double, double, double, double) Box(double top) => leftward ? (x - width, top - LabelHeight + 2, x, top + 2) : (x, top - LabelHeight + 2, x + width, top + 2);
-            for (var tries = 0; tries < 40 && placed.Any(b => Overlap(b, Box(y))); tries++)
+            var lines = LabelLines(cases.Select(c => c.Shown).ToList());
+            // Names on the right go to the left of their dot, so none runs off the plot; near the bottom they stack upwards.
+            var leftward = x > 0.7;
+            var step = cy > Top + (Size * 0.75) ? -LabelHeight : LabelHeight;
+            var width = lines.Max(l => l.Width);
+            // Upwards the first line sits just above the dot, so no name crosses the axis.
+            var start = step < 0 ? cy - 5 : cy + 4;
+            var first = start;
+            (double, double, double, double) Block(double baseline)
             {
-                y += LabelHeight;
+                var last = baseline + (step * (lines.Count - 1));
+                var (top, bottom) = (Math.Min(baseline, last) - LabelHeight + 2, Math.Max(baseline, last) + 2);
+                return leftward ? (cx - 8 - width, top, cx - 8, bottom) : (cx + 8, top, cx + 8 + width, bottom);
             }
-            placed.Add(Box(y));
-            if (y - (cy + 4) >= LabelHeight)
+            for (var tries = 0; tries < 60 && placed.Any(b => Overlap(b, Block(first))); tries++)
             {
-                // A name moved down from its dot gets a thin line back to it.
-                Element(xml, "line", null, ("class", "leader"), ("x1", N(cx)), ("y1", N(cy)), ("x2", N(leftward ? x + 2 : x - 2)), ("y2", N(y - 4)), ("stroke", "#9ab"), ("stroke-width", "0.6"));
+                first += step;
             }
-            Element(xml, "text", shown, ("class", "case-label"), ("data-case", point.Name), ("x", N(x)), ("y", N(y)), ("text-anchor", leftward ? "end" : "start"), ("font-size", "11"));
+            placed.Add(Block(first));
+            if (Math.Abs(first - start) >= LabelHeight)
+            {
+                Element(xml, "line", null, ("class", "leader"), ("x1", N(cx)), ("y1", N(cy)), ("x2", N(leftward ? cx - 6 : cx + 6)), ("y2", N(first - 4)), ("stroke", "#9ab"), ("stroke-width", "0.6"));
+            }
+            var shownToName = cases.ToLookup(c => c.Shown, c => c.Name);
+            var used = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var baseline = first + (step * i);
+                // Leftwards a line is laid out from its right end, so it ends exactly beside the dot.
+                var at = leftward ? cx - 8 : cx + 8;
+                var names = leftward ? Enumerable.Reverse(lines[i].Names).ToList() : lines[i].Names;
+                for (var j = 0; j < names.Count; j++)
+                {
+                    var shown = names[j];
+                    var k = used[shown] = used.GetValueOrDefault(shown) + 1;
+                    if (j > 0)
+                    {
+                        Element(xml, "text", "·", ("class", "label-separator"), ("x", N(leftward ? at + (Separator / 2) : at - (Separator / 2))), ("y", N(baseline)), ("text-anchor", "middle"), ("fill", "#999"));
+                    }
+                    Element(xml, "text", shown, ("class", "case-label"), ("data-case", shownToName[shown].ElementAt(k - 1)), ("x", N(at)), ("y", N(baseline)),
+                        ("text-anchor", leftward ? "end" : "start"), ("font-size", "11"));
+                    at += leftward ? -(NameWidth(shown) + Separator) : NameWidth(shown) + Separator;
+                }
+            }
         }
+    }
+
+    private const double Separator = 12;
+    private const double LineWidth = 230;
+
+    private static double NameWidth(string name) => name.Length * 6.1;
+
+    /// <summary>Names a few to a line: as many as fit in <see cref="LineWidth"/>, a longer name alone.</summary>
+    private static List<(List<string> Names, double Width)> LabelLines(IReadOnlyList<string> names)
+    {
+        var lines = new List<(List<string> Names, double Width)>();
+        foreach (var name in names)
+        {
+            var width = NameWidth(name);
+            if (lines.Count > 0 && lines[^1].Width + Separator + width <= LineWidth)
+            {
+                lines[^1].Names.Add(name);
+                lines[^1] = (lines[^1].Names, lines[^1].Width + Separator + width);
+            }
+            else
+            {
+                lines.Add(([name], width));
+            }
+        }
+        return lines;
     }
 
     private static bool Overlap((double X1, double Y1, double X2, double Y2) a, (double X1, double Y1, double X2, double Y2) b) =>

@@ -62,13 +62,36 @@ public sealed class XyPlotSvgTests
     }
 
     [Fact]
-    public void Write_CasesAtTheSamePoint_HaveTheirNamesOnDifferentLines()
+    public void Write_ManyCasesAtTheSamePoint_HaveNamesThatNeitherOverlapNorLeaveThePicture()
     {
-        var document = Plot(Sample(), n => Names[n]);
+        var statistics = Sample();
+        var names = new Dictionary<string, string>(Names);
+        for (var i = 0; i < 30; i++)
+        {
+            // Crisp sets put many cases at the corners: the bottom two here (names going right, and going left).
+            statistics.Points.Add(new CasePoint { Name = $"initiatives/n{i}", Condition = i % 2, Outcome = 0 });
+            names[$"initiatives/n{i}"] = $"Case number {i}";
+        }
+        var document = Plot(statistics, n => names[n]);
 
-        var labels = document.Descendants(Svg + "text").Where(t => (string?)t.Attribute("class") == "case-label").ToDictionary(t => t.Value);
-        Assert.Equal(Number(labels["Gamma"], "x"), Number(labels["Delta"], "x"));
-        Assert.True(Math.Abs(Number(labels["Gamma"], "y") - Number(labels["Delta"], "y")) >= 11, "stacked labels overlap");
+        var root = document.Root!;
+        var (width, height) = (Number(root, "width"), Number(root, "height"));
+        var boxes = document.Descendants(Svg + "text").Where(t => (string?)t.Attribute("class") == "case-label")
+            .Select(t => (Name: t.Value, Width: t.Value.Length * 6.0, Anchor: (string?)t.Attribute("text-anchor"), X: Number(t, "x"), Y: Number(t, "y")))
+            .Select(t => (t.Name, X: t.Anchor == "end" ? t.X - t.Width : t.X, t.Y, t.Width)).ToList();
+        Assert.Equal(statistics.Points.Count, boxes.Count);
+        Assert.Equal(statistics.Points.Select(p => p.Name).Order(),
+            document.Descendants(Svg + "text").Where(t => (string?)t.Attribute("class") == "case-label").Select(t => (string)t.Attribute("data-case")!).Order());
+        foreach (var a in boxes)
+        {
+            Assert.InRange(a.X, 0, width - a.Width);
+            Assert.InRange(a.Y, 12, XyPlotSvg.Top + XyPlotSvg.Size);
+            foreach (var b in boxes.Where(b => b != a))
+            {
+                var apart = a.X + a.Width <= b.X || b.X + b.Width <= a.X || Math.Abs(a.Y - b.Y) >= 11;
+                Assert.True(apart, $"`{a.Name}` at ({a.X}, {a.Y}) covers `{b.Name}` at ({b.X}, {b.Y})");
+            }
+        }
     }
 
     [Fact]
