@@ -21,6 +21,13 @@ const LEFT = 64;
 const TOP = 16;
 const SIZE = 400;
 const LABEL_HEIGHT = 12;
+const SEPARATOR = 12;
+const LINE_WIDTH = 230;
+
+type Box = [number, number, number, number];
+
+const nameWidth = (name: string) => name.length * 6.1;
+const overlap = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 
 /**
  * The quadrants as Schneider and Wagemann name the cases a sufficiency claim makes of them (as lv xy does), each
@@ -81,32 +88,72 @@ function plot(c: XyCondition, outcome: string, caseName: (name: string) => strin
     svg("text", { x: px(0.5), y: TOP + SIZE + 44, "text-anchor": "middle", "font-size": 12 }, `${codeOf(c.condition.replace(/^~/, "")).label}${c.condition.startsWith("~") ? " (absent)" : ""} →`),
     svg("text", { x: 0, y: 0, "text-anchor": "middle", "font-size": 12, transform: `translate(${LEFT - 40} ${py(0.5)}) rotate(-90)` }, `${codeOf(outcome.replace(/^~/, "")).label}${outcome.startsWith("~") ? " (absent)" : ""} →`),
   );
+  // Where the quadrant names are, so the cases' names keep clear of them.
+  const placed: Box[] = [];
   for (const q of QUADRANTS) {
     // In the corner the diagonal does not cross.
     const [x, y, anchor] =
       q.id === "upper-left" ? [px(0.01), py(0.99) + 12, "start"] : q.id === "upper-right" ? [px(0.51), py(0.99) + 12, "start"] : q.id === "lower-right" ? [px(0.99), py(0.01) - 28, "end"] : [px(0.49), py(0.01) - 28, "end"];
     picture.append(svg("text", { class: "xy-quadrant", "data-quadrant": q.id, x, y, "text-anchor": anchor, "font-size": 12, "font-weight": 700, fill: "#4b4b7f" }, q.name));
-    lines(q.note, 38).forEach((line, i) => picture.append(svg("text", { class: "xy-quadrant-note", x, y: y + 12 + i * 11, "text-anchor": anchor, "font-size": 9.5, fill: "#707090" }, line)));
+    const note = lines(q.note, 38);
+    note.forEach((line, i) => picture.append(svg("text", { class: "xy-quadrant-note", x, y: y + 12 + i * 11, "text-anchor": anchor, "font-size": 9.5, fill: "#707090" }, line)));
+    const width = Math.max(q.name.length * 7, ...note.map((l) => l.length * 5));
+    const bottom = y + 14 + (note.length - 1) * 11;
+    placed.push(anchor === "start" ? [x, y - 12, x + width, bottom] : [x - width, y - 12, x, bottom]);
   }
-  // Names that would cover one already placed (cases at the same point) move down a line.
-  const placed: [number, number, number, number][] = [];
-  const points = [...(c.points ?? [])].sort((a, b) => (b.outcome ?? 0) - (a.outcome ?? 0) || (a.condition ?? 0) - (b.condition ?? 0) || caseName(a.name).localeCompare(caseName(b.name)));
-  for (const p of points) {
-    const name = caseName(p.name);
-    const cx = px(Math.min(1, Math.max(0, p.condition ?? 0)));
-    const cy = py(Math.min(1, Math.max(0, p.outcome ?? 0)));
-    const dot = svg("circle", { class: "xy-case", "data-case": p.name, cx, cy, r: 4.5, fill: "#1f6fb4", "fill-opacity": 0.8 });
-    dot.append(svg("title", {}, `${name}: ${p.condition ?? 0}, ${p.outcome ?? 0}`));
-    const leftward = (p.condition ?? 0) > 0.7;
-    const width = name.length * 6;
-    const x = leftward ? cx - 8 : cx + 8;
-    let y = cy + 4;
-    const box = (top: number): [number, number, number, number] => (leftward ? [x - width, top - LABEL_HEIGHT + 2, x, top + 2] : [x, top - LABEL_HEIGHT + 2, x + width, top + 2]);
-    for (let tries = 0; tries < 40 && placed.some((b) => { const a = box(y); return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]; }); tries++) y += LABEL_HEIGHT;
-    placed.push(box(y));
-    // A name moved down from its dot gets a thin line back to it.
-    if (y - (cy + 4) >= LABEL_HEIGHT) picture.append(svg("line", { class: "xy-leader", x1: cx, y1: cy, x2: leftward ? x + 2 : x - 2, y2: y - 4, stroke: "#99aabb", "stroke-width": 0.6 }));
-    picture.append(dot, svg("text", { class: "xy-label", "data-case": p.name, x, y, "text-anchor": leftward ? "end" : "start", "font-size": 11 }, name));
+  // Cases at the same point share a block of names, a few to a line (upwards near the bottom); a block that would
+  // cover one already placed moves on a line at a time, with a thin line back to its dot.
+  const groups = new Map<string, { x: number; y: number; names: [string, string][] }>();
+  for (const p of c.points ?? []) {
+    const x = p.condition ?? 0;
+    const y = p.outcome ?? 0;
+    const key = `${x}|${y}`;
+    if (!groups.has(key)) groups.set(key, { x, y, names: [] });
+    groups.get(key)!.names.push([p.name, caseName(p.name)]);
+  }
+  const ordered = [...groups.values()].sort((a, b) => b.y - a.y || a.x - b.x);
+  for (const g of ordered) {
+    g.names.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+    const cx = px(Math.min(1, Math.max(0, g.x)));
+    const cy = py(Math.min(1, Math.max(0, g.y)));
+    for (const [name, shownName] of g.names) {
+      const dot = svg("circle", { class: "xy-case", "data-case": name, cx, cy, r: 4.5, fill: "#1f6fb4", "fill-opacity": 0.8 });
+      dot.append(svg("title", {}, `${shownName}: ${g.x}, ${g.y}`));
+      picture.append(dot);
+    }
+    const rows: { names: [string, string][]; width: number }[] = [];
+    for (const entry of g.names) {
+      const width = nameWidth(entry[1]);
+      const last = rows[rows.length - 1];
+      if (last && last.width + SEPARATOR + width <= LINE_WIDTH) {
+        last.names.push(entry);
+        last.width += SEPARATOR + width;
+      } else rows.push({ names: [entry], width });
+    }
+    const leftward = g.x > 0.7;
+    const step = cy > TOP + SIZE * 0.75 ? -LABEL_HEIGHT : LABEL_HEIGHT;
+    const widest = Math.max(...rows.map((r) => r.width));
+    const start = step < 0 ? cy - 5 : cy + 4;
+    const block = (baseline: number): Box => {
+      const last = baseline + step * (rows.length - 1);
+      const top = Math.min(baseline, last) - LABEL_HEIGHT + 2;
+      const bottom = Math.max(baseline, last) + 2;
+      return leftward ? [cx - 8 - widest, top, cx - 8, bottom] : [cx + 8, top, cx + 8 + widest, bottom];
+    };
+    let first = start;
+    for (let tries = 0; tries < 60 && placed.some((b) => overlap(b, block(first))); tries++) first += step;
+    placed.push(block(first));
+    if (Math.abs(first - start) >= LABEL_HEIGHT) picture.append(svg("line", { class: "xy-leader", x1: cx, y1: cy, x2: leftward ? cx - 6 : cx + 6, y2: first - 4, stroke: "#99aabb", "stroke-width": 0.6 }));
+    rows.forEach((row, i) => {
+      const baseline = first + step * i;
+      // Leftwards a line is laid out from its right end, so it ends beside the dot.
+      let at = leftward ? cx - 8 : cx + 8;
+      (leftward ? [...row.names].reverse() : row.names).forEach(([name, shownName], j) => {
+        if (j > 0) picture.append(svg("text", { class: "xy-separator", x: leftward ? at + SEPARATOR / 2 : at - SEPARATOR / 2, y: baseline, "text-anchor": "middle", fill: "#999", "font-size": 11 }, "·"));
+        picture.append(svg("text", { class: "xy-label", "data-case": name, x: at, y: baseline, "text-anchor": leftward ? "end" : "start", "font-size": 11 }, shownName));
+        at += leftward ? -(nameWidth(shownName) + SEPARATOR) : nameWidth(shownName) + SEPARATOR;
+      });
+    });
   }
   return picture;
 }
