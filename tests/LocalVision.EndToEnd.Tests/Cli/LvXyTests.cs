@@ -60,6 +60,34 @@ public sealed class LvXyTests(SeededServerFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task OutputJson_PrintsTheConditionsFiguresAndPointsNotSvg()
+    {
+        var result = await LvProcess.RunAsync(Server, "xy", "-c", "COMMUNITY_ENGAGEMENT", "-o", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal("COMMUNITY_ENGAGEMENT", json.RootElement.GetProperty("condition").GetString());
+        Assert.NotEmpty(json.RootElement.GetProperty("points").EnumerateArray());
+        // The cases left out of every condition (no value for the outcome) are listed with the condition's own.
+        Assert.Contains(json.RootElement.GetProperty("excluded").EnumerateArray(), e => e.GetProperty("explanation").GetString() == "no value for MOMENTUM");
+    }
+
+    [Fact]
+    public async Task CaseTable_AnAnalystsOwnCases_AreLabelledAsTheTableNamesThem()
+    {
+        var file = Path.Combine(_folder, "lipset.svg");
+
+        var result = await LvProcess.RunAsync(Server, "xy", "--case-table", LvProcess.RepositoryPath("docs", "examples", "lipset-crisp.csv"), "--outcome", "SURV", "-c", "DEV", "--out", file);
+
+        Assert.Equal(0, result.ExitCode);
+        var document = XDocument.Load(file);
+        Assert.Equal(18, document.Descendants(Svg + "circle").Count());
+        var labels = document.Descendants(Svg + "text").Where(t => (string?)t.Attribute("class") == "case-label").Select(t => t.Value).ToList();
+        Assert.Equal(18, labels.Count);
+        Assert.Contains("FI", labels);
+    }
+
+    [Fact]
     public async Task Condition_Misspelt_IsRefusedInOneLineWithTheServersSuggestion()
     {
         var file = Path.Combine(_folder, "none.svg");
