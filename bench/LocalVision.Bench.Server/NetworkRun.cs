@@ -116,6 +116,7 @@ public static class NetworkRun
             {
                 (CentralityAlgorithm.Pagerank, 0), (CentralityAlgorithm.Betweenness, 32), (CentralityAlgorithm.Brokerage, 0),
                 (CentralityAlgorithm.Harmonic, 0), (CentralityAlgorithm.Closeness, 0), (CentralityAlgorithm.Betweenness, 0),
+                (CentralityAlgorithm.Brokerage, 64), (CentralityAlgorithm.Harmonic, 64), (CentralityAlgorithm.Closeness, 64),
             })
             {
                 var request = new ComputeCentralityRequest { Algorithm = algorithm, Labels = { Partners }, Top = 10, SampleSize = sample, Seed = 1 };
@@ -135,6 +136,13 @@ public static class NetworkRun
             await Time("SimulateRemoval", "remove p0 labels=Partner", async () =>
             {
                 var r = await network.SimulateRemovalAsync(new SimulateRemovalRequest { Remove = "partners/p0", Labels = { Partners } }, deadline: Deadline());
+                return $"after: {Metrics(r.After)}; {r.Disconnected.Count} disconnected";
+            });
+            await Time("GetNetworkMetrics", "whole graph sample 64 labels=Partner", async () => Metrics((await network.GetNetworkMetricsAsync(
+                new GetNetworkMetricsRequest { Labels = { Partners }, SampleSize = 64, Seed = 1 }, deadline: Deadline())).Metrics));
+            await Time("SimulateRemoval", "remove p0 sample 64 labels=Partner", async () =>
+            {
+                var r = await network.SimulateRemovalAsync(new SimulateRemovalRequest { Remove = "partners/p0", Labels = { Partners }, SampleSize = 64, Seed = 1 }, deadline: Deadline());
                 return $"after: {Metrics(r.After)}; {r.Disconnected.Count} disconnected";
             });
         }

@@ -117,6 +117,30 @@ public sealed class CentralityEstimateTests : IAsyncLifetime
         Assert.All(all.Values, s => Assert.Equal((0.0, 0.0), (s.StandardError, s.ErrorBound)));
     }
 
+    [Theory]
+    [InlineData(CentralityAlgorithm.Closeness)]
+    [InlineData(CentralityAlgorithm.Harmonic)]
+    [InlineData(CentralityAlgorithm.Brokerage)]
+    public async Task SampledPathMeasures_AllSourcesExact_FewSourcesRepeatWithErrors(CentralityAlgorithm algorithm)
+    {
+        var exact = await ScoresAsync(new ComputeCentralityRequest { Algorithm = algorithm });
+        var all = await ScoresAsync(new ComputeCentralityRequest { Algorithm = algorithm, SampleSize = 34, Seed = 2 });
+        var a = await ScoresAsync(new ComputeCentralityRequest { Algorithm = algorithm, SampleSize = 10, Seed = 5 });
+        var b = await ScoresAsync(new ComputeCentralityRequest { Algorithm = algorithm, SampleSize = 10, Seed = 5 });
+
+        Assert.All(exact.Keys, name => Assert.Equal(exact[name].Score, all[name].Score, 12));
+        Assert.All(all.Values, s => Assert.Equal((0.0, 0.0), (s.StandardError, s.ErrorBound)));
+        Assert.Equal(a.Values.Select(s => (s.Name, s.Score, s.StandardError)).Order(), b.Values.Select(s => (s.Name, s.Score, s.StandardError)).Order());
+        Assert.Contains(a.Keys, name => Math.Abs(a[name].Score - exact[name].Score) > 1e-9);
+        Assert.Contains(a.Values, s => s.StandardError > 0);
+        // Closeness is a ratio of two estimates and carries no bound; harmonic and brokerage carry Hoeffding's.
+        Assert.All(a.Values, s => Assert.Equal(algorithm == CentralityAlgorithm.Closeness ? 0 : a.Values.First().ErrorBound, s.ErrorBound));
+        if (algorithm != CentralityAlgorithm.Closeness)
+        {
+            Assert.All(a.Keys, name => Assert.InRange(Math.Abs(a[name].Score - exact[name].Score), 0, a[name].ErrorBound));
+        }
+    }
+
     [Fact]
     public async Task SampledBetweenness_StandardErrors_ShrinkAsTheSampleGrows()
     {
@@ -207,7 +231,11 @@ public sealed class CentralityEstimateTests : IAsyncLifetime
         var negative = await RpcAssert.ThrowsAsync(StatusCode.InvalidArgument,
             async () => await ScoresAsync(new ComputeCentralityRequest { Algorithm = CentralityAlgorithm.Betweenness, SampleSize = -5 }));
         var misplaced = await RpcAssert.ThrowsAsync(StatusCode.InvalidArgument,
-            async () => await ScoresAsync(new ComputeCentralityRequest { Algorithm = CentralityAlgorithm.Closeness, SampleSize = 10, Tolerance = 1e-6 }));
+            async () => await ScoresAsync(new ComputeCentralityRequest { Algorithm = CentralityAlgorithm.Degree, SampleSize = 10, Tolerance = 1e-6 }));
+        var pageRank = await RpcAssert.ThrowsAsync(StatusCode.InvalidArgument,
+            async () => await ScoresAsync(new ComputeCentralityRequest { Algorithm = CentralityAlgorithm.Pagerank, SampleSize = 10 }));
+        var closeness = await RpcAssert.ThrowsAsync(StatusCode.InvalidArgument,
+            async () => await ScoresAsync(new ComputeCentralityRequest { Algorithm = CentralityAlgorithm.Closeness, SampleSize = 1 }));
         var tolerance = await RpcAssert.ThrowsAsync(StatusCode.InvalidArgument,
             async () => await ScoresAsync(new ComputeCentralityRequest { Algorithm = CentralityAlgorithm.Pagerank, Tolerance = -1 }));
 
@@ -215,6 +243,8 @@ public sealed class CentralityEstimateTests : IAsyncLifetime
         RpcAssert.HasViolation(negative, "sample_size");
         RpcAssert.HasViolation(misplaced, "sample_size");
         RpcAssert.HasViolation(misplaced, "tolerance");
+        RpcAssert.HasViolation(pageRank, "sample_size");
+        RpcAssert.HasViolation(closeness, "sample_size");
         RpcAssert.HasViolation(tolerance, "tolerance");
     }
 

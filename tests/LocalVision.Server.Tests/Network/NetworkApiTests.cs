@@ -118,6 +118,38 @@ public sealed class NetworkApiTests(SeededServerFixture fixture)
     }
 
     [Fact]
+    public async Task GetNetworkMetrics_Sampled_SaysEstimatedAndDiameterIsALowerBound()
+    {
+        var exact = await Client.GetNetworkMetricsAsync(new GetNetworkMetricsRequest { Scope = "localities/plymouth" }, cancellationToken: Ct);
+        var all = await Client.GetNetworkMetricsAsync(new GetNetworkMetricsRequest { Scope = "localities/plymouth", SampleSize = 100000, Seed = 1 }, cancellationToken: Ct);
+        var sampled = await Client.GetNetworkMetricsAsync(new GetNetworkMetricsRequest { Scope = "localities/plymouth", SampleSize = 3, Seed = 1 }, cancellationToken: Ct);
+        var removal = await Client.SimulateRemovalAsync(new SimulateRemovalRequest { Remove = "enablers/fir", SampleSize = 3, Seed = 1 }, cancellationToken: Ct);
+
+        Assert.Equal(exact.Metrics, all.Metrics);
+        Assert.False(exact.Metrics.Estimated);
+        Assert.True(sampled.Metrics.Estimated && sampled.Metrics.DiameterIsLowerBound);
+        Assert.Equal(3, sampled.Metrics.SampledSources);
+        Assert.InRange(sampled.Metrics.Diameter, 0, exact.Metrics.Diameter);
+        Assert.Equal((exact.Metrics.Nodes, exact.Metrics.Edges, exact.Metrics.Components), (sampled.Metrics.Nodes, sampled.Metrics.Edges, sampled.Metrics.Components));
+        Assert.True(removal.Before.Estimated && removal.After.DiameterIsLowerBound);
+    }
+
+    [Fact]
+    public async Task SampleSize_OfOneOrWithCompareTo_IsInvalidArgument()
+    {
+        var one = await RpcAssert.ThrowsAsync(StatusCode.InvalidArgument, () => Client.GetNetworkMetricsAsync(
+            new GetNetworkMetricsRequest { SampleSize = 1 }, cancellationToken: Ct));
+        var compared = await RpcAssert.ThrowsAsync(StatusCode.InvalidArgument, () => Client.GetNetworkMetricsAsync(
+            new GetNetworkMetricsRequest { SampleSize = 5, CompareTo = Timestamp.FromDateTime(new DateTime(2011, 1, 1, 0, 0, 0, DateTimeKind.Utc)) }, cancellationToken: Ct));
+        var removal = await RpcAssert.ThrowsAsync(StatusCode.InvalidArgument, () => Client.SimulateRemovalAsync(
+            new SimulateRemovalRequest { Remove = "enablers/fir", SampleSize = -2 }, cancellationToken: Ct));
+
+        RpcAssert.HasViolation(one, "sample_size");
+        RpcAssert.HasViolation(compared, "sample_size");
+        RpcAssert.HasViolation(removal, "sample_size");
+    }
+
+    [Fact]
     public async Task GetNetworkMetrics_ScopeThatIsNotALocality_IsInvalidArgument()
     {
         var error = await RpcAssert.ThrowsAsync(StatusCode.InvalidArgument, () => Client.GetNetworkMetricsAsync(

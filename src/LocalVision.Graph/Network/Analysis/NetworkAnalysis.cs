@@ -8,15 +8,29 @@ namespace LocalVision.Graph.Network;
 public static partial class NetworkAnalysis
 {
     /// <summary>Metrics of the nodes in <paramref name="scope"/> (all nodes when null) and the relationships among them.</summary>
-    public static NetworkMetrics Metrics(NetworkProjection projection, IReadOnlyCollection<int>? scope = null, CancellationToken cancellationToken = default)
+    /// <param name="sampleSize">
+    /// When above 0 and below the scope's size, the average path length and diameter come from breadth-first searches
+    /// from this many of the scope's nodes drawn without replacement (seeded by <paramref name="seed"/>): the average an
+    /// estimate, the diameter a lower bound (<see cref="NetworkMetrics.SampledSources"/> says so); the rest stays exact.
+    /// </param>
+    public static NetworkMetrics Metrics(
+        NetworkProjection projection, IReadOnlyCollection<int>? scope = null, CancellationToken cancellationToken = default, int sampleSize = 0, int seed = 0)
     {
         var graph = SimpleGraph.From(projection, scope, exclude: -1);
-        return graph.Measure(cancellationToken);
+        return graph.Measure(cancellationToken, graph.SourcesOf(Sample(graph, sampleSize, seed)));
     }
 
     /// <summary>Metrics of the named nodes that exist in the projection (all when null).</summary>
-    public static NetworkMetrics Metrics(NetworkProjection projection, IReadOnlyCollection<string>? scope, CancellationToken cancellationToken = default) =>
-        Metrics(projection, Resolve(projection, scope), cancellationToken);
+    public static NetworkMetrics Metrics(
+        NetworkProjection projection, IReadOnlyCollection<string>? scope, CancellationToken cancellationToken = default, int sampleSize = 0, int seed = 0) =>
+        Metrics(projection, Resolve(projection, scope), cancellationToken, sampleSize, seed);
+
+    /// <summary>The projection nodes of a sample of the graph's nodes, or null for every node.</summary>
+    private static int[]? Sample(SimpleGraph graph, int sampleSize, int seed)
+    {
+        var members = Enumerable.Range(0, graph.Local.Length).Where(v => graph.Local[v] >= 0).ToArray();
+        return sampleSize <= 0 || sampleSize >= members.Length ? null : Centrality.SampleSources(members, sampleSize, seed);
+    }
 
     /// <summary>
     /// Compares two projections of the same spec at different dates: relationships present now but not then
@@ -33,24 +47,33 @@ public static partial class NetworkAnalysis
     }
 
     /// <summary>What-if: the scope's metrics as they are and with <paramref name="removed"/> and its relationships taken out.</summary>
-    public static RemovalImpact SimulateRemoval(NetworkProjection projection, IReadOnlyCollection<int>? scope, int removed, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// With <paramref name="sampleSize"/> (as for <see cref="Metrics(NetworkProjection, IReadOnlyCollection{int}?, CancellationToken, int, int)"/>)
+    /// both sides search from the same sampled nodes (less the removed one), so their difference is not sampling noise alone.
+    /// </remarks>
+    public static RemovalImpact SimulateRemoval(
+        NetworkProjection projection, IReadOnlyCollection<int>? scope, int removed, CancellationToken cancellationToken = default, int sampleSize = 0, int seed = 0)
     {
         NetworkPaths.CheckNode(projection, removed, nameof(removed));
-        var before = SimpleGraph.From(projection, scope, exclude: -1).Measure(cancellationToken);
-        var after = SimpleGraph.From(projection, scope, exclude: removed).Measure(cancellationToken);
+        var whole = SimpleGraph.From(projection, scope, exclude: -1);
+        var sample = Sample(whole, sampleSize, seed);
+        var before = whole.Measure(cancellationToken, whole.SourcesOf(sample));
+        var without = SimpleGraph.From(projection, scope, exclude: removed);
+        var after = without.Measure(cancellationToken, without.SourcesOf(sample));
         return new RemovalImpact(projection.NameOf(removed), before, after);
     }
 
     /// <summary>What-if by names: unknown scope names are ignored; the removed node must exist.</summary>
     /// <exception cref="ArgumentException">The removed node is not in the projection.</exception>
-    public static RemovalImpact SimulateRemoval(NetworkProjection projection, IReadOnlyCollection<string>? scope, string removed, CancellationToken cancellationToken = default)
+    public static RemovalImpact SimulateRemoval(
+        NetworkProjection projection, IReadOnlyCollection<string>? scope, string removed, CancellationToken cancellationToken = default, int sampleSize = 0, int seed = 0)
     {
         var index = projection.IndexOf(removed);
         if (index < 0)
         {
             throw new ArgumentException($"{removed} is not in the projection", nameof(removed));
         }
-        return SimulateRemoval(projection, Resolve(projection, scope), index, cancellationToken);
+        return SimulateRemoval(projection, Resolve(projection, scope), index, cancellationToken, sampleSize, seed);
     }
 
     /// <summary>

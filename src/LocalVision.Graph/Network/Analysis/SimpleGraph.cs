@@ -3,9 +3,18 @@ namespace LocalVision.Graph.Network;
 public static partial class NetworkAnalysis
 {
     /// <summary>The simple undirected graph on a scope, with sorted neighbour lists.</summary>
-    private sealed class SimpleGraph(int[] offsets, int[] targets, int relationships)
+    private sealed class SimpleGraph(int[] offsets, int[] targets, int relationships, int[] local)
     {
         private int NodeCount => offsets.Length - 1;
+
+        /// <summary>Per projection node, its index in this graph, or -1 when it is not in it.</summary>
+        public int[] Local => local;
+
+        /// <summary>
+        /// This graph's indices of the projection nodes <paramref name="sample"/> (those in it), or null (every node)
+        /// without a sample.
+        /// </summary>
+        public int[]? SourcesOf(int[]? sample) => sample?.Select(v => local[v]).Where(v => v >= 0).Order().ToArray();
 
         public static SimpleGraph From(NetworkProjection projection, IReadOnlyCollection<int>? scope, int exclude)
         {
@@ -75,12 +84,16 @@ public static partial class NetworkAnalysis
             {
                 Array.Sort(adjacency.Targets, adjacency.Offsets[u], adjacency.Offsets[u + 1] - adjacency.Offsets[u]);
             }
-            return new SimpleGraph(adjacency.Offsets, adjacency.Targets, relationships);
+            return new SimpleGraph(adjacency.Offsets, adjacency.Targets, relationships, local);
         }
 
         private int Degree(int u) => offsets[u + 1] - offsets[u];
 
-        public NetworkMetrics Measure(CancellationToken cancellationToken)
+        /// <summary>
+        /// The metrics; path lengths from <paramref name="sources"/> only when given (fewer than every node): the
+        /// average over the ordered pairs they start, and the diameter as the largest eccentricity among them, a lower bound.
+        /// </summary>
+        public NetworkMetrics Measure(CancellationToken cancellationToken, int[]? sources = null)
         {
             var n = NodeCount;
             var edges = targets.Length / 2;
@@ -101,11 +114,15 @@ public static partial class NetworkAnalysis
                 centralisation = sum / ((n - 1.0) * (n - 2.0));
             }
             var (clustering, transitivity) = Clustering(cancellationToken);
-            var distanceSum = new long[n];
-            var reached = new long[n];
-            var eccentricity = new int[n];
-            SourceParallel.ForEach(n, () => (Distance: Fill(new int[n], -1), Queue: new int[n]), (worker, s) =>
+            var estimated = sources is not null && sources.Length < n;
+            var origins = estimated ? sources! : null;
+            var searches = origins?.Length ?? n;
+            var distanceSum = new long[searches];
+            var reached = new long[searches];
+            var eccentricity = new int[searches];
+            SourceParallel.ForEach(searches, () => (Distance: Fill(new int[n], -1), Queue: new int[n]), (worker, i) =>
             {
+                var s = origins is null ? i : origins[i];
                 var (distance, queue) = worker;
                 distance[s] = 0;
                 queue[0] = s;
@@ -127,18 +144,19 @@ public static partial class NetworkAnalysis
                         }
                     }
                 }
-                for (var i = 0; i < tail; i++)
+                for (var j = 0; j < tail; j++)
                 {
-                    distance[queue[i]] = -1;
+                    distance[queue[j]] = -1;
                 }
-                distanceSum[s] = sum;
-                reached[s] = tail - 1;
-                eccentricity[s] = max;
+                distanceSum[i] = sum;
+                reached[i] = tail - 1;
+                eccentricity[i] = max;
             }, cancellationToken);
             var orderedPairs = reached.Sum();
             var average = orderedPairs > 0 ? (double)distanceSum.Sum() / orderedPairs : 0;
-            var diameter = n > 0 ? eccentricity.Max() : 0;
+            var diameter = searches > 0 ? eccentricity.Max() : 0;
             var components = 0;
+            long connectedPairs = 0;
             var seen = new bool[n];
             for (var s = 0; s < n; s++)
             {
@@ -147,8 +165,10 @@ public static partial class NetworkAnalysis
                     components++;
                     var stack = new Stack<int>([s]);
                     seen[s] = true;
+                    long size = 0;
                     while (stack.TryPop(out var u))
                     {
+                        size++;
                         for (var a = offsets[u]; a < offsets[u + 1]; a++)
                         {
                             if (!seen[targets[a]])
@@ -158,9 +178,11 @@ public static partial class NetworkAnalysis
                             }
                         }
                     }
+                    connectedPairs += size * (size - 1) / 2;
                 }
             }
-            return new NetworkMetrics(n, edges, relationships, density, centralisation, average, diameter, clustering, transitivity, components, orderedPairs / 2);
+            return new NetworkMetrics(n, edges, relationships, density, centralisation, average, diameter, clustering, transitivity, components,
+                connectedPairs, estimated ? searches : 0);
         }
 
         private (double Average, double Transitivity) Clustering(CancellationToken cancellationToken)

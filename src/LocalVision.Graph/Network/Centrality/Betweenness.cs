@@ -34,7 +34,7 @@ public static partial class Centrality
     }
 
     /// <summary>Per node, Σ over sources of Brandes dependencies (entries 0..n-1) and of their squares (n..2n-1).</summary>
-    private static double[] DependenciesWithSquares(NetworkProjection projection, int[] sources, bool weighted, CancellationToken cancellationToken)
+    private static double[] DependenciesWithSquares(NetworkProjection projection, int[] sources, int[]? groups, bool weighted, CancellationToken cancellationToken)
     {
         var n = projection.NodeCount;
         if (n == 0 || sources.Length == 0)
@@ -42,7 +42,7 @@ public static partial class Centrality
             return new double[2 * n];
         }
         _ = projection.In;
-        return SourceParallel.Accumulate(2 * n, sources, () => new Brandes(projection, weighted, null),
+        return SourceParallel.Accumulate(2 * n, sources, () => new Brandes(projection, weighted, groups),
             (worker, source, accumulator) => worker.Accumulate(source, accumulator), cancellationToken);
     }
 }

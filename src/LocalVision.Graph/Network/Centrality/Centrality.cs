@@ -19,15 +19,25 @@ public static partial class Centrality
     /// <summary>
     /// One measure, weighted where the projection is (weights as costs for the path-based measures — betweenness,
     /// closeness, harmonic, brokerage — and as strengths for degree and PageRank); betweenness sampled when
-    /// <see cref="CentralityOptions.SampleSize"/> asks for fewer sources than there are nodes.
+    /// <see cref="CentralityOptions.SampleSize"/> asks for fewer sources than there are nodes; so are closeness, harmonic and brokerage.
     /// </summary>
     public static CentralityResult Compute(NetworkProjection projection, CentralityMeasure measure, CentralityOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (measure == CentralityMeasure.Betweenness && options.SampleSize > 0 && options.SampleSize < projection.NodeCount)
+        if (options.SampleSize > 0 && options.SampleSize < projection.NodeCount)
         {
-            var sampled = SampledBetweenness(projection, options.SampleSize, options.Seed, cancellationToken: cancellationToken);
-            return new CentralityResult(sampled.Scores, sampled.StandardErrors, sampled.ErrorBound, sampled.Pivots.Count);
+            var seed = options.Seed;
+            switch (measure)
+            {
+                case CentralityMeasure.Betweenness:
+                    return FromSample(SampledBetweenness(projection, options.SampleSize, seed, cancellationToken: cancellationToken));
+                case CentralityMeasure.Brokerage:
+                    return FromSample(SampledBrokerage(projection, options.SampleSize, seed, cancellationToken: cancellationToken));
+                case CentralityMeasure.Closeness:
+                    return SampledCloseness(projection, options.SampleSize, seed, cancellationToken: cancellationToken);
+                case CentralityMeasure.Harmonic:
+                    return SampledHarmonic(projection, options.SampleSize, seed, cancellationToken: cancellationToken);
+            }
         }
         return new CentralityResult(measure switch
         {
@@ -42,6 +52,9 @@ public static partial class Centrality
             _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, "unknown centrality measure"),
         });
     }
+
+    private static CentralityResult FromSample(SampledBetweenness sampled) =>
+        new(sampled.Scores, sampled.StandardErrors, sampled.ErrorBound, sampled.Pivots.Count);
 
     /// <summary>The highest <paramref name="top"/> scores, highest first; ties ordered by name and sharing a rank.</summary>
     public static IReadOnlyList<CentralityScore> Rank(NetworkProjection projection, IReadOnlyList<double> scores, int top = int.MaxValue)

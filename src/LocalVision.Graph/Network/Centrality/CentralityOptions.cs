@@ -2,7 +2,7 @@ namespace LocalVision.Graph.Network;
 
 /// <summary>How <see cref="Centrality.Compute(NetworkProjection, CentralityMeasure, CentralityOptions, CancellationToken)"/> computes a measure.</summary>
 /// <param name="SampleSize">
-/// Betweenness only: estimate from this many sources drawn at random (seeded by <paramref name="Seed"/>) instead of
+/// Betweenness, brokerage, closeness and harmonic: estimate from this many sources drawn at random (seeded by <paramref name="Seed"/>) instead of
 /// all of them; 0, or a number at least the node count, computes it exactly.
 /// </param>
 /// <param name="Seed">Which sample: the same seed and sample size on the same network give the same scores.</param>

@@ -11,6 +11,59 @@ public static partial class Centrality
 
         public (int Reached, double Sum, double InverseSum) Run(Adjacency adjacency, int source, bool weighted)
         {
+            var count = Search(adjacency, source, weighted);
+            double sum = 0, inverseSum = 0;
+            for (var i = 0; i < count; i++)
+            {
+                var d = _distance[_order[i]];
+                if (d > 0)
+                {
+                    sum += d;
+                    inverseSum += 1 / d;
+                }
+            }
+            Reset(count);
+            return (count, sum, inverseSum);
+        }
+
+        /// <summary>
+        /// Adds, for every node v the source reaches (v ≠ source), 1 to reach[v], d to sum[v], d² to sum²[v], 1/d to
+        /// inverse[v] and 1/d² to inverse²[v]: five blocks of n in <paramref name="accumulator"/>, in that order.
+        /// </summary>
+        public void AccumulateFrom(Adjacency adjacency, int source, bool weighted, double[] accumulator)
+        {
+            var count = Search(adjacency, source, weighted);
+            for (var i = 0; i < count; i++)
+            {
+                var v = _order[i];
+                var d = _distance[v];
+                if (v == source)
+                {
+                    continue;
+                }
+                accumulator[v] += 1;
+                accumulator[n + v] += d;
+                accumulator[(2 * n) + v] += d * d;
+                if (d > 0)
+                {
+                    accumulator[(3 * n) + v] += 1 / d;
+                    accumulator[(4 * n) + v] += 1 / (d * d);
+                }
+            }
+            Reset(count);
+        }
+
+        private void Reset(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _distance[_order[i]] = double.PositiveInfinity;
+            }
+        }
+
+        /// <summary>Settles the nodes the source reaches into _order (returning how many) with their distances in _distance.</summary>
+        private int Search(Adjacency adjacency, int source, bool weighted)
+        {
             var count = 0;
             _distance[source] = 0;
             if (weighted)
@@ -56,18 +109,7 @@ public static partial class Centrality
                     }
                 }
             }
-            double sum = 0, inverseSum = 0;
-            for (var i = 0; i < count; i++)
-            {
-                var d = _distance[_order[i]];
-                if (d > 0)
-                {
-                    sum += d;
-                    inverseSum += 1 / d;
-                }
-                _distance[_order[i]] = double.PositiveInfinity;
-            }
-            return (count, sum, inverseSum);
+            return count;
         }
     }
 }

@@ -87,13 +87,10 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
             checks.Add("algorithm", "must be one of DEGREE, BETWEENNESS, CLOSENESS, HARMONIC, PAGERANK, BROKERAGE");
         }
         var sampleSize = request.SampleSize;
-        if (sampleSize is < 0 or 1)
+        SampleSize(checks, sampleSize);
+        if (sampleSize > 0 && measure is CentralityMeasure.Degree or CentralityMeasure.PageRank)
         {
-            checks.Add("sample_size", "must be 0 (exact) or at least 2 (an estimate's standard error needs two sources)");
-        }
-        if (sampleSize > 0 && measure is not null and not CentralityMeasure.Betweenness)
-        {
-            checks.Add("sample_size", "applies to BETWEENNESS only");
+            checks.Add("sample_size", "applies to BETWEENNESS, CLOSENESS, HARMONIC and BROKERAGE only");
         }
         var tolerance = Tolerance(checks, request.Tolerance);
         if (request.Tolerance != 0 && measure is not null and not CentralityMeasure.PageRank)
@@ -154,12 +151,17 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
         var checks = Scope(Projection(new RequestChecks(), request.Labels, request.RelationshipTypes), request.Scope);
         var asOf = checks.Date("as_of", request.AsOf);
         var compareTo = checks.Date("compare_to", request.CompareTo);
+        SampleSize(checks, request.SampleSize);
+        if (request.SampleSize > 0 && compareTo is not null)
+        {
+            checks.Add("sample_size", "cannot be combined with compare_to");
+        }
         checks.ThrowIfAny();
         var scope = await ScopeAsync(request.Scope, context.CancellationToken);
         var now = await ProjectAsync(new ProjectionSpec(request.Labels, request.RelationshipTypes, AsOf: asOf), context.CancellationToken);
         if (compareTo is null)
         {
-            return new GetNetworkMetricsResponse { Metrics = ToProto(NetworkAnalysis.Metrics(now, scope, context.CancellationToken)) };
+            return new GetNetworkMetricsResponse { Metrics = ToProto(NetworkAnalysis.Metrics(now, scope, context.CancellationToken, request.SampleSize, request.Seed)) };
         }
         var then = await ProjectAsync(new ProjectionSpec(request.Labels, request.RelationshipTypes, AsOf: compareTo), context.CancellationToken);
         var change = NetworkAnalysis.Compare(then, now, scope, context.CancellationToken);
@@ -173,11 +175,12 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
     {
         var checks = Scope(Projection(new RequestChecks().Name("remove", request.Remove), request.Labels, request.RelationshipTypes), request.Scope);
         var asOf = checks.Date("as_of", request.AsOf);
+        SampleSize(checks, request.SampleSize);
         checks.ThrowIfAny();
         var scope = await ScopeAsync(request.Scope, context.CancellationToken);
         var projection = await ProjectAsync(new ProjectionSpec(request.Labels, request.RelationshipTypes, AsOf: asOf), context.CancellationToken);
         var removed = await IndexAsync(projection, "remove", request.Remove, context.CancellationToken);
-        var impact = NetworkAnalysis.SimulateRemoval(projection, scope, projection.NameOf(removed), context.CancellationToken);
+        var impact = NetworkAnalysis.SimulateRemoval(projection, scope, projection.NameOf(removed), context.CancellationToken, request.SampleSize, request.Seed);
         var response = new SimulateRemovalResponse { Before = ToProto(impact.Before), After = ToProto(impact.After) };
         response.Disconnected.AddRange(Disconnected(projection, scope, removed));
         return response;
@@ -306,5 +309,16 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
         AverageClustering = metrics.AverageClustering,
         Transitivity = metrics.Transitivity,
         Components = metrics.Components,
+        Estimated = metrics.IsEstimate,
+        DiameterIsLowerBound = metrics.IsEstimate,
+        SampledSources = metrics.SampledSources,
     };
+
+    private static void SampleSize(RequestChecks checks, int sampleSize)
+    {
+        if (sampleSize is < 0 or 1)
+        {
+            checks.Add("sample_size", "must be 0 (exact) or at least 2 (an estimate's standard error needs two sources)");
+        }
+    }
 }
