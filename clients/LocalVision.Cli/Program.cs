@@ -25,6 +25,7 @@ var root = new RootCommand("lv: the LocalVision command line — read, write and
     TheoryCommands.Theory(),
     ReportCommand.Report(),
     InsightCommands.Predictors(),
+    XyCommand.Xy(),
     InsightCommands.Calibrate(),
     InsightCommands.TruthTable(),
     InsightCommands.Minimize(),

@@ -272,7 +272,7 @@ public static class InsightCommands
     }
 
     /// <summary>What every configurational analysis asks: the outcome, the conditions, and the cases (the graph's as of a date, or a file's).</summary>
-    private sealed class CaseOptions
+    internal sealed class CaseOptions
     {
         private readonly Option<DateOnly?> _asOf = AnalysisOptions.AsOf("Judge each Local Vision project on what was known by this date, YYYY-MM-DD; today when left out");
 
@@ -306,10 +306,14 @@ public static class InsightCommands
             },
             "drop");
 
-        public void AddTo(Command command)
+        /// <summary>Adds the options to a command; without <paramref name="conditions"/> all but --conditions (a command asking for one condition names its own).</summary>
+        public void AddTo(Command command, bool conditions = true)
         {
             command.Options.Add(Outcome);
-            command.Options.Add(Conditions);
+            if (conditions)
+            {
+                command.Options.Add(Conditions);
+            }
             command.Options.Add(_asOf);
             command.Options.Add(_caseTable);
             command.Options.Add(_unknowns.Option);

@@ -14,6 +14,7 @@ public sealed class InsightPagesTests(SeededServerFixture fixture, DashboardBrow
          "conditions":[
           {"condition":"SENIOR_ENGAGEMENT_EARLY","n":6,"judgeable":true,"summary":"present in 2 of 3 cases with MOMENTUM","sufficiencyConsistency":0.9,"sufficiencyCoverage":0.6,"necessityConsistency":0.6,"necessityCoverage":0.9,
            "points":[{"name":"initiatives/plymouth-local-vision","condition":1,"outcome":1},{"name":"initiatives/wirral-local-vision","condition":0,"outcome":0.2}],
+           "excluded":[{"name":"initiatives/dudley-local-vision","reason":"EXCLUSION_REASON_UNKNOWN","explanation":"no value for SENIOR_ENGAGEMENT_EARLY"}],
            "casesInCondition":["initiatives/plymouth-local-vision","initiatives/hackney-local-vision"],"casesInBoth":["initiatives/plymouth-local-vision","initiatives/hackney-local-vision"]},
           {"condition":"ALIGNED_BCF","n":3,"tooFewCases":true,"summary":"present in 0 of 1 case with MOMENTUM — too few cases to judge","sufficiencyConsistency":0.3,"sufficiencyCoverage":0.2,"necessityConsistency":0.2,"necessityCoverage":0.3,
            "casesInCondition":["initiatives/wirral-local-vision"],"casesInBoth":[]}]}
@@ -107,9 +108,27 @@ public sealed class InsightPagesTests(SeededServerFixture fixture, DashboardBrow
         await Expect(terms).ToHaveCountAsync(2);
         await Expect(terms.First.Locator(".combination")).ToHaveTextAsync("Senior leaders involved from the start and NOT ran beside the Better Care Fund");
         await Expect(terms.First.Locator(".cases")).ToHaveTextAsync("Cases: Plymouth Local Vision project");
-        // A click on a condition draws its XY plot.
+        // A click on a condition draws its XY plot: a dot and a name per case, the diagonal, the four quadrants named,
+        // the figures, and the cases left out named with why.
         await page.Locator("#conditions-table tr[data-condition=SENIOR_ENGAGEMENT_EARLY]").ClickAsync();
         await Expect(page.Locator("#xy-chart")).ToBeVisibleAsync();
+        await Expect(page.Locator("#xy-chart .xy-case")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#xy-chart .xy-label")).ToHaveTextAsync(["Plymouth Local Vision project", "Wirral Local Vision project"]);
+        await Expect(page.Locator("#xy-chart .xy-diagonal")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#xy-chart .xy-quadrant")).ToHaveTextAsync(
+            ["deviant cases coverage", "typical cases", "individually irrelevant cases", "deviant cases consistency"]);
+        await Expect(page.Locator("#xy-plot .xy-figures")).ToContainTextAsync("Sufficiency: consistency 90%, coverage 60%");
+        await Expect(page.Locator("#xy-plot .xy-left-out")).ToHaveTextAsync("Left out (no value for SENIOR_ENGAGEMENT_EARLY): Dudley Local Vision project.");
+        // Plymouth (1, 1) sits at the plot's top-right corner, Wirral (0, 0.2) on its left edge.
+        var corners = await page.EvaluateAsync<double[]>("""
+            () => {
+              const area = document.querySelector('#xy-chart .xy-area').getBBox();
+              const dot = document.querySelector('#xy-chart .xy-case[data-case="initiatives/plymouth-local-vision"]');
+              return [area.x + area.width, area.y, Number(dot.getAttribute('cx')), Number(dot.getAttribute('cy'))];
+            }
+            """);
+        Assert.Equal(corners[0], corners[2], 3);
+        Assert.Equal(corners[1], corners[3], 3);
         await DashboardBrowser.ScreenshotAsync(page, "predictors-answered");
         await page.Context.CloseAsync();
     }

@@ -4,6 +4,7 @@ import type { GraphNode } from "../api";
 import { CODES, codeOf, readableCombination } from "../catalogue";
 import { append, el, failure, loading, percent, replace } from "../ui";
 import { renderRobustness } from "./robustness";
+import { xyPlot } from "./xyPlot";
 
 interface FigureRange {
   low?: number;
@@ -212,7 +213,7 @@ function renderAnalysis(container: HTMLElement, answer: AnalyzeConditionsRespons
   const row = (c: ConditionStatistics) =>
     el(
       "tr",
-      { "data-condition": c.condition, class: c.judgeable ? "judgeable" : "weak", onclick: () => renderXy(plot, c, answer.outcome ?? "", caseName) },
+      { "data-condition": c.condition, class: c.judgeable ? "judgeable" : "weak", onclick: () => renderXy(plot, c, answer, caseName) },
       el("td", {}, readableCombination(c.condition).join(" and ")),
       el("td", {}, String(c.n ?? 0)),
       el("td", { class: "in-words" }, c.summary ?? "", ...(c.judgeable ? (c.caveats ?? []).map((caveat) => el("div", { class: "caveat" }, caveat)) : [])),
@@ -263,31 +264,10 @@ function renderAnalysis(container: HTMLElement, answer: AnalyzeConditionsRespons
   });
 }
 
-/** The XY plot: condition (x) against outcome (y), the diagonal, the cases labelled, the quadrants named. */
-function renderXy(container: HTMLElement, c: ConditionStatistics, outcome: string, caseName: (name: string) => string): void {
-  const canvas = el("canvas", { id: "xy-chart", "aria-label": `XY plot of ${c.condition} against ${outcome}` });
-  replace(
-    container,
-    el("h3", {}, `${codeOf(c.condition.replace(/^~/, "")).label} against ${codeOf(outcome.replace(/^~/, "")).label}`),
-    el("p", { class: "hint" }, "On or above the diagonal: consistent with sufficiency (x ≤ y); on or below it: with necessity (x ≥ y). Top right: typical; bottom right: deviant for sufficiency; top left: not explained by it."),
-    el("div", { class: "chart-box", style: "height:360px;max-width:420px" }, canvas),
-  );
-  const points = (c.points ?? []).map((p) => ({ x: p.condition ?? 0, y: p.outcome ?? 0, name: caseName(p.name) }));
-  new Chart(canvas, {
-    type: "scatter",
-    data: {
-      datasets: [
-        { label: "projects", data: points, backgroundColor: "#1f6fb4", pointRadius: 5 },
-        { label: "x = y", type: "line", data: [{ x: 0, y: 0, name: "" }, { x: 1, y: 1, name: "" }], borderColor: "#999", pointRadius: 0, borderDash: [4, 4] },
-      ],
-    },
-    options: {
-      animation: false,
-      maintainAspectRatio: false,
-      scales: { x: { min: 0, max: 1, title: { display: true, text: c.condition } }, y: { min: 0, max: 1, title: { display: true, text: outcome } } },
-      plugins: { tooltip: { callbacks: { label: (item) => (item.raw as { name?: string }).name ?? "" } } },
-    },
-  });
+/** The XY plot of a clicked condition: its figures, the plot with the diagonal and the quadrants named, the cases shown and left out. */
+function renderXy(container: HTMLElement, c: ConditionStatistics, answer: AnalyzeConditionsResponse, caseName: (name: string) => string): void {
+  replace(container, ...xyPlot(c, answer.outcome ?? "", answer.excluded ?? [], caseName));
+  container.scrollIntoView({ block: "nearest" });
 }
 
 function renderSolution(container: HTMLElement, answer: MinimizeTruthTableResponse, caseName: (name: string) => string): void {
