@@ -79,6 +79,13 @@ public sealed class InsightPagesTests(SeededServerFixture fixture, DashboardBrow
         Assert.All(checkedConditions, c => Assert.True(analysed.Conditions.Single(x => x.Condition == c).N > 0, $"{c} is pre-selected but no case has it"));
         await Expect(page.Locator("#solution .notice", new() { HasText = " left out: " })).ToHaveCountAsync(0);
         await DashboardBrowser.ScreenshotAsync(page, "predictors");
+        // A condition's XY plot on this server's cases: a dot per case the server plots, the quadrants, the left-out cases named.
+        var community = analysed.Conditions.Single(c => c.Condition == "COMMUNITY_ENGAGEMENT");
+        await page.Locator("#conditions-table tr[data-condition=COMMUNITY_ENGAGEMENT]").ClickAsync();
+        await Expect(page.Locator("#xy-chart .xy-case")).ToHaveCountAsync(community.Points.Count);
+        await Expect(page.Locator("#xy-chart .xy-quadrant")).ToHaveCountAsync(4);
+        await Expect(page.Locator("#xy-plot .xy-left-out", new() { HasText = "(no value for COMMUNITY_ENGAGEMENT)" })).ToHaveCountAsync(1);
+        await DashboardBrowser.ScreenshotAsync(page, "predictors-xy");
         await page.Context.CloseAsync();
     }
 
