@@ -33,6 +33,7 @@ public static class InsightCommands
                 UnknownPolicy = cases.Unknowns(parse),
             };
             request.Conditions.AddRange(parse.GetValue(cases.Conditions) ?? []);
+            request.DerivedConditions.AddRange(cases.Derive(parse));
             var response = await connection.Insight.AnalyzeConditionsAsync(request, connection.Call(ct));
             if (!parse.GetValue(robustness))
             {
@@ -76,6 +77,7 @@ public static class InsightCommands
                 AsOf = cases.AsOf(parse), CaseTable = cases.Table(parse), UnknownPolicy = cases.Unknowns(parse),
             };
             request.Conditions.AddRange(parse.GetValue(cases.Conditions) ?? []);
+            request.DerivedConditions.AddRange(cases.Derive(parse));
             var response = await connection.Insight.BuildTruthTableAsync(request, connection.Call(ct));
             Render.Message(response, connection.Output, () => InsightView.TruthTable(response, request.Outcome));
         }));
@@ -123,6 +125,7 @@ public static class InsightCommands
                 SolutionType = solution.Value(parse), AsOf = cases.AsOf(parse), CaseTable = cases.Table(parse), UnknownPolicy = cases.Unknowns(parse),
             };
             request.Conditions.AddRange(parse.GetValue(cases.Conditions) ?? []);
+            request.DerivedConditions.AddRange(cases.Derive(parse));
             request.UntenableRemainders.AddRange(parse.GetValue(untenable) ?? []);
             request.ExcludeContradictoryAssumptions = parse.GetValue(excludeContradictory);
             foreach (var (condition, expected) in Expectations(parse.GetValue(expectations) ?? []))
@@ -297,6 +300,9 @@ public static class InsightCommands
 
         public Option<string[]> Conditions { get; }
 
+        /// <summary>Conditions computed per project and calibrated (network measures, numeric properties): <c>--derive</c>.</summary>
+        public Option<DerivedCondition[]> Derived { get; } = DerivedConditionOption.Create();
+
         private readonly Choice<UnknownPolicy> _unknowns = new("--unknowns",
             "What a condition no one recorded counts as: drop (leave the case out of figures that need it), absent, present, "
             + "or bounds (drop's figures, each with its range between all absent and all present)",
@@ -317,7 +323,10 @@ public static class InsightCommands
             command.Options.Add(_asOf);
             command.Options.Add(_caseTable);
             command.Options.Add(_unknowns.Option);
+            command.Options.Add(Derived);
         }
+
+        public IEnumerable<DerivedCondition> Derive(ParseResult parse) => parse.GetValue(Derived) ?? [];
 
         public UnknownPolicy Unknowns(ParseResult parse) => _unknowns.Value(parse);
 

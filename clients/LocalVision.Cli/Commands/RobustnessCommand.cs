@@ -38,6 +38,7 @@ internal static class RobustnessCommand
             UnknownPolicy = request.UnknownPolicy == UnknownPolicy.Bounds ? UnknownPolicy.DropCase : request.UnknownPolicy,
         };
         minimization.Conditions.AddRange(conditions.Take(MaxConditions));
+        minimization.DerivedConditions.AddRange(request.DerivedConditions);
         var test = new TestRobustnessRequest { Minimization = minimization, LeaveOneCaseOut = true };
         test.InclusionCutoffs.AddRange(InclusionCutoffs);
         test.FrequencyCutoffs.AddRange(FrequencyCutoffs);

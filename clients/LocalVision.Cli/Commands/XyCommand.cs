@@ -34,7 +34,7 @@ public static class XyCommand
             var request = new AnalyzeConditionsRequest
             {
                 Outcome = parse.GetValue(cases.Outcome)!, NegateOutcome = parse.GetValue(negate), AsOf = cases.AsOf(parse), CaseTable = cases.Table(parse),
-                UnknownPolicy = cases.Unknowns(parse), Conditions = { parse.GetValue(condition)! },
+                UnknownPolicy = cases.Unknowns(parse), Conditions = { parse.GetValue(condition)! }, DerivedConditions = { cases.Derive(parse) },
             };
             var response = await connection.Insight.AnalyzeConditionsAsync(request, connection.Call(ct));
             var statistics = Plotted(response, request.Conditions[0]);
