@@ -6,7 +6,7 @@ using LocalVision.V1;
 using LocalVision.Testing.Hosting;
 using Path = System.IO.Path;
 
-// Usage: dotnet run -c Release --project bench/LocalVision.Bench.Server -- [throughput|import|qca|network] [seconds|nodes relationships|runs|partners ties [--cold-only]] [--folder DIR] [--port N]
+// Usage: dotnet run -c Release --project bench/LocalVision.Bench.Server -- [throughput|import|qca|network|patch] [seconds|nodes relationships|runs|partners ties [--cold-only]|partners ties rounds] [--folder DIR] [--port N]
 // Options anywhere after the mode: --folder DIR (the stores go there and stay, so that a network run can reuse its
 // import) and --port N (network: the servers it starts listen on N..N+3, to keep within a port range).
 var options = BenchOptions.Parse(args);
@@ -31,6 +31,15 @@ try
         var partners = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
         var ties = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000;
         return await NetworkRun.RunAsync(new NetworkRun.Setup(folder, partners, ties, !args.Contains("--cold-only"), options.Port), Console.Out);
+    }
+
+    if (mode == "patch")
+    {
+        // patch [partners] [ties] [rounds]: a write between two calls, the cache's update against a fresh build (in process).
+        var partners = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000;
+        var ties = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000;
+        var rounds = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 12;
+        return await PatchRun.RunAsync(folder, partners, ties, rounds, Console.Out);
     }
 
     if (mode == "import")

@@ -35,14 +35,14 @@ public static class AdminCommands
 
     public static Command Stats()
     {
-        var command = new Command("stats", "Show what the server holds in memory: the network projection cache's size, bound, hits and misses");
+        var command = new Command("stats", "Show what the server holds in memory: the network projection cache's size, bound, hits, misses and patches");
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async connection =>
         {
             var stats = await connection.Admin.GetServerStatsAsync(new GetServerStatsRequest(), connection.Call(ct));
             Render.Message(stats, connection.Output, () =>
             {
                 var cache = stats.ProjectionCache;
-                Console.WriteLine($"projection cache: {cache.Entries} projections, {cache.SizeBytes:N0} of {cache.CapacityBytes:N0} bytes; {cache.Hits} hits, {cache.Misses} misses (builds)");
+                Console.WriteLine($"projection cache: {cache.Entries} projections, {cache.SizeBytes:N0} of {cache.CapacityBytes:N0} bytes; {cache.Hits} hits, {cache.Misses} misses (builds), {cache.Patches} patches (brought up to date after a write without a build)");
             });
         }));
         return command;

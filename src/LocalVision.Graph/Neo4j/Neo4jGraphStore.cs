@@ -75,6 +75,12 @@ public sealed partial class Neo4jGraphStore : IGraphStore, ITheoryHistory
         return result.Single<long>("version");
     }
 
+    /// <summary>
+    /// Always unknown: other replicas write the same graph, so no log this process could keep is complete, and a
+    /// cache reads the graph afresh after any write.
+    /// </summary>
+    public Task<GraphChanges?> GetChangesSinceAsync(long version, CancellationToken cancellationToken) => Task.FromResult<GraphChanges?>(null);
+
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
     private Task<QueryResult> ReadAsync(Statement statement, CancellationToken cancellationToken) =>

@@ -55,6 +55,28 @@ public sealed class NetworkProjection
         _incoming = new Lazy<Adjacency>(() => direction == ProjectionDirection.Undirected ? Out : Out.Transpose());
     }
 
+    /// <summary>The same projection stamped with a later store version (a write that did not touch it); shares every array.</summary>
+    private NetworkProjection(NetworkProjection source, long version)
+    {
+        _names = source._names;
+        _labels = source._labels;
+        _labelNames = source._labelNames;
+        _kinds = source._kinds;
+        _kindNames = source._kindNames;
+        _starts = source._starts;
+        _ends = source._ends;
+        _types = source._types;
+        _typeNames = source._typeNames;
+        _weights = source._weights;
+        Direction = source.Direction;
+        IsWeighted = source.IsWeighted;
+        MultiEdges = source.MultiEdges;
+        Out = source.Out;
+        _indexByName = source._indexByName;
+        _incoming = source._incoming;
+        Version = version;
+    }
+
     public ProjectionDirection Direction { get; }
 
     /// <summary>True when arcs carry costs from a weight property; otherwise every arc costs 1.</summary>
@@ -217,6 +239,16 @@ public sealed class NetworkProjection
     /// <summary>The projection restricted to some nodes and the relationships among them.</summary>
     public NetworkProjection Induced(IReadOnlyList<int> nodes) => Induced(nodes, out _);
 
+    /// <summary>This projection, unchanged, as valid at a later store version.</summary>
+    internal NetworkProjection Restamped(long version) => new(this, version);
+
+    /// <summary>The same nodes with other relationships (indices into this projection's nodes), valid at a later store version.</summary>
+    internal NetworkProjection WithRelationships(int[] starts, int[] ends, byte[] types, string[] typeNames, double[] weights, long version) =>
+        new(_names, _labels, _labelNames, _kinds, _kindNames, starts, ends, types, typeNames, weights, Direction, IsWeighted, MultiEdges)
+        {
+            Version = version,
+        };
+
     /// <summary>
     /// Reads a projection from a store. Relationships are kept when their type is chosen, both ends are among the
     /// chosen labels, and (with <see cref="ProjectionSpec.AsOf"/>) they are valid on that date.
@@ -263,6 +295,17 @@ public sealed class NetworkProjection
         var projection = builder.Build();
         projection.Version = version;
         return projection;
+    }
+
+    /// <summary>The weight a build would give the relationship, or null where the build would refuse it.</summary>
+    internal static double? ValidWeightOf(GraphRelationship relationship, ProjectionSpec spec)
+    {
+        if (spec.WeightProperty is null)
+        {
+            return 1.0;
+        }
+        var weight = relationship.Properties[spec.WeightProperty] is null ? spec.DefaultWeight : relationship.GetNumber(spec.WeightProperty);
+        return weight >= 0 ? weight : null;
     }
 
     /// <summary>A relationship's weight: its number, the default when it has none; a value of another kind is refused, not read as missing.</summary>

@@ -3,11 +3,14 @@ using LocalVision.Graph.Store;
 namespace LocalVision.Graph.Network;
 
 /// <summary>
-/// Projections of one store, built once per spec and dropped as soon as the store's version moves on, so a
-/// reader never sees a projection older than the last write it could have seen. Concurrent requests for the
-/// same spec share one build, which runs on the thread pool: a caller that stops waiting (its deadline or budget
-/// ended) leaves it running for the next caller. The cache holds at most <see cref="CapacityBytes"/> of projections,
-/// dropping the least recently used first.
+/// Projections of one store, built once per spec and brought up to date when the store's version moves on, so a
+/// reader never sees a projection older than the last write it could have seen. A stale projection is patched from
+/// the store's log of changes (<see cref="IGraphStore.GetChangesSinceAsync"/>) when it can be: kept as it is when
+/// no change touches it, given new relationship arrays when only ties among its nodes changed, and built afresh
+/// otherwise (or when the store cannot say what changed). Concurrent requests for the same spec share one build or
+/// patch, which runs on the thread pool: a caller that stops waiting (its deadline or budget ended) leaves it running
+/// for the next caller. The cache holds at most <see cref="CapacityBytes"/> of projections, dropping the least
+/// recently used first.
 /// </summary>
 public sealed class ProjectionCache : IDisposable
 {
@@ -15,8 +18,8 @@ public sealed class ProjectionCache : IDisposable
     private readonly Dictionary<ProjectionSpec, Entry> _entries = [];
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _lifetime = new();
-    private long _version = long.MinValue;
     private long _builds;
+    private long _patches;
     private long _uses;
 
     /// <param name="capacityBytes">The most the cached projections may hold; 0 or less means <see cref="DefaultCapacityBytes"/>.</param>
@@ -31,10 +34,13 @@ public sealed class ProjectionCache : IDisposable
 
     public long CapacityBytes { get; }
 
-    /// <summary>How many projections have been built (not served from the cache) since creation.</summary>
+    /// <summary>How many projections have been built by reading the store since creation.</summary>
     public long Builds => Interlocked.Read(ref _builds);
 
-    /// <summary>How many projections have been asked for since creation; those that did not start a build are hits.</summary>
+    /// <summary>How many stale projections have been brought up to date from the store's changes, without reading it.</summary>
+    public long Patches => Interlocked.Read(ref _patches);
+
+    /// <summary>How many projections have been asked for since creation; those that started neither a build nor a patch are hits.</summary>
     public long Requests
     {
         get
@@ -78,19 +84,16 @@ public sealed class ProjectionCache : IDisposable
         Entry entry;
         lock (_gate)
         {
-            if (version != _version)
+            if (!_entries.TryGetValue(spec, out var cached) || cached.Version < version)
             {
-                // Builds under way finish for the callers already waiting on them; nobody new is handed one.
-                _entries.Clear();
-                _version = version;
-            }
-            if (!_entries.TryGetValue(spec, out entry!))
-            {
-                Interlocked.Increment(ref _builds);
+                // A stale projection (built, or still building for the callers already waiting on it) is the basis of
+                // the next; nobody new is handed it.
+                var basis = cached?.Build;
                 var token = _lifetime.Token;
-                entry = new Entry(Task.Run(() => NetworkProjection.BuildAsync(_store, spec, token), token));
-                _entries[spec] = entry;
+                cached = new Entry(Task.Run(() => RefreshAsync(basis, spec, token), token), version);
+                _entries[spec] = cached;
             }
+            entry = cached;
             entry.LastUse = ++_uses;
         }
         NetworkProjection projection;
@@ -115,6 +118,25 @@ public sealed class ProjectionCache : IDisposable
         }
         Trim(entry, projection);
         return projection;
+    }
+
+    /// <summary>The stale projection patched with the store's changes since it was read, or a fresh build where that cannot be done.</summary>
+    private async Task<NetworkProjection> RefreshAsync(Task<NetworkProjection>? basis, ProjectionSpec spec, CancellationToken cancellationToken)
+    {
+        if (basis is not null)
+        {
+            // A failed or cancelled basis is no basis: its own callers saw the failure, this one builds afresh.
+            await ((Task)basis).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        if (basis is { IsCompletedSuccessfully: true }
+            && await _store.GetChangesSinceAsync(basis.Result.Version, cancellationToken) is { } changes
+            && ProjectionPatch.Apply(basis.Result, spec, changes) is { } patched)
+        {
+            Interlocked.Increment(ref _patches);
+            return patched;
+        }
+        Interlocked.Increment(ref _builds);
+        return await NetworkProjection.BuildAsync(_store, spec, cancellationToken);
     }
 
     /// <summary>Forgets every projection.</summary>
@@ -153,9 +175,12 @@ public sealed class ProjectionCache : IDisposable
         }
     }
 
-    private sealed class Entry(Task<NetworkProjection> build)
+    /// <param name="version">The store version the projection is valid at (at least).</param>
+    private sealed class Entry(Task<NetworkProjection> build, long version)
     {
         public Task<NetworkProjection> Build { get; } = build;
+
+        public long Version { get; } = version;
 
         public long LastUse { get; set; }
 

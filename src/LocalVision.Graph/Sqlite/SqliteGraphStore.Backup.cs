@@ -68,6 +68,7 @@ public sealed partial class SqliteGraphStore
             LoadIndex();
             // Above both the restored file's version and the one it replaced, so no cache keyed by either survives.
             var version = StoreNextVersion(transaction: null, atLeast: previous);
+            _changes.Reset(version);
             Interlocked.Exchange(ref _version, version);
             return counts;
         }

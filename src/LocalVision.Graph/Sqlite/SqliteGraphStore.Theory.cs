@@ -54,6 +54,7 @@ public sealed partial class SqliteGraphStore
             // A new theory changes every evaluation: the store's version moves, so caches keyed by it are stale.
             var version = StoreNextVersion(transaction);
             transaction.Commit();
+            _changes.Record(version, [], []);
             Interlocked.Exchange(ref _version, version);
             return record with { CreateTime = DateTimeOffset.FromUnixTimeMilliseconds(record.CreateTime.ToUnixTimeMilliseconds()) };
         }

@@ -177,6 +177,10 @@ public sealed partial class SqliteGraphStore
 
         _nextNodeId = nextNodeId;
         _nextRelationshipId = nextRelationshipId;
+        _changes.Record(version,
+            written.Where((_, i) => resolved.Outcomes[i] != NodeOutcome.Unchanged)
+                .Select(n => new NodeChange(newNodes.Contains(n.Name) ? ChangeKind.Added : ChangeKind.Updated, n)).ToList(),
+            batch.Relationships.Select((r, i) => new RelationshipChange(relationshipIds[i].IsNew ? ChangeKind.Added : ChangeKind.Updated, r)).ToList());
         Interlocked.Exchange(ref _version, version);
         _nodeCache.Evict(batch.Nodes.Select(n => n.Name));
         _relationshipCache.Evict(relationshipIds.Where(r => !r.IsNew).Select(r => r.Id));
@@ -225,6 +229,7 @@ public sealed partial class SqliteGraphStore
             }
             var version = StoreNextVersion(transaction);
             transaction.Commit();
+            _changes.Record(version, [new NodeChange(ChangeKind.Removed, new GraphNode(name, Labels.OfName(name)!, name, []))], RemovedWith(id, name));
             Interlocked.Exchange(ref _version, version);
             var removedRelationships = _index.Read(r => r.EdgesOf(id).Select(e => e.RelationshipId).ToList());
             _index.Apply(index => index.RemoveNode(id));
@@ -241,6 +246,14 @@ public sealed partial class SqliteGraphStore
             _writeGate.Release();
         }
     }
+
+    /// <summary>The relationships that go with a deleted node, as keys (a self-loop is listed once).</summary>
+    private List<RelationshipChange> RemovedWith(int id, string name) =>
+        _index.Read(r => r.EdgesOf(id)
+            .DistinctBy(e => e.RelationshipId)
+            .Select(e => new GraphRelationship(AdjacencyIndex.TypeName(e.Type), e.Outgoing ? name : r.NameOf(e.Other), e.Outgoing ? r.NameOf(e.Other) : name, []))
+            .Select(relationship => new RelationshipChange(ChangeKind.Removed, relationship))
+            .ToList());
 
     private WriteResult? FindRequest(string requestId, WriteOptions options)
     {

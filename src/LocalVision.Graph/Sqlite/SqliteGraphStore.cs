@@ -33,6 +33,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IStoreBackup, ITheor
     private readonly FileStream _ownership;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly AdjacencyIndex _index = new();
+    private readonly ChangeLog _changes = new();
     private readonly TimeProvider _clock;
     private readonly RecordCache<string, GraphNode> _nodeCache;
     private readonly RecordCache<long, GraphRelationship> _relationshipCache;
@@ -102,6 +103,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IStoreBackup, ITheor
 
     public ValueTask<long> GetVersionAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Interlocked.Read(ref _version));
 
+    /// <summary>From the log of this process's writes: the store owns its file, so no other process writes it.</summary>
+    public Task<GraphChanges?> GetChangesSinceAsync(long version, CancellationToken cancellationToken) => Task.FromResult(_changes.Since(version));
+
     public async ValueTask DisposeAsync()
     {
         await _writeGate.WaitAsync();
@@ -157,6 +161,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IStoreBackup, ITheor
         using var version = _writer.CreateCommand();
         version.CommandText = "SELECT value FROM meta WHERE key = 'graph_version'";
         _version = long.Parse((string)version.ExecuteScalar()!, System.Globalization.CultureInfo.InvariantCulture);
+        _changes.Reset(_version);
     }
 
     /// <summary>Runs a read on a connection of its own (reads run beside each other and beside the writer).</summary>

@@ -14,6 +14,13 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>Rises with every committed write; caches compare it to know when they are stale.</summary>
     ValueTask<long> GetVersionAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What the writes committed after <paramref name="version"/> changed, up to a version at least the current one;
+    /// null when the store cannot say (it keeps no such log, the log no longer reaches back that far, a write was too
+    /// large to log, or the graph was replaced wholesale), and a cache must read the graph afresh.
+    /// </summary>
+    Task<GraphChanges?> GetChangesSinceAsync(long version, CancellationToken cancellationToken);
+
     Task<GraphNode?> GetNodeAsync(string name, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken);

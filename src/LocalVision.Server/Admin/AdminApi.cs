@@ -69,8 +69,9 @@ public sealed partial class AdminApi(
 
     public override Task<ServerStats> GetServerStats(GetServerStatsRequest request, ServerCallContext context)
     {
-        // Read builds before requests: a request counted between the two reads shows as a hit, never as a negative one.
+        // Read builds and patches before requests: a request counted between the reads shows as a hit, never as a negative one.
         var misses = projections.Builds;
+        var patches = projections.Patches;
         var requests = projections.Requests;
         return Task.FromResult(new ServerStats
         {
@@ -79,8 +80,9 @@ public sealed partial class AdminApi(
                 SizeBytes = projections.SizeBytes,
                 CapacityBytes = projections.CapacityBytes,
                 Entries = projections.Count,
-                Hits = Math.Max(0, requests - misses),
+                Hits = Math.Max(0, requests - misses - patches),
                 Misses = misses,
+                Patches = patches,
             },
         });
     }

@@ -23,6 +23,8 @@ public sealed class GatedStore(IGraphStore inner) : IGraphStore
 
     public ValueTask<long> GetVersionAsync(CancellationToken cancellationToken) => inner.GetVersionAsync(cancellationToken);
 
+    public Task<GraphChanges?> GetChangesSinceAsync(long version, CancellationToken cancellationToken) => inner.GetChangesSinceAsync(version, cancellationToken);
+
     public Task<GraphNode?> GetNodeAsync(string name, CancellationToken cancellationToken) => inner.GetNodeAsync(name, cancellationToken);
 
     public Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken) => inner.GetNodesAsync(names, cancellationToken);
