@@ -28,8 +28,12 @@ public static class TheoryFitView
         {
             AnsiConsole.MarkupLine($"  {Markup.Escape(intersection.Reading)}");
         }
+        // Cases left out for unknowns are named by the notes below; those the truth table left out of its rows are still compared.
+        var unknown = response.Excluded.Count(e => e.Reason == ExclusionReason.Unknown);
+        var outOfRows = response.Excluded.Where(e => e.Reason != ExclusionReason.Unknown).Select(e => $"{e.Name.Split('/')[^1]} ({e.Explanation})").ToList();
         AnsiConsole.MarkupLine($"  {Figures.Count(response.CaseCount, "case")} compared"
-            + (response.Excluded.Count == 0 ? "" : $"; left out or not in a row: {Markup.Escape(string.Join(", ", response.Excluded.Select(e => $"{e.Name.Split('/')[^1]} ({e.Explanation})")))}"));
+            + (unknown == 0 ? "" : $"; {Figures.Count(unknown, "case")} left out for unknowns")
+            + (outOfRows.Count == 0 ? "" : $"; compared though in no truth table row: {Markup.Escape(string.Join(", ", outOfRows))}"));
         Render.Warnings(response.Warnings);
     }
 }
