@@ -58,6 +58,10 @@ public sealed class TheoryFitAnalysis(InsightCases cases, EvaluationEngine engin
             }
         }
 
+        if (source.Unknowns == UnknownPolicy.Bounds && !source.IsTable)
+        {
+            warnings.Add("the comparison reads the unknowns as UNKNOWN_POLICY_DROP_CASE does; ask again with _AS_ABSENT and _AS_PRESENT for the two extremes");
+        }
         var point = source with { Unknowns = InsightAnalysis.PointReading(source.Unknowns) };
         var selection = await cases.SelectAsync(point, outcome, conditions, cancellationToken);
         var table = TruthTable.Build(selection.Cases, outcome, conditions, options);
