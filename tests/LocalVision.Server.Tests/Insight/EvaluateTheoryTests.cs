@@ -72,6 +72,37 @@ public sealed class EvaluateTheoryTests(SeededServerFixture fixture) : IDisposab
     }
 
     [Fact]
+    public async Task EvaluateTheory_ModelNamed_ComparesThatModelAndRefusesOneTheSolutionHasNot()
+    {
+        // Row 11 holds a (min 0.7, Y 0.8) and b partly (0.2, Y 0.1): 0.8/0.9, positive; row 00 (b 0.6, a 0.1) is negative;
+        // 10 and 01 are remainders, so the parsimonious solution has two models, A and B.
+        MinimizeTruthTableRequest Request()
+        {
+            var request = new MinimizeTruthTableRequest { Outcome = "Y", InclusionCutoff = 0.8, SolutionType = SolutionType.Parsimonious, CaseTable = new CaseTable() };
+            request.CaseTable.Cases.Add(new Case { Name = "a", Memberships = { ["A"] = 0.9, ["B"] = 0.7, ["Y"] = 0.8 } });
+            request.CaseTable.Cases.Add(new Case { Name = "b", Memberships = { ["A"] = 0.2, ["B"] = 0.4, ["Y"] = 0.1 } });
+            request.Conditions.AddRange(["A", "B"]);
+            return request;
+        }
+
+        var second = await Client.EvaluateTheoryAsync(new EvaluateTheoryRequest { Minimization = Request(), Theory = "A", Model = "M2" }, cancellationToken: Ct);
+        var first = await Client.EvaluateTheoryAsync(new EvaluateTheoryRequest { Minimization = Request(), Theory = "A" }, cancellationToken: Ct);
+
+        Assert.Equal(("M1", "A"), (first.Model, first.Solution));
+        Assert.Equal(("M2", "B"), (second.Model, second.Solution));
+        Assert.Contains(first.Warnings, w => w.Contains("2 equally minimal models"));
+        // T*S with S = A is A: 0.9, 0.2 against Y 0.8, 0.1: 0.9/1.1; with S = B it is min(A, B): 0.7, 0.2: 0.8/0.9.
+        Assert.Equal(0.9 / 1.1, first.Intersections[0].Consistency, 12);
+        Assert.Equal(0.8 / 0.9, second.Intersections[0].Consistency, 12);
+        var missing = await RpcAssert.ThrowsAsync(StatusCode.InvalidArgument,
+            () => Client.EvaluateTheoryAsync(new EvaluateTheoryRequest { Minimization = Request(), Theory = "A", Model = "M3" }, cancellationToken: Ct));
+        var malformed = await RpcAssert.ThrowsAsync(StatusCode.InvalidArgument,
+            () => Client.EvaluateTheoryAsync(new EvaluateTheoryRequest { Minimization = Request(), Theory = "A", Model = "second" }, cancellationToken: Ct));
+        Assert.Contains("M1 to M2", Assert.Single(RpcAssert.FieldViolations(missing)).Description);
+        Assert.Equal("model", Assert.Single(RpcAssert.FieldViolations(malformed)).Field);
+    }
+
+    [Fact]
     public async Task EvaluateTheory_ShippedGraphWithARule_ReadsTheRulesContextAgainstTheSolution()
     {
         var minimization = new MinimizeTruthTableRequest { Outcome = "MOMENTUM", SolutionType = SolutionType.Conservative };

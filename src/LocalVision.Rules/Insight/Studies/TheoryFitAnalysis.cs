@@ -6,11 +6,12 @@ using LocalVision.Rules.Qca;
 namespace LocalVision.Rules.Insight.Studies;
 
 /// <summary>The theory to compare with a solution: an expression over the conditions, or a programme-theory rule by id (exactly one).</summary>
-public sealed record TheoryStatement(SetExpression? Expression, string? Rule);
+/// <param name="Model">The solution's model to compare with, by name (<c>M2</c>); null for the first.</param>
+public sealed record TheoryStatement(SetExpression? Expression, string? Rule, string? Model = null);
 
 /// <summary>A theory against the first model of a solution: the four intersections, and the cases they rest on.</summary>
 /// <param name="Theory">The theory as evaluated (a rule's context written as an expression).</param>
-/// <param name="Model">The first model, null when no row is positive (the solution then holds no case).</param>
+/// <param name="Model">The model compared (the first unless named), null when no row is positive (the solution then holds no case).</param>
 /// <param name="DisplayNames">Case name to display name: the initiative's over the graph, the name itself for a case table.</param>
 public sealed record TheoryFitReport(
     string Theory,
@@ -29,7 +30,7 @@ public sealed class TheoryFitAnalysis(InsightCases cases, EvaluationEngine engin
 {
     /// <exception cref="RuleNotFoundException">The rule named is not in the current programme theory.</exception>
     /// <exception cref="RuleNotExpressibleException">The rule's context cannot be written over the conditions.</exception>
-    /// <exception cref="GraphValidationException">The cases or conditions are refused, as for MinimizeTruthTable.</exception>
+    /// <exception cref="GraphValidationException">The cases or conditions are refused, as for MinimizeTruthTable, or the solution has no model of the name asked for.</exception>
     /// <exception cref="MinimizationRefusedException">The truth table allows no solution of the type asked for.</exception>
     public async Task<TheoryFitReport> EvaluateAsync(
         CaseSource source, string outcome, IReadOnlyList<string> conditions, TruthTableOptions options, MinimizationOptions minimization,
@@ -67,7 +68,11 @@ public sealed class TheoryFitAnalysis(InsightCases cases, EvaluationEngine engin
         var table = TruthTable.Build(selection.Cases, outcome, conditions, options);
         var result = BooleanMinimization.Minimize(table, minimization, cancellationToken);
         warnings.InsertRange(0, selection.Warnings.Concat(table.Warnings).Concat(result.Warnings));
-        var model = result.Models.FirstOrDefault();
+        var model = statement.Model is { } name
+            ? result.Models.FirstOrDefault(m => m.Name == name) ?? throw GraphValidationException.Single("model",
+                result.Models.Count == 0 ? $"`{name}` is no model: no truth table row is positive, so the solution has none"
+                : $"`{name}` is no model of the solution, which has {result.Models.Count}: M1 to {result.Models[^1].Name}")
+            : result.Models.FirstOrDefault();
         if (model is null)
         {
             warnings.Add("no truth table row is positive, so the solution holds no case: every case is in ~S");

@@ -22,10 +22,19 @@ public sealed partial class InsightApi
         }
         var input = Minimization(checks, request.Minimization ?? new MinimizeTruthTableRequest(), "minimization.");
         var statement = Statement(checks, request, input.Conditions);
+        if (request.Model.Length > 0 && !ModelName().IsMatch(request.Model))
+        {
+            checks.Add("model", "names a model as the solution does, M1, M2, …; empty means M1");
+        }
         checks.ThrowIfAny();
-        var report = await theoryFit.EvaluateAsync(input.Source, input.Outcome, input.Conditions, input.Table, input.Options, statement, context.CancellationToken);
+        var report = await theoryFit.EvaluateAsync(
+            input.Source, input.Outcome, input.Conditions, input.Table, input.Options, statement with { Model = request.Model.Length > 0 ? request.Model : null },
+            context.CancellationToken);
         return TheoryFitMapping.ToProto(report);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^M[1-9][0-9]{0,6}$")]
+    private static partial System.Text.RegularExpressions.Regex ModelName();
 
     /// <summary>Exactly one of theory and rule; a theory must parse and name only the minimisation's conditions.</summary>
     private static TheoryStatement Statement(RequestChecks checks, EvaluateTheoryRequest request, IReadOnlyList<string> conditions)
