@@ -26,6 +26,7 @@ var root = new RootCommand("lv: the LocalVision command line — read, write and
     ReportCommand.Report(),
     InsightCommands.Predictors(),
     XyCommand.Xy(),
+    TheoryFitCommand.TheoryFit(),
     InsightCommands.Calibrate(),
     InsightCommands.TruthTable(),
     InsightCommands.Minimize(),

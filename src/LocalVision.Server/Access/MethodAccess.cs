@@ -77,6 +77,7 @@ public static class MethodAccess
         [Insight + "BuildTruthTable"] = Read,
         [Insight + "MinimizeTruthTable"] = Read,
         [Insight + "TestRobustness"] = Read,
+        [Insight + "EvaluateTheory"] = Read,
         [Insight + "AnalyzeNecessity"] = Read,
         [Insight + "Calibrate"] = Read,
         [Insight + "SelectCohort"] = Read,

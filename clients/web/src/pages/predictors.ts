@@ -4,6 +4,7 @@ import type { GraphNode } from "../api";
 import { CODES, codeOf, readableCombination } from "../catalogue";
 import { append, el, failure, loading, percent, replace } from "../ui";
 import { renderRobustness } from "./robustness";
+import { renderTheoryFit } from "./theoryFit";
 import { xyPlot } from "./xyPlot";
 
 interface FigureRange {
@@ -98,6 +99,7 @@ export async function renderPredictors(root: HTMLElement): Promise<void> {
   const solution = el("section", { id: "solution" });
   const robustnessToggle = el("input", { type: "checkbox", id: "robustness-toggle" });
   const robustness = el("section", { id: "robustness" });
+  const theoryFit = el("section", { id: "theory-fit" });
 
   replace(
     root,
@@ -122,6 +124,7 @@ export async function renderPredictors(root: HTMLElement): Promise<void> {
       el("button", { type: "button", id: "minimize", onclick: () => void minimize() }, "Find the combinations"),
     ),
     solution,
+    theoryFit,
     robustness,
   );
 
@@ -171,11 +174,13 @@ export async function renderPredictors(root: HTMLElement): Promise<void> {
     }
     replace(solution, loading("the combinations"));
     replace(robustness);
+    replace(theoryFit);
     // BOUNDS shows its range beside each figure; a robustness run reads the unknowns one way at a time.
     const request = { outcome: outcome.value, conditions, solutionType: solutionType.value, unknownPolicy: unknowns.value };
     try {
       const answer = await postJson<MinimizeTruthTableResponse>("/v1/truthTables:minimize", request);
       renderSolution(solution, answer, caseName);
+      await renderTheoryFit(theoryFit, request, caseName);
     } catch (error) {
       replace(solution, failure(error, "the combinations (Boolean minimisation)", "the insight service (InsightService.MinimizeTruthTable)"));
       return;

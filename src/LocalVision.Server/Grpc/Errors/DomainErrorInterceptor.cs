@@ -95,6 +95,11 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
             case Rules.Evaluation.Theory.Report.InitiativeNotFoundException e:
                 return RpcErrors.NotFound(e.Message, e.Given,
                     e.Closest is null ? "no initiative has this name, id or display name" : $"did you mean `{e.Closest}`?", "Initiative");
+            case Rules.Insight.Studies.RuleNotFoundException e:
+                return RpcErrors.NotFound(e.Message, "rules/" + e.Rule,
+                    e.Closest is null ? "no rule of the current programme theory has this id" : $"did you mean `{e.Closest}`?", "Rule");
+            case Rules.Insight.Studies.RuleNotExpressibleException e:
+                return RpcErrors.FailedPrecondition(e.Message, [new PreconditionViolation(Rules.Insight.Studies.RuleNotExpressibleException.Reason, "rule", e.Message)], Bounds);
             case Rules.Evaluation.Language.TheoryVersionNotFoundException e:
                 return RpcErrors.NotFound(e.Message, "theory/versions/" + e.Version, "no version of the programme theory has this number");
             case Graph.Theory.TheoryConflictException e:

@@ -23,6 +23,23 @@ public sealed class TheoryEvaluationTests
     }
 
     [Fact]
+    public void EachIntersection_IsSplitByTheOutcome_HandChecked()
+    {
+        // T*S holds a (y 0.9) and b (y 0.1); ~T*S holds c (y 0.5, on neither side); T*~S holds d (y 0.7); ~T*~S holds e (y 0.2) and f (y 0.6).
+        string[] names = ["a", "b", "c", "d", "e", "f"];
+        double[] t = [1.0, 0.8, 0.2, 0.9, 0.0, 0.3];
+        double[] s = [0.7, 0.9, 0.6, 0.4, 0.1, 0.2];
+        double[] y = [0.9, 0.1, 0.5, 0.7, 0.2, 0.6];
+
+        var result = TheoryEvaluation.Evaluate(names, t, s, y);
+
+        Assert.Equal([["a", "b"], ["c"], ["d"], ["e", "f"]], result.Select(r => r.Members.ToArray()));
+        Assert.Equal([["a"], [], ["d"], ["f"]], result.Select(r => r.InOutcome.ToArray()));
+        Assert.Equal([["b"], [], [], ["e"]], result.Select(r => r.OutOfOutcome.ToArray()));
+        Assert.Contains("2 case(s), 1 of them with the outcome", result[3].Reading);
+    }
+
+    [Fact]
     public void CrispMembers_ArePartitionedByTheFourIntersections()
     {
         var random = new Random(7);
