@@ -26,7 +26,7 @@ public static class RobustnessView
         }
         if (response.Fit is { } fit)
         {
-            AnsiConsole.MarkupLine($"  robustness fit (Oana and Schneider 2021): RF_cov {Figures.Defined(fit.RfCov)}, RF_cons {Figures.Defined(fit.RfCons)}, RF_SC {Figures.Defined(fit.RfSc)}"
+            AnsiConsole.MarkupLine($"  robustness fit (Oana and Schneider 2021): RF_cov {Figures.Defined(fit.RfCov)}, RF_cons {Figures.Defined(fit.RfCons)}, RF_SC_minTS {Figures.Defined(fit.RfScMinTs)}, RF_SC_maxTS {Figures.Defined(fit.RfScMaxTs)}"
                 + " — 1 means the choices make no difference");
         }
         foreach (var moving in response.MovingCases)

@@ -145,7 +145,7 @@ public sealed class RobustnessAnalysis(InsightCases cases)
         return new RobustnessReport(
             initial, tests, core,
             FigureRange.Of([.. fitted.Select(r => r.Consistency)]), FigureRange.Of([.. fitted.Select(r => r.Coverage)]),
-            fit, Moving(baseCases, initial, tests, y), InsightAnalysis.Excluded(selection, table), warnings);
+            fit, Moving(baseCases.CaseNames, initial, tests, y), InsightAnalysis.Excluded(selection, table), warnings);
     }
 
     /// <summary>Each calibration must name a condition of a case table and give a raw value for every case; its anchors are checked as Calibrate checks them.</summary>
@@ -257,14 +257,24 @@ public sealed class RobustnessAnalysis(InsightCases cases)
         return table.With(name, memberships);
     }
 
-    /// <summary>Shaky cases (in the initial solution, out of the robust core) and possible ones (out of it, in some test solution).</summary>
-    private static List<MovingCase> Moving(CaseTable table, RobustnessRun initial, IReadOnlyList<RobustnessRun> tests, double[] y)
+    /// <summary>
+    /// Shaky cases (in the initial solution, out of TS_min) and possible ones (out of it, in TS_max), as SetMethods'
+    /// <c>rob.cases</c> reads them: every comparison is strict, so a case at exactly 0.5 in the initial solution, or a
+    /// run that puts a case at exactly 0.5, moves nothing, and a case at exactly 0.5 in the outcome is neither typical
+    /// nor deviant and is not listed.
+    /// </summary>
+    internal static List<MovingCase> Moving(IReadOnlyList<string> names, RobustnessRun initial, IReadOnlyList<RobustnessRun> tests, double[] y)
     {
         var moving = new List<MovingCase>();
-        for (var c = 0; c < table.Count; c++)
+        for (var c = 0; c < names.Count; c++)
         {
-            var inInitial = initial.Membership[c] > 0.5;
-            var runs = tests.Where(t => t.Membership[c] > 0.5 != inInitial).Select(t => t.Label).ToList();
+            var start = initial.Membership[c];
+            if (start == 0.5 || y[c] == 0.5)
+            {
+                continue;
+            }
+            var inInitial = start > 0.5;
+            var runs = tests.Where(t => inInitial ? t.Membership[c] < 0.5 : t.Membership[c] > 0.5).Select(t => t.Label).ToList();
             if (runs.Count == 0)
             {
                 continue;
@@ -273,7 +283,7 @@ public sealed class RobustnessAnalysis(InsightCases cases)
             var kind = inInitial
                 ? inOutcome ? MovingKind.ShakyTypical : MovingKind.ShakyDeviant
                 : inOutcome ? MovingKind.PossibleTypical : MovingKind.PossibleDeviant;
-            moving.Add(new MovingCase(table.CaseNames[c], kind, runs));
+            moving.Add(new MovingCase(names[c], kind, runs));
         }
         return moving;
     }

@@ -22,7 +22,7 @@ public sealed class PredictorsRobustnessPageTests(SeededServerFixture fixture, D
          "tests":[{"label":"inclusion 0.9","models":["SENIOR_ENGAGEMENT_EARLY"],"terms":["SENIOR_ENGAGEMENT_EARLY"],"consistency":0.9,"coverage":0.7,"caseCount":6},
                   {"label":"without initiatives/plymouth-local-vision","caseCount":5,"note":"no row is positive: no solution","consistency":"NaN","coverage":"NaN"}],
          "robustCore":["SENIOR_ENGAGEMENT_EARLY"],"consistency":{"low":0.9,"high":0.9},"coverage":{"low":0.7,"high":0.7},
-         "fit":{"rfCov":0.8,"rfCons":1,"rfSc":"NaN"},
+         "fit":{"rfCov":0.8,"rfCons":1,"rfScMinTs":"NaN","rfScMaxTs":0.5},
          "movingCases":[{"name":"initiatives/plymouth-local-vision","kind":"SHAKY_TYPICAL","runs":["without initiatives/plymouth-local-vision"]}]}
         """;
 
@@ -46,7 +46,7 @@ public sealed class PredictorsRobustnessPageTests(SeededServerFixture fixture, D
 
         await Expect(page.Locator("#robust-core")).ToContainTextAsync("Holds under every choice");
         await Expect(page.Locator("#robustness-fit")).ToContainTextAsync("RF_cov 80%");
-        await Expect(page.Locator("#robustness-fit")).ToContainTextAsync("RF_SC n/a");
+        await Expect(page.Locator("#robustness-fit")).ToContainTextAsync("RF_SC_minTS n/a, RF_SC_maxTS 50%");
         await Expect(page.Locator(".moving-case")).ToContainTextAsync("Plymouth Local Vision project");
         var request = Assert.Single(asked);
         Assert.Equal("MOMENTUM", request.GetProperty("minimization").GetProperty("outcome").GetString());

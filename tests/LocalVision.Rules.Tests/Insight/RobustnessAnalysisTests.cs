@@ -112,4 +112,25 @@ public sealed class RobustnessAnalysisTests
         Assert.Equal("b", moving.Name);
         Assert.Equal(["A anchors 2, 7, 9"], moving.Runs);
     }
+
+    [Fact]
+    public void Moving_ReadsEveryBoundaryStrictlyAsSetMethodsRobCasesDoes()
+    {
+        // rob.cases (SetMethods 4.x, R/rob.cases.R) lists a shaky case where min(IS, 1 − TS_min) > 0.5 and a possible one
+        // where min(1 − IS, TS_max) > 0.5, typical where Y > 0.5 and deviant where Y < 0.5. Worked by hand per case:
+        // a: IS 0.8, the run 0.2, Y 0.9 → shaky typical.   b: IS 0.8, the run 0.5 → 1 − 0.5 is not > 0.5: does not move.
+        // c: IS 0.5 → 1 − IS is not > 0.5 and IS is not > 0.5: does not move, though the run has it at 0.9.
+        // d: IS 0.2, the run 0.7, Y 0.1 → possible deviant.   e: IS 0.8, the run 0.1, Y 0.5 → neither typical nor deviant.
+        string[] names = ["a", "b", "c", "d", "e"];
+        var initial = Run("initial", [0.8, 0.8, 0.5, 0.2, 0.8]);
+        var test = Run("inclusion 0.9", [0.2, 0.5, 0.9, 0.7, 0.1]);
+
+        var moving = RobustnessAnalysis.Moving(names, initial, [test], [0.9, 0.9, 0.9, 0.1, 0.5]);
+
+        Assert.Equal([("a", MovingKind.ShakyTypical), ("d", MovingKind.PossibleDeviant)], moving.Select(m => (m.Name, m.Kind)));
+        Assert.All(moving, m => Assert.Equal(["inclusion 0.9"], m.Runs));
+    }
+
+    private static RobustnessRun Run(string label, double[] membership) =>
+        new(label, ["A"], ["A"], double.NaN, double.NaN, membership.Length, "", membership);
 }

@@ -47,7 +47,7 @@ public sealed class RobustnessTests(SeededServerFixture fixture) : IDisposable
         // robust core, no case moves, and the fit parameters are 1.
         Assert.Equal(["DEV*~URB*LIT*STB", "DEV*LIT*IND*STB"], response.RobustCore);
         Assert.Empty(response.MovingCases);
-        Assert.Equal((1.0, 1.0, 1.0), (response.Fit.RfCov, response.Fit.RfCons, response.Fit.RfSc));
+        Assert.Equal((1.0, 1.0, 1.0, 1.0), (response.Fit.RfCov, response.Fit.RfCons, response.Fit.RfScMinTs, response.Fit.RfScMaxTs));
     }
 
     [Fact]

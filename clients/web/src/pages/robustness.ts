@@ -18,7 +18,7 @@ interface TestRobustnessResponse {
   robustCore?: string[];
   consistency?: { low?: number | string; high?: number | string };
   coverage?: { low?: number | string; high?: number | string };
-  fit?: { rfCov?: number | string; rfCons?: number | string; rfSc?: number | string };
+  fit?: { rfCov?: number | string; rfCons?: number | string; rfScMinTs?: number | string; rfScMaxTs?: number | string };
   movingCases?: { name: string; kind?: string; runs?: string[] }[];
   warnings?: string[];
 }
@@ -73,7 +73,7 @@ export async function renderRobustness(container: HTMLElement, minimization: obj
       "p",
       { class: "muted", id: "robustness-fit" },
       `Consistency ${ratio(answer.consistency?.low)}–${ratio(answer.consistency?.high)}, coverage ${ratio(answer.coverage?.low)}–${ratio(answer.coverage?.high)} over the runs with a solution.`
-        + (answer.fit ? ` Robustness fit (Oana and Schneider): RF_cov ${ratio(answer.fit.rfCov)}, RF_cons ${ratio(answer.fit.rfCons)}, RF_SC ${ratio(answer.fit.rfSc)}; 100% means the choices make no difference.` : ""),
+        + (answer.fit ? ` Robustness fit (Oana and Schneider): RF_cov ${ratio(answer.fit.rfCov)}, RF_cons ${ratio(answer.fit.rfCons)}, RF_SC_minTS ${ratio(answer.fit.rfScMinTs)}, RF_SC_maxTS ${ratio(answer.fit.rfScMaxTs)}; 100% means the choices make no difference.` : ""),
     ),
     ...(answer.movingCases ?? []).map((m) =>
       el("p", { class: "moving-case" }, el("strong", {}, caseName(m.name)), ` ${KINDS[m.kind ?? ""] ?? ""} (${(m.runs ?? []).join(", ")})`),

@@ -19,7 +19,7 @@ public enum CaseKind
     IndividuallyIrrelevant,
 }
 
-/// <summary>One case with its memberships, its kind and the criterion it was ranked by (lower rank = study first).</summary>
+/// <summary>One case with its memberships, its kind and the score it was ranked by (lowest score, rank 1 = study first).</summary>
 public sealed record StudyCase(string Name, double X, double Y, CaseKind Kind, int Rank, double Criterion);
 
 /// <summary>Sorts cases into typical and deviant cases for a sufficiency or necessity claim of X for Y.</summary>
@@ -27,29 +27,33 @@ public static class CaseStudies
 {
     /// <summary>
     /// Cases for "X is sufficient for Y". Membership means &gt; 0.5; a case at exactly 0.5 in X or Y is left out.
-    /// Ranking criterion per kind: typical by |y − x| (closest to the diagonal first), deviant consistency by
-    /// x − y (most contradicting first), deviant coverage by y (most outcome first), irrelevant by x.
+    /// Each kind is ranked by a score, lowest first. Typical and deviant consistency cases use SetMethods 4.x's scores
+    /// (<c>cases.suf.typ</c>: 2(y − x) + (1 − x); <c>cases.suf.dcn</c>: 1 − (x − y) + (1 − x)), so the most typical case
+    /// is deep in X and close above the diagonal, the most deviant one deep in X and far out of Y. SetMethods orders
+    /// deviant coverage and irrelevant cases by their truth-table row, which a term's memberships do not carry: here
+    /// deviant coverage cases are ranked by 1 − y (most outcome first) and irrelevant ones by x.
     /// </summary>
     public static IReadOnlyList<StudyCase> Sufficiency(IReadOnlyList<string> names, IReadOnlyList<double> x, IReadOnlyList<double> y)
         => Classify(names, x, y, (xi, yi) =>
             (xi > 0.5, yi > 0.5) switch
             {
-                (true, true) => yi >= xi ? (CaseKind.Typical, Math.Abs(yi - xi)) : (CaseKind.DeviantDegree, xi - yi),
-                (true, false) => (CaseKind.DeviantConsistency, -(xi - yi)),
-                (false, true) => (CaseKind.DeviantCoverage, -yi),
+                (true, true) => yi >= xi ? (CaseKind.Typical, 2 * (yi - xi) + (1 - xi)) : (CaseKind.DeviantDegree, xi - yi),
+                (true, false) => (CaseKind.DeviantConsistency, 1 - (xi - yi) + (1 - xi)),
+                (false, true) => (CaseKind.DeviantCoverage, 1 - yi),
                 _ => (CaseKind.IndividuallyIrrelevant, xi),
             });
 
     /// <summary>
-    /// Cases for "X is necessary for Y": only cases in Y count. Typical: in X too with x ≥ y, ranked by |x − y|;
-    /// deviant consistency: not in X, ranked by y − x (most contradicting first).
+    /// Cases for "X is necessary for Y": only cases in Y count. Typical: in X too with x ≥ y, ranked by SetMethods 4.x's
+    /// <c>cases.nec.typ</c> score 2|x − y| + (1 − x); deviant consistency: not in X, ranked by <c>cases.nec.dcn</c>'s
+    /// 1 − (y − x) (most contradicting first). Lowest score first.
     /// </summary>
     public static IReadOnlyList<StudyCase> Necessity(IReadOnlyList<string> names, IReadOnlyList<double> x, IReadOnlyList<double> y)
         => Classify(names, x, y, (xi, yi) =>
             (xi > 0.5, yi > 0.5) switch
             {
-                (true, true) => xi >= yi ? (CaseKind.Typical, Math.Abs(xi - yi)) : (CaseKind.DeviantDegree, yi - xi),
-                (false, true) => (CaseKind.DeviantConsistency, -(yi - xi)),
+                (true, true) => xi >= yi ? (CaseKind.Typical, 2 * Math.Abs(xi - yi) + (1 - xi)) : (CaseKind.DeviantDegree, yi - xi),
+                (false, true) => (CaseKind.DeviantConsistency, 1 - (yi - xi)),
                 _ => ((CaseKind?)null, 0.0),
             });
 
@@ -85,7 +89,7 @@ public static class CaseStudies
             .SelectMany(g => g
                 .OrderBy(c => c.Key)
                 .ThenBy(c => c.Name, StringComparer.Ordinal)
-                .Select((c, i) => new StudyCase(c.Name, c.X, c.Y, c.Kind, i + 1, Math.Abs(c.Key))))
+                .Select((c, i) => new StudyCase(c.Name, c.X, c.Y, c.Kind, i + 1, c.Key)))
             .ToList();
     }
 }

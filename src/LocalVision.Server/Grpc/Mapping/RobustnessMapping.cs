@@ -27,7 +27,8 @@ internal static class RobustnessMapping
         {
             response.Fit = new V1.RobustnessFit
             {
-                RfCov = fit.RfCov, RfCons = fit.RfCons, RfSc = fit.RfSc, CoreConsistency = fit.Core.Consistency, CoreCoverage = fit.Core.Coverage,
+                RfCov = fit.RfCov, RfCons = fit.RfCons, RfScMinTs = fit.RfScMinTs, RfScMaxTs = fit.RfScMaxTs,
+                CoreConsistency = fit.Core.Consistency, CoreCoverage = fit.Core.Coverage,
             };
         }
         response.MovingCases.AddRange(report.MovingCases.Select(m =>
