@@ -77,6 +77,7 @@ public static class MethodAccess
         [Insight + "BuildTruthTable"] = Read,
         [Insight + "MinimizeTruthTable"] = Read,
         [Insight + "TestRobustness"] = Read,
+        [Insight + "FindCases"] = Read,
         [Insight + "AnalyzeNecessity"] = Read,
         [Insight + "Calibrate"] = Read,
         [Insight + "SelectCohort"] = Read,

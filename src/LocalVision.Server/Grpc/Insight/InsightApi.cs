@@ -17,7 +17,7 @@ namespace LocalVision.Server.Grpc.Insight;
 /// makes one call to <see cref="InsightAnalysis"/> or <see cref="CohortPlanner"/>, and maps the answer.
 /// </summary>
 public sealed partial class InsightApi(
-    InsightAnalysis analysis, CohortPlanner planner, SetCalibration calibration, RobustnessAnalysis robustness, TimeProvider clock, IOptions<LocalVisionOptions> serverOptions)
+    InsightAnalysis analysis, CohortPlanner planner, SetCalibration calibration, RobustnessAnalysis robustness, Rules.Insight.Studies.CaseStudyAnalysis studies, TimeProvider clock, IOptions<LocalVisionOptions> serverOptions)
     : InsightService.InsightServiceBase
 {
     private const int MaxConditions = 24;
