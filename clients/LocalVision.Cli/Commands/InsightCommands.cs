@@ -327,7 +327,7 @@ public static class InsightCommands
     }
 
     /// <summary>When a truth-table row counts: how consistent, and how many cases.</summary>
-    private sealed class Cutoffs
+    internal sealed class Cutoffs
     {
         public Option<double> Inclusion { get; } = new("--inclusion-cutoff")
         {
