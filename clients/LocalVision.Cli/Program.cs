@@ -30,6 +30,7 @@ var root = new RootCommand("lv: the LocalVision command line — read, write and
     InsightCommands.Calibrate(),
     InsightCommands.TruthTable(),
     InsightCommands.Minimize(),
+    CasesCommand.Cases(),
     InsightCommands.Cohort(),
     NetworkCommands.Paths(),
     NetworkCommands.Ego(),

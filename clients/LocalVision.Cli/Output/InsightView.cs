@@ -67,7 +67,7 @@ public static class InsightView
     }
 
     /// <summary>Left-out cases grouped by reason: "left out: no value for MOMENTUM: a, b, c".</summary>
-    private static void Excluded(string title, IEnumerable<ExcludedCase> excluded)
+    internal static void Excluded(string title, IEnumerable<ExcludedCase> excluded)
     {
         foreach (var group in excluded.GroupBy(e => e.Explanation))
         {

@@ -78,6 +78,7 @@ public static class MethodAccess
         [Insight + "MinimizeTruthTable"] = Read,
         [Insight + "TestRobustness"] = Read,
         [Insight + "EvaluateTheory"] = Read,
+        [Insight + "FindCases"] = Read,
         [Insight + "AnalyzeNecessity"] = Read,
         [Insight + "Calibrate"] = Read,
         [Insight + "SelectCohort"] = Read,

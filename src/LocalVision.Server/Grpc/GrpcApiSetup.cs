@@ -45,6 +45,7 @@ public static class GrpcApiSetup
         builder.Services.AddSingleton<LocalVision.Rules.Insight.SetCalibration>();
         builder.Services.AddSingleton<LocalVision.Rules.Insight.RobustnessAnalysis>();
         builder.Services.AddSingleton<LocalVision.Rules.Insight.Studies.TheoryFitAnalysis>();
+        builder.Services.AddSingleton<LocalVision.Rules.Insight.Studies.CaseStudyAnalysis>();
         builder.Services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
         return builder;
     }

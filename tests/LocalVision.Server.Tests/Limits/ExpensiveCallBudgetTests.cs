@@ -26,7 +26,7 @@ public sealed class ExpensiveCallBudgetTests : IAsyncLifetime
     public static TheoryData<string> ExpensiveMethods =>
     [
         "GetNeighborhood", "ExportGraph", "EvaluateInitiative", "StreamEvaluations",
-        "BuildTruthTable", "MinimizeTruthTable", "TestRobustness", "EvaluateTheory", "SelectCohort", "FindPaths", "ComputeCentrality", "DetectCommunities", "SimulateRemoval",
+        "BuildTruthTable", "MinimizeTruthTable", "TestRobustness", "EvaluateTheory", "FindCases", "SelectCohort", "FindPaths", "ComputeCentrality", "DetectCommunities", "SimulateRemoval",
     ];
 
     [Theory]
@@ -127,6 +127,10 @@ public sealed class ExpensiveCallBudgetTests : IAsyncLifetime
             case "EvaluateTheory":
                 await insight.EvaluateTheoryAsync(
                     new EvaluateTheoryRequest { Minimization = new MinimizeTruthTableRequest { Conditions = { "SENIOR_ENGAGEMENT_EARLY" } }, Theory = "SENIOR_ENGAGEMENT_EARLY" }, cancellationToken: Ct);
+                break;
+            case "FindCases":
+                await insight.FindCasesAsync(
+                    new FindCasesRequest { Minimization = new MinimizeTruthTableRequest { Conditions = { "SENIOR_ENGAGEMENT_EARLY" } } }, cancellationToken: Ct);
                 break;
             case "SelectCohort":
                 await insight.SelectCohortAsync(new SelectCohortRequest { Size = 2, Candidates = { "initiatives/plymouth-local-vision", "initiatives/hackney-local-vision" } }, cancellationToken: Ct);

@@ -7,7 +7,7 @@ using LocalVision.V1;
 
 namespace LocalVision.Server.Grpc.Insight;
 
-/// <summary>MinimizeTruthTable, and the checks of its request that the RPCs built on it (TestRobustness) share.</summary>
+/// <summary>MinimizeTruthTable, and the checks of its request that the RPCs built on it (TestRobustness, FindCases) share.</summary>
 public sealed partial class InsightApi
 {
     private const int MaxUntenableRemainders = 4096;

@@ -17,7 +17,8 @@ namespace LocalVision.Server.Grpc.Insight;
 /// makes one call to <see cref="InsightAnalysis"/> or <see cref="CohortPlanner"/>, and maps the answer.
 /// </summary>
 public sealed partial class InsightApi(
-    InsightAnalysis analysis, CohortPlanner planner, SetCalibration calibration, RobustnessAnalysis robustness, Rules.Insight.Studies.TheoryFitAnalysis theoryFit, TimeProvider clock, IOptions<LocalVisionOptions> serverOptions)
+    InsightAnalysis analysis, CohortPlanner planner, SetCalibration calibration, RobustnessAnalysis robustness, Rules.Insight.Studies.TheoryFitAnalysis theoryFit,
+    Rules.Insight.Studies.CaseStudyAnalysis studies, TimeProvider clock, IOptions<LocalVisionOptions> serverOptions)
     : InsightService.InsightServiceBase
 {
     private const int MaxConditions = 24;

@@ -1,0 +1,50 @@
+using System.Globalization;
+using LocalVision.V1;
+using Spectre.Console;
+
+namespace LocalVision.Cli.Output;
+
+/// <summary>The cases to study for a solution, for people: one table per kind, the case to study next first.</summary>
+public static class CasesView
+{
+    public static void Cases(FindCasesResponse response)
+    {
+        var claim = response.Relation == SetRelation.Necessity ? "necessary" : "sufficient";
+        AnsiConsole.MarkupLine($"cases to study for [bold]{Markup.Escape(response.Expression)}[/] {claim} for {Markup.Escape(response.Outcome)} "
+            + $"({Figures.Count(response.CaseCount, "case")} sorted{(response.Relation == SetRelation.Necessity ? $", {response.CasesOutOfOutcome} out of the outcome not counted" : "")}):");
+        foreach (var group in response.Groups)
+        {
+            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(Kind(group.Kind))}[/] — {Figures.Count(group.Total, "case")}: {Markup.Escape(group.Purpose)}");
+            if (group.Cases.Count == 0)
+            {
+                continue;
+            }
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("rank", "case", "x", "y", "criterion", "evidence");
+            foreach (var c in group.Cases)
+            {
+                table.AddRow(c.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(c.DisplayName.Length > 0 ? c.DisplayName : c.Name),
+                    Figures.Ratio(c.X), Figures.Ratio(c.Y), Figures.Ratio(c.Criterion), Markup.Escape(Evidence(c)));
+            }
+            AnsiConsole.Write(table);
+            if (group.Total > group.Cases.Count)
+            {
+                AnsiConsole.MarkupLine($"[grey]  and {group.Total - group.Cases.Count} more (--limit)[/]");
+            }
+        }
+        InsightView.Excluded("left out", response.Excluded);
+        Render.Warnings(response.Warnings);
+    }
+
+    /// <summary>Per code, the first evidence (or observation) it rests on: "COMMUNITY_ENGAGEMENT: evidence/x, evidence/y".</summary>
+    private static string Evidence(CaseToStudy c) => string.Join("; ", c.Evidence.Select(e =>
+        $"{e.Code}: {string.Join(", ", (e.Evidence.Count > 0 ? e.Evidence : e.Observations).Take(2).Select(n => n.Split('/')[^1]))}"));
+
+    private static string Kind(CaseKind kind) => kind switch
+    {
+        CaseKind.Typical => "typical",
+        CaseKind.DeviantConsistency => "deviant consistency",
+        CaseKind.DeviantDegree => "deviant in degree",
+        CaseKind.DeviantCoverage => "deviant coverage",
+        _ => "individually irrelevant",
+    };
+}
