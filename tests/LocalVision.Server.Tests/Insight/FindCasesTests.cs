@@ -24,10 +24,11 @@ public sealed class FindCasesTests(SeededServerFixture fixture) : IDisposable
     /// <summary>
     /// One condition A against Y. At inclusion 0.75 the row A is positive (Σmin/ΣA = 3.65/4.8 = 0.76) and ~A is not
     /// (2.35/3.2 = 0.73), so the conservative solution is `A`. By hand, with membership above 0.5 meaning in:
-    /// sufficiency — typical t1 (|y−x| 0.05), t2 (0.2); deviant in degree dd (x−y 0.3); deviant consistency dc (0.55),
-    /// dc2 (0.15); deviant coverage cov (y 0.8); irrelevant irr (x 0.1); half is at 0.5 in Y.
-    /// Necessity (cases in Y only) — typical dd (x−y 0.3); deviant in degree t1 (0.05), t2 (0.2); deviant consistency
-    /// cov (y−x 0.6); dc, dc2 and irr are out of Y; half at 0.5 in Y.
+    /// sufficiency — typical t1 (SetMethods' score 2(y−x)+(1−x) = 0.1+0.1 = 0.2), t2 (0.4+0.3 = 0.7); deviant in degree
+    /// dd (x−y 0.3); deviant consistency dc (1−(x−y)+(1−x) = 1−0.55+0.2 = 0.65), dc2 (1−0.15+0.4 = 1.25); deviant
+    /// coverage cov (1−y 0.2); irrelevant irr (x 0.1); half is at 0.5 in Y.
+    /// Necessity (cases in Y only) — typical dd (2|x−y|+(1−x) = 0.7); deviant in degree t1 (0.05), t2 (0.2); deviant
+    /// consistency cov (1−(y−x) = 0.4); dc, dc2 and irr are out of Y; half at 0.5 in Y.
     /// </summary>
     private static FindCasesRequest HandBuilt(SetRelation relation = SetRelation.Sufficiency, string term = "", int limit = 0)
     {
@@ -66,9 +67,9 @@ public sealed class FindCasesTests(SeededServerFixture fixture) : IDisposable
             response.Groups.Select(Shape).ToList());
         var typical = response.Groups[0].Cases;
         Assert.Equal((1, 0.9, 0.95), (typical[0].Rank, typical[0].X, typical[0].Y));
-        Assert.Equal(0.05, typical[0].Criterion, 9);
+        Assert.Equal(0.2, typical[0].Criterion, 9);
         Assert.Equal(2, typical[1].Rank);
-        Assert.Equal(0.55, response.Groups[1].Cases[0].Criterion, 9);
+        Assert.Equal(0.65, response.Groups[1].Cases[0].Criterion, 9);
         Assert.Equal(7, response.CaseCount);
         var half = Assert.Single(response.Excluded);
         Assert.Equal(("half", ExclusionReason.AtCrossover, "Y"), (half.Name, half.Reason, Assert.Single(half.Sets)));
@@ -85,7 +86,7 @@ public sealed class FindCasesTests(SeededServerFixture fixture) : IDisposable
         Assert.Equal(
             ["Typical 1: dd", "DeviantConsistency 1: cov", "DeviantDegree 2: t1,t2"],
             response.Groups.Select(Shape).ToList());
-        Assert.Equal(0.6, response.Groups[1].Cases[0].Criterion, 9);
+        Assert.Equal(0.4, response.Groups[1].Cases[0].Criterion, 9);
         Assert.Equal((4, 3), (response.CaseCount, response.CasesOutOfOutcome));
         Assert.Equal(["half"], response.Excluded.Select(e => e.Name));
     }
