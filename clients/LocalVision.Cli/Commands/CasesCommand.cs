@@ -45,6 +45,7 @@ public static class CasesCommand
                 SolutionType = solution.Value(parse), AsOf = cases.AsOf(parse), CaseTable = cases.Table(parse), UnknownPolicy = cases.Unknowns(parse),
             };
             minimization.Conditions.AddRange(parse.GetValue(cases.Conditions) ?? []);
+            minimization.DerivedConditions.AddRange(cases.Derive(parse));
             var request = new FindCasesRequest
             {
                 Minimization = minimization,
