@@ -148,6 +148,7 @@ function renderAnswer(container: HTMLElement, answer: FindCasesResponse, caseNam
       ),
     ),
     el("p", { class: "muted" }, `${answer.caseCount ?? 0} projects sorted${answer.relation === NECESSITY ? `; ${answer.casesOutOfOutcome ?? 0} without the outcome, about which a necessity claim says nothing` : ""}.`),
-    ...(answer.warnings ?? []).map((w) => el("p", { class: "notice" }, w)),
+    // The cases left out are the minimisation's, already said above it; their notices here would name resource names.
+    ...(answer.warnings ?? []).filter((w) => !w.includes(" left out: ")).map((w) => el("p", { class: "notice" }, w)),
   );
 }
