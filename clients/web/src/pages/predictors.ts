@@ -3,6 +3,7 @@ import { displayName, listNodes, postJson } from "../api";
 import type { GraphNode } from "../api";
 import { CODES, codeOf, readableCombination } from "../catalogue";
 import { append, el, failure, loading, percent, replace } from "../ui";
+import { renderCaseStudies } from "./caseStudies";
 import { renderRobustness } from "./robustness";
 import { renderTheoryFit } from "./theoryFit";
 import { xyPlot } from "./xyPlot";
@@ -100,6 +101,7 @@ export async function renderPredictors(root: HTMLElement): Promise<void> {
   const robustnessToggle = el("input", { type: "checkbox", id: "robustness-toggle" });
   const robustness = el("section", { id: "robustness" });
   const theoryFit = el("section", { id: "theory-fit" });
+  const caseStudies = el("section", { id: "case-studies" });
 
   replace(
     root,
@@ -124,6 +126,7 @@ export async function renderPredictors(root: HTMLElement): Promise<void> {
       el("button", { type: "button", id: "minimize", onclick: () => void minimize() }, "Find the combinations"),
     ),
     solution,
+    caseStudies,
     theoryFit,
     robustness,
   );
@@ -175,11 +178,14 @@ export async function renderPredictors(root: HTMLElement): Promise<void> {
     replace(solution, loading("the combinations"));
     replace(robustness);
     replace(theoryFit);
+    replace(caseStudies);
     // BOUNDS shows its range beside each figure; a robustness run reads the unknowns one way at a time.
     const request = { outcome: outcome.value, conditions, solutionType: solutionType.value, unknownPolicy: unknowns.value };
     try {
       const answer = await postJson<MinimizeTruthTableResponse>("/v1/truthTables:minimize", request);
       renderSolution(solution, answer, caseName);
+      const terms = [...new Set((answer.models ?? []).flatMap((m) => (m.terms ?? []).map((t) => t.expression)))];
+      renderCaseStudies(caseStudies, request, terms, caseName);
       await renderTheoryFit(theoryFit, request, caseName);
     } catch (error) {
       replace(solution, failure(error, "the combinations (Boolean minimisation)", "the insight service (InsightService.MinimizeTruthTable)"));
