@@ -20,6 +20,10 @@ public static class TheoryFitCommand
             Description = "A rule of the current programme theory (lv theory rules lists them), e.g. SENIOR_EARLY: its context is the theory",
         };
         var parsimonious = new Option<bool>("--parsimonious") { Description = "Compare with the parsimonious solution instead of the conservative one" };
+        var model = new Option<string>("--model", "-m")
+        {
+            HelpName = "name", Description = "The model of the solution to compare with, e.g. M2, when the solution has several; the first (M1) when left out",
+        };
         var command = new Command("theory-fit",
             "How a theory fits the solution (SetMethods' theory.evaluation): the cases in theory and solution (T*S), in the solution only (~T*S), "
             + "in the theory only (T*~S) and in neither (~T*~S), each with its cases in and out of the outcome and its consistency and coverage");
@@ -28,6 +32,7 @@ public static class TheoryFitCommand
         command.Options.Add(theory);
         command.Options.Add(rule);
         command.Options.Add(parsimonious);
+        command.Options.Add(model);
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async connection =>
         {
             var minimization = new MinimizeTruthTableRequest
@@ -38,7 +43,7 @@ public static class TheoryFitCommand
             };
             minimization.Conditions.AddRange(parse.GetValue(cases.Conditions) ?? []);
             minimization.DerivedConditions.AddRange(cases.Derive(parse));
-            var request = new EvaluateTheoryRequest { Minimization = minimization, Theory = parse.GetValue(theory) ?? "", Rule = parse.GetValue(rule) ?? "" };
+            var request = new EvaluateTheoryRequest { Minimization = minimization, Theory = parse.GetValue(theory) ?? "", Rule = parse.GetValue(rule) ?? "", Model = parse.GetValue(model) ?? "" };
             var response = await connection.Insight.EvaluateTheoryAsync(request, connection.Call(ct));
             Render.Message(response, connection.Output, () => TheoryFitView.TheoryFit(response, minimization.Outcome));
         }));

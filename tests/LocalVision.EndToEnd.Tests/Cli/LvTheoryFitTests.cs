@@ -41,4 +41,18 @@ public sealed class LvTheoryFitTests(SeededServerFixture fixture)
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("SENIOR_EARLY", result.Error + result.Output);
     }
+
+    [Fact]
+    public async Task TheoryFit_ModelM1_IsTheDefaultAndAModelTheSolutionLacksIsRefusedOnModel()
+    {
+        var byDefault = await LvProcess.RunAsync(Server, "theory-fit", "-c", "SENIOR_ENGAGEMENT_EARLY", "--theory", "SENIOR_ENGAGEMENT_EARLY", "-o", "json");
+        var first = await LvProcess.RunAsync(Server, "theory-fit", "-c", "SENIOR_ENGAGEMENT_EARLY", "--theory", "SENIOR_ENGAGEMENT_EARLY", "--model", "M1", "-o", "json");
+        var missing = await LvProcess.RunAsync(Server, "theory-fit", "-c", "SENIOR_ENGAGEMENT_EARLY", "--theory", "SENIOR_ENGAGEMENT_EARLY", "--model", "M9");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(byDefault.Output, first.Output);
+        Assert.NotEqual(0, missing.ExitCode);
+        Assert.Contains("model", missing.Error, StringComparison.Ordinal);
+        Assert.Contains("M9", missing.Error, StringComparison.Ordinal);
+    }
 }
