@@ -1,6 +1,8 @@
 import { postJson } from "../api";
 import { readableCombination } from "../catalogue";
 import { el, failure, loading, replace } from "../ui";
+import { leftOut } from "./leftOut";
+import type { ExcludedCase } from "./leftOut";
 
 interface CaseEvidence {
   code: string;
@@ -32,6 +34,7 @@ interface FindCasesResponse {
   groups?: CaseGroup[];
   caseCount?: number;
   casesOutOfOutcome?: number;
+  excluded?: ExcludedCase[];
   warnings?: string[];
 }
 
@@ -148,7 +151,9 @@ function renderAnswer(container: HTMLElement, answer: FindCasesResponse, caseNam
       ),
     ),
     el("p", { class: "muted" }, `${answer.caseCount ?? 0} projects sorted${answer.relation === NECESSITY ? `; ${answer.casesOutOfOutcome ?? 0} without the outcome, about which a necessity claim says nothing` : ""}.`),
-    // The cases left out are the minimisation's, already said above it; their notices here would name resource names.
+    // The cases left out (no value, or exactly 0.5 in the expression or the outcome), by display name; the warnings
+    // that say the same name resource names.
+    ...leftOut("Left out", answer.excluded ?? [], caseName),
     ...(answer.warnings ?? []).filter((w) => !w.includes(" left out: ")).map((w) => el("p", { class: "notice" }, w)),
   );
 }

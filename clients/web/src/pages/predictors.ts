@@ -4,6 +4,8 @@ import type { GraphNode } from "../api";
 import { CODES, codeOf, readableCombination } from "../catalogue";
 import { append, el, failure, loading, percent, replace } from "../ui";
 import { renderCaseStudies } from "./caseStudies";
+import { leftOut } from "./leftOut";
+import type { ExcludedCase } from "./leftOut";
 import { renderRobustness } from "./robustness";
 import { renderTheoryFit } from "./theoryFit";
 import { xyPlot } from "./xyPlot";
@@ -11,11 +13,6 @@ import { xyPlot } from "./xyPlot";
 interface FigureRange {
   low?: number;
   high?: number;
-}
-
-interface ExcludedCase {
-  name: string;
-  explanation?: string;
 }
 
 interface ConditionStatistics {
@@ -199,15 +196,6 @@ export async function renderPredictors(root: HTMLElement): Promise<void> {
   robustnessToggle.addEventListener("change", () => void minimize());
   preselect(await analyse());
   await minimize();
-}
-
-/** "12 projects (no value for MOMENTUM)", the names behind a click. */
-function leftOut(title: string, excluded: ExcludedCase[], caseName: (name: string) => string): HTMLElement[] {
-  const groups = new Map<string, string[]>();
-  for (const e of excluded) groups.set(e.explanation ?? "", [...(groups.get(e.explanation ?? "") ?? []), e.name]);
-  return [...groups].map(([why, cases]) =>
-    el("details", { class: "left-out" }, el("summary", {}, `${title}: ${cases.length} project${cases.length === 1 ? "" : "s"} (${why})`), cases.map(caseName).join(", ")),
-  );
 }
 
 function figure(value: number | string | undefined, range?: FigureRange): string {
