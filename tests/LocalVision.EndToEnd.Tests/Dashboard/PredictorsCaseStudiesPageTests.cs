@@ -44,6 +44,12 @@ public sealed class PredictorsCaseStudiesPageTests(SeededServerFixture fixture, 
         await Expect(typical.Locator(".case-to-study td").First).ToHaveTextAsync("1");
         await Expect(typical.Locator("p.muted").First).Not.ToBeEmptyAsync();
         await Expect(page.Locator("#case-studies .case-group")).ToHaveCountAsync(5);
+        // Evidence as counts per code with the project's page to read it, not a list of resource names.
+        var dudley = typical.Locator(".case-to-study", new LocatorLocatorOptions { HasText = "Dudley" });
+        await Expect(dudley.Locator("td.evidence")).ToContainTextAsync("COMMUNITY_ENGAGEMENT: ");
+        await Expect(dudley.Locator("td.evidence")).ToContainTextAsync("piece");
+        await Expect(page.Locator("#cases-result")).Not.ToContainTextAsync("observations/");
+        await Expect(dudley.Locator("td.evidence a")).ToHaveAttributeAsync("href", "#/initiatives?name=initiatives%2Fdudley-local-vision");
 
         // Necessity of the circumstance itself: only the three kinds a necessity claim knows.
         await page.Locator("#cases-relation").SelectOptionAsync("SET_RELATION_NECESSITY");

@@ -114,8 +114,21 @@ export function renderCaseStudies(
 }
 
 function renderAnswer(container: HTMLElement, answer: FindCasesResponse, caseName: (name: string) => string): void {
-  const evidence = (c: CaseToStudy) =>
-    (c.evidence ?? []).map((e) => `${e.code}: ${[...(e.observations ?? []), ...(e.evidence ?? [])].join(", ") || "none"}`).join("; ") || "none";
+  // How much each code rests on, in words; the resource names on hover; the project's page to read them.
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const evidence = (c: CaseToStudy) => {
+    const codes = (c.evidence ?? []).map((e) =>
+      el(
+        "div",
+        { title: [...(e.observations ?? []), ...(e.evidence ?? [])].join(", ") },
+        `${e.code}: ${count(e.observations?.length ?? 0, "observation", "observations")}, ${count(e.evidence?.length ?? 0, "piece of evidence", "pieces of evidence")}`,
+      ),
+    );
+    const page = c.name.startsWith("initiatives/") ? el("a", { href: `#/initiatives?name=${encodeURIComponent(c.name)}` }, "Read them →") : null;
+    return codes.length === 0 ? ["none"] : [...codes, ...(page ? [page] : [])];
+  };
+  // The server's notices name cases by resource name; the page names them as everywhere else.
+  const named = (warning: string) => warning.replace(/initiatives\/[a-z0-9-]+/g, (name) => caseName(name));
   replace(
     container,
     el("p", {}, "Sorted against ", el("strong", { class: "combination" }, answer.expression ?? ""), answer.relation === NECESSITY ? " as necessary for " : " as sufficient for ", answer.outcome ?? ""),
@@ -143,7 +156,7 @@ function renderAnswer(container: HTMLElement, answer: FindCasesResponse, caseNam
                     el("td", {}, score(c.x)),
                     el("td", {}, score(c.y)),
                     el("td", {}, score(c.criterion)),
-                    el("td", { class: "evidence" }, evidence(c)),
+                    el("td", { class: "evidence" }, ...evidence(c)),
                   ),
                 ),
               ),
@@ -151,9 +164,9 @@ function renderAnswer(container: HTMLElement, answer: FindCasesResponse, caseNam
       ),
     ),
     el("p", { class: "muted" }, `${answer.caseCount ?? 0} projects sorted${answer.relation === NECESSITY ? `; ${answer.casesOutOfOutcome ?? 0} without the outcome, about which a necessity claim says nothing` : ""}.`),
-    // The cases left out (no value, or exactly 0.5 in the expression or the outcome), by display name; the warnings
-    // that say the same name resource names.
+    // The cases left out (no value, or exactly 0.5 in the expression or the outcome), by display name, once: the
+    // warnings that say the same are not repeated.
     ...leftOut("Left out", answer.excluded ?? [], caseName),
-    ...(answer.warnings ?? []).filter((w) => !w.includes(" left out: ")).map((w) => el("p", { class: "notice" }, w)),
+    ...(answer.warnings ?? []).filter((w) => !w.includes(" left out: ")).map((w) => el("p", { class: "notice" }, named(w))),
   );
 }
