@@ -23,21 +23,27 @@ public static class CasesView
             foreach (var c in group.Cases)
             {
                 table.AddRow(c.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(c.DisplayName.Length > 0 ? c.DisplayName : c.Name),
-                    Figures.Ratio(c.X), Figures.Ratio(c.Y), Figures.Ratio(c.Criterion), Markup.Escape(Evidence(c)));
+                    Figures.Ratio(c.X), Figures.Ratio(c.Y), Figures.Ratio(c.Criterion), Figures.Count(c.Evidence.Sum(e => e.Evidence.Count), "piece"));
             }
             AnsiConsole.Write(table);
+            // The names in full under the table, where they do not wrap, so each can be read with `lv get`.
+            foreach (var c in group.Cases.Where(c => c.Evidence.Count > 0))
+            {
+                AnsiConsole.MarkupLine($"  {c.Rank}: {Markup.Escape(Evidence(c))}");
+            }
             if (group.Total > group.Cases.Count)
             {
                 AnsiConsole.MarkupLine($"[grey]  and {group.Total - group.Cases.Count} more (--limit)[/]");
             }
         }
         InsightView.Excluded("left out", response.Excluded);
-        Render.Warnings(response.Warnings);
+        // Each case left out is listed above, by reason; the per-case notices would say it again.
+        Render.Warnings(response.Warnings.Where(w => !w.Contains(" left out: ", StringComparison.Ordinal)));
     }
 
-    /// <summary>Per code, the first evidence (or observation) it rests on: "COMMUNITY_ENGAGEMENT: evidence/x, evidence/y".</summary>
+    /// <summary>Per code, the evidence it rests on (its observations where it has none): "COMMUNITY_ENGAGEMENT: evidence/x, evidence/y".</summary>
     private static string Evidence(CaseToStudy c) => string.Join("; ", c.Evidence.Select(e =>
-        $"{e.Code}: {string.Join(", ", (e.Evidence.Count > 0 ? e.Evidence : e.Observations).Take(2).Select(n => n.Split('/')[^1]))}"));
+        $"{e.Code}: {string.Join(", ", e.Evidence.Count > 0 ? e.Evidence : e.Observations)}"));
 
     private static string Kind(CaseKind kind) => kind switch
     {
