@@ -215,7 +215,7 @@ public sealed class TruthTable
         if (cases.Count < configurations || rows.Count * 2L < configurations)
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Limited diversity: {cases.Count} cases for {configurations} configurations of {k} conditions; {rows.Count} configurations ({100.0 * rows.Count / configurations:0.###}%) are observed and {configurations - rows.Count} are logical remainders."));
+                $"Limited diversity: {cases.Count} case{(cases.Count == 1 ? "" : "s")} for {configurations} configurations of {k} condition{(k == 1 ? "" : "s")}; {rows.Count} configuration{(rows.Count == 1 ? "" : "s")} ({100.0 * rows.Count / configurations:0.###}%) {(rows.Count == 1 ? "is" : "are")} observed and {configurations - rows.Count} {(configurations - rows.Count == 1 ? "is a logical remainder" : "are logical remainders")}."));
         }
 
         return new TruthTable(cases, outcomeReference, conditionReferences, x, y, options, rows.AsReadOnly(),

@@ -46,6 +46,16 @@ public sealed class TruthTableTests
     }
 
     [Fact]
+    public void Build_OneObservedConfiguration_SaysSoInTheSingular()
+    {
+        Case Project(string name) => new(name, new Dictionary<string, double> { ["A"] = 1, ["B"] = 1, ["Y"] = 1 });
+
+        var table = TruthTable.Build(new CaseTable([Project("p1"), Project("p2")]), "Y", ["A", "B"]);
+
+        Assert.Contains("Limited diversity: 2 cases for 4 configurations of 2 conditions; 1 configuration (25%) is observed and 3 are logical remainders.", table.Warnings);
+    }
+
+    [Fact]
     public void Build_LipsetFourConditions_FlagsThePublishedContradictions()
     {
         var table = TruthTable.Build(PublishedDatasets.LipsetFourConditions(), "SURV", ["DEV", "URB", "LIT", "IND"]);
