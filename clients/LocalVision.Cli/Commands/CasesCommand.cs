@@ -17,7 +17,7 @@ public static class CasesCommand
             "conservative");
         var necessity = new Option<bool>("--necessity")
         {
-            Description = "Cases for a necessity claim (only cases in the outcome count) instead of sufficiency; --term may then name a condition",
+            Description = "Cases for a necessity claim (the cases in the outcome, and those in the expression without it: deviant relevance) instead of sufficiency; --term may then name a condition",
         };
         var term = new Option<string>("--term", "-t")
         {
@@ -30,7 +30,7 @@ public static class CasesCommand
         };
         var command = new Command("cases",
             "Which cases to study next for the solution over these conditions (Schneider and Rohlfing): typical cases to trace the mechanism in, "
-            + "deviant cases of consistency, degree and coverage to learn what the solution misses, ranked within each kind, each with the observations and evidence behind it");
+            + "deviant cases of consistency, degree and coverage (or, for necessity, relevance) to learn what the solution misses, ranked within each kind, each with the observations and evidence behind it");
         cases.AddTo(command);
         cutoffs.AddTo(command);
         command.Options.Add(solution.Option);

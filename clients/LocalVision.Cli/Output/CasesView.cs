@@ -11,7 +11,7 @@ public static class CasesView
     {
         var claim = response.Relation == SetRelation.Necessity ? "necessary" : "sufficient";
         AnsiConsole.MarkupLine($"cases to study for [bold]{Markup.Escape(response.Expression)}[/] {claim} for {Markup.Escape(response.Outcome)} "
-            + $"({Figures.Count(response.CaseCount, "case")} sorted{(response.Relation == SetRelation.Necessity ? $", {response.CasesOutOfOutcome} out of the outcome not counted" : "")}):");
+            + $"({Figures.Count(response.CaseCount, "case")} sorted{(response.Relation == SetRelation.Necessity ? $", {response.CasesOutOfOutcome} out of both the outcome and the expression not counted" : "")}):");
         foreach (var group in response.Groups)
         {
             AnsiConsole.MarkupLine($"[bold]{Markup.Escape(Kind(group.Kind))}[/] — {Figures.Count(group.Total, "case")}: {Markup.Escape(group.Purpose)}");
@@ -51,6 +51,7 @@ public static class CasesView
         CaseKind.DeviantConsistency => "deviant consistency",
         CaseKind.DeviantDegree => "deviant in degree",
         CaseKind.DeviantCoverage => "deviant coverage",
+        CaseKind.DeviantRelevance => "deviant relevance",
         _ => "individually irrelevant",
     };
 }

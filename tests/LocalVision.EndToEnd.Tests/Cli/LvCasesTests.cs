@@ -31,7 +31,7 @@ public sealed class LvCasesTests(SeededServerFixture fixture)
     }
 
     [Fact]
-    public async Task Cases_NecessityAsJson_ListsOnlyCasesInTheOutcome()
+    public async Task Cases_NecessityAsJson_ListsTheCasesInTheOutcomeAndTheDeviantRelevanceCases()
     {
         var result = await LvProcess.RunAsync(Server, "cases", "-c", "COMMUNITY_ENGAGEMENT", "--necessity", "--term", "COMMUNITY_ENGAGEMENT", "-o", "json");
 
@@ -39,12 +39,30 @@ public sealed class LvCasesTests(SeededServerFixture fixture)
         using var answer = JsonDocument.Parse(result.Output);
         Assert.Equal("SET_RELATION_NECESSITY", answer.RootElement.GetProperty("relation").GetString());
         Assert.Equal("COMMUNITY_ENGAGEMENT", answer.RootElement.GetProperty("expression").GetString());
-        var kinds = answer.RootElement.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("kind").GetString()).ToList();
-        Assert.Equal(["CASE_KIND_TYPICAL", "CASE_KIND_DEVIANT_CONSISTENCY", "CASE_KIND_DEVIANT_DEGREE"], kinds);
-        foreach (var c in answer.RootElement.GetProperty("groups").EnumerateArray().SelectMany(g => g.TryGetProperty("cases", out var cases) ? cases.EnumerateArray() : Enumerable.Empty<JsonElement>()))
+        var groups = answer.RootElement.GetProperty("groups").EnumerateArray().ToList();
+        Assert.Equal(["CASE_KIND_TYPICAL", "CASE_KIND_DEVIANT_CONSISTENCY", "CASE_KIND_DEVIANT_DEGREE", "CASE_KIND_DEVIANT_RELEVANCE"],
+            groups.Select(g => g.GetProperty("kind").GetString()));
+        foreach (var group in groups)
         {
-            Assert.True(c.GetProperty("y").GetDouble() > 0.5);
+            var relevance = group.GetProperty("kind").GetString() == "CASE_KIND_DEVIANT_RELEVANCE";
+            foreach (var c in group.TryGetProperty("cases", out var cases) ? cases.EnumerateArray() : Enumerable.Empty<JsonElement>())
+            {
+                // JSON leaves out a membership of 0.
+                var y = c.TryGetProperty("y", out var value) ? value.GetDouble() : 0;
+                Assert.True(relevance ? c.GetProperty("x").GetDouble() > 0.5 && y < 0.5 : y > 0.5);
+            }
         }
+    }
+
+    [Fact]
+    public async Task Cases_Necessity_PrintsTheFourKindsANecessityClaimKnows()
+    {
+        var result = await LvProcess.RunAsync(Server, "cases", "-c", "COMMUNITY_ENGAGEMENT", "--necessity", "--term", "COMMUNITY_ENGAGEMENT");
+
+        Assert.Equal(0, result.ExitCode);
+        LvAssert.InOrder(result.Output, "necessary for MOMENTUM", "out of both the outcome and the expression not counted",
+            "typical", "deviant consistency", "deviant in degree", "deviant relevance");
+        Assert.DoesNotContain("deviant coverage", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,13 +51,15 @@ public sealed class PredictorsCaseStudiesPageTests(SeededServerFixture fixture, 
         await Expect(page.Locator("#cases-result")).Not.ToContainTextAsync("observations/");
         await Expect(dudley.Locator("td.evidence a")).ToHaveAttributeAsync("href", "#/initiatives?name=initiatives%2Fdudley-local-vision");
 
-        // Necessity of the circumstance itself: only the three kinds a necessity claim knows.
+        // Necessity of the circumstance itself: only the four kinds a necessity claim knows, deviant relevance last.
         await page.Locator("#cases-relation").SelectOptionAsync("SET_RELATION_NECESSITY");
         await page.Locator("#cases-term").SelectOptionAsync("COMMUNITY_ENGAGEMENT");
         await page.Locator("#find-cases").ClickAsync();
 
         await Expect(page.Locator("#cases-result")).ToContainTextAsync("as necessary for");
-        await Expect(page.Locator("#case-studies .case-group")).ToHaveCountAsync(3);
+        await Expect(page.Locator("#case-studies .case-group")).ToHaveCountAsync(4);
+        await Expect(page.Locator("#case-studies .case-group").Last.Locator("h4")).ToContainTextAsync("Deviant for relevance");
+        await Expect(page.Locator("#case-studies .case-group[data-kind='CASE_KIND_DEVIANT_COVERAGE']")).ToHaveCountAsync(0);
         Assert.Equal(2, asked.Count);
         Assert.Equal("SET_RELATION_SUFFICIENCY", asked[0].GetProperty("relation").GetString());
         Assert.Equal("", asked[0].GetProperty("term").GetString());

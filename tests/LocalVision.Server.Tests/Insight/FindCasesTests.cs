@@ -27,8 +27,9 @@ public sealed class FindCasesTests(SeededServerFixture fixture) : IDisposable
     /// sufficiency — typical t1 (SetMethods' score 2(y−x)+(1−x) = 0.1+0.1 = 0.2), t2 (0.4+0.3 = 0.7); deviant in degree
     /// dd (x−y 0.3); deviant consistency dc (1−(x−y)+(1−x) = 1−0.55+0.2 = 0.65), dc2 (1−0.15+0.4 = 1.25); deviant
     /// coverage cov (1−y 0.2); irrelevant irr (x 0.1); half is at 0.5 in Y.
-    /// Necessity (cases in Y only) — typical dd (2|x−y|+(1−x) = 0.7); deviant in degree t1 (0.05), t2 (0.2); deviant
-    /// consistency cov (1−(y−x) = 0.4); dc, dc2 and irr are out of Y; half at 0.5 in Y.
+    /// Necessity (cases in Y, and in A without Y) — typical dd (2|x−y|+(1−x) = 0.7); deviant in degree t1 (0.05), t2 (0.2);
+    /// deviant consistency cov (1−(y−x) = 0.4); deviant relevance dc (1−(x−y)+(1−x) = 0.45+0.2 = 0.65), dc2 (0.85+0.4 =
+    /// 1.25); irr is out of both; half at 0.5 in Y.
     /// </summary>
     private static FindCasesRequest HandBuilt(SetRelation relation = SetRelation.Sufficiency, string term = "", int limit = 0)
     {
@@ -79,16 +80,33 @@ public sealed class FindCasesTests(SeededServerFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task FindCases_HandBuiltNecessityOfTheCondition_ListsOnlyCasesInTheOutcome()
+    public async Task FindCases_HandBuiltNecessityOfTheCondition_ListsTheCasesInTheOutcomeAndTheDeviantRelevanceCases()
     {
         var response = await Client.FindCasesAsync(HandBuilt(SetRelation.Necessity, term: "A"), cancellationToken: Ct);
 
         Assert.Equal(
-            ["Typical 1: dd", "DeviantConsistency 1: cov", "DeviantDegree 2: t1,t2"],
+            ["Typical 1: dd", "DeviantConsistency 1: cov", "DeviantDegree 2: t1,t2", "DeviantRelevance 2: dc,dc2"],
             response.Groups.Select(Shape).ToList());
         Assert.Equal(0.4, response.Groups[1].Cases[0].Criterion, 9);
-        Assert.Equal((4, 3), (response.CaseCount, response.CasesOutOfOutcome));
+        var relevance = response.Groups[3].Cases;
+        Assert.Equal([(1, 0.8, 0.25), (2, 0.6, 0.45)], relevance.Select(c => (c.Rank, c.X, c.Y)));
+        Assert.Equal([0.65, 1.25], relevance.Select(c => Math.Round(c.Criterion, 9)));
+        Assert.Equal(CaseKind.DeviantRelevance, relevance[0].Kind);
+        Assert.False(string.IsNullOrWhiteSpace(response.Groups[3].Purpose));
+        Assert.Equal((6, 1), (response.CaseCount, response.CasesOutOfOutcome));
         Assert.Equal(["half"], response.Excluded.Select(e => e.Name));
+    }
+
+    [Fact]
+    public async Task FindCases_NecessityOfTheNegation_TurnsTheDeviantRelevanceCasesAround()
+    {
+        var response = await Client.FindCasesAsync(HandBuilt(SetRelation.Necessity, term: "~A"), cancellationToken: Ct);
+
+        // ~A: cov (0.8) and irr (0.9) are in it; cov is in Y (x ≥ y: typical), irr is not: 1 − (0.9 − 0.05) + 0.1 = 0.25.
+        var relevance = response.Groups.Single(g => g.Kind == CaseKind.DeviantRelevance);
+        Assert.Equal("DeviantRelevance 1: irr", Shape(relevance));
+        Assert.Equal(0.25, relevance.Cases[0].Criterion, 9);
+        Assert.Equal(2, response.CasesOutOfOutcome);
     }
 
     [Fact]
@@ -153,8 +171,42 @@ public sealed class FindCasesTests(SeededServerFixture fixture) : IDisposable
         }
         else
         {
-            Assert.All(listed, c => Assert.True(c.Y > 0.5, $"{c.Name} is listed for necessity with y {c.Y}"));
+            Assert.All(listed, c => Assert.True(c.Kind == CaseKind.DeviantRelevance ? c.X > 0.5 && c.Y < 0.5 : c.Y > 0.5,
+                $"{c.Name} is listed for necessity as {c.Kind} with x {c.X}, y {c.Y}"));
             Assert.Equal(withValues.Count, listed.Count + atCrossover.Count + response.CasesOutOfOutcome);
+        }
+    }
+
+    [Fact]
+    public async Task FindCases_RandomTablesForNecessity_SortEachCaseAsTheDefinitionsSayAndAccountForItOnce()
+    {
+        var random = new Random(6);
+        for (var run = 0; run < 30; run++)
+        {
+            // Memberships in tenths, so that many cases sit at exactly 0.5 and on either side of it.
+            var rows = Enumerable.Range(0, random.Next(2, 14)).Select(i => (Name: $"c{i}", A: random.Next(0, 11) / 10.0, Y: random.Next(0, 11) / 10.0)).ToList();
+            var request = HandBuilt(SetRelation.Necessity, term: "A", limit: 1000);
+            request.Minimization.InclusionCutoff = 0;
+            request.Minimization.CaseTable.Cases.Clear();
+            request.Minimization.CaseTable.Cases.AddRange(rows.Select(r => new Case { Name = r.Name, Memberships = { ["A"] = r.A, ["Y"] = r.Y } }));
+
+            var response = await Client.FindCasesAsync(request, cancellationToken: Ct);
+
+            // The definitions case by case: a kind for a case in Y or in A off the crossover, else out of Y (whatever A) or at 0.5.
+            string Expected((string Name, double A, double Y) r) => (r.A, r.Y) switch
+            {
+                (_, < 0.5) when r.A <= 0.5 => "out",
+                (0.5, _) or (_, 0.5) => "excluded",
+                (> 0.5, > 0.5) => r.A >= r.Y ? nameof(CaseKind.Typical) : nameof(CaseKind.DeviantDegree),
+                (< 0.5, _) => nameof(CaseKind.DeviantConsistency),
+                _ => nameof(CaseKind.DeviantRelevance),
+            };
+            var listed = response.Groups.SelectMany(g => g.Cases.Select(c => (c.Name, Kind: g.Kind.ToString()))).ToList();
+            var found = listed.Concat(response.Excluded.Select(e => (e.Name, Kind: "excluded"))).ToList();
+            Assert.Equal(found.Count, found.Select(c => c.Name).Distinct().Count());
+            Assert.Equal(rows.Where(r => Expected(r) != "out").Select(r => (r.Name, Expected(r))).Order(), found.Order());
+            Assert.Equal(rows.Count(r => Expected(r) == "out"), response.CasesOutOfOutcome);
+            Assert.Equal((response.CaseCount, rows.Count), (listed.Count, listed.Count + response.Excluded.Count + response.CasesOutOfOutcome));
         }
     }
 

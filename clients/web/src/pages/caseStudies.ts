@@ -45,6 +45,7 @@ const KINDS: Record<string, string> = {
   CASE_KIND_DEVIANT_DEGREE: "Deviant in degree",
   CASE_KIND_DEVIANT_COVERAGE: "Deviant for coverage",
   CASE_KIND_INDIVIDUALLY_IRRELEVANT: "Individually irrelevant",
+  CASE_KIND_DEVIANT_RELEVANCE: "Deviant for relevance",
 };
 
 const SUFFICIENCY = "SET_RELATION_SUFFICIENCY";
@@ -163,7 +164,7 @@ function renderAnswer(container: HTMLElement, answer: FindCasesResponse, caseNam
             ),
       ),
     ),
-    el("p", { class: "muted" }, `${answer.caseCount ?? 0} projects sorted${answer.relation === NECESSITY ? `; ${answer.casesOutOfOutcome ?? 0} without the outcome, about which a necessity claim says nothing` : ""}.`),
+    el("p", { class: "muted" }, `${answer.caseCount ?? 0} projects sorted${answer.relation === NECESSITY ? `; ${answer.casesOutOfOutcome ?? 0} without the outcome or the circumstance, about which a necessity claim says nothing` : ""}.`),
     // The cases left out (no value, or exactly 0.5 in the expression or the outcome), by display name, once: the
     // warnings that say the same are not repeated.
     ...leftOut("Left out", answer.excluded ?? [], caseName),

@@ -17,6 +17,9 @@ public enum CaseKind
 
     /// <summary>Sufficiency only: member of neither X nor Y.</summary>
     IndividuallyIrrelevant,
+
+    /// <summary>Necessity only: member of X, not of Y — a case that speaks against X being a relevant (non-trivial) necessary condition.</summary>
+    DeviantRelevance,
 }
 
 /// <summary>One case with its memberships, its kind and the score it was ranked by (lowest score, rank 1 = study first).</summary>
@@ -38,15 +41,17 @@ public static class CaseStudies
             (xi > 0.5, yi > 0.5) switch
             {
                 (true, true) => yi >= xi ? (CaseKind.Typical, 2 * (yi - xi) + (1 - xi)) : (CaseKind.DeviantDegree, xi - yi),
-                (true, false) => (CaseKind.DeviantConsistency, 1 - (xi - yi) + (1 - xi)),
+                (true, false) => (CaseKind.DeviantConsistency, DeepInXFarOutOfY(xi, yi)),
                 (false, true) => (CaseKind.DeviantCoverage, 1 - yi),
                 _ => (CaseKind.IndividuallyIrrelevant, xi),
             });
 
     /// <summary>
-    /// Cases for "X is necessary for Y": only cases in Y count. Typical: in X too with x ≥ y, ranked by SetMethods 4.x's
-    /// <c>cases.nec.typ</c> score 2|x − y| + (1 − x); deviant consistency: not in X, ranked by <c>cases.nec.dcn</c>'s
-    /// 1 − (y − x) (most contradicting first). Lowest score first.
+    /// Cases for "X is necessary for Y": the cases in Y, and those in X but not Y. Typical: in X and Y with x ≥ y, ranked
+    /// by SetMethods 4.x's <c>cases.nec.typ</c> score 2|x − y| + (1 − x); deviant consistency: in Y, not in X, ranked by
+    /// <c>cases.nec.dcn</c>'s 1 − (y − x) (most contradicting first); deviant relevance: in X, not in Y, ranked by
+    /// <c>cases.nec.drel</c>'s 1 − (x − y) + (1 − x), so the case deep in X and far out of Y comes first. A case in
+    /// neither is of no kind: it agrees with the claim and says nothing about it. Lowest score first.
     /// </summary>
     public static IReadOnlyList<StudyCase> Necessity(IReadOnlyList<string> names, IReadOnlyList<double> x, IReadOnlyList<double> y)
         => Classify(names, x, y, (xi, yi) =>
@@ -54,8 +59,15 @@ public static class CaseStudies
             {
                 (true, true) => xi >= yi ? (CaseKind.Typical, 2 * Math.Abs(xi - yi) + (1 - xi)) : (CaseKind.DeviantDegree, yi - xi),
                 (false, true) => (CaseKind.DeviantConsistency, 1 - (yi - xi)),
+                (true, false) => (CaseKind.DeviantRelevance, DeepInXFarOutOfY(xi, yi)),
                 _ => ((CaseKind?)null, 0.0),
             });
+
+    /// <summary>
+    /// A case in X and out of Y, scored low the deeper it is in X and the further out of Y: SetMethods gives the same
+    /// score to sufficiency's deviant consistency cases and necessity's deviant relevance cases, both in X without Y.
+    /// </summary>
+    private static double DeepInXFarOutOfY(double x, double y) => 1 - (x - y) + (1 - x);
 
     private static IReadOnlyList<StudyCase> Classify(
         IReadOnlyList<string> names,

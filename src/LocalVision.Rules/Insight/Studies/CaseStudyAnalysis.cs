@@ -26,7 +26,8 @@ public sealed record CaseKindGroup(CaseKind Kind, int Total, string Purpose, IRe
 /// <param name="Expression">What the cases were sorted against: the term named, or the first model as a whole.</param>
 /// <param name="Groups">One per kind the relation knows, in the order to study them (typical first, then the deviant ones).</param>
 /// <param name="CaseCount">The cases sorted (each in exactly one group).</param>
-/// <param name="CasesOutOfOutcome">Necessity only: cases out of the outcome, which a necessity claim says nothing about.</param>
+/// <param name="CasesOutOfOutcome">Necessity only: cases out of the outcome and not in the expression (below 0.5 in both, or at 0.5 in the
+/// expression), which a necessity claim says nothing about; those out of the outcome but in the expression are deviant relevance cases.</param>
 /// <param name="Excluded">Cases left out: no value for a set (as the minimisation), or membership 0.5 in the expression or the outcome.</param>
 public sealed record CaseStudyReport(
     string Expression, string Outcome, SetRelation Relation, IReadOnlyList<CaseKindGroup> Groups, int CaseCount, int CasesOutOfOutcome,
@@ -47,7 +48,7 @@ public sealed class CaseStudyAnalysis(InsightCases cases, EvaluationEngine engin
     private static readonly CaseKind[] SufficiencyOrder =
         [CaseKind.Typical, CaseKind.DeviantConsistency, CaseKind.DeviantDegree, CaseKind.DeviantCoverage, CaseKind.IndividuallyIrrelevant];
 
-    private static readonly CaseKind[] NecessityOrder = [CaseKind.Typical, CaseKind.DeviantConsistency, CaseKind.DeviantDegree];
+    private static readonly CaseKind[] NecessityOrder = [CaseKind.Typical, CaseKind.DeviantConsistency, CaseKind.DeviantDegree, CaseKind.DeviantRelevance];
 
     /// <param name="term">A term of a model (or, for necessity, a condition or its negation); null or empty for the first model.</param>
     /// <exception cref="GraphValidationException">The term is not one of the solution (with the closest named), or the cases are wrong as for MinimizeTruthTable.</exception>
@@ -71,14 +72,14 @@ public sealed class CaseStudyAnalysis(InsightCases cases, EvaluationEngine engin
         for (var i = 0; i < data.Count; i++)
         {
             var sets = new[] { (x[i], expression), (y[i], table.Outcome) }.Where(p => p.Item1 == 0.5).Select(p => p.Item2).ToList();
-            // Necessity: a case out of the outcome is counted as such, whatever its membership in the condition.
+            // Necessity: a case out of the outcome is of a kind (deviant relevance) or counted as out of it, whatever its membership in the condition.
             if (sets.Count > 0 && !(relation == SetRelation.Necessity && y[i] < 0.5))
             {
                 excluded.Add(new ExcludedCase(data.CaseNames[i], ExclusionReason.AtCrossover, sets,
                     $"membership 0.5 in {string.Join(" and ", sets)}: on neither side of the crossover, so of no kind"));
             }
         }
-        var outOfOutcome = relation == SetRelation.Necessity ? y.Count(v => v < 0.5) : 0;
+        var outOfOutcome = relation == SetRelation.Necessity ? Enumerable.Range(0, data.Count).Count(i => y[i] < 0.5 && x[i] <= 0.5) : 0;
         var belowFrequency = table.Rows.Where(r => r.Outcome == OutcomeValue.Remainder).Sum(r => r.N);
         if (belowFrequency > 0)
         {
@@ -180,6 +181,7 @@ public sealed class CaseStudyAnalysis(InsightCases cases, EvaluationEngine engin
         (CaseKind.DeviantConsistency, _) => "in the outcome without the condition: look for another way to the outcome, the most contradicting first",
         (CaseKind.DeviantDegree, _) => "in both, but on the wrong side of the diagonal: check the calibration before the theory",
         (CaseKind.DeviantCoverage, _) => "in the outcome, not in the expression: another path to the outcome this term does not explain, the most outcome first",
+        (CaseKind.DeviantRelevance, _) => "in the condition but not the outcome: ask whether the condition is needed or merely everywhere (trivial), the deepest in the condition and furthest from the outcome first",
         _ => "in neither: of little use for this claim; study only to check the outcome's absence",
     };
 }

@@ -57,6 +57,7 @@ internal static class CasesMapping
         Rules.Insight.Studies.CaseKind.DeviantDegree => V1.CaseKind.DeviantDegree,
         Rules.Insight.Studies.CaseKind.DeviantConsistency => V1.CaseKind.DeviantConsistency,
         Rules.Insight.Studies.CaseKind.DeviantCoverage => V1.CaseKind.DeviantCoverage,
+        Rules.Insight.Studies.CaseKind.DeviantRelevance => V1.CaseKind.DeviantRelevance,
         _ => V1.CaseKind.IndividuallyIrrelevant,
     };
 }

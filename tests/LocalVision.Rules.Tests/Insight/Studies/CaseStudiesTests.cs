@@ -1,3 +1,4 @@
+using CsCheck;
 using LocalVision.Rules.Insight.Studies;
 
 namespace LocalVision.Rules.Tests.Insight.Studies;
@@ -26,17 +27,40 @@ public sealed class CaseStudiesTests
     }
 
     [Fact]
-    public void Necessity_OnlyCountsCasesInTheOutcome()
+    public void Necessity_CountsCasesInTheOutcomeAndThoseInXWithoutIt()
     {
         var cases = CaseStudies.Necessity(Names, X, Y);
 
+        // f is in neither X nor Y, so of no kind for necessity; g is at the crossover in X.
         Assert.Equal(
-            [("c", CaseKind.Typical, 1), ("a", CaseKind.DeviantDegree, 1), ("b", CaseKind.DeviantDegree, 2), ("e", CaseKind.DeviantConsistency, 1)],
+            [("c", CaseKind.Typical, 1), ("a", CaseKind.DeviantDegree, 1), ("b", CaseKind.DeviantDegree, 2), ("e", CaseKind.DeviantConsistency, 1),
+             ("d", CaseKind.DeviantRelevance, 1)],
             cases.Select(c => (c.Name, c.Kind, c.Rank)));
-        Assert.All(cases, c => Assert.True(c.Y > 0.5));
-        // c: 2|0.9 - 0.6| + (1 - 0.9) = 0.7; e: 1 - (0.8 - 0.2) = 0.4.
+        Assert.All(cases, c => Assert.True(c.Y > 0.5 || c.X > 0.5));
+        // c: 2|0.9 - 0.6| + (1 - 0.9) = 0.7; e: 1 - (0.8 - 0.2) = 0.4; d: 1 - (0.7 - 0.2) + (1 - 0.7) = 0.8.
         Assert.Equal(0.7, cases[0].Criterion, 12);
         Assert.Equal(0.4, cases.Single(c => c.Name == "e").Criterion, 12);
+        Assert.Equal(0.8, cases.Single(c => c.Name == "d").Criterion, 12);
+    }
+
+    [Fact]
+    public void Necessity_DeviantRelevance_TakesOnlyCasesStrictlyAboveAndBelowTheCrossoverAndPrefersTheCaseDeepInX()
+    {
+        (string Name, double X, double Y)[] rows =
+        [
+            ("near", 0.51, 0.49), ("deep", 0.9, 0.1), ("far", 0.7, 0.0), ("x-half", 0.5, 0.2), ("y-half", 0.8, 0.5),
+            ("neither", 0.49, 0.49), ("both", 0.51, 0.51), ("y-only", 0.49, 0.51),
+        ];
+
+        var cases = CaseStudies.Necessity(rows.Select(r => r.Name).ToList(), rows.Select(r => r.X).ToList(), rows.Select(r => r.Y).ToList());
+
+        // SetMethods' cases.nec.drel, 1 - (x - y) + (1 - x): deep 1 - 0.8 + 0.1 = 0.3; far 1 - 0.7 + 0.3 = 0.6, though its x - y
+        // is nearly as large; near 1 - 0.02 + 0.49 = 1.47. At exactly 0.5 in X or Y a case is of no kind; 0.49 in both is out of both.
+        var relevance = cases.Where(c => c.Kind == CaseKind.DeviantRelevance).ToList();
+        Assert.Equal([("deep", 1), ("far", 2), ("near", 3)], relevance.Select(c => (c.Name, c.Rank)));
+        Assert.Equal([0.3, 0.6, 1.47], relevance.Select(c => Math.Round(c.Criterion, 12)));
+        Assert.Equal([("both", CaseKind.Typical), ("y-only", CaseKind.DeviantConsistency)],
+            cases.Where(c => c.Kind != CaseKind.DeviantRelevance).Select(c => (c.Name, c.Kind)));
     }
 
     // The scores are SetMethods 4.x's (github.com/nenaoana/SetMethods, R/helper_case_smmr.R and R/helper_nec_smmr.R:
@@ -72,6 +96,40 @@ public sealed class CaseStudiesTests
 
         Assert.Equal([("t", CaseKind.Typical, 1), ("u", CaseKind.Typical, 2)], cases.Select(c => (c.Name, c.Kind, c.Rank)));
         Assert.Equal([0.15, 0.44], cases.Select(c => Math.Round(c.Criterion, 12)));
+    }
+
+    [Fact]
+    public void Necessity_EveryCaseInXOrYOffTheCrossover_IsOfTheKindItsMembershipsSayRankedByItsScore()
+    {
+        // Memberships in tenths, so that many sit at exactly 0.5 and on either side of it.
+        var membership = Gen.Int[0, 10].Select(i => i / 10.0);
+        Gen.Select(membership, membership).Array[0, 25].Sample(rows =>
+        {
+            var names = rows.Select((_, i) => $"c{i}").ToArray();
+
+            var cases = CaseStudies.Necessity(names, rows.Select(r => r.Item1).ToArray(), rows.Select(r => r.Item2).ToArray());
+
+            // The definitions, case by case, each with its score as SetMethods writes it.
+            var expected = rows.Select((r, i) => (Name: names[i], X: r.Item1, Y: r.Item2))
+                .Where(r => r.X != 0.5 && r.Y != 0.5 && (r.X > 0.5 || r.Y > 0.5))
+                .Select(r => (r.Name, Sorted: ((CaseKind Kind, double Score))((r.X > 0.5, r.Y > 0.5) switch
+                {
+                    (true, true) when r.X >= r.Y => (CaseKind.Typical, 2 * Math.Abs(r.X - r.Y) + (1 - r.X)),
+                    (true, true) => (CaseKind.DeviantDegree, r.Y - r.X),
+                    (false, true) => (CaseKind.DeviantConsistency, 1 - (r.Y - r.X)),
+                    _ => (CaseKind.DeviantRelevance, (1 - (r.X - r.Y)) + (1 - r.X)),
+                })))
+                .OrderBy(r => r.Name, StringComparer.Ordinal)
+                .ToList();
+            var sorted = cases.OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+            Assert.Equal(expected.Select(e => (e.Name, e.Sorted.Kind)), sorted.Select(c => (c.Name, c.Kind)));
+            Assert.Equal(expected.Select(e => Math.Round(e.Sorted.Score, 9)), sorted.Select(c => Math.Round(c.Criterion, 9)));
+            Assert.All(cases.GroupBy(c => c.Kind), g =>
+            {
+                Assert.Equal(Enumerable.Range(1, g.Count()), g.Select(c => c.Rank));
+                Assert.Equal(g.Select(c => c.Criterion).Order(), g.Select(c => c.Criterion));
+            });
+        });
     }
 
     [Fact]
