@@ -20,12 +20,15 @@ public static class NetworkRun
 
     public sealed record Call(string Rpc, string Variant, string Phase, double Seconds, string Status, long Builds, string Result);
 
-    /// <summary>What to run: the generated network's size, every RPC or the cold builds only, and the first of four ports (null: free ones).</summary>
-    public sealed record Setup(string Folder, int Partners, int Ties, bool EveryRpc, int? Port);
+    /// <summary>
+    /// What to run: the generated network's size, every RPC or the cold builds only (or DetectCommunities only), and the
+    /// first of four ports (null: free ones).
+    /// </summary>
+    public sealed record Setup(string Folder, int Partners, int Ties, bool EveryRpc, int? Port, bool CommunitiesOnly = false);
 
     public static async Task<int> RunAsync(Setup setup, TextWriter log)
     {
-        var (folder, partners, ties, everyRpc, _) = setup;
+        var (folder, partners, ties, everyRpc, _, _) = setup;
         var store = Path.Combine(folder, $"network-{partners}-{ties}.db");
         var imported = store + ".imported";
         var text = new StringBuilder();
@@ -61,6 +64,10 @@ public static class NetworkRun
         async Task<long> Misses() => (await admin.GetServerStatsAsync(new GetServerStatsRequest())).ProjectionCache.Misses;
         async Task Time(string rpc, string variant, Func<Task<string>> run, int times = 2)
         {
+            if (setup.CommunitiesOnly && rpc != "DetectCommunities")
+            {
+                return;
+            }
             for (var i = 0; i < times; i++)
             {
                 var before = await Misses();
@@ -123,12 +130,26 @@ public static class NetworkRun
                 await Time("ComputeCentrality", $"{algorithm.ToString().ToUpperInvariant()}{(sample > 0 ? $" sample {sample}" : "")} labels=Partner",
                     () => Scores(network.ComputeCentrality(request, deadline: Deadline())), times: algorithm == CentralityAlgorithm.Betweenness && sample == 0 ? 1 : 2);
             }
+            // Every page of the answer, as a client must read it: the first page's time (it detects), the pages, the largest.
             foreach (var algorithm in new[] { CommunityAlgorithm.Wcc, CommunityAlgorithm.LabelPropagation, CommunityAlgorithm.Louvain })
             {
-                await Time("DetectCommunities", $"{algorithm.ToString().ToUpperInvariant()} labels=Partner", async () =>
+                await Time("DetectCommunities", $"{algorithm.ToString().ToUpperInvariant()} labels=Partner, every page", async () =>
                 {
-                    var c = await network.DetectCommunitiesAsync(new DetectCommunitiesRequest { Algorithm = algorithm, Labels = { Partners } }, deadline: Deadline());
-                    return $"{c.Communities.Count:N0} communities, Q={c.Modularity:F4}";
+                    var request = new DetectCommunitiesRequest { Algorithm = algorithm, Labels = { Partners } };
+                    var (pages, largestPage, largest, firstPage) = (0, 0, 0, 0.0);
+                    var clock = Stopwatch.StartNew();
+                    DetectCommunitiesResponse page;
+                    do
+                    {
+                        page = await network.DetectCommunitiesAsync(request, deadline: Deadline());
+                        firstPage = pages == 0 ? clock.Elapsed.TotalSeconds : firstPage;
+                        (pages, largestPage) = (pages + 1, Math.Max(largestPage, page.CalculateSize()));
+                        largest = Math.Max(largest, page.Communities.Count == 0 ? 0 : page.Communities.Max(c => c.Size));
+                        request.PageToken = page.NextPageToken;
+                    }
+                    while (request.PageToken.Length > 0);
+                    return string.Create(CultureInfo.InvariantCulture,
+                        $"{page.CommunityCount:N0} communities (largest {largest:N0}), Q={page.Modularity:F4}; {pages:N0} pages, the first {firstPage:F3} s, largest {largestPage / 1024.0:N0} KiB");
                 });
             }
             await Time("GetNetworkMetrics", "whole graph labels=Partner", async () => Metrics((await network.GetNetworkMetricsAsync(

@@ -103,10 +103,12 @@ public static class NetworkCommands
             },
             "louvain");
         var weight = new Option<string>("--weight") { HelpName = "property", Description = "A numeric relationship property as the tie's strength; every tie weighs 1 when left out" };
+        var members = new Option<int>("--members") { HelpName = "n", Description = "Only each community's first n members by name (its size still counts all); 0 lists every member" };
+        var pageSize = new Option<int>("--page-size") { Description = "Member names per request (at most 100000; 0 is the server's default); every page is fetched" };
         var scope = new NetworkScope();
         var command = new Command("communities", "Find the communities of the network: groups of nodes more tied to each other than to the rest")
         {
-            algorithm.Option, weight,
+            algorithm.Option, weight, members, pageSize,
         };
         scope.AddTo(command);
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async connection =>
@@ -114,12 +116,36 @@ public static class NetworkCommands
             var request = new DetectCommunitiesRequest
             {
                 Algorithm = algorithm.Value(parse), AsOf = scope.AsOf(parse), Labels = { scope.Labels(parse) }, RelationshipTypes = { scope.Types(parse) },
-                WeightProperty = parse.GetValue(weight) ?? "",
+                WeightProperty = parse.GetValue(weight) ?? "", MembersPerCommunity = parse.GetValue(members), PageSize = parse.GetValue(pageSize),
             };
-            var response = await connection.Network.DetectCommunitiesAsync(request, connection.Call(ct));
-            Render.Message(response, connection.Output, () => NetworkView.Communities(response, request.Algorithm == CommunityAlgorithm.Louvain));
+            var combined = new DetectCommunitiesResponse();
+            do
+            {
+                var page = await connection.Network.DetectCommunitiesAsync(request, connection.Call(ct));
+                Join(combined, page);
+                request.PageToken = page.NextPageToken;
+            }
+            while (request.PageToken.Length > 0);
+            Render.Message(combined, connection.Output, () => NetworkView.Communities(combined, request.Algorithm == CommunityAlgorithm.Louvain));
         }));
         return command;
+    }
+
+    /// <summary>Adds a page to the answer so far: a community the last page left unfinished continues with this page's part of it.</summary>
+    private static void Join(DetectCommunitiesResponse combined, DetectCommunitiesResponse page)
+    {
+        (combined.Modularity, combined.CommunityCount) = (page.Modularity, page.CommunityCount);
+        foreach (var part in page.Communities)
+        {
+            if (combined.Communities.Count > 0 && combined.Communities[^1].Id == part.Id)
+            {
+                combined.Communities[^1].Members.AddRange(part.Members);
+            }
+            else
+            {
+                combined.Communities.Add(part);
+            }
+        }
     }
 
     public static Command Metrics()

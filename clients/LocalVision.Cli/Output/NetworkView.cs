@@ -55,12 +55,14 @@ public static class NetworkView
     public static void Communities(DetectCommunitiesResponse response, bool hasModularity)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumns("community", "size", "members");
-        foreach (var community in response.Communities.OrderByDescending(c => c.Members.Count).ThenBy(c => c.Id))
+        // The server sends communities largest first; a list cut short by --members says how many it leaves out.
+        foreach (var community in response.Communities)
         {
-            table.AddRow(community.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), community.Members.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Markup.Escape(string.Join(", ", community.Members)));
+            var more = community.Size - community.Members.Count;
+            table.AddRow(community.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), community.Size.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Markup.Escape(string.Join(", ", community.Members) + (more > 0 ? $" … and {more} more" : "")));
         }
-        table.Caption = new TableTitle($"{response.Communities.Count} communities, largest first" + (hasModularity ? $"; modularity {Figures.Ratio(response.Modularity)}" : ""));
+        table.Caption = new TableTitle($"{response.CommunityCount} communities, largest first" + (hasModularity ? $"; modularity {Figures.Ratio(response.Modularity)}" : ""));
         AnsiConsole.Write(table);
     }
 

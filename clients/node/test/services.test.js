@@ -151,6 +151,33 @@ describe("LocalVisionClient against the real server", { skip: notBuilt }, () => 
     assert.deepEqual(scores.map((s) => s.rank), [1, 2, 3, 4, 5]);
   });
 
+  test("network: communities in pages of three names join to the one-page answer", async () => {
+    const request = { algorithm: "WCC", labels: ["Partner", "Initiative", "Enabler"] };
+    const whole = await client.network.detectCommunities({ ...request, pageSize: 100000 });
+    assert.equal(whole.nextPageToken, "");
+    assert.ok(whole.communities.some((c) => c.size > 3), "a community larger than a page");
+    const joined = [];
+    let pageToken = "";
+    let pages = 0;
+    do {
+      const page = await client.network.detectCommunities({ ...request, pageSize: 3, pageToken });
+      assert.equal(page.communityCount, whole.communityCount);
+      for (const part of page.communities) {
+        const last = joined.at(-1);
+        if (last?.id === part.id) {
+          assert.equal(part.firstMemberIndex, last.members.length);
+          last.members.push(...part.members);
+        } else {
+          joined.push({ ...part, members: [...part.members] });
+        }
+      }
+      pageToken = page.nextPageToken;
+      pages++;
+    } while (pageToken !== "" && pages < 1000);
+    assert.ok(pages > 1);
+    assert.deepEqual(joined, whole.communities);
+  });
+
   test("theory: the current programme theory and its versions", async () => {
     const theory = await client.theory.getTheory();
     assert.match(theory.yaml, /rules:/);

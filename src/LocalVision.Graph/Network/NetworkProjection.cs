@@ -75,6 +75,7 @@ public sealed class NetworkProjection
         _indexByName = source._indexByName;
         _incoming = source._incoming;
         Version = version;
+        ContentVersion = source.ContentVersion;
     }
 
     public ProjectionDirection Direction { get; }
@@ -93,7 +94,22 @@ public sealed class NetworkProjection
     public int ArcCount => Out.ArcCount;
 
     /// <summary>The store version this projection was read at, or -1 when it was built in memory.</summary>
-    public long Version { get; internal set; } = -1;
+    public long Version
+    {
+        get;
+        internal set
+        {
+            field = value;
+            ContentVersion = value;
+        }
+    } = -1;
+
+    /// <summary>
+    /// The store version at which this projection's nodes and ties were read or last changed: one restamped at a later
+    /// version, because no write since touched it, keeps it. Two projections of one spec with the same content version
+    /// hold the same network in the same order, which is what a page token of a network answer is bound to.
+    /// </summary>
+    public long ContentVersion { get; private set; } = -1;
 
     /// <summary>The labels present, indexed by <see cref="LabelIdOf"/>.</summary>
     public IReadOnlyList<string> LabelNames => _labelNames;

@@ -34,6 +34,8 @@ public static class GrpcApiSetup
         // Network projections are built once per store version and shared by every network call.
         builder.Services.AddSingleton(services => new LocalVision.Graph.Network.ProjectionCache(
             services.GetRequiredService<IGraphStore>(), services.GetRequiredService<IOptions<LocalVisionOptions>>().Value.Limits.ProjectionCacheBytes));
+        // The pages of one DetectCommunities answer are read from one detection, held per spec while the network is unchanged.
+        builder.Services.AddSingleton<LocalVision.Graph.Network.CommunityCache>(_ => new());
         // The rule set is compiled once per process; thresholds come from LocalVision:Evaluation.
         builder.Services.AddSingleton(services => new EvaluationEngine(
             services.GetRequiredService<IGraphStore>(),

@@ -99,6 +99,29 @@ public sealed class LvNetworkTests(SeededServerFixture fixture)
     }
 
     [Fact]
+    public async Task Communities_PagesOfThreeNames_JoinToTheOnePageAnswer()
+    {
+        string[] wcc = ["communities", "--algorithm", "wcc", "-o", "json", "--label", "Partner,Initiative,Enabler"];
+
+        var paged = await LvProcess.RunAsync(Server, [.. wcc, "--page-size", "3"]);
+        var whole = await LvProcess.RunAsync(Server, [.. wcc, "--page-size", "100000"]);
+
+        Assert.Equal((0, 0), (paged.ExitCode, whole.ExitCode));
+        using var response = JsonDocument.Parse(whole.Output);
+        Assert.Contains(response.RootElement.GetProperty("communities").EnumerateArray(), c => c.GetProperty("size").GetInt32() > 3);
+        Assert.Equal(whole.Output, paged.Output);
+    }
+
+    [Fact]
+    public async Task Communities_MembersOne_ListsTheFirstNameAndCountsTheRest()
+    {
+        var result = await LvProcess.RunAsync(Server, ["communities", "--algorithm", "wcc", "--members", "1", "--label", "Partner,Initiative,Enabler"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"… and \d+ more", result.Output);
+    }
+
+    [Fact]
     public async Task WhatIf_EnablerFirLeaves_SaysMertonWouldBeCutOff()
     {
         var result = await LvProcess.RunAsync(Server, ["what-if", "enablers/fir", .. PartnerNetwork]);

@@ -4,6 +4,7 @@ using LocalVision.Graph.Model;
 using LocalVision.Graph.Network;
 using LocalVision.Graph.Store;
 using LocalVision.Server.Access;
+using LocalVision.Server.Grpc.Errors;
 using LocalVision.Server.Grpc.Mapping;
 using LocalVision.Server.Hosting;
 using LocalVision.V1;
@@ -15,7 +16,7 @@ using MultiEdges = LocalVision.Graph.Network.MultiEdges;
 namespace LocalVision.Server.Grpc.Network;
 
 /// <summary>The NetworkService: paths, ego networks, centrality, communities and metrics over a cached projection.</summary>
-public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, IOptions<LocalVisionOptions> options) : NetworkService.NetworkServiceBase
+public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, CommunityCache communities, IOptions<LocalVisionOptions> options) : NetworkService.NetworkServiceBase
 {
     private const int MaxPaths = 20;
     private const int MaxPathDepth = 10;
@@ -131,19 +132,27 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, I
             checks.Add("algorithm", "must be one of WCC, LOUVAIN, LABEL_PROPAGATION");
         }
         var multiEdges = MultiEdgesOf(checks, request.MultiEdges);
+        var pageSize = checks.Bounded("page_size", request.PageSize, CommunityPages.DefaultPageSize, CommunityPages.MaxPageSize);
+        if (request.MembersPerCommunity < 0)
+        {
+            checks.Add("members_per_community", "must not be negative (0 means every member)");
+        }
+        var start = CommunityPages.Decode(checks, request);
         checks.Length("weight_property", request.WeightProperty, 100).ThrowIfAny();
         var spec = new ProjectionSpec(request.Labels, request.RelationshipTypes, WeightProperty: WeightOf(request.WeightProperty), AsOf: asOf, MultiEdges: multiEdges);
         var projection = await ProjectAsync(spec, context.CancellationToken);
-        var result = Communities.Detect(projection, algorithm!.Value, cancellationToken: context.CancellationToken);
-        var response = new DetectCommunitiesResponse { Modularity = result.Modularity };
-        var members = result.Members();
-        for (var id = 0; id < members.Count; id++)
+        if (start is { } token && token.ContentVersion != projection.ContentVersion)
         {
-            var community = new Community { Id = id };
-            community.Members.AddRange(members[id].Select(projection.NameOf));
-            response.Communities.Add(community);
+            const string message = "the network changed since the first page of this answer, so its pages would not fit together; start again without page_token";
+            throw RpcErrors.FailedPrecondition(message, [new PreconditionViolation("NETWORK_CHANGED", "page_token", message)]);
         }
-        return response;
+        var list = communities.Get(spec, projection, algorithm!.Value, context.CancellationToken);
+        if (start is { } position && !CommunityPages.IsWithin(list, position, request.MembersPerCommunity))
+        {
+            throw GraphValidationException.Single("page_token", "is not a token this query returned; start again without it");
+        }
+        return CommunityPages.Page(list, projection, start ?? new CommunityPosition(projection.ContentVersion, 0, 0), pageSize, request.MembersPerCommunity,
+            Limits.MaxMessageBytes / 2, CommunityPages.Query(request), context.CancellationToken);
     }
 
     public override async Task<GetNetworkMetricsResponse> GetNetworkMetrics(GetNetworkMetricsRequest request, ServerCallContext context)
