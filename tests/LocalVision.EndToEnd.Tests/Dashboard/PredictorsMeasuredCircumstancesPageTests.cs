@@ -77,6 +77,55 @@ public sealed class PredictorsMeasuredCircumstancesPageTests(SeededServerFixture
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Predictors_ProjectFunding_PreviewShowsCalibratesRawValueBesideTheMembership()
+    {
+        var page = await browser.NewPageAsync();
+        var calibrations = Captured(page, "/v1/sets:calibrate");
+        await DashboardBrowser.OpenAsync(page, fixture.Server, "#/predictors");
+        await Expect(page.Locator("#conditions-table")).ToBeVisibleAsync();
+
+        await FillPropertyAsync(page, "funding");
+        await page.Locator("#derived-preview-button").ClickAsync();
+
+        var plymouth = page.Locator("#derived-preview-table tbody tr[data-case='initiatives/plymouth-local-vision']");
+        await Expect(plymouth.Locator("td").First).ToHaveTextAsync("Plymouth Local Vision project");
+        await Expect(plymouth.Locator("td").Nth(1)).ToHaveTextAsync("27000");
+        // 27000 lies just above the crossover, 25000: more in than out.
+        await Expect(plymouth.Locator("td").Nth(2)).ToHaveTextAsync(new Regex(@"^0\.[5-9]\d$"));
+        var calibration = Assert.Single(calibrations);
+        Assert.Equal("Initiative", calibration.GetProperty("label").GetString());
+        Assert.Equal("funding", calibration.GetProperty("property").GetString());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Predictors_MisspeltProperty_ShowsCalibratesRefusal()
+    {
+        var page = await browser.NewPageAsync();
+        await DashboardBrowser.OpenAsync(page, fixture.Server, "#/predictors");
+        await Expect(page.Locator("#conditions-table")).ToBeVisibleAsync();
+
+        await FillPropertyAsync(page, "fundng");
+        await page.Locator("#derived-preview-button").ClickAsync();
+
+        await Expect(page.Locator("#derived-preview .problem")).ToContainTextAsync("no value to calibrate");
+        // The analysis names the projects without a number for it.
+        await Expect(page.Locator("#derived-preview .notice", new PageLocatorOptions { HasText = "no number for `fundng`" })).ToHaveCountAsync(1);
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task FillPropertyAsync(IPage page, string property)
+    {
+        await page.Locator("#measured-circumstances summary").ClickAsync();
+        await page.Locator("#derived-source").SelectOptionAsync("PROPERTY_HOLDER_INITIATIVE");
+        await page.Locator("#derived-property").FillAsync(property);
+        await page.Locator("#derived-exclusion").FillAsync("10000");
+        await page.Locator("#derived-crossover").FillAsync("25000");
+        await page.Locator("#derived-inclusion").FillAsync("40000");
+        await page.Locator("#derived-name").FillAsync("FUNDED");
+    }
+
     private static async Task FillAsync(IPage page, string name, string exclusion, string crossover, string inclusion)
     {
         await page.Locator("#measured-circumstances summary").ClickAsync();

@@ -114,13 +114,15 @@ export function measuredCircumstances(scope: () => PreviewScope, caseName: (name
       replace(preview, failure(error, "measured circumstances", "the insight service (derived conditions)"));
       return false;
     }
-    const raw = await rawValues(condition);
+    const values = await rawValues(condition);
+    const raw = values instanceof Map ? values : undefined;
     const points = [...(analysis.conditions?.[0]?.points ?? [])].sort((a, b) => (b.condition ?? 0) - (a.condition ?? 0) || caseName(a.name).localeCompare(caseName(b.name)));
     replace(
       preview,
       el("p", { class: "muted" }, `${described(condition)}: each project's membership as the server calibrated it, on the ${points.length} projects that recorded ${outcome.toLowerCase().replaceAll("_", " ")}.`),
       ...(analysis.warnings ?? []).filter((w) => w.startsWith(`${condition.name}: `)).map((w) => el("p", { class: "notice" }, w.replace(/initiatives\/[\w-]+/g, caseName))),
-      raw ? null : el("p", { class: "hint" }, "The server gives the raw values of a project's own numbers only (Calibrate); for network measures and locality indicators it gives the memberships."),
+      values instanceof HTMLElement ? values : null,
+      values ? null : el("p", { class: "hint" }, "The server gives the raw values of a project's own numbers only (Calibrate); for network measures and locality indicators it gives the memberships."),
       el(
         "table",
         { class: "numbers", id: "derived-preview-table" },
@@ -137,15 +139,17 @@ export function measuredCircumstances(scope: () => PreviewScope, caseName: (name
     return true;
   }
 
-  /** Calibrate gives raw values for a property of the projects themselves; the other sources have none in the API. */
-  async function rawValues(condition: DerivedCondition): Promise<Map<string, number> | undefined> {
+  /**
+   * Calibrate gives raw values for a property of the projects themselves; the other sources have none in the API.
+   * Its refusal (no project has a number for a misspelt property) is shown as the server's; the memberships still show.
+   */
+  async function rawValues(condition: DerivedCondition): Promise<Map<string, number> | HTMLElement | undefined> {
     if (condition.property?.of !== "PROPERTY_HOLDER_INITIATIVE") return undefined;
     try {
       const answer = await postJson<Calibrated>("/v1/sets:calibrate", { label: "Initiative", property: condition.property.property, ...condition.calibration });
       return new Map((answer.names ?? []).map((n, i) => [n, answer.values?.[i] ?? NaN]));
-    } catch {
-      // The analysis above accepted the condition; without raw values the memberships still show.
-      return undefined;
+    } catch (error) {
+      return failure(error, "raw values (calibration)", "the insight service (InsightService.Calibrate)");
     }
   }
 
