@@ -35,6 +35,9 @@ public sealed class PredictorsMeasuredCircumstancesPageTests(SeededServerFixture
         var row = page.Locator("#conditions-table tr[data-condition='KINDS']");
         await Expect(row).ToContainTextAsync("KINDS (number of kinds of partner on 2015-01-01)");
         await Expect(row.Locator("td").Nth(3)).ToHaveTextAsync(new Regex(@"^\d+%"));
+        // The server's note on the projects without a value names them as the page does.
+        await Expect(page.Locator("#conditions-analysis .notice", new PageLocatorOptions { HasText = "KINDS: " })).ToContainTextAsync("Hackney Local Vision project");
+        await Expect(page.Locator("#conditions-analysis")).Not.ToContainTextAsync("initiatives/");
         Assert.Contains(analyses, a => a.TryGetProperty("derivedConditions", out var d) && d[0].GetProperty("name").GetString() == "KINDS");
 
         var chosen = page.Locator(".condition-picker input:checked");
@@ -52,6 +55,11 @@ public sealed class PredictorsMeasuredCircumstancesPageTests(SeededServerFixture
         var derived = Assert.Single(request.GetProperty("derivedConditions").EnumerateArray());
         Assert.Equal("NETWORK_MEASURE_KIND_PARTNER_KIND_COUNT", derived.GetProperty("network").GetProperty("kind").GetString());
         Assert.Equal([1.0, 2.0, 4.0], derived.GetProperty("calibration").GetProperty("thresholds").EnumerateArray().Select(t => t.GetDouble()));
+
+        // Robustness re-runs the same minimisation: the derived condition goes with it.
+        var robustness = await page.RunAndWaitForRequestAsync(() => page.Locator("#robustness-toggle").CheckAsync(), "**/v1/truthTables:testRobustness");
+        using var robustnessBody = JsonDocument.Parse(robustness.PostData ?? "{}");
+        Assert.Equal("KINDS", robustnessBody.RootElement.GetProperty("minimization").GetProperty("derivedConditions")[0].GetProperty("name").GetString());
 
         await page.Locator("#derived-list li[data-derived='KINDS'] .remove-derived").ClickAsync();
         await Expect(page.Locator(".condition-picker input[value='KINDS']")).ToHaveCountAsync(0);

@@ -1,6 +1,7 @@
 import { postJson } from "../api";
 import { nameMeasured } from "../catalogue";
 import { el, failure, loading, replace } from "../ui";
+import { withCaseNames } from "./leftOut";
 
 /** A derived condition as the JSON API takes it (DerivedCondition in insight.proto, docs/predictors.md). */
 export interface DerivedCondition {
@@ -120,7 +121,7 @@ export function measuredCircumstances(scope: () => PreviewScope, caseName: (name
     replace(
       preview,
       el("p", { class: "muted" }, `${described(condition)}: each project's membership as the server calibrated it, on the ${points.length} projects that recorded ${outcome.toLowerCase().replaceAll("_", " ")}.`),
-      ...(analysis.warnings ?? []).filter((w) => w.startsWith(`${condition.name}: `)).map((w) => el("p", { class: "notice" }, w.replace(/initiatives\/[\w-]+/g, caseName))),
+      ...(analysis.warnings ?? []).filter((w) => w.startsWith(`${condition.name}: `)).map((w) => el("p", { class: "notice" }, withCaseNames(w, caseName))),
       values instanceof HTMLElement ? values : null,
       values ? null : el("p", { class: "hint" }, "The server gives the raw values of a project's own numbers only (Calibrate); for network measures and locality indicators it gives the memberships."),
       el(

@@ -5,7 +5,7 @@ import { CODES, codeOf, readableCombination } from "../catalogue";
 import { append, el, failure, loading, percent, replace } from "../ui";
 import { renderCaseStudies } from "./caseStudies";
 import { measuredCircumstances } from "./derivedConditions";
-import { leftOut } from "./leftOut";
+import { leftOut, withCaseNames } from "./leftOut";
 import type { ExcludedCase } from "./leftOut";
 import { renderRobustness } from "./robustness";
 import { renderTheoryFit } from "./theoryFit";
@@ -262,7 +262,7 @@ function renderAnalysis(container: HTMLElement, answer: AnalyzeConditionsRespons
     container,
     el("p", { id: "outcome-contrast" }, `${answer.casesInOutcome ?? 0} of the ${answer.casesWithOutcome ?? 0} projects that recorded it have the outcome ${codeOf(answer.outcome ?? "").label}.`),
     // The page says "no circumstance can be judged" itself, below; the server's sentence would say it twice.
-    ...(answer.warnings ?? []).filter((w) => judgeable.length > 0 || !w.startsWith("none of the ")).map((w) => el("p", { class: "notice" }, w)),
+    ...(answer.warnings ?? []).filter((w) => judgeable.length > 0 || !w.startsWith("none of the ")).map((w) => el("p", { class: "notice" }, withCaseNames(w, caseName))),
     ...leftOut("Left out of every circumstance", answer.excluded ?? [], caseName),
     judgeable.length > 0
       ? el("div", { class: "chart-box", style: `height:${Math.max(200, judgeable.length * 56 + 80)}px` }, canvas)
@@ -312,7 +312,7 @@ function renderSolution(container: HTMLElement, answer: MinimizeTruthTableRespon
     container,
     el("p", { class: "muted" }, `${answer.caseCount ?? 0} projects recorded every chosen circumstance and the outcome.`),
     ...leftOut("Left out", answer.excluded ?? [], caseName),
-    ...(answer.warnings ?? []).filter((w) => !w.includes(" left out: ") && !w.includes("belongs to no row")).map((w) => el("p", { class: "notice" }, w)),
+    ...(answer.warnings ?? []).filter((w) => !w.includes(" left out: ") && !w.includes("belongs to no row")).map((w) => el("p", { class: "notice" }, withCaseNames(w, caseName))),
   );
   if (models.length === 0) {
     append(container, el("p", { class: "muted" }, "No combination of these circumstances was consistently followed by the outcome."));
