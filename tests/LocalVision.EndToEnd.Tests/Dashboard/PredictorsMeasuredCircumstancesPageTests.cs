@@ -17,8 +17,7 @@ public sealed class PredictorsMeasuredCircumstancesPageTests(SeededServerFixture
     {
         var page = await browser.NewPageAsync();
         var analyses = Captured(page, "/v1/conditions:analyze");
-        await DashboardBrowser.OpenAsync(page, fixture.Server, "#/predictors");
-        await Expect(page.Locator("#conditions-table")).ToBeVisibleAsync();
+        await OpenPredictorsAsync(page);
 
         await FillAsync(page, "KINDS", "1", "2", "4");
         await page.Locator("#derived-preview-button").ClickAsync();
@@ -71,8 +70,7 @@ public sealed class PredictorsMeasuredCircumstancesPageTests(SeededServerFixture
     public async Task Predictors_AnchorsOutOfOrder_ShowTheServersRefusalAndAddNothing()
     {
         var page = await browser.NewPageAsync();
-        await DashboardBrowser.OpenAsync(page, fixture.Server, "#/predictors");
-        await Expect(page.Locator("#conditions-table")).ToBeVisibleAsync();
+        await OpenPredictorsAsync(page);
 
         await FillAsync(page, "KINDS", "1", "4", "2");
         await page.Locator("#derived-add").ClickAsync();
@@ -90,8 +88,7 @@ public sealed class PredictorsMeasuredCircumstancesPageTests(SeededServerFixture
     {
         var page = await browser.NewPageAsync();
         var calibrations = Captured(page, "/v1/sets:calibrate");
-        await DashboardBrowser.OpenAsync(page, fixture.Server, "#/predictors");
-        await Expect(page.Locator("#conditions-table")).ToBeVisibleAsync();
+        await OpenPredictorsAsync(page);
 
         await FillPropertyAsync(page, "funding");
         await page.Locator("#derived-preview-button").ClickAsync();
@@ -111,8 +108,7 @@ public sealed class PredictorsMeasuredCircumstancesPageTests(SeededServerFixture
     public async Task Predictors_MisspeltProperty_ShowsCalibratesRefusal()
     {
         var page = await browser.NewPageAsync();
-        await DashboardBrowser.OpenAsync(page, fixture.Server, "#/predictors");
-        await Expect(page.Locator("#conditions-table")).ToBeVisibleAsync();
+        await OpenPredictorsAsync(page);
 
         await FillPropertyAsync(page, "fundng");
         await page.Locator("#derived-preview-button").ClickAsync();
@@ -121,6 +117,13 @@ public sealed class PredictorsMeasuredCircumstancesPageTests(SeededServerFixture
         // The analysis names the projects without a number for it.
         await Expect(page.Locator("#derived-preview .notice", new PageLocatorOptions { HasText = "no number for `fundng`" })).ToHaveCountAsync(1);
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>The Predictors page once its first conditions analysis has drawn.</summary>
+    private async Task OpenPredictorsAsync(IPage page)
+    {
+        await DashboardBrowser.OpenAsync(page, fixture.Server, "#/predictors");
+        await Expect(page.Locator("#conditions-table")).ToBeVisibleAsync();
     }
 
     private static async Task FillPropertyAsync(IPage page, string property)
