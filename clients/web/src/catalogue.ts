@@ -94,6 +94,14 @@ export function codeOf(code: string): Code {
   return byCode.get(code) ?? { code, kind: "context", group: "Other", label: code.toLowerCase().replaceAll("_", " ") };
 }
 
+const MEASURED = "Measured";
+
+/** A measured circumstance the Predictors page added goes by its own name and source; undefined forgets it. */
+export function nameMeasured(name: string, label: string | undefined): void {
+  if (label === undefined) byCode.delete(name);
+  else byCode.set(name, { code: name, kind: "context", group: MEASURED, label });
+}
+
 export const KIND_TITLES: Record<CodeKind, string> = {
   context: "Context: the circumstances",
   mechanism: "Mechanisms: what people responded to",
@@ -106,7 +114,12 @@ export function readableCombination(expression: string): string[] {
     .split("*")
     .map((part) => part.trim())
     .filter((part) => part.length > 0)
-    .map((part) => (part.startsWith("~") ? `NOT ${lowerFirst(codeOf(part.slice(1)).label)}` : codeOf(part).label));
+    .map((part) => (part.startsWith("~") ? `NOT ${negated(codeOf(part.slice(1)))}` : codeOf(part).label));
+}
+
+/** A measured circumstance's label starts with its name, kept as written. */
+function negated(code: Code): string {
+  return code.group === MEASURED ? code.label : lowerFirst(code.label);
 }
 
 function lowerFirst(words: string): string {

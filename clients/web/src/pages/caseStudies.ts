@@ -1,7 +1,7 @@
 import { postJson } from "../api";
 import { readableCombination } from "../catalogue";
 import { el, failure, loading, replace } from "../ui";
-import { leftOut } from "./leftOut";
+import { leftOut, withCaseNames } from "./leftOut";
 import type { ExcludedCase } from "./leftOut";
 
 interface CaseEvidence {
@@ -129,7 +129,7 @@ function renderAnswer(container: HTMLElement, answer: FindCasesResponse, caseNam
     return codes.length === 0 ? ["none"] : [...codes, ...(page ? [page] : [])];
   };
   // The server's notices name cases by resource name; the page names them as everywhere else.
-  const named = (warning: string) => warning.replace(/initiatives\/[a-z0-9-]+/g, (name) => caseName(name));
+  const named = (warning: string) => withCaseNames(warning, caseName);
   replace(
     container,
     el("p", {}, "Sorted against ", el("strong", { class: "combination" }, answer.expression ?? ""), answer.relation === NECESSITY ? " as necessary for " : " as sufficient for ", answer.outcome ?? ""),

@@ -6,6 +6,11 @@ export interface ExcludedCase {
   explanation?: string;
 }
 
+/** A server's sentence with each project's resource name replaced by its display name. */
+export function withCaseNames(text: string, caseName: (name: string) => string): string {
+  return text.replace(/initiatives\/[a-z0-9-]+/g, (name) => caseName(name));
+}
+
 /** "12 projects (no value for MOMENTUM)", the names behind a click. */
 export function leftOut(title: string, excluded: ExcludedCase[], caseName: (name: string) => string): HTMLElement[] {
   const groups = new Map<string, string[]>();

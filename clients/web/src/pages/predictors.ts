@@ -4,7 +4,8 @@ import type { GraphNode } from "../api";
 import { CODES, codeOf, readableCombination } from "../catalogue";
 import { append, el, failure, loading, percent, replace } from "../ui";
 import { renderCaseStudies } from "./caseStudies";
-import { leftOut } from "./leftOut";
+import { measuredCircumstances } from "./derivedConditions";
+import { leftOut, withCaseNames } from "./leftOut";
 import type { ExcludedCase } from "./leftOut";
 import { renderRobustness } from "./robustness";
 import { renderTheoryFit } from "./theoryFit";
@@ -87,6 +88,10 @@ export async function renderPredictors(root: HTMLElement): Promise<void> {
   const analysis = el("section", { id: "conditions-analysis" });
   const conditionBoxes = CODES.filter((c) => c.kind === "context").map((c) => el("input", { type: "checkbox", value: c.code }));
   const boxLabels = new Map(conditionBoxes.map((box) => [box.value, el("span", { class: "muted" }, "")]));
+  const picker = el("fieldset", { class: "condition-picker" }, el("legend", {}, "Circumstances"), ...conditionBoxes.map((box) => el("label", {}, box, ` ${codeOf(box.value).label} `, boxLabels.get(box.value)!)));
+  // Beside the catalogue's circumstances, the measured ones added below; each box goes when its circumstance is removed.
+  const measuredBoxes = el("span", { class: "measured-boxes" });
+  append(picker, measuredBoxes);
   const solutionType = el(
     "select",
     { id: "solution-type", "aria-label": "Solution" },
@@ -99,6 +104,12 @@ export async function renderPredictors(root: HTMLElement): Promise<void> {
   const robustness = el("section", { id: "robustness" });
   const theoryFit = el("section", { id: "theory-fit" });
   const caseStudies = el("section", { id: "case-studies" });
+  const names = new Map<string, string>();
+  const caseName = (name: string) => names.get(name) ?? name;
+  const measured = measuredCircumstances(() => ({ outcome: outcome.value, unknownPolicy: unknowns.value }), caseName, (removed) => void measuredChanged(removed));
+  /** Sent with every request of the page, so that the measured circumstances can be named in its conditions. */
+  const derived = () => (measured.list().length > 0 ? { derivedConditions: measured.list() } : {});
+  const boxes = () => [...conditionBoxes, ...measuredBoxes.querySelectorAll("input")];
 
   replace(
     root,
@@ -111,10 +122,11 @@ export async function renderPredictors(root: HTMLElement): Promise<void> {
       el("label", {}, "When a project did not record a circumstance ", unknowns),
       el("button", { type: "button", id: "analyse", onclick: () => void analyse() }, "Analyse"),
     ),
+    measured.element,
     analysis,
     el("h2", {}, "Combinations that lead to the outcome"),
     el("p", { class: "lead" }, "Choose a few circumstances; the truth table over them is reduced to the simplest combinations that were followed by the outcome. Beside each, how many projects recorded it."),
-    el("fieldset", { class: "condition-picker" }, el("legend", {}, "Circumstances"), ...conditionBoxes.map((box) => el("label", {}, box, ` ${codeOf(box.value).label} `, boxLabels.get(box.value)!))),
+    picker,
     el(
       "div",
       { class: "controls" },
@@ -128,18 +140,16 @@ export async function renderPredictors(root: HTMLElement): Promise<void> {
     robustness,
   );
 
-  const names = new Map<string, string>();
   try {
     for (const i of await listNodes("Initiative")) names.set(i.name, displayName(i as GraphNode));
   } catch {
     // Case names then show as resource names.
   }
-  const caseName = (name: string) => names.get(name) ?? name;
 
   async function analyse(): Promise<ConditionStatistics[]> {
     replace(analysis, loading("the analysis"));
     try {
-      const answer = await postJson<AnalyzeConditionsResponse>("/v1/conditions:analyze", { outcome: outcome.value, unknownPolicy: unknowns.value });
+      const answer = await postJson<AnalyzeConditionsResponse>("/v1/conditions:analyze", { outcome: outcome.value, unknownPolicy: unknowns.value, ...derived() });
       renderAnalysis(analysis, answer, caseName);
       return answer.conditions ?? [];
     } catch (error) {
@@ -148,17 +158,23 @@ export async function renderPredictors(root: HTMLElement): Promise<void> {
     }
   }
 
-  /** Says beside each circumstance how many projects recorded it, and starts with the few resting on the most. */
-  function preselect(conditions: ConditionStatistics[]): void {
-    // Without an analysis nothing is known about the cases: every box stays open, none is chosen.
-    if (conditions.length === 0) return;
+  /** Says beside each circumstance how many projects recorded it; one none recorded cannot be chosen. */
+  function describe(conditions: ConditionStatistics[]): void {
     const byCode = new Map(conditions.map((c) => [c.condition, c]));
-    for (const box of conditionBoxes) {
+    for (const box of boxes()) {
       const n = byCode.get(box.value)?.n ?? 0;
       boxLabels.get(box.value)!.textContent = n === 0 ? "(no project recorded it)" : `(${n} project${n === 1 ? "" : "s"})`;
       box.disabled = n === 0;
-      box.checked = false;
+      if (box.disabled) box.checked = false;
     }
+  }
+
+  /** Starts with the few circumstances resting on the most projects. */
+  function preselect(conditions: ConditionStatistics[]): void {
+    // Without an analysis nothing is known about the cases: every box stays open, none is chosen.
+    if (conditions.length === 0) return;
+    describe(conditions);
+    for (const box of boxes()) box.checked = false;
     const ranked = [...conditions].filter((c) => (c.n ?? 0) > 0).sort((a, b) => (b.n ?? 0) - (a.n ?? 0) || a.condition.localeCompare(b.condition));
     for (const c of ranked.slice(0, PRESELECTED)) {
       const box = conditionBoxes.find((b) => b.value === c.condition);
@@ -167,7 +183,7 @@ export async function renderPredictors(root: HTMLElement): Promise<void> {
   }
 
   async function minimize(): Promise<void> {
-    const conditions = conditionBoxes.filter((b) => b.checked).map((b) => b.value);
+    const conditions = boxes().filter((b) => b.checked).map((b) => b.value);
     if (conditions.length === 0) {
       replace(solution, el("p", { class: "hint" }, "Choose at least one circumstance."));
       return;
@@ -177,7 +193,7 @@ export async function renderPredictors(root: HTMLElement): Promise<void> {
     replace(theoryFit);
     replace(caseStudies);
     // BOUNDS shows its range beside each figure; a robustness run reads the unknowns one way at a time.
-    const request = { outcome: outcome.value, conditions, solutionType: solutionType.value, unknownPolicy: unknowns.value };
+    const request = { outcome: outcome.value, conditions, solutionType: solutionType.value, unknownPolicy: unknowns.value, ...derived() };
     try {
       const answer = await postJson<MinimizeTruthTableResponse>("/v1/truthTables:minimize", request);
       renderSolution(solution, answer, caseName);
@@ -189,6 +205,26 @@ export async function renderPredictors(root: HTMLElement): Promise<void> {
       return;
     }
     if (robustnessToggle.checked) await renderRobustness(robustness, request, caseName);
+  }
+
+  /** A measured circumstance added or removed: its box in the picker, its row in the analysis, and no solution over a removed one. */
+  async function measuredChanged(removed: boolean): Promise<void> {
+    const current = new Set(measured.list().map((c) => c.name));
+    for (const box of [...measuredBoxes.querySelectorAll("input")]) {
+      if (!current.has(box.value)) {
+        box.parentElement!.remove();
+        boxLabels.delete(box.value);
+      }
+    }
+    for (const name of current) {
+      if (boxLabels.has(name)) continue;
+      const box = el("input", { type: "checkbox", value: name });
+      boxLabels.set(name, el("span", { class: "muted" }, ""));
+      append(measuredBoxes, el("label", { class: "measured" }, box, ` ${codeOf(name).label} `, boxLabels.get(name)!));
+    }
+    const conditions = await analyse();
+    if (conditions.length > 0) describe(conditions);
+    if (removed) await minimize();
   }
 
   outcome.addEventListener("change", () => void analyse());
@@ -226,7 +262,7 @@ function renderAnalysis(container: HTMLElement, answer: AnalyzeConditionsRespons
     container,
     el("p", { id: "outcome-contrast" }, `${answer.casesInOutcome ?? 0} of the ${answer.casesWithOutcome ?? 0} projects that recorded it have the outcome ${codeOf(answer.outcome ?? "").label}.`),
     // The page says "no circumstance can be judged" itself, below; the server's sentence would say it twice.
-    ...(answer.warnings ?? []).filter((w) => judgeable.length > 0 || !w.startsWith("none of the ")).map((w) => el("p", { class: "notice" }, w)),
+    ...(answer.warnings ?? []).filter((w) => judgeable.length > 0 || !w.startsWith("none of the ")).map((w) => el("p", { class: "notice" }, withCaseNames(w, caseName))),
     ...leftOut("Left out of every circumstance", answer.excluded ?? [], caseName),
     judgeable.length > 0
       ? el("div", { class: "chart-box", style: `height:${Math.max(200, judgeable.length * 56 + 80)}px` }, canvas)
@@ -276,7 +312,7 @@ function renderSolution(container: HTMLElement, answer: MinimizeTruthTableRespon
     container,
     el("p", { class: "muted" }, `${answer.caseCount ?? 0} projects recorded every chosen circumstance and the outcome.`),
     ...leftOut("Left out", answer.excluded ?? [], caseName),
-    ...(answer.warnings ?? []).filter((w) => !w.includes(" left out: ") && !w.includes("belongs to no row")).map((w) => el("p", { class: "notice" }, w)),
+    ...(answer.warnings ?? []).filter((w) => !w.includes(" left out: ") && !w.includes("belongs to no row")).map((w) => el("p", { class: "notice" }, withCaseNames(w, caseName))),
   );
   if (models.length === 0) {
     append(container, el("p", { class: "muted" }, "No combination of these circumstances was consistently followed by the outcome."));
