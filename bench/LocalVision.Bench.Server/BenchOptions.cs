@@ -2,14 +2,15 @@ using System.Globalization;
 
 namespace LocalVision.Bench.Server;
 
-/// <summary>The bench's options that take a value (<c>--folder DIR</c>, <c>--port N</c>), taken out of the arguments; the rest stay in order.</summary>
-public sealed record BenchOptions(string[] Positional, string? Folder, int? Port)
+/// <summary>The bench's options that take a value (<c>--folder DIR</c>, <c>--port N</c>, <c>--web-port W</c>), taken out of the arguments; the rest stay in order.</summary>
+public sealed record BenchOptions(string[] Positional, string? Folder, int? Port, int? WebPort)
 {
     public static BenchOptions Parse(string[] args)
     {
         var rest = new List<string>();
         string? folder = null;
         int? port = null;
+        int? webPort = null;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--folder" && i + 1 < args.Length)
@@ -20,11 +21,15 @@ public sealed record BenchOptions(string[] Positional, string? Folder, int? Port
             {
                 port = int.Parse(args[++i], CultureInfo.InvariantCulture);
             }
+            else if (args[i] == "--web-port" && i + 1 < args.Length)
+            {
+                webPort = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            }
             else
             {
                 rest.Add(args[i]);
             }
         }
-        return new BenchOptions([.. rest], folder, port);
+        return new BenchOptions([.. rest], folder, port, webPort);
     }
 }

@@ -22,13 +22,13 @@ public static class NetworkRun
 
     /// <summary>
     /// What to run: the generated network's size, every RPC or the cold builds only (or DetectCommunities only), and the
-    /// first of four ports (null: free ones).
+    /// first of four ports (null: free ones), or with <paramref name="WebPort"/> the two ports every server uses in turn.
     /// </summary>
-    public sealed record Setup(string Folder, int Partners, int Ties, bool EveryRpc, int? Port, bool CommunitiesOnly = false);
+    public sealed record Setup(string Folder, int Partners, int Ties, bool EveryRpc, int? Port, int? WebPort = null, bool CommunitiesOnly = false);
 
     public static async Task<int> RunAsync(Setup setup, TextWriter log)
     {
-        var (folder, partners, ties, everyRpc, _, _) = setup;
+        var (folder, partners, ties, everyRpc, _, _, _) = setup;
         var store = Path.Combine(folder, $"network-{partners}-{ties}.db");
         var imported = store + ".imported";
         var text = new StringBuilder();
@@ -187,10 +187,16 @@ public static class NetworkRun
         return 0;
     }
 
-    /// <summary>The server as its own process; with a port range, gRPC on first + offset and the web endpoint on the next port.</summary>
-    private static Task<ServerProcess> Start(Setup setup, int offset, string store) => setup.Port is { } first
-        ? ServerProcess.StartAsync(first + offset, store, "--Logging:LogLevel:Default=Warning", "--web-port", (first + offset + 1).ToString(CultureInfo.InvariantCulture))
-        : ServerProcess.StartAsync(store, "--Logging:LogLevel:Default=Warning");
+    /// <summary>
+    /// The server as its own process; with a port range, gRPC on first + offset and the web endpoint on the next port;
+    /// with a web port given, gRPC on the port and the web endpoint on the web port whatever the offset.
+    /// </summary>
+    private static Task<ServerProcess> Start(Setup setup, int offset, string store) => setup switch
+    {
+        { Port: { } grpc, WebPort: { } web } => ServerProcess.StartAsync(grpc, store, "--Logging:LogLevel:Default=Warning", "--web-port", web.ToString(CultureInfo.InvariantCulture)),
+        { Port: { } first } => ServerProcess.StartAsync(first + offset, store, "--Logging:LogLevel:Default=Warning", "--web-port", (first + offset + 1).ToString(CultureInfo.InvariantCulture)),
+        _ => ServerProcess.StartAsync(store, "--Logging:LogLevel:Default=Warning"),
+    };
 
     private static async Task<(long Nodes, long Relationships)> ImportAsync(GraphService.GraphServiceClient graph, int partners, int ties, TextWriter log)
     {

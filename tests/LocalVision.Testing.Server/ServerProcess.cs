@@ -63,14 +63,17 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         var server = Launch(port, storePath, extraArgs);
         var health = new Health.HealthClient(server.Channel);
-        for (var attempt = 0; ; attempt++)
+        // The store is checked before the server listens: for a bench's store of millions of records on a loaded
+        // machine that takes minutes. A server that fails exits, which ends the wait at once.
+        var patience = DateTime.UtcNow.AddMinutes(10);
+        while (true)
         {
             try
             {
                 await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(5));
                 return server;
             }
-            catch (RpcException) when (attempt < 600 && !server.HasExited)
+            catch (RpcException) when (DateTime.UtcNow < patience && !server.HasExited)
             {
                 await Task.Delay(100);
             }

@@ -22,14 +22,17 @@ internal sealed class Adjacency(int[] offsets, int[] targets, int[] relationship
     /// </summary>
     public static Adjacency Build(
         int nodeCount, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ReadOnlySpan<double> weights, ProjectionDirection direction,
-        MultiEdges multiEdges = MultiEdges.Keep)
+        MultiEdges multiEdges = MultiEdges.Keep, CancellationToken cancellationToken = default)
     {
-        var arcs = BuildAll(nodeCount, starts, ends, weights, direction);
-        return multiEdges == MultiEdges.Merge ? arcs.Merged() : arcs;
+        var arcs = BuildAll(nodeCount, starts, ends, weights, direction, cancellationToken);
+        return multiEdges == MultiEdges.Merge ? arcs.Merged(cancellationToken) : arcs;
     }
 
-    private static Adjacency BuildAll(int nodeCount, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ReadOnlySpan<double> weights, ProjectionDirection direction)
+    private static Adjacency BuildAll(
+        int nodeCount, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ReadOnlySpan<double> weights, ProjectionDirection direction,
+        CancellationToken cancellationToken)
     {
+        var check = new CancellationCheck(cancellationToken);
         var relationshipCount = starts.Length;
         var both = direction == ProjectionDirection.Undirected;
         var arcCount = both ? 2L * relationshipCount : relationshipCount;
@@ -46,6 +49,7 @@ internal sealed class Adjacency(int[] offsets, int[] targets, int[] relationship
             {
                 offsets[ends[r] + 1]++;
             }
+            check.Add(1);
         }
         for (var u = 0; u < nodeCount; u++)
         {
@@ -70,14 +74,16 @@ internal sealed class Adjacency(int[] offsets, int[] targets, int[] relationship
                 relationships[at] = r;
                 arcWeights[at] = weights[r];
             }
+            check.Add(1);
         }
         return new Adjacency(offsets, targets, relationships, arcWeights);
     }
 
     /// <summary>One arc per (node, neighbour), the cheapest of its parallel arcs, keeping first-seen order; self-arcs dropped.</summary>
-    private Adjacency Merged()
+    private Adjacency Merged(CancellationToken cancellationToken)
     {
         var n = NodeCount;
+        var check = new CancellationCheck(cancellationToken);
         var offsets = new int[n + 1];
         var stamp = new int[n];
         var slot = new int[n];
@@ -110,6 +116,7 @@ internal sealed class Adjacency(int[] offsets, int[] targets, int[] relationship
                 write++;
             }
             offsets[u + 1] = write;
+            check.Add(Offsets[u + 1] - Offsets[u] + 1);
         }
         return write == ArcCount
             ? new Adjacency(offsets, Targets, Relationships, Weights)

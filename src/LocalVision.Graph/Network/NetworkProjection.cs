@@ -255,6 +255,17 @@ public sealed class NetworkProjection
     /// <summary>The projection restricted to some nodes and the relationships among them.</summary>
     public NetworkProjection Induced(IReadOnlyList<int> nodes) => Induced(nodes, out _);
 
+    /// <summary>
+    /// This projection with its name index and incoming arcs built now, on the thread that builds it, rather than by the
+    /// first call that needs them: at a million nodes that takes seconds, which a call could not stop once started.
+    /// </summary>
+    internal NetworkProjection Prepared()
+    {
+        _ = _indexByName.Value;
+        _ = _incoming.Value;
+        return this;
+    }
+
     /// <summary>This projection, unchanged, as valid at a later store version.</summary>
     internal NetworkProjection Restamped(long version) => new(this, version);
 

@@ -133,10 +133,10 @@ public sealed class ProjectionCache : IDisposable
             && ProjectionPatch.Apply(basis.Result, spec, changes) is { } patched)
         {
             Interlocked.Increment(ref _patches);
-            return patched;
+            return patched.Prepared();
         }
         Interlocked.Increment(ref _builds);
-        return await NetworkProjection.BuildAsync(_store, spec, cancellationToken);
+        return (await NetworkProjection.BuildAsync(_store, spec, cancellationToken)).Prepared();
     }
 
     /// <summary>Forgets every projection.</summary>

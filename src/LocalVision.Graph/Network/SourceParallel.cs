@@ -4,7 +4,8 @@ namespace LocalVision.Graph.Network;
 /// Runs per-source work (one BFS or Dijkstra per source) across cores with results that never depend on the
 /// number of cores or on scheduling: sources are dealt round-robin into a fixed number of partitions, each partition
 /// sums into its own buffer in source order, and the buffers are added up in partition order. There are more
-/// partitions than cores so that a core slowed by other work holds up only a small share.
+/// partitions than cores so that a core slowed by other work holds up only a small share. The token is observed
+/// before each source; a worker whose single source is large (a search over millions of arcs) observes it inside too.
 /// </summary>
 internal static class SourceParallel
 {
@@ -26,7 +27,7 @@ internal static class SourceParallel
             var accumulator = new double[nodeCount];
             for (var i = p; i < sources.Count; i += partitions)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                CancellationCheck.Observe(cancellationToken);
                 work(worker, sources[i], accumulator);
             }
             accumulators[p] = accumulator;
@@ -53,7 +54,7 @@ internal static class SourceParallel
         {
             for (var i = p; i < count; i += partitions)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                CancellationCheck.Observe(cancellationToken);
                 work(worker, i);
             }
             return worker;

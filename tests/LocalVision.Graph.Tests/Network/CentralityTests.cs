@@ -300,7 +300,7 @@ public sealed class CentralityTests
     {
         var projection = TextbookGraphs.Star(4);
 
-        var ranked = Centrality.Rank(projection, Centrality.Degree(projection), top: 3);
+        var ranked = Centrality.Rank(projection, Centrality.Degree(projection), top: 3, TestContext.Current.CancellationToken);
 
         Assert.Equal(["n/0", "n/1", "n/2"], ranked.Select(r => r.Name));
         Assert.Equal([1, 2, 2], ranked.Select(r => r.Rank));
@@ -326,6 +326,6 @@ public sealed class CentralityTests
 
         var scores = Centrality.Compute(projection, measure, TestContext.Current.CancellationToken);
 
-        Assert.Equal("initiatives/hub", Centrality.Rank(projection, scores, top: 1).Single().Name);
+        Assert.Equal("initiatives/hub", Centrality.Rank(projection, scores, top: 1, TestContext.Current.CancellationToken).Single().Name);
     }
 }

@@ -89,6 +89,22 @@ public sealed class NetworkAnalysisTests
         Assert.Equal(4, impact.After.Components);
         Assert.Equal(0, impact.After.ConnectedPairs);
         Assert.Equal(10, impact.Before.ConnectedPairs);
+        // Every leaf is a part of its own; the first found is "the rest", the others are cut off.
+        Assert.Equal(["n/2", "n/3", "n/4"], impact.Disconnected);
+    }
+
+    [Fact]
+    public void SimulateRemoval_Bridge_CutsOffTheSmallerSide()
+    {
+        // A triangle 1-2-3 and a pair 4-5, joined only through 0.
+        var projection = TextbookGraphs.FromEdges(6, [(1, 2), (2, 3), (1, 3), (3, 0), (0, 4), (4, 5)]);
+
+        var impact = NetworkAnalysis.SimulateRemoval(projection, (IReadOnlyCollection<int>?)null, 0, TestContext.Current.CancellationToken);
+        var scoped = NetworkAnalysis.SimulateRemoval(projection, [0, 1, 3, 4], 0, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["n/4", "n/5"], impact.Disconnected);
+        // Within the scope the triangle's side is 1 and 3, the other side 4 alone.
+        Assert.Equal(["n/4"], scoped.Disconnected);
     }
 
     [Fact]

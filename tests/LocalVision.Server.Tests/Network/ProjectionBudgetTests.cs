@@ -18,7 +18,8 @@ namespace LocalVision.Server.Tests.Network;
 /// Projection builds under the expensive-call budget, through a real channel (issue #15, "Done when"): a
 /// label-filtered build on a generated store of 50k ties answers within the budget; a build that cannot finish in a
 /// 1 s budget ends RESOURCE_EXHAUSTED saying the build goes on, and the next call uses that same build; the admin
-/// stats count it all.
+/// stats count it all. And a call whose budget ends while its result's records are looked up ends RESOURCE_EXHAUSTED
+/// too, not with a late answer.
 /// </summary>
 public sealed class ProjectionBudgetTests
 {
@@ -78,6 +79,27 @@ public sealed class ProjectionBudgetTests
         Assert.Equal(200, response.Communities.Sum(c => c.Members.Count));
         Assert.Equal((1, 1L, 1L), (after.ProjectionCache.Entries, after.ProjectionCache.Misses, after.ProjectionCache.Hits));
         Assert.True(after.ProjectionCache.SizeBytes > 0);
+    }
+
+    [Fact]
+    public async Task FindPaths_BudgetEndsWhileItsRelationshipsAreLookedUp_IsResourceExhausted()
+    {
+        GatedStore? gated = null;
+        await using var server = await RunningServer.StartWithServicesAsync(services => gated = Wrap(services), $"--{ExpensiveCallBudget.Setting}=3");
+        await WritePartnerNetworkAsync(server.Services.GetRequiredService<IGraphStore>(), partners: 50, ties: 200, people: 0);
+        gated!.Open();
+        gated.HoldLookupsPastTheirCaller();
+        var network = new NetworkService.NetworkServiceClient(server.Channel);
+        var request = new FindPathsRequest { From = "partners/p00000", To = "partners/p00001", Labels = { "Partner" } };
+
+        var error = await RpcAssert.ThrowsAsync(StatusCode.ResourceExhausted, () => network.FindPathsAsync(request, cancellationToken: Ct).ResponseAsync);
+        var info = error.GetRpcStatus()?.GetDetail<ErrorInfo>();
+
+        // The budget ran out in the lookup, which still answered: the handler, not the store, refused the late answer.
+        Assert.True(gated.LookupOutlastedItsCaller.IsCompleted, "no lookup outlasted the call, so the budget ran out somewhere else");
+        Assert.NotNull(info);
+        Assert.Equal(ExpensiveCallBudget.Reason, info.Reason);
+        Assert.False(info.Metadata.ContainsKey("projection"), "the projection was still building");
     }
 
     [Fact]

@@ -5,19 +5,29 @@ namespace LocalVision.Testing.Stores;
 
 /// <summary>
 /// A store whose whole-graph relationship reads (what a network projection reads) wait until <see cref="Open"/>:
-/// a projection build that takes as long as a test wants, without racing a clock. Everything else passes straight
-/// through, and disposing it disposes the store it wraps.
+/// a projection build that takes as long as a test wants, without racing a clock. After
+/// <see cref="HoldLookupsPastTheirCaller"/>, relationship lookups by key (what a result's mapping reads) wait until their
+/// caller's token fires and then answer anyway: a lookup that finished after the call's time ran out. Everything else
+/// passes straight through, and disposing it disposes the store it wraps.
 /// </summary>
 public sealed class GatedStore(IGraphStore inner) : IGraphStore
 {
     private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _outlasted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _holdLookups;
 
     /// <summary>Completes when a relationship read has reached the gate.</summary>
     public Task Reached => _reached.Task;
 
+    /// <summary>Completes when a held lookup has answered after its caller's token fired.</summary>
+    public Task LookupOutlastedItsCaller => _outlasted.Task;
+
     /// <summary>Lets waiting and later reads through.</summary>
     public void Open() => _gate.TrySetResult();
+
+    /// <summary>From now on, relationship lookups by key answer only once their caller's token has fired.</summary>
+    public void HoldLookupsPastTheirCaller() => _holdLookups = true;
 
     public string Location => inner.Location;
 
@@ -42,8 +52,21 @@ public sealed class GatedStore(IGraphStore inner) : IGraphStore
 
     public Task<Subgraph> GetNeighborhoodAsync(NeighborhoodQuery query, CancellationToken cancellationToken) => inner.GetNeighborhoodAsync(query, cancellationToken);
 
-    public Task<IReadOnlyList<GraphRelationship>> GetRelationshipsAsync(IReadOnlyCollection<RelationshipKey> keys, CancellationToken cancellationToken) =>
-        inner.GetRelationshipsAsync(keys, cancellationToken);
+    public async Task<IReadOnlyList<GraphRelationship>> GetRelationshipsAsync(IReadOnlyCollection<RelationshipKey> keys, CancellationToken cancellationToken)
+    {
+        if (!_holdLookups || !cancellationToken.CanBeCanceled)
+        {
+            return await inner.GetRelationshipsAsync(keys, cancellationToken);
+        }
+        var fired = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (cancellationToken.Register(() => fired.TrySetResult()))
+        {
+            await fired.Task;
+        }
+        var answer = await inner.GetRelationshipsAsync(keys, CancellationToken.None);
+        _outlasted.TrySetResult();
+        return answer;
+    }
 
     public IAsyncEnumerable<GraphNode> ReadNodesAsync(IReadOnlyCollection<string> labels, CancellationToken cancellationToken) =>
         inner.ReadNodesAsync(labels, cancellationToken);

@@ -16,7 +16,7 @@ public static partial class NetworkAnalysis
     public static NetworkMetrics Metrics(
         NetworkProjection projection, IReadOnlyCollection<int>? scope = null, CancellationToken cancellationToken = default, int sampleSize = 0, int seed = 0)
     {
-        var graph = SimpleGraph.From(projection, scope, exclude: -1);
+        var graph = SimpleGraph.From(projection, scope, exclude: -1, cancellationToken);
         return graph.Measure(cancellationToken, graph.SourcesOf(Sample(graph, sampleSize, seed)));
     }
 
@@ -39,8 +39,8 @@ public static partial class NetworkAnalysis
     public static NetworkChange Compare(NetworkProjection then, NetworkProjection now, IReadOnlyCollection<string>? scope, CancellationToken cancellationToken = default)
     {
         var inScope = scope?.ToHashSet(StringComparer.Ordinal);
-        var before = Keys(then, inScope);
-        var after = Keys(now, inScope);
+        var before = Keys(then, inScope, cancellationToken);
+        var after = Keys(now, inScope, cancellationToken);
         var gained = after.Except(before).OrderBy(k => k.Type, StringComparer.Ordinal).ThenBy(k => k.Start, StringComparer.Ordinal).ThenBy(k => k.End, StringComparer.Ordinal).ToList();
         var lost = before.Except(after).OrderBy(k => k.Type, StringComparer.Ordinal).ThenBy(k => k.Start, StringComparer.Ordinal).ThenBy(k => k.End, StringComparer.Ordinal).ToList();
         return new NetworkChange(Metrics(then, scope, cancellationToken), Metrics(now, scope, cancellationToken), gained, lost);
@@ -55,12 +55,12 @@ public static partial class NetworkAnalysis
         NetworkProjection projection, IReadOnlyCollection<int>? scope, int removed, CancellationToken cancellationToken = default, int sampleSize = 0, int seed = 0)
     {
         NetworkPaths.CheckNode(projection, removed, nameof(removed));
-        var whole = SimpleGraph.From(projection, scope, exclude: -1);
+        var whole = SimpleGraph.From(projection, scope, exclude: -1, cancellationToken);
         var sample = Sample(whole, sampleSize, seed);
         var before = whole.Measure(cancellationToken, whole.SourcesOf(sample));
-        var without = SimpleGraph.From(projection, scope, exclude: removed);
+        var without = SimpleGraph.From(projection, scope, exclude: removed, cancellationToken);
         var after = without.Measure(cancellationToken, without.SourcesOf(sample));
-        return new RemovalImpact(projection.NameOf(removed), before, after);
+        return new RemovalImpact(projection.NameOf(removed), before, after, CutOff(projection, scope, removed, cancellationToken));
     }
 
     /// <summary>What-if by names: unknown scope names are ignored; the removed node must exist.</summary>
@@ -122,11 +122,13 @@ public static partial class NetworkAnalysis
     private static int[]? Resolve(NetworkProjection projection, IReadOnlyCollection<string>? scope) =>
         scope?.Select(projection.IndexOf).Where(i => i >= 0).Distinct().Order().ToArray();
 
-    private static HashSet<RelationshipKey> Keys(NetworkProjection projection, HashSet<string>? scope)
+    private static HashSet<RelationshipKey> Keys(NetworkProjection projection, HashSet<string>? scope, CancellationToken cancellationToken)
     {
         var keys = new HashSet<RelationshipKey>();
+        var check = new CancellationCheck(cancellationToken);
         for (var r = 0; r < projection.RelationshipCount; r++)
         {
+            check.Add(1);
             var key = projection.KeyOf(r);
             if (scope is null || (scope.Contains(key.Start) && scope.Contains(key.End)))
             {

@@ -16,7 +16,7 @@ public static partial class NetworkAnalysis
         /// </summary>
         public int[]? SourcesOf(int[]? sample) => sample?.Select(v => local[v]).Where(v => v >= 0).Order().ToArray();
 
-        public static SimpleGraph From(NetworkProjection projection, IReadOnlyCollection<int>? scope, int exclude)
+        public static SimpleGraph From(NetworkProjection projection, IReadOnlyCollection<int>? scope, int exclude, CancellationToken cancellationToken)
         {
             var local = new int[projection.NodeCount];
             int count;
@@ -52,10 +52,14 @@ public static partial class NetworkAnalysis
                 local[exclude] = -1;
                 count--;
             }
-            var pairs = new List<long>();
+            // Each tie among the graph's nodes is laid out from both ends (a counting sort on the node); a self-loop counts as
+            // a relationship but is no edge. Every loop observes the token: at national scale each is tens of millions of steps.
+            var check = new CancellationCheck(cancellationToken);
+            var offsets = new int[count + 1];
             var relationships = 0;
             for (var r = 0; r < projection.RelationshipCount; r++)
             {
+                check.Add(1);
                 var a = local[projection.StartOf(r)];
                 var b = local[projection.EndOf(r)];
                 if (a < 0 || b < 0)
@@ -65,26 +69,49 @@ public static partial class NetworkAnalysis
                 relationships++;
                 if (a != b)
                 {
-                    pairs.Add(((long)Math.Min(a, b) << 32) | (uint)Math.Max(a, b));
+                    offsets[a + 1]++;
+                    offsets[b + 1]++;
                 }
             }
-            pairs.Sort();
-            var edges = new List<(int, int)>();
-            for (var i = 0; i < pairs.Count; i++)
-            {
-                if (i == 0 || pairs[i] != pairs[i - 1])
-                {
-                    edges.Add(((int)(pairs[i] >> 32), (int)(pairs[i] & 0xFFFFFFFF)));
-                }
-            }
-            var starts = edges.Select(e => e.Item1).ToArray();
-            var ends = edges.Select(e => e.Item2).ToArray();
-            var adjacency = Adjacency.Build(count, starts, ends, new double[starts.Length], ProjectionDirection.Undirected);
             for (var u = 0; u < count; u++)
             {
-                Array.Sort(adjacency.Targets, adjacency.Offsets[u], adjacency.Offsets[u + 1] - adjacency.Offsets[u]);
+                offsets[u + 1] += offsets[u];
             }
-            return new SimpleGraph(adjacency.Offsets, adjacency.Targets, relationships, local);
+            var targets = new int[offsets[count]];
+            var next = offsets[..count];
+            for (var r = 0; r < projection.RelationshipCount; r++)
+            {
+                check.Add(1);
+                var a = local[projection.StartOf(r)];
+                var b = local[projection.EndOf(r)];
+                if (a >= 0 && b >= 0 && a != b)
+                {
+                    targets[next[a]++] = b;
+                    targets[next[b]++] = a;
+                }
+            }
+            // Sorted neighbour lists without repeats (parallel ties are one edge), compacted in place: a node's new
+            // start is written once its old one has been read.
+            var write = 0;
+            var begin = 0;
+            for (var u = 0; u < count; u++)
+            {
+                var end = offsets[u + 1];
+                Array.Sort(targets, begin, end - begin);
+                offsets[u] = write;
+                var first = write;
+                for (var i = begin; i < end; i++)
+                {
+                    if (write == first || targets[write - 1] != targets[i])
+                    {
+                        targets[write++] = targets[i];
+                    }
+                }
+                check.Add(end - begin + 1);
+                begin = end;
+            }
+            offsets[count] = write;
+            return new SimpleGraph(offsets, write == targets.Length ? targets : targets[..write], relationships, local);
         }
 
         private int Degree(int u) => offsets[u + 1] - offsets[u];
@@ -122,6 +149,7 @@ public static partial class NetworkAnalysis
             var eccentricity = new int[searches];
             SourceParallel.ForEach(searches, () => (Distance: Fill(new int[n], -1), Queue: new int[n]), (worker, i) =>
             {
+                var check = new CancellationCheck(cancellationToken);
                 var s = origins is null ? i : origins[i];
                 var (distance, queue) = worker;
                 distance[s] = 0;
@@ -143,6 +171,7 @@ public static partial class NetworkAnalysis
                             queue[tail++] = v;
                         }
                     }
+                    check.Add(offsets[u + 1] - offsets[u] + 1);
                 }
                 for (var j = 0; j < tail; j++)
                 {
@@ -157,6 +186,7 @@ public static partial class NetworkAnalysis
             var diameter = searches > 0 ? eccentricity.Max() : 0;
             var components = 0;
             long connectedPairs = 0;
+            var walk = new CancellationCheck(cancellationToken);
             var seen = new bool[n];
             for (var s = 0; s < n; s++)
             {
@@ -177,6 +207,7 @@ public static partial class NetworkAnalysis
                                 stack.Push(targets[a]);
                             }
                         }
+                        walk.Add(offsets[u + 1] - offsets[u] + 1);
                     }
                     connectedPairs += size * (size - 1) / 2;
                 }
@@ -194,12 +225,10 @@ public static partial class NetworkAnalysis
             }
             var mark = Fill(new int[n], -1);
             double coefficients = 0, triangles = 0, triples = 0;
+            var check = new CancellationCheck(cancellationToken);
             for (var u = 0; u < n; u++)
             {
-                if ((u & 0x3FF) == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
+                check.Add(1);
                 var degree = Degree(u);
                 if (degree < 2)
                 {
@@ -220,6 +249,7 @@ public static partial class NetworkAnalysis
                             links++;
                         }
                     }
+                    check.Add(offsets[v + 1] - offsets[v] + 1);
                 }
                 // Each link among u's neighbours was seen from both of its ends.
                 var t = links / 2.0;

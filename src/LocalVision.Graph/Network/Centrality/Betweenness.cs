@@ -29,7 +29,7 @@ public static partial class Centrality
             return new double[n];
         }
         _ = projection.In;
-        return SourceParallel.Accumulate(n, sources, () => new Brandes(projection, weighted, groups),
+        return SourceParallel.Accumulate(n, sources, () => new Brandes(projection, weighted, groups, cancellationToken),
             (worker, source, accumulator) => worker.Accumulate(source, accumulator), cancellationToken);
     }
 
@@ -42,7 +42,7 @@ public static partial class Centrality
             return new double[2 * n];
         }
         _ = projection.In;
-        return SourceParallel.Accumulate(2 * n, sources, () => new Brandes(projection, weighted, groups),
+        return SourceParallel.Accumulate(2 * n, sources, () => new Brandes(projection, weighted, groups, cancellationToken),
             (worker, source, accumulator) => worker.Accumulate(source, accumulator), cancellationToken);
     }
 }

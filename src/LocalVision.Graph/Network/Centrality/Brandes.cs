@@ -15,9 +15,11 @@ public static partial class Centrality
         private readonly double[] _delta;
         private readonly int[] _order;
         private readonly MinHeap _heap = new();
+        private CancellationCheck _check;
 
-        public Brandes(NetworkProjection projection, bool weighted, int[]? groups)
+        public Brandes(NetworkProjection projection, bool weighted, int[]? groups, CancellationToken cancellationToken)
         {
+            _check = new CancellationCheck(cancellationToken);
             var n = projection.NodeCount;
             _out = projection.Out;
             _in = projection.In;
@@ -107,6 +109,7 @@ public static partial class Centrality
                         sigma[v] += paths;
                     }
                 }
+                _check.Add(offsets[u + 1] - offsets[u] + 1);
             }
             return count;
         }
@@ -134,8 +137,10 @@ public static partial class Centrality
                             delta[v] += sigma[v] * coefficient;
                         }
                     }
+                    _check.Add(offsets[w + 1] - offsets[w]);
                 }
                 accumulator[w] += delta[w];
+                _check.Add(1);
             }
         }
 
@@ -155,8 +160,10 @@ public static partial class Centrality
                             _delta[v] += _sigma[v] * coefficient;
                         }
                     }
+                    _check.Add(_in.Offsets[w + 1] - _in.Offsets[w]);
                 }
                 accumulator[w] += _delta[w];
+                _check.Add(1);
             }
         }
 
@@ -186,6 +193,7 @@ public static partial class Centrality
                         _heap.Push(candidate, v);
                     }
                 }
+                _check.Add(_out.Offsets[u + 1] - _out.Offsets[u] + 1);
             }
             // Paths are counted once every distance is final, in settling order, so ties found late still count.
             _sigma[source] = 1;
@@ -202,6 +210,7 @@ public static partial class Centrality
                     }
                 }
                 _sigma[w] = sigma;
+                _check.Add(_in.Offsets[w + 1] - _in.Offsets[w] + 1);
             }
             return count;
         }

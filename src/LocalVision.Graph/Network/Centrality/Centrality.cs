@@ -57,15 +57,44 @@ public static partial class Centrality
         new(sampled.Scores, sampled.StandardErrors, sampled.ErrorBound, sampled.Pivots.Count);
 
     /// <summary>The highest <paramref name="top"/> scores, highest first; ties ordered by name and sharing a rank.</summary>
-    public static IReadOnlyList<CentralityScore> Rank(NetworkProjection projection, IReadOnlyList<double> scores, int top = int.MaxValue)
+    /// <remarks>
+    /// A selection, not a sort: the <paramref name="top"/> best are kept in a heap whose root is the worst of them, so
+    /// a million scores for a top 10 cost a pass and a few comparisons, with the token observed as the pass goes.
+    /// </remarks>
+    public static IReadOnlyList<CentralityScore> Rank(
+        NetworkProjection projection, IReadOnlyList<double> scores, int top = int.MaxValue, CancellationToken cancellationToken = default)
     {
-        var order = Enumerable.Range(0, scores.Count)
-            .OrderByDescending(v => scores[v])
-            .ThenBy(projection.NameOf, StringComparer.Ordinal)
-            .Take(top)
-            .ToList();
-        var ranked = new List<CentralityScore>(order.Count);
-        for (var i = 0; i < order.Count; i++)
+        ArgumentOutOfRangeException.ThrowIfNegative(top);
+        // Before: higher score, then lower name; NaN after every number, as Comparer<double> orders it.
+        int Before(int a, int b)
+        {
+            var byScore = scores[b].CompareTo(scores[a]);
+            return byScore != 0 ? byScore : string.CompareOrdinal(projection.NameOf(a), projection.NameOf(b));
+        }
+        var keep = Math.Min(top, scores.Count);
+        var kept = new PriorityQueue<int, int>(keep, Comparer<int>.Create((a, b) => Before(b, a)));
+        var check = new CancellationCheck(cancellationToken);
+        for (var v = 0; v < scores.Count && keep > 0; v++)
+        {
+            if (kept.Count < keep)
+            {
+                kept.Enqueue(v, v);
+            }
+            else if (Before(v, kept.Peek()) < 0)
+            {
+                kept.EnqueueDequeue(v, v);
+            }
+            check.Add(1);
+        }
+        // The heap gives the kept nodes worst first.
+        var order = new int[kept.Count];
+        for (var i = order.Length - 1; i >= 0; i--)
+        {
+            order[i] = kept.Dequeue();
+            check.Add(1);
+        }
+        var ranked = new List<CentralityScore>(order.Length);
+        for (var i = 0; i < order.Length; i++)
         {
             var rank = i > 0 && scores[order[i]] == scores[order[i - 1]] ? ranked[i - 1].Rank : i + 1;
             ranked.Add(new CentralityScore(order[i], projection.NameOf(order[i]), scores[order[i]], rank));

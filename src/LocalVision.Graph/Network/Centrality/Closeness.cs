@@ -12,7 +12,7 @@ public static partial class Centrality
         var scores = new double[n];
         // Distances to u are distances from u along reversed arcs.
         var adjacency = projection.In;
-        SourceParallel.ForEach(n, () => new DistanceWorker(n), (worker, u) =>
+        SourceParallel.ForEach(n, () => new DistanceWorker(n, cancellationToken), (worker, u) =>
         {
             var (reached, sum, inverseSum) = worker.Run(adjacency, u, weighted);
             if (harmonic)

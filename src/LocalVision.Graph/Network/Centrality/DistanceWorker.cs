@@ -3,11 +3,12 @@ namespace LocalVision.Graph.Network;
 public static partial class Centrality
 {
     /// <summary>Single-source shortest paths, reporting how many nodes were reached and Σd, Σ1/d.</summary>
-    private sealed class DistanceWorker(int n)
+    private sealed class DistanceWorker(int n, CancellationToken cancellationToken)
     {
         private readonly double[] _distance = Fill(new double[n], double.PositiveInfinity);
         private readonly int[] _order = new int[n];
         private readonly MinHeap _heap = new();
+        private CancellationCheck _check = new(cancellationToken);
 
         public (int Reached, double Sum, double InverseSum) Run(Adjacency adjacency, int source, bool weighted)
         {
@@ -89,6 +90,7 @@ public static partial class Centrality
                             _heap.Push(candidate, v);
                         }
                     }
+                    _check.Add(adjacency.Offsets[u + 1] - adjacency.Offsets[u] + 1);
                 }
             }
             else
@@ -107,6 +109,7 @@ public static partial class Centrality
                             _order[count++] = v;
                         }
                     }
+                    _check.Add(adjacency.Offsets[u + 1] - adjacency.Offsets[u] + 1);
                 }
             }
             return count;

@@ -53,7 +53,7 @@ public static partial class Centrality
         var parallel = incoming.ArcCount >= 1_000_000 && SourceParallel.MaxDegreeOfParallelism > 1;
         for (var iteration = 1; iteration <= iterations; iteration++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            CancellationCheck.Observe(cancellationToken);
             var dangling = 0.0;
             for (var u = 0; u < n; u++)
             {
@@ -75,6 +75,7 @@ public static partial class Centrality
                 var offsets = incoming.Offsets;
                 var targets = incoming.Targets;
                 var weights = incoming.Weights;
+                var check = new CancellationCheck(cancellationToken);
                 for (int v = c * chunk, end = Math.Min(n, (c + 1) * chunk); v < end; v++)
                 {
                     var sum = 0.0;
@@ -95,6 +96,7 @@ public static partial class Centrality
                     var value = sum + teleport;
                     change += Math.Abs(value - rank[v]);
                     next[v] = value;
+                    check.Add(offsets[v + 1] - offsets[v] + 1);
                 }
                 changes[c] = change;
             }

@@ -37,7 +37,7 @@ public static partial class Centrality
         }
         var chosen = SampleSources(Enumerable.Range(0, n).ToArray(), pivots, seed);
         var adjacency = projection.Out;
-        var sums = SourceParallel.Accumulate(5 * n, chosen, () => new DistanceWorker(n),
+        var sums = SourceParallel.Accumulate(5 * n, chosen, () => new DistanceWorker(n, cancellationToken),
             (worker, source, accumulator) => worker.AccumulateFrom(adjacency, source, weighted, accumulator), cancellationToken);
         var sampled = new bool[n];
         foreach (var s in chosen)

@@ -10,7 +10,7 @@ public static partial class Communities
         NetworkProjection projection, int seed = 42, int maxIterations = 100, bool? weighted = null, CancellationToken cancellationToken = default)
     {
         var useWeights = weighted ?? projection.IsWeighted;
-        var graph = WeightedGraph.From(projection, useWeights);
+        var graph = WeightedGraph.From(projection, useWeights, cancellationToken);
         var n = graph.NodeCount;
         var labels = Identity(n);
         var order = Identity(n);
@@ -18,13 +18,15 @@ public static partial class Communities
         var weightOf = new double[n];
         var touched = new List<int>();
         var best = new List<int>();
+        var check = new CancellationCheck(cancellationToken);
         for (var iteration = 0; iteration < maxIterations; iteration++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            CancellationCheck.Observe(cancellationToken);
             random.Shuffle(order);
             var changed = false;
             foreach (var v in order)
             {
+                check.Add(graph.Offsets[v + 1] - graph.Offsets[v] + 1);
                 touched.Clear();
                 for (var a = graph.Offsets[v]; a < graph.Offsets[v + 1]; a++)
                 {
@@ -63,6 +65,6 @@ public static partial class Communities
             }
         }
         var count = Renumber(labels);
-        return new CommunityResult(labels, count, graph.Modularity(labels, 1.0));
+        return new CommunityResult(labels, count, graph.Modularity(labels, 1.0, cancellationToken));
     }
 }

@@ -14,7 +14,7 @@ public static partial class Communities
     {
         var n = projection.NodeCount;
         var useWeights = weighted ?? projection.IsWeighted;
-        var graph = WeightedGraph.From(projection, useWeights);
+        var graph = WeightedGraph.From(projection, useWeights, cancellationToken);
         var original = graph;
         var membership = new int[n];
         for (var v = 0; v < n; v++)
@@ -41,9 +41,9 @@ public static partial class Communities
             {
                 membership[v] = community[membership[v]];
             }
-            graph = graph.Aggregate(community, communities);
+            graph = graph.Aggregate(community, communities, cancellationToken);
         }
         var count = Renumber(membership);
-        return new CommunityResult(membership, count, original.Modularity(membership, resolution), Math.Max(levels, 1));
+        return new CommunityResult(membership, count, original.Modularity(membership, resolution, cancellationToken), Math.Max(levels, 1));
     }
 }

@@ -10,12 +10,10 @@ public static partial class Communities
     {
         var n = projection.NodeCount;
         var membership = Identity(n);
+        var check = new CancellationCheck(cancellationToken);
         for (var r = 0; r < projection.RelationshipCount; r++)
         {
-            if ((r & 0xFFFF) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
+            check.Add(1);
             var a = Find(membership, projection.StartOf(r));
             var b = Find(membership, projection.EndOf(r));
             if (a < b)
@@ -34,7 +32,7 @@ public static partial class Communities
         {
             membership[v] = membership[v] == v ? count++ : membership[membership[v]];
         }
-        return new CommunityResult(membership, count, ComponentModularity(projection, membership, count));
+        return new CommunityResult(membership, count, ComponentModularity(projection, membership, count, cancellationToken));
     }
 
     private static int Find(int[] parent, int v)
@@ -52,8 +50,9 @@ public static partial class Communities
     /// graph: every tie lies inside its component, so L_c = d_c / 2 and Q = Σ_c s_c (1 − s_c) with s_c = d_c / 2m.
     /// A component's degree d_c sums the weights of its nodes' arcs; a directed arc counts at both of its ends.
     /// </summary>
-    private static double ComponentModularity(NetworkProjection projection, int[] membership, int count)
+    private static double ComponentModularity(NetworkProjection projection, int[] membership, int count, CancellationToken cancellationToken)
     {
+        var check = new CancellationCheck(cancellationToken);
         var arcs = projection.Out;
         var degree = new double[count];
         for (var u = 0; u < membership.Length; u++)
@@ -71,6 +70,7 @@ public static partial class Communities
             {
                 degree[membership[u]] += arcs.Offsets[u + 1] - arcs.Offsets[u];
             }
+            check.Add(arcs.Offsets[u + 1] - arcs.Offsets[u] + 1);
         }
         var ends = projection.Direction == ProjectionDirection.Undirected ? 1 : 2;
         var twiceM = degree.Sum() * ends;

@@ -19,15 +19,16 @@ public static partial class Communities
         /// <summary>m: the sum of all relationship weights.</summary>
         public double TotalWeight => Degrees.Sum() / 2;
 
-        public static WeightedGraph From(NetworkProjection projection, bool weighted)
+        public static WeightedGraph From(NetworkProjection projection, bool weighted, CancellationToken cancellationToken = default)
         {
             var n = projection.NodeCount;
             var selfLoops = new double[n];
             if (projection.Direction == ProjectionDirection.Undirected)
             {
                 // The projection's arcs are already symmetric: merge them in place of a second layout.
-                return Merge(projection.Out, weighted, selfLoops, selfArcShare: 0.5);
+                return Merge(projection.Out, weighted, selfLoops, selfArcShare: 0.5, cancellationToken);
             }
+            var check = new CancellationCheck(cancellationToken);
             // Directed arcs are the ties (merged or kept as the projection says); modularity here ignores their direction.
             var arcs = projection.Out;
             var kept = 0;
@@ -40,6 +41,7 @@ public static partial class Communities
                         kept++;
                     }
                 }
+                check.Add(arcs.Offsets[u + 1] - arcs.Offsets[u] + 1);
             }
             var starts = new int[kept];
             var ends = new int[kept];
@@ -63,17 +65,19 @@ public static partial class Communities
                         at++;
                     }
                 }
+                check.Add(arcs.Offsets[u + 1] - arcs.Offsets[u] + 1);
             }
-            return Merge(Adjacency.Build(n, starts, ends, weights, ProjectionDirection.Undirected), true, selfLoops, selfArcShare: 0);
+            return Merge(Adjacency.Build(n, starts, ends, weights, ProjectionDirection.Undirected, cancellationToken: cancellationToken), true, selfLoops, selfArcShare: 0, cancellationToken);
         }
 
         /// <summary>
         /// Sums parallel arcs so that each neighbour appears once per node, in two passes so the arrays are allocated
         /// at their final size. Arcs from a node to itself add <paramref name="selfArcShare"/> of their weight to its self-loop.
         /// </summary>
-        private static WeightedGraph Merge(Adjacency adjacency, bool weighted, double[] selfLoops, double selfArcShare)
+        private static WeightedGraph Merge(Adjacency adjacency, bool weighted, double[] selfLoops, double selfArcShare, CancellationToken cancellationToken)
         {
             var n = adjacency.NodeCount;
+            var check = new CancellationCheck(cancellationToken);
             var offsets = new int[n + 1];
             var stamp = new int[n];
             Array.Fill(stamp, -1);
@@ -90,6 +94,7 @@ public static partial class Communities
                     }
                 }
                 offsets[u + 1] = offsets[u] + distinct;
+                check.Add(adjacency.Offsets[u + 1] - adjacency.Offsets[u] + 1);
             }
             var targets = new int[offsets[n]];
             var weights = new double[offsets[n]];
@@ -119,6 +124,7 @@ public static partial class Communities
                         next++;
                     }
                 }
+                check.Add(adjacency.Offsets[u + 1] - adjacency.Offsets[u] + 1);
             }
             return new WeightedGraph(offsets, targets, weights, selfLoops);
         }
@@ -139,8 +145,9 @@ public static partial class Communities
             return degrees;
         }
 
-        public double Modularity(IReadOnlyList<int> membership, double resolution)
+        public double Modularity(IReadOnlyList<int> membership, double resolution, CancellationToken cancellationToken = default)
         {
+            var check = new CancellationCheck(cancellationToken);
             var m = TotalWeight;
             if (m == 0)
             {
@@ -169,6 +176,7 @@ public static partial class Communities
                     }
                 }
                 inside[c] += internalWeight;
+                check.Add(Offsets[u + 1] - Offsets[u] + 1);
             }
             var q = 0.0;
             for (var c = 0; c < n; c++)
@@ -200,17 +208,13 @@ public static partial class Communities
             var order = Identity(n);
             random.Shuffle(order);
             var total = 0.0;
+            var check = new CancellationCheck(cancellationToken);
             while (true)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                CancellationCheck.Observe(cancellationToken);
                 var gained = 0.0;
-                var visited = 0;
                 foreach (var u in order)
                 {
-                    if ((++visited & 0x3FFF) == 0)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                    }
                     var own = community[u];
                     var degree = Degrees[u];
                     neighbours.Clear();
@@ -248,6 +252,7 @@ public static partial class Communities
                         community[u] = best;
                         gained += (bestGain - ownGain) / m;
                     }
+                    check.Add(Offsets[u + 1] - Offsets[u] + neighbours.Count);
                 }
                 total += gained;
                 if (gained <= threshold)
@@ -258,8 +263,9 @@ public static partial class Communities
         }
 
         /// <summary>One node per community; weights between communities summed, weights inside becoming self-loops.</summary>
-        public WeightedGraph Aggregate(int[] community, int count)
+        public WeightedGraph Aggregate(int[] community, int count, CancellationToken cancellationToken = default)
         {
+            var check = new CancellationCheck(cancellationToken);
             var selfLoops = new double[count];
             var crossing = 0;
             for (var u = 0; u < NodeCount; u++)
@@ -271,6 +277,7 @@ public static partial class Communities
                         crossing++;
                     }
                 }
+                check.Add(Offsets[u + 1] - Offsets[u] + 1);
             }
             var starts = new int[crossing];
             var ends = new int[crossing];
@@ -300,8 +307,9 @@ public static partial class Communities
                         at++;
                     }
                 }
+                check.Add(Offsets[u + 1] - Offsets[u] + 1);
             }
-            return Merge(Adjacency.Build(count, starts, ends, weights, ProjectionDirection.Undirected), true, selfLoops, selfArcShare: 0);
+            return Merge(Adjacency.Build(count, starts, ends, weights, ProjectionDirection.Undirected, cancellationToken: cancellationToken), true, selfLoops, selfArcShare: 0, cancellationToken);
         }
     }
 }

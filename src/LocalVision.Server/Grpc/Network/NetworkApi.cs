@@ -103,7 +103,7 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, C
         var spec = new ProjectionSpec(request.Labels, request.RelationshipTypes, WeightProperty: WeightOf(request.WeightProperty), AsOf: asOf, MultiEdges: multiEdges);
         var projection = await ProjectAsync(spec, context.CancellationToken);
         var result = Centrality.Compute(projection, measure!.Value, new CentralityOptions(sampleSize, request.Seed, tolerance), context.CancellationToken);
-        var ranked = Centrality.Rank(projection, result.Scores, top);
+        var ranked = Centrality.Rank(projection, result.Scores, top, context.CancellationToken);
         var nodes = await NodeRecordsAsync(projection, ranked.Select(s => s.Node), context.CancellationToken);
         foreach (var score in ranked)
         {
@@ -191,44 +191,8 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, C
         var removed = await IndexAsync(projection, "remove", request.Remove, context.CancellationToken);
         var impact = NetworkAnalysis.SimulateRemoval(projection, scope, projection.NameOf(removed), context.CancellationToken, request.SampleSize, request.Seed);
         var response = new SimulateRemovalResponse { Before = ToProto(impact.Before), After = ToProto(impact.After) };
-        response.Disconnected.AddRange(Disconnected(projection, scope, removed));
+        response.Disconnected.AddRange(impact.Disconnected);
         return response;
-    }
-
-    /// <summary>Nodes of the scope that reach the rest of it only through the removed node.</summary>
-    private static IEnumerable<string> Disconnected(NetworkProjection projection, IReadOnlyCollection<string>? scope, int removed)
-    {
-        var members = scope is null ? null : scope.Select(projection.IndexOf).Where(i => i >= 0).ToHashSet();
-        bool InScope(int node) => node != removed && (members is null || members.Contains(node));
-        var neighbours = projection.Neighbors(removed).ToArray().Where(InScope).Distinct().ToList();
-        if (neighbours.Count == 0)
-        {
-            return [];
-        }
-        // The largest part left after removal is "the rest"; neighbours outside it were cut off.
-        var component = new Dictionary<int, int>();
-        var sizes = new List<int>();
-        foreach (var start in neighbours.Where(n => !component.ContainsKey(n)))
-        {
-            var id = sizes.Count;
-            var queue = new Queue<int>([start]);
-            component[start] = id;
-            var size = 0;
-            while (queue.TryDequeue(out var node))
-            {
-                size++;
-                foreach (var next in projection.Neighbors(node))
-                {
-                    if (InScope(next) && component.TryAdd(next, id))
-                    {
-                        queue.Enqueue(next);
-                    }
-                }
-            }
-            sizes.Add(size);
-        }
-        var largest = sizes.IndexOf(sizes.Max());
-        return component.Where(kv => kv.Value != largest).Select(kv => projection.NameOf(kv.Key)).Order(StringComparer.Ordinal);
     }
 
     private static RequestChecks Projection(RequestChecks checks, IReadOnlyList<string> labels, IReadOnlyList<string> types) =>
@@ -281,6 +245,8 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, C
     {
         var wanted = indices.Distinct().ToList();
         var stored = (await store.GetNodesAsync(wanted.Select(projection.NameOf).ToList(), cancellationToken)).ToDictionary(n => n.Name, StringComparer.Ordinal);
+        // A lookup that finished after the budget ended does not make the answer on time.
+        cancellationToken.ThrowIfCancellationRequested();
         return wanted.ToDictionary(i => i, i => stored.GetValueOrDefault(projection.NameOf(i)) ?? projection.BareNode(i));
     }
 
@@ -289,6 +255,7 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, C
     {
         var wanted = indices.Distinct().ToList();
         var stored = (await store.GetRelationshipsAsync(wanted.Select(projection.KeyOf).ToList(), cancellationToken)).ToDictionary(r => r.Key);
+        cancellationToken.ThrowIfCancellationRequested();
         return wanted.ToDictionary(i => i, i => stored.GetValueOrDefault(projection.KeyOf(i)) ?? projection.BareRelationship(i));
     }
 
