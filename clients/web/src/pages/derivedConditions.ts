@@ -120,7 +120,7 @@ export function measuredCircumstances(scope: () => PreviewScope, caseName: (name
     const points = [...(analysis.conditions?.[0]?.points ?? [])].sort((a, b) => (b.condition ?? 0) - (a.condition ?? 0) || caseName(a.name).localeCompare(caseName(b.name)));
     replace(
       preview,
-      el("p", { class: "muted" }, `${described(condition)}: each project's membership as the server calibrated it, on the ${points.length} projects that recorded ${outcome.toLowerCase().replaceAll("_", " ")}.`),
+      el("p", { class: "muted" }, `${described(condition)}: each project's membership as the server calibrated it, on the ${points.length === 1 ? "1 project that" : `${points.length} projects that`} recorded ${outcome.toLowerCase().replaceAll("_", " ")}.`),
       ...(analysis.warnings ?? []).filter((w) => w.startsWith(`${condition.name}: `)).map((w) => el("p", { class: "notice" }, withCaseNames(w, caseName))),
       values instanceof HTMLElement ? values : null,
       values ? null : el("p", { class: "hint" }, "The server gives the raw values of a project's own numbers only (Calibrate); for network measures and locality indicators it gives the memberships."),
