@@ -207,6 +207,9 @@ public sealed partial class Neo4jGraphStore
         return new GraphCounts(byLabel.Values.Sum(), byType.Values.Sum(), byLabel, byType);
     }
 
+    /// <summary>Reads the version node: one lookup, however large the graph.</summary>
+    public Task PingAsync(CancellationToken cancellationToken) => ReadAsync(new Statement(Cypher.ReadVersion), cancellationToken);
+
     private static Dictionary<string, long> Tally(object? rows, string key, string count) =>
         ((IEnumerable<object?>)rows!).Cast<IReadOnlyDictionary<string, object?>>()
             .ToDictionary(m => (string)m[key]!, m => (long)m[count]!, StringComparer.Ordinal);

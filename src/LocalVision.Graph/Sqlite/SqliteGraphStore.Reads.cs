@@ -232,6 +232,15 @@ public sealed partial class SqliteGraphStore
             return new GraphCounts(byLabel.Values.Sum(), byType.Values.Sum(), byLabel, byType);
         }, cancellationToken);
 
+    /// <summary>Reads the version stamp on a connection of its own: one row of the file, however large the graph.</summary>
+    public Task PingAsync(CancellationToken cancellationToken) =>
+        ReadAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT value FROM meta WHERE key = 'graph_version'";
+            return command.ExecuteScalar();
+        }, cancellationToken);
+
     private static Dictionary<string, long> CountGroups(SqliteCommand command, string sql)
     {
         command.CommandText = sql;

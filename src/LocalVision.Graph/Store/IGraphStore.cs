@@ -64,6 +64,13 @@ public interface IGraphStore : IAsyncDisposable
     IAsyncEnumerable<GraphRelationship> ReadRelationshipsAsync(IReadOnlyCollection<string> labels, CancellationToken cancellationToken);
 
     Task<GraphCounts> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Returns once the store has answered a read, at a cost that does not grow with the graph: what a health check
+    /// asks, many times a minute, of a store of any size (<see cref="CountAsync"/> reads every record).
+    /// </summary>
+    /// <exception cref="GraphStoreUnavailableException">The store cannot be read.</exception>
+    Task PingAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>A page of results and the token for the next (null on the last page).</summary>

@@ -50,7 +50,7 @@ public sealed class ProjectionBudgetTests
     public async Task SlowBuild_OneSecondBudget_IsResourceExhaustedAndTheBuildGoesOnForTheNextCall()
     {
         GatedStore? gated = null;
-        await using var server = await RunningServer.StartWithServicesAsync(services => gated = Wrap(services), $"--{ExpensiveCallBudget.Setting}=1");
+        await using var server = await RunningServer.StartWithServicesAsync(services => gated = services.GateTheStore(), $"--{ExpensiveCallBudget.Setting}=1");
         await WritePartnerNetworkAsync(server.Services.GetRequiredService<IGraphStore>(), partners: 200, ties: 1_000, people: 0);
         var network = new NetworkService.NetworkServiceClient(server.Channel);
         var admin = new AdminService.AdminServiceClient(server.Channel);
@@ -85,7 +85,7 @@ public sealed class ProjectionBudgetTests
     public async Task FindPaths_BudgetEndsWhileItsRelationshipsAreLookedUp_IsResourceExhausted()
     {
         GatedStore? gated = null;
-        await using var server = await RunningServer.StartWithServicesAsync(services => gated = Wrap(services), $"--{ExpensiveCallBudget.Setting}=3");
+        await using var server = await RunningServer.StartWithServicesAsync(services => gated = services.GateTheStore(), $"--{ExpensiveCallBudget.Setting}=3");
         await WritePartnerNetworkAsync(server.Services.GetRequiredService<IGraphStore>(), partners: 50, ties: 200, people: 0);
         gated!.Open();
         gated.HoldLookupsPastTheirCaller();
@@ -131,17 +131,6 @@ public sealed class ProjectionBudgetTests
         var admin = new AdminService.AdminServiceClient(server.As("reader"));
 
         await RpcAssert.ThrowsAsync(StatusCode.PermissionDenied, () => admin.GetServerStatsAsync(new GetServerStatsRequest(), cancellationToken: Ct).ResponseAsync);
-    }
-
-    /// <summary>Puts a <see cref="GatedStore"/> around the configured store.</summary>
-    private static GatedStore Wrap(IServiceCollection services)
-    {
-        var original = services.Last(d => d.ServiceType == typeof(IGraphStore));
-        services.Remove(original);
-        // The store is opened while the services are added; the factory hands back that instance.
-        var gated = new GatedStore((IGraphStore)original.ImplementationFactory!(null!));
-        services.AddSingleton<IGraphStore>(_ => gated);
-        return gated;
     }
 
     /// <summary>Partners joined by distinct random ties (seeded), and people working for them (left out by a Partner filter).</summary>

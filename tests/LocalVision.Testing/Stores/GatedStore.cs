@@ -7,7 +7,8 @@ namespace LocalVision.Testing.Stores;
 /// A store whose whole-graph relationship reads (what a network projection reads) wait until <see cref="Open"/>:
 /// a projection build that takes as long as a test wants, without racing a clock. After
 /// <see cref="HoldLookupsPastTheirCaller"/>, relationship lookups by key (what a result's mapping reads) wait until their
-/// caller's token fires and then answer anyway: a lookup that finished after the call's time ran out. Everything else
+/// caller's token fires and then answer anyway: a lookup that finished after the call's time ran out. After
+/// <see cref="HoldCounts"/>, counts wait at the gate as well. Everything else
 /// passes straight through, and disposing it disposes the store it wraps.
 /// </summary>
 public sealed class GatedStore(IGraphStore inner) : IGraphStore
@@ -16,6 +17,7 @@ public sealed class GatedStore(IGraphStore inner) : IGraphStore
     private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _outlasted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _holdLookups;
+    private volatile bool _holdCounts;
 
     /// <summary>Completes when a relationship read has reached the gate.</summary>
     public Task Reached => _reached.Task;
@@ -25,6 +27,9 @@ public sealed class GatedStore(IGraphStore inner) : IGraphStore
 
     /// <summary>Lets waiting and later reads through.</summary>
     public void Open() => _gate.TrySetResult();
+
+    /// <summary>From now on, counts (which read every record) wait at the gate too, as on a store too large to count quickly.</summary>
+    public void HoldCounts() => _holdCounts = true;
 
     /// <summary>From now on, relationship lookups by key answer only once their caller's token has fired.</summary>
     public void HoldLookupsPastTheirCaller() => _holdLookups = true;
@@ -82,7 +87,16 @@ public sealed class GatedStore(IGraphStore inner) : IGraphStore
         }
     }
 
-    public Task<GraphCounts> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
+    public async Task<GraphCounts> CountAsync(CancellationToken cancellationToken)
+    {
+        if (_holdCounts)
+        {
+            await _gate.Task.WaitAsync(cancellationToken);
+        }
+        return await inner.CountAsync(cancellationToken);
+    }
+
+    public Task PingAsync(CancellationToken cancellationToken) => inner.PingAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 }

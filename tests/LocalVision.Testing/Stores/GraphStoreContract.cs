@@ -109,6 +109,18 @@ public abstract partial class GraphStoreContract
     }
 
     [Fact]
+    public async Task PingAsync_EmptyAndWrittenStore_Answers()
+    {
+        await using var store = await CreateEmptyStoreAsync();
+        await store.PingAsync(Ct);
+        await store.WriteAsync(Batch(Partner("a"), Partner("b")), WriteOptions.None, Ct);
+
+        await store.PingAsync(Ct);
+
+        Assert.Equal(2, (await store.CountAsync(Ct)).Nodes);
+    }
+
+    [Fact]
     public async Task CountAsync_MixedGraph_CountsByLabelAndByRelationshipType()
     {
         await using var store = await CreateEmptyStoreAsync();
