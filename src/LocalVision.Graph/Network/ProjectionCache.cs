@@ -90,8 +90,14 @@ public sealed class ProjectionCache : IDisposable
                 // the next; nobody new is handed it.
                 var basis = cached?.Build;
                 var token = _lifetime.Token;
-                cached = new Entry(Task.Run(() => RefreshAsync(basis, spec, token), token), version);
-                _entries[spec] = cached;
+                var created = new Entry(Task.Run(() => RefreshAsync(basis, spec, token), token), version);
+                _entries[spec] = created;
+                // Counted when the build ends, whoever is waiting: a build whose callers all gave up (their budgets
+                // ended) used to stay at 0 bytes, outside the bound and the stats, and at national scale those were
+                // most of the memory the cache held.
+                _ = created.Build.ContinueWith(done => Trim(created, done.Result), CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                cached = created;
             }
             entry = cached;
             entry.LastUse = ++_uses;
@@ -155,7 +161,10 @@ public sealed class ProjectionCache : IDisposable
         _lifetime.Dispose();
     }
 
-    /// <summary>Counts a finished build and drops the least recently used others until the cache fits again.</summary>
+    /// <summary>
+    /// Counts a finished build (when it ends, and again when it is handed out) and drops the least recently used
+    /// others until the cache fits again.
+    /// </summary>
     private void Trim(Entry entry, NetworkProjection projection)
     {
         lock (_gate)

@@ -220,6 +220,70 @@ public sealed class StoreProjectionTests
     }
 
     [Fact]
+    public async Task ProjectionCache_BuildsThatFinishAfterEveryCallerGaveUp_AreCounted()
+    {
+        await using var temp = await CreateStoreAsync();
+        var gated = new GatedStore(temp.Store);
+        var cache = new ProjectionCache(gated);
+        var specs = new[] { new ProjectionSpec(["Partner"], []), ProjectionSpec.All };
+        // What the two projections hold, built beside the cache (asking the cache for them would count them itself).
+        var expected = 0L;
+        foreach (var spec in specs)
+        {
+            expected += (await NetworkProjection.BuildAsync(temp.Store, spec, Ct)).Prepared().EstimatedBytes;
+        }
+        await AbandonBuildsAsync(cache, specs);
+
+        gated.Open();
+        var counted = await WaitForAsync(() => cache.SizeBytes == expected);
+
+        Assert.True(counted, $"the finished builds count {cache.SizeBytes} bytes, not {expected}");
+        Assert.Equal((2, 2L), (cache.Count, cache.Builds));
+    }
+
+    [Fact]
+    public async Task ProjectionCache_BuildsThatFinishAfterEveryCallerGaveUp_AreKeptWithinTheBound()
+    {
+        await using var temp = await CreateStoreAsync();
+        var gated = new GatedStore(temp.Store);
+        // Room for no projection at all: each build that ends pushes out the one before it.
+        var cache = new ProjectionCache(gated, capacityBytes: 1);
+        await AbandonBuildsAsync(cache, [new ProjectionSpec(["Partner"], []), ProjectionSpec.All]);
+
+        gated.Open();
+        var trimmed = await WaitForAsync(() => cache.Count == 1 && cache.SizeBytes > 0);
+
+        Assert.True(trimmed, $"{cache.Count} projections, {cache.SizeBytes} bytes against a bound of 1");
+        Assert.Equal(2, cache.Builds);
+    }
+
+    /// <summary>Starts a build for each spec whose only caller stops waiting at once.</summary>
+    private static async Task AbandonBuildsAsync(ProjectionCache cache, IEnumerable<ProjectionSpec> specs)
+    {
+        foreach (var spec in specs)
+        {
+            using var impatient = new CancellationTokenSource();
+            var waiting = cache.GetAsync(spec, impatient.Token);
+            await impatient.CancelAsync();
+            await Assert.ThrowsAsync<ProjectionStillBuildingException>(() => waiting);
+        }
+        Assert.Equal((2, 0L), (cache.Count, cache.SizeBytes));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="condition"/> came true within 30 s of polling, for work that ends on its own with nothing
+    /// to await; a bound on the wait so that a failure fails, not hangs. Nothing is asserted on how long it took.
+    /// </summary>
+    private static async Task<bool> WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 3_000 && !condition(); i++)
+        {
+            await Task.Delay(10, Ct);
+        }
+        return condition();
+    }
+
+    [Fact]
     public async Task LocalityScopeAsync_Plymouth_PartnersInitiativesEnablersAndPeople()
     {
         await using var temp = await CreateStoreAsync();
