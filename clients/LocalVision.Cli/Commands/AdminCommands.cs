@@ -43,6 +43,8 @@ public static class AdminCommands
             {
                 var cache = stats.ProjectionCache;
                 Console.WriteLine($"projection cache: {cache.Entries} projections, {cache.SizeBytes:N0} of {cache.CapacityBytes:N0} bytes; {cache.Hits} hits, {cache.Misses} misses (builds), {cache.Patches} patches (brought up to date after a write without a build)");
+                var lists = stats.CommunityCache;
+                Console.WriteLine($"community cache: {lists.Entries} of at most {lists.Capacity} lists, {lists.SizeBytes:N0} bytes; {lists.Hits} hits (pages served from a held list), {lists.Detections} detections");
             });
         }));
         return command;

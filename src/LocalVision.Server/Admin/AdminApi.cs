@@ -26,7 +26,7 @@ public sealed class BackupOptions
 /// folders, so a caller can neither write nor read anywhere else on the server.
 /// </summary>
 public sealed partial class AdminApi(
-    IGraphStore store, ProjectionCache projections, IOptions<LocalVisionOptions> options, IOptions<BackupOptions> backup, TimeProvider clock)
+    IGraphStore store, ProjectionCache projections, CommunityCache communities, IOptions<LocalVisionOptions> options, IOptions<BackupOptions> backup, TimeProvider clock)
     : AdminService.AdminServiceBase
 {
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", RegexOptions.CultureInvariant)]
@@ -73,6 +73,9 @@ public sealed partial class AdminApi(
         var misses = projections.Builds;
         var patches = projections.Patches;
         var requests = projections.Requests;
+        var detections = communities.Detections;
+        var communityRequests = communities.Requests;
+        var (lists, listBytes) = communities.Held();
         return Task.FromResult(new ServerStats
         {
             ProjectionCache = new ProjectionCacheStats
@@ -83,6 +86,14 @@ public sealed partial class AdminApi(
                 Hits = Math.Max(0, requests - misses - patches),
                 Misses = misses,
                 Patches = patches,
+            },
+            CommunityCache = new CommunityCacheStats
+            {
+                Entries = lists,
+                Capacity = communities.Capacity,
+                SizeBytes = listBytes,
+                Hits = Math.Max(0, communityRequests - detections),
+                Detections = detections,
             },
         });
     }

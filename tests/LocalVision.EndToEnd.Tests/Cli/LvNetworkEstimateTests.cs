@@ -35,11 +35,12 @@ public sealed class LvNetworkEstimateTests(SeededServerFixture fixture)
     }
 
     [Fact]
-    public async Task Stats_PrintsTheProjectionCache()
+    public async Task Stats_PrintsTheProjectionAndCommunityCaches()
     {
         var result = await LvProcess.RunAsync(Server, "stats");
 
         Assert.Equal(0, result.ExitCode);
-        LvAssert.InOrder(result.Output, "projection cache:", "projections", "bytes", "hits", "misses (builds)");
+        LvAssert.InOrder(result.Output, "projection cache:", "projections", "bytes", "hits", "misses (builds)",
+            "community cache:", "of at most 8 lists", "bytes", "hits", "detections");
     }
 }

@@ -144,6 +144,24 @@ public sealed class CommunityPagesTests
     }
 
     [Fact]
+    public async Task DetectCommunities_PagesOfOneAnswer_AdminStatsShowOneListAndTheOtherPagesAsHits()
+    {
+        await using var server = await RunningServer.StartAsync(seed: false);
+        await WriteComponentsAsync(server);
+        var client = new NetworkService.NetworkServiceClient(server.Channel);
+        var admin = new AdminService.AdminServiceClient(server.Channel);
+
+        var pages = await PagesAsync(client, Request(CommunityAlgorithm.Wcc, pageSize: 5));
+        var stats = (await admin.GetServerStatsAsync(new GetServerStatsRequest(), cancellationToken: Ct)).CommunityCache;
+
+        // One list: a 4-byte index per partner, and one per community plus one for where each starts.
+        Assert.True(pages.Count > 5);
+        Assert.Equal((1, CommunityCache.DefaultCapacity), (stats.Entries, stats.Capacity));
+        Assert.Equal((1L, pages.Count - 1L), (stats.Detections, stats.Hits));
+        Assert.Equal(4L * (ComponentSizes.Sum() + ComponentSizes.Length + 1), stats.SizeBytes);
+    }
+
+    [Fact]
     public async Task DetectCommunities_MembersPerCommunity_NamesTheFirstOnlyAndCountsAll()
     {
         await using var server = await RunningServer.StartAsync(seed: false);

@@ -14,12 +14,25 @@ public sealed class CommunityCache(int capacity = CommunityCache.DefaultCapacity
     private readonly Dictionary<(ProjectionSpec Spec, CommunityAlgorithm Algorithm), Entry> _entries = [];
     private readonly Lock _gate = new();
     private long _uses;
+    private long _requests;
     private long _detections;
 
     public int Capacity { get; } = Math.Max(1, capacity);
 
     /// <summary>How many times a list was detected rather than found here.</summary>
     public long Detections => Interlocked.Read(ref _detections);
+
+    /// <summary>How many lists were asked for, found here or detected.</summary>
+    public long Requests => Interlocked.Read(ref _requests);
+
+    /// <summary>The lists held now and their size in memory (<see cref="CommunityList.SizeBytes"/>, summed), read together.</summary>
+    public (int Lists, long Bytes) Held()
+    {
+        lock (_gate)
+        {
+            return (_entries.Count, _entries.Values.Sum(e => e.List.SizeBytes));
+        }
+    }
 
     /// <summary>
     /// The communities of <paramref name="projection"/> (the projection of <paramref name="spec"/>), detected unless the
@@ -32,6 +45,7 @@ public sealed class CommunityCache(int capacity = CommunityCache.DefaultCapacity
         ArgumentNullException.ThrowIfNull(projection);
         var key = (spec.Normalize(), algorithm);
         var version = projection.ContentVersion;
+        Interlocked.Increment(ref _requests);
         lock (_gate)
         {
             if (version >= 0 && _entries.TryGetValue(key, out var held) && held.ContentVersion == version)

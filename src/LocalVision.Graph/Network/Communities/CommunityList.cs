@@ -27,6 +27,9 @@ public sealed class CommunityList
 
     public int NodeCount => _members.Length;
 
+    /// <summary>What the list holds in memory: its two int arrays.</summary>
+    public long SizeBytes => sizeof(int) * ((long)_members.Length + _starts.Length);
+
     /// <summary>How many members community <paramref name="community"/> (a place in this list's order) has.</summary>
     public int SizeOf(int community) => _starts[community + 1] - _starts[community];
 
