@@ -1,7 +1,9 @@
 using System.Globalization;
 using Google.Protobuf;
+using Grpc.Core;
 using LocalVision.Graph.Network;
 using LocalVision.Graph.Store;
+using LocalVision.Server.Grpc.Errors;
 using LocalVision.V1;
 
 namespace LocalVision.Server.Grpc.Network;
@@ -58,16 +60,32 @@ public static class CommunityPages
         return null;
     }
 
+    /// <summary>Refuses a token read from another content version of the network: its pages would not fit with this one's.</summary>
+    /// <exception cref="RpcException">FAILED_PRECONDITION NETWORK_CHANGED.</exception>
+    public static void CheckUnchanged(CommunityPosition? start, NetworkProjection projection)
+    {
+        if (start is { } token && token.ContentVersion != projection.ContentVersion)
+        {
+            const string message = "the network changed since the first page of this answer, so its pages would not fit together; start again without page_token";
+            throw RpcErrors.FailedPrecondition(message, [new PreconditionViolation("NETWORK_CHANGED", "page_token", message)]);
+        }
+    }
+
     /// <summary>
-    /// The page from <paramref name="start"/>: at most <paramref name="pageSize"/> names, and no more than fit
+    /// The page from <paramref name="from"/> (null: the first page): at most <paramref name="pageSize"/> names, and no more than fit
     /// <paramref name="byteBudget"/> (always one, so that paging moves on), with a token for the rest.
     /// </summary>
     /// <param name="membersPerCommunity">How many of each community's members the answer shows; 0 means all.</param>
     /// <param name="query">What the next token is bound to (<see cref="Query"/>).</param>
     public static DetectCommunitiesResponse Page(
-        CommunityList list, NetworkProjection projection, CommunityPosition start, int pageSize, int membersPerCommunity, int byteBudget, string query,
+        CommunityList list, NetworkProjection projection, CommunityPosition? from, int pageSize, int membersPerCommunity, int byteBudget, string query,
         CancellationToken cancellationToken)
     {
+        if (from is { } resumed && !IsWithin(list, resumed, membersPerCommunity))
+        {
+            throw GraphValidationException.Single("page_token", "is not a token this query returned; start again without it");
+        }
+        var start = from ?? new CommunityPosition(projection.ContentVersion, 0, 0);
         var response = new DetectCommunitiesResponse { Modularity = list.Modularity, CommunityCount = list.Count };
         var room = byteBudget - response.CalculateSize() - TokenBytes;
         var (community, member) = (start.Community, start.Member);
@@ -108,7 +126,7 @@ public static class CommunityPages
     }
 
     /// <summary>Whether <paramref name="position"/> is one a page of <paramref name="list"/> could have stopped at.</summary>
-    public static bool IsWithin(CommunityList list, CommunityPosition position, int membersPerCommunity) =>
+    private static bool IsWithin(CommunityList list, CommunityPosition position, int membersPerCommunity) =>
         position.Community >= 0 && position.Community < list.Count
         && position.Member >= 0 && position.Member < Shown(list, position.Community, membersPerCommunity);
 

@@ -141,17 +141,9 @@ public sealed class NetworkApi(IGraphStore store, ProjectionCache projections, C
         checks.Length("weight_property", request.WeightProperty, 100).ThrowIfAny();
         var spec = new ProjectionSpec(request.Labels, request.RelationshipTypes, WeightProperty: WeightOf(request.WeightProperty), AsOf: asOf, MultiEdges: multiEdges);
         var projection = await ProjectAsync(spec, context.CancellationToken);
-        if (start is { } token && token.ContentVersion != projection.ContentVersion)
-        {
-            const string message = "the network changed since the first page of this answer, so its pages would not fit together; start again without page_token";
-            throw RpcErrors.FailedPrecondition(message, [new PreconditionViolation("NETWORK_CHANGED", "page_token", message)]);
-        }
+        CommunityPages.CheckUnchanged(start, projection);
         var list = communities.Get(spec, projection, algorithm!.Value, context.CancellationToken);
-        if (start is { } position && !CommunityPages.IsWithin(list, position, request.MembersPerCommunity))
-        {
-            throw GraphValidationException.Single("page_token", "is not a token this query returned; start again without it");
-        }
-        return CommunityPages.Page(list, projection, start ?? new CommunityPosition(projection.ContentVersion, 0, 0), pageSize, request.MembersPerCommunity,
+        return CommunityPages.Page(list, projection, start, pageSize, request.MembersPerCommunity,
             Limits.MaxMessageBytes / 2, CommunityPages.Query(request), context.CancellationToken);
     }
 
