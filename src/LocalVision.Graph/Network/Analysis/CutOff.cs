@@ -3,65 +3,42 @@ namespace LocalVision.Graph.Network;
 public static partial class NetworkAnalysis
 {
     /// <summary>
-    /// The nodes of the scope (all when null) that reach the rest of it only through <paramref name="removed"/>: the
-    /// parts its neighbours fall into once it is gone, less the largest of them ("the rest"; the first found of equal
-    /// size), by name in ordinal order.
+    /// The nodes of <paramref name="without"/> (the scope less <paramref name="removed"/>) that reached the rest of it
+    /// only through <paramref name="removed"/>: the components its neighbours fall into once it is gone, less the largest
+    /// of them ("the rest"; the first met, in the order of its neighbours, of equal size), by name in ordinal order.
+    /// The components are the ones <paramref name="without"/>'s metrics counted, labelled once for both.
     /// </summary>
-    private static IReadOnlyList<string> CutOff(NetworkProjection projection, IReadOnlyCollection<int>? scope, int removed, CancellationToken cancellationToken)
+    private static IReadOnlyList<string> CutOff(NetworkProjection projection, SimpleGraph without, int removed, CancellationToken cancellationToken)
     {
-        var n = projection.NodeCount;
-        bool[]? members = null;
-        if (scope is not null)
+        var (of, sizes) = without.Components(cancellationToken);
+        var local = without.Local;
+        var touched = new bool[sizes.Count];
+        var largest = -1;
+        foreach (var neighbour in projection.Neighbors(removed))
         {
-            members = new bool[n];
-            foreach (var v in scope)
-            {
-                members[v] = true;
-            }
-        }
-        bool InScope(int node) => node != removed && (members is null || members[node]);
-        var part = new int[n];
-        Array.Fill(part, -1);
-        var reached = new List<int>();
-        var sizes = new List<int>();
-        var check = new CancellationCheck(cancellationToken);
-        foreach (var start in projection.Neighbors(removed))
-        {
-            if (!InScope(start) || part[start] >= 0)
+            if (local[neighbour] < 0 || touched[of[local[neighbour]]])
             {
                 continue;
             }
-            var id = sizes.Count;
-            var first = reached.Count;
-            part[start] = id;
-            reached.Add(start);
-            // The part's nodes are appended to `reached` as they are found: the list is the queue too.
-            for (var head = first; head < reached.Count; head++)
+            var part = of[local[neighbour]];
+            touched[part] = true;
+            if (largest < 0 || sizes[part] > sizes[largest])
             {
-                var node = reached[head];
-                foreach (var next in projection.Neighbors(node))
-                {
-                    if (part[next] < 0 && InScope(next))
-                    {
-                        part[next] = id;
-                        reached.Add(next);
-                    }
-                }
-                check.Add(projection.Degree(node) + 1);
+                largest = part;
             }
-            sizes.Add(reached.Count - first);
         }
-        if (sizes.Count == 0)
+        if (largest < 0)
         {
             return [];
         }
-        var largest = sizes.IndexOf(sizes.Max());
         var names = new List<string>();
-        foreach (var node in reached)
+        var check = new CancellationCheck(cancellationToken);
+        for (var v = 0; v < local.Length; v++)
         {
-            if (part[node] != largest)
+            check.Add(1);
+            if (local[v] >= 0 && touched[of[local[v]]] && of[local[v]] != largest)
             {
-                names.Add(projection.NameOf(node));
+                names.Add(projection.NameOf(v));
             }
         }
         names.Sort(StringComparer.Ordinal);

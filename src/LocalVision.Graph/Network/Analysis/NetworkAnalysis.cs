@@ -60,7 +60,7 @@ public static partial class NetworkAnalysis
         var before = whole.Measure(cancellationToken, whole.SourcesOf(sample));
         var without = SimpleGraph.From(projection, scope, exclude: removed, cancellationToken);
         var after = without.Measure(cancellationToken, without.SourcesOf(sample));
-        return new RemovalImpact(projection.NameOf(removed), before, after, CutOff(projection, scope, removed, cancellationToken));
+        return new RemovalImpact(projection.NameOf(removed), before, after, CutOff(projection, without, removed, cancellationToken));
     }
 
     /// <summary>What-if by names: unknown scope names are ignored; the removed node must exist.</summary>

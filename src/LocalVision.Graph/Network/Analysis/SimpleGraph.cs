@@ -116,6 +116,46 @@ public static partial class NetworkAnalysis
 
         private int Degree(int u) => offsets[u + 1] - offsets[u];
 
+        private ComponentLabels? _components;
+
+        /// <summary>Each node's connected component and the components' sizes, labelled on first use and kept.</summary>
+        public ComponentLabels Components(CancellationToken cancellationToken) => _components ??= LabelComponents(cancellationToken);
+
+        private ComponentLabels LabelComponents(CancellationToken cancellationToken)
+        {
+            var n = NodeCount;
+            var of = Fill(new int[n], -1);
+            var sizes = new List<int>();
+            var walk = new CancellationCheck(cancellationToken);
+            var stack = new Stack<int>();
+            for (var s = 0; s < n; s++)
+            {
+                if (of[s] >= 0)
+                {
+                    continue;
+                }
+                var id = sizes.Count;
+                var size = 0;
+                of[s] = id;
+                stack.Push(s);
+                while (stack.TryPop(out var u))
+                {
+                    size++;
+                    for (var a = offsets[u]; a < offsets[u + 1]; a++)
+                    {
+                        if (of[targets[a]] < 0)
+                        {
+                            of[targets[a]] = id;
+                            stack.Push(targets[a]);
+                        }
+                    }
+                    walk.Add(offsets[u + 1] - offsets[u] + 1);
+                }
+                sizes.Add(size);
+            }
+            return new ComponentLabels(of, sizes);
+        }
+
         /// <summary>
         /// The metrics; path lengths from <paramref name="sources"/> only when given (fewer than every node): the
         /// average over the ordered pairs they start, and the diameter as the largest eccentricity among them, a lower bound.
@@ -184,35 +224,9 @@ public static partial class NetworkAnalysis
             var orderedPairs = reached.Sum();
             var average = orderedPairs > 0 ? (double)distanceSum.Sum() / orderedPairs : 0;
             var diameter = searches > 0 ? eccentricity.Max() : 0;
-            var components = 0;
-            long connectedPairs = 0;
-            var walk = new CancellationCheck(cancellationToken);
-            var seen = new bool[n];
-            for (var s = 0; s < n; s++)
-            {
-                if (!seen[s])
-                {
-                    components++;
-                    var stack = new Stack<int>([s]);
-                    seen[s] = true;
-                    long size = 0;
-                    while (stack.TryPop(out var u))
-                    {
-                        size++;
-                        for (var a = offsets[u]; a < offsets[u + 1]; a++)
-                        {
-                            if (!seen[targets[a]])
-                            {
-                                seen[targets[a]] = true;
-                                stack.Push(targets[a]);
-                            }
-                        }
-                        walk.Add(offsets[u + 1] - offsets[u] + 1);
-                    }
-                    connectedPairs += size * (size - 1) / 2;
-                }
-            }
-            return new NetworkMetrics(n, edges, relationships, density, centralisation, average, diameter, clustering, transitivity, components,
+            var (_, sizes) = Components(cancellationToken);
+            var connectedPairs = sizes.Sum(size => (long)size * (size - 1) / 2);
+            return new NetworkMetrics(n, edges, relationships, density, centralisation, average, diameter, clustering, transitivity, sizes.Count,
                 connectedPairs, estimated ? searches : 0);
         }
 
@@ -267,4 +281,7 @@ public static partial class NetworkAnalysis
             return array;
         }
     }
+
+    /// <summary>Per node of a <see cref="SimpleGraph"/>, the index of its connected component; per component, its size.</summary>
+    private sealed record ComponentLabels(int[] Of, IReadOnlyList<int> Sizes);
 }
