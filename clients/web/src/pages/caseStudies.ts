@@ -129,7 +129,6 @@ function renderAnswer(container: HTMLElement, answer: FindCasesResponse, caseNam
     return codes.length === 0 ? ["none"] : [...codes, ...(page ? [page] : [])];
   };
   // The server's notices name cases by resource name; the page names them as everywhere else.
-  const named = (warning: string) => withCaseNames(warning, caseName);
   replace(
     container,
     el("p", {}, "Sorted against ", el("strong", { class: "combination" }, answer.expression ?? ""), answer.relation === NECESSITY ? " as necessary for " : " as sufficient for ", answer.outcome ?? ""),
@@ -168,6 +167,6 @@ function renderAnswer(container: HTMLElement, answer: FindCasesResponse, caseNam
     // The cases left out (no value, or exactly 0.5 in the expression or the outcome), by display name, once: the
     // warnings that say the same are not repeated.
     ...leftOut("Left out", answer.excluded ?? [], caseName),
-    ...(answer.warnings ?? []).filter((w) => !w.includes(" left out: ")).map((w) => el("p", { class: "notice" }, named(w))),
+    ...(answer.warnings ?? []).filter((w) => !w.includes(" left out: ")).map((w) => el("p", { class: "notice" }, withCaseNames(w, caseName))),
   );
 }
