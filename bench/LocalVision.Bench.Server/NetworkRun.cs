@@ -24,16 +24,16 @@ public static class NetworkRun
     /// What to run: the generated network's size, every RPC or the cold builds only (or DetectCommunities only), and the
     /// first of four ports (null: free ones), or with <paramref name="WebPort"/> the two ports every server uses in turn.
     /// </summary>
-    public sealed record Setup(string Folder, int Partners, int Ties, bool EveryRpc, int? Port, int? WebPort = null, bool CommunitiesOnly = false);
+    public sealed record Setup(string Folder, int Partners, int Ties, bool EveryRpc, int? Port, int? WebPort = null, bool CommunitiesOnly = false, double? Budget = null);
 
     public static async Task<int> RunAsync(Setup setup, TextWriter log)
     {
-        var (folder, partners, ties, everyRpc, _, _, _) = setup;
+        var (folder, partners, ties, everyRpc, _, _, _, _) = setup;
         var store = Path.Combine(folder, $"network-{partners}-{ties}.db");
         var imported = store + ".imported";
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
-        text.AppendLine(inv, $"- machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:u}; load average at start {LoadAverages()}");
+        text.AppendLine(inv, $"- machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:u}; load average at start {LoadAverages()}; the server's budget for expensive calls {setup.Budget ?? 30} s{(setup.Budget is null ? " (its default)" : "")}");
 
         if (File.Exists(imported))
         {
@@ -57,7 +57,11 @@ public static class NetworkRun
         }
 
         var calls = new List<Call>();
+        // Opening a store checks it whole (SQLite's quick_check, every relationship's ends, every property document), so
+        // the time to a first healthy answer grows with the store; it is logged beside the calls.
+        var opening = Stopwatch.StartNew();
         await using var server = await Start(setup, 2, store);
+        log.WriteLine($"- server healthy on the store {opening.Elapsed.TotalSeconds:F1} s after it was launched; load average {LoadAverages()}");
         var network = new NetworkService.NetworkServiceClient(server.Channel);
         var admin = new AdminService.AdminServiceClient(server.Channel);
         var stats = new List<string>();
@@ -72,17 +76,7 @@ public static class NetworkRun
             {
                 var before = await Misses();
                 var clock = Stopwatch.StartNew();
-                string status, result;
-                try
-                {
-                    result = await run();
-                    status = "OK";
-                }
-                catch (RpcException e)
-                {
-                    status = e.StatusCode.ToString();
-                    result = e.Status.Detail.Length > 90 ? e.Status.Detail[..90] + "…" : e.Status.Detail;
-                }
+                var (status, result) = await Outcome(run, 90);
                 var seconds = clock.Elapsed.TotalSeconds;
                 var builds = await Misses() - before;
                 var call = new Call(rpc, variant, i == 0 ? "first" : "again", seconds, status, builds, result);
@@ -96,7 +90,8 @@ public static class NetworkRun
             }
         }
 
-        var deadline = TimeSpan.FromSeconds(120);
+        // The client waits past the server's budget, so that a call over it shows as the server's RESOURCE_EXHAUSTED.
+        var deadline = TimeSpan.FromSeconds(Math.Max(120, (setup.Budget ?? 30) + 60));
         DateTime Deadline() => DateTime.UtcNow + deadline;
         var last = $"partners/p{partners - 1}";
         var middle = $"partners/p{partners / 2}";
@@ -191,12 +186,18 @@ public static class NetworkRun
     /// The server as its own process; with a port range, gRPC on first + offset and the web endpoint on the next port;
     /// with a web port given, gRPC on the port and the web endpoint on the web port whatever the offset.
     /// </summary>
-    private static Task<ServerProcess> Start(Setup setup, int offset, string store) => setup switch
+    private static Task<ServerProcess> Start(Setup setup, int offset, string store)
     {
-        { Port: { } grpc, WebPort: { } web } => ServerProcess.StartAsync(grpc, store, "--Logging:LogLevel:Default=Warning", "--web-port", web.ToString(CultureInfo.InvariantCulture)),
-        { Port: { } first } => ServerProcess.StartAsync(first + offset, store, "--Logging:LogLevel:Default=Warning", "--web-port", (first + offset + 1).ToString(CultureInfo.InvariantCulture)),
-        _ => ServerProcess.StartAsync(store, "--Logging:LogLevel:Default=Warning"),
-    };
+        string[] quiet = setup.Budget is { } budget
+            ? ["--Logging:LogLevel:Default=Warning", string.Create(CultureInfo.InvariantCulture, $"--LocalVision:Limits:ExpensiveCallSeconds={budget}")]
+            : ["--Logging:LogLevel:Default=Warning"];
+        return setup switch
+        {
+            { Port: { } grpc, WebPort: { } web } => ServerProcess.StartAsync(grpc, store, [.. quiet, "--web-port", web.ToString(CultureInfo.InvariantCulture)]),
+            { Port: { } first } => ServerProcess.StartAsync(first + offset, store, [.. quiet, "--web-port", (first + offset + 1).ToString(CultureInfo.InvariantCulture)]),
+            _ => ServerProcess.StartAsync(store, quiet),
+        };
+    }
 
     private static async Task<(long Nodes, long Relationships)> ImportAsync(GraphService.GraphServiceClient graph, int partners, int ties, TextWriter log)
     {
@@ -252,7 +253,20 @@ public static class NetworkRun
         return (response.NodesWritten, response.RelationshipsWritten);
     }
 
-    private static async Task<string> Scores(AsyncServerStreamingCall<CentralityScore> call)
+    /// <summary>A call's status ("OK" or the gRPC code) and its summary, or the error's detail cut to <paramref name="width"/> characters.</summary>
+    internal static async Task<(string Status, string Result)> Outcome(Func<Task<string>> run, int width)
+    {
+        try
+        {
+            return ("OK", await run());
+        }
+        catch (RpcException e)
+        {
+            return (e.StatusCode.ToString(), e.Status.Detail.Length > width ? e.Status.Detail[..width] + "…" : e.Status.Detail);
+        }
+    }
+
+    internal static async Task<string> Scores(AsyncServerStreamingCall<CentralityScore> call)
     {
         using (call)
         {
@@ -268,12 +282,12 @@ public static class NetworkRun
     private static string Paths(FindPathsResponse response) =>
         response.Paths.Count == 0 ? "no path" : $"{response.Paths.Count} paths, first {response.Paths[0].Relationships.Count} hops cost {response.Paths[0].Cost:G4}";
 
-    private static string Metrics(NetworkMetrics m) =>
+    internal static string Metrics(NetworkMetrics m) =>
         $"{m.Nodes:N0} nodes, {m.Edges:N0} ties, {m.Components} components, apl {m.AveragePathLength:F2}, diameter {m.Diameter}, clustering {m.AverageClustering:F4}";
 
-    private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+    internal static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
-    private static string LoadAverages() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "?";
+    internal static string LoadAverages() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "?";
 
     private static string Mib(long bytes) => (bytes / (1024.0 * 1024)).ToString("F0", CultureInfo.InvariantCulture);
 }

@@ -6,7 +6,7 @@ using LocalVision.V1;
 using LocalVision.Testing.Hosting;
 using Path = System.IO.Path;
 
-// Usage: dotnet run -c Release --project bench/LocalVision.Bench.Server -- [throughput|import|qca|network|patch] [seconds|nodes relationships|runs|partners ties [--cold-only|--communities]|partners ties rounds] [--folder DIR] [--port N]
+// Usage: dotnet run -c Release --project bench/LocalVision.Bench.Server -- [throughput|import|qca|network|network-ab|patch] [seconds|nodes relationships|runs|partners ties [--cold-only|--communities]|partners ties rounds] [--folder DIR] [--port N]
 // Options anywhere after the mode: --folder DIR (the stores go there and stay, so that a network run can reuse its
 // import) and --port N (network: the servers it starts listen on N..N+3, to keep within a port range); with
 // --web-port W as well, every server it starts listens on N and W alone (one runs at a time), for two given ports.
@@ -32,7 +32,17 @@ try
         // builds only, --communities DetectCommunities only (every page).
         var partners = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
         var ties = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000;
-        return await NetworkRun.RunAsync(new NetworkRun.Setup(folder, partners, ties, !args.Contains("--cold-only"), options.Port, options.WebPort, args.Contains("--communities")), Console.Out);
+        return await NetworkRun.RunAsync(new NetworkRun.Setup(folder, partners, ties, !args.Contains("--cold-only"), options.Port, options.WebPort, args.Contains("--communities"), options.Budget), Console.Out);
+    }
+
+    if (mode == "network-ab")
+    {
+        // network-ab partners ties rounds --baseline DLL --port N: two server builds in turn on a store a network run imported.
+        var partners = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+        var ties = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000;
+        var rounds = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3;
+        var baselineServer = Environment.GetEnvironmentVariable("LOCALVISION_BASELINE_SERVER") ?? "";
+        return await NetworkAbRun.RunAsync(new NetworkAbRun.Setup(folder, partners, ties, rounds, baselineServer, options.Port ?? 7570), Console.Out);
     }
 
     if (mode == "patch")

@@ -59,9 +59,16 @@ public sealed class ServerProcess : IAsyncDisposable
         StartAsync(FreePort(), storePath, extraArgs);
 
     /// <summary>Starts the server with its gRPC endpoint on <paramref name="port"/> (a bench keeps to a port range) and waits until it answers health checks.</summary>
-    public static async Task<ServerProcess> StartAsync(int port, string storePath, params string[] extraArgs)
+    public static Task<ServerProcess> StartAsync(int port, string storePath, params string[] extraArgs) =>
+        StartBuildAsync(Path.Combine(AppContext.BaseDirectory, "LocalVision.Server.dll"), port, storePath, extraArgs);
+
+    /// <summary>
+    /// As <see cref="StartAsync(int, string, string[])"/>, but the server built at <paramref name="serverDll"/>: a bench
+    /// sets another commit's build beside this one.
+    /// </summary>
+    public static async Task<ServerProcess> StartBuildAsync(string serverDll, int port, string storePath, params string[] extraArgs)
     {
-        var server = Launch(port, storePath, extraArgs);
+        var server = Launch(serverDll, port, storePath, extraArgs);
         var health = new Health.HealthClient(server.Channel);
         // The store is checked before the server listens: for a bench's store of millions of records on a loaded
         // machine that takes minutes. A server that fails exits, which ends the wait at once.
@@ -121,7 +128,10 @@ public sealed class ServerProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static ServerProcess Launch(int port, string storePath, string[] extraArgs)
+    private static ServerProcess Launch(int port, string storePath, string[] extraArgs) =>
+        Launch(Path.Combine(AppContext.BaseDirectory, "LocalVision.Server.dll"), port, storePath, extraArgs);
+
+    private static ServerProcess Launch(string serverDll, int port, string storePath, string[] extraArgs)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -131,7 +141,7 @@ public sealed class ServerProcess : IAsyncDisposable
         };
         string[] args =
         [
-            Path.Combine(AppContext.BaseDirectory, "LocalVision.Server.dll"),
+            serverDll,
             "--store", storePath,
             "--grpc-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // The web endpoint's default, 8080, may be taken by anything else on the machine.
