@@ -170,7 +170,7 @@ public static class NetworkCommands
 
     public static Command WhatIf()
     {
-        var remove = new Argument<string>("remove") { Description = "The node to take out of the network, e.g. enablers/fir when its Enabler leaves" };
+        var remove = new Argument<string>("node") { Description = "The node to take out of the network, e.g. enablers/fir when its Enabler leaves" };
         var locality = new Option<string>("--locality") { HelpName = "name", Description = "Only this locality's network, e.g. localities/hackney; the whole graph when left out" };
         var scope = new NetworkScope();
         var command = new Command("what-if", "What the network would lose without one node (an Enabler's exit, a partner pulling out): the metrics before and after, and who would be cut off")
