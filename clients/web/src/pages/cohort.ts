@@ -126,6 +126,8 @@ export async function renderCohort(root: HTMLElement): Promise<void> {
     }
   }
 
+  let saving: Promise<void> = Promise.resolve();
+
   function showApplicants(): void {
     const projects = [...initiatives.values()].filter((n) => n.properties?.kind === "LV_PROJECT" || isApplicant(n)).sort((a, b) => displayName(a).localeCompare(displayName(b)));
     const marked = projects.filter(isApplicant);
@@ -147,7 +149,11 @@ export async function renderCohort(root: HTMLElement): Promise<void> {
         { class: "applicant-list", id: "applicant-list" },
         ...projects.map((node) => {
           const box = el("input", { type: "checkbox", "data-initiative": node.name, checked: isApplicant(node) });
-          box.addEventListener("change", () => void mark(node, box, status));
+          box.addEventListener("change", () => {
+            const wanted = box.checked;
+            box.disabled = true;
+            saving = saving.then(() => mark(node, box, wanted, status));
+          });
           return el("label", {}, box, ` ${displayName(node)}`);
         }),
       ),
@@ -155,18 +161,21 @@ export async function renderCohort(root: HTMLElement): Promise<void> {
     );
   }
 
-  /** Saves one applicant mark: the node as stored, with `applicant` set, written back whole (so nothing else changes). */
-  async function mark(node: GraphNode, box: HTMLInputElement, status: HTMLElement): Promise<void> {
-    box.disabled = true;
+  /**
+   * Saves one applicant mark: the node as stored, with `applicant` set, written back whole (so nothing else changes).
+   * Marks are saved one after another, in the order they were ticked (`saving`): two in flight at once finished in
+   * either order, so the status named whichever came last, and an older selection could replace a newer one.
+   */
+  async function mark(node: GraphNode, box: HTMLInputElement, wanted: boolean, status: HTMLElement): Promise<void> {
     try {
       const stored = await getNode(node.name);
-      const properties = { ...(stored.properties ?? {}), applicant: box.checked };
+      const properties = { ...(stored.properties ?? {}), applicant: wanted };
       const answer = await postJson<{ nodes?: GraphNode[] }>("/v1/nodes:upsert", { nodes: [{ ...stored, properties }] });
       initiatives.set(node.name, answer.nodes?.[0] ?? { ...stored, properties });
-      replace(status, `${displayName(node)} ${box.checked ? "is now" : "is no longer"} an applicant.`);
+      replace(status, `${displayName(node)} ${wanted ? "is now" : "is no longer"} an applicant.`);
       await select();
     } catch (error) {
-      box.checked = !box.checked;
+      box.checked = !wanted;
       replace(status, problem(error));
     } finally {
       box.disabled = false;
