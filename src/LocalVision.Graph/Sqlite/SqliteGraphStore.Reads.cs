@@ -237,7 +237,7 @@ public sealed partial class SqliteGraphStore
         ReadAsync(connection =>
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT value FROM meta WHERE key = 'graph_version'";
+            command.CommandText = ReadVersionStamp;
             return command.ExecuteScalar();
         }, cancellationToken);
 

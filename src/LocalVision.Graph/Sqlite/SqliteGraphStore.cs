@@ -28,6 +28,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IStoreBackup, ITheor
     /// <summary>How many records one page of a streamed read (<see cref="ReadNodesAsync"/>, <see cref="ReadRelationshipsAsync"/>) holds.</summary>
     internal const int StreamPageSize = 1000;
 
+    /// <summary>The graph's version stamp, one row of <c>meta</c>: read at open, by the integrity check and by a ping.</summary>
+    internal const string ReadVersionStamp = "SELECT value FROM meta WHERE key = 'graph_version'";
+
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
     private readonly FileStream _ownership;
@@ -159,7 +162,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IStoreBackup, ITheor
         _nextNodeId = maxNode + 1;
         _nextRelationshipId = maxRelationship + 1;
         using var version = _writer.CreateCommand();
-        version.CommandText = "SELECT value FROM meta WHERE key = 'graph_version'";
+        version.CommandText = ReadVersionStamp;
         _version = long.Parse((string)version.ExecuteScalar()!, System.Globalization.CultureInfo.InvariantCulture);
         _changes.Reset(_version);
     }

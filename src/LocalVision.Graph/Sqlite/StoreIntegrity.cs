@@ -45,7 +45,7 @@ internal static class StoreIntegrity
         {
             throw Corrupt(path, $"the properties of relationship {relationship} are not a JSON object");
         }
-        if (!long.TryParse(Scalar(connection, "SELECT value FROM meta WHERE key = 'graph_version'") as string, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        if (!long.TryParse(Scalar(connection, SqliteGraphStore.ReadVersionStamp) as string, NumberStyles.None, CultureInfo.InvariantCulture, out _))
         {
             throw Corrupt(path, "its version stamp (meta graph_version) is missing or not a number");
         }
