@@ -32,7 +32,7 @@ public static class NetworkAbRun
             await Console.Error.WriteLineAsync($"no baseline build at {setup.BaselineDll}");
             return 2;
         }
-        var builds = new[] { ("baseline", setup.BaselineDll), ("this build", Path.Combine(AppContext.BaseDirectory, "LocalVision.Server.dll")) };
+        var builds = new[] { ("baseline", setup.BaselineDll), ("this build", ServerProcess.ThisBuild) };
         log.WriteLine($"- store {store}; baseline {setup.BaselineDll}; {setup.Rounds} rounds; load average at start {NetworkRun.LoadAverages()}");
         var seconds = new Dictionary<(string Build, string Call), List<double>>();
         var order = new List<string>();

@@ -60,7 +60,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>Starts the server with its gRPC endpoint on <paramref name="port"/> (a bench keeps to a port range) and waits until it answers health checks.</summary>
     public static Task<ServerProcess> StartAsync(int port, string storePath, params string[] extraArgs) =>
-        StartBuildAsync(Path.Combine(AppContext.BaseDirectory, "LocalVision.Server.dll"), port, storePath, extraArgs);
+        StartBuildAsync(ThisBuild, port, storePath, extraArgs);
 
     /// <summary>
     /// As <see cref="StartAsync(int, string, string[])"/>, but the server built at <paramref name="serverDll"/>: a bench
@@ -128,8 +128,10 @@ public sealed class ServerProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static ServerProcess Launch(int port, string storePath, string[] extraArgs) =>
-        Launch(Path.Combine(AppContext.BaseDirectory, "LocalVision.Server.dll"), port, storePath, extraArgs);
+    /// <summary>The server built beside the tests or the bench.</summary>
+    public static string ThisBuild => Path.Combine(AppContext.BaseDirectory, "LocalVision.Server.dll");
+
+    private static ServerProcess Launch(int port, string storePath, string[] extraArgs) => Launch(ThisBuild, port, storePath, extraArgs);
 
     private static ServerProcess Launch(string serverDll, int port, string storePath, string[] extraArgs)
     {
